@@ -1,0 +1,66 @@
+package org.microcredentials.framework;
+
+import java.util.List;
+import java.util.Optional;
+import org.microcredentials.RuleViolation;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The engineers of the organisation: seniority level and line manager of each. */
+@Repository
+public class Organisation {
+
+  private static final String COLUMNS = "user_id, display_name, email, seniority_level, role_title, line_manager_id";
+
+  private final JdbcClient jdbc;
+
+  Organisation(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Engineer> find(String userId) {
+    return jdbc.sql("select " + COLUMNS + " from engineer where user_id = ?")
+        .param(userId).query(Engineer.class).optional();
+  }
+
+  public Engineer engineer(String userId) {
+    return find(userId).orElseThrow(() -> RuleViolation.invalid("known-engineer",
+        "'" + userId + "' is not an engineer of the organisation."));
+  }
+
+  /**
+   * Reads the engineer and locks their row until the transaction ends, so that two requests of
+   * the same person (e.g. two submissions at once) are counted one after the other.
+   */
+  public Engineer lock(String userId) {
+    return jdbc.sql("select " + COLUMNS + " from engineer where user_id = ? for update")
+        .param(userId).query(Engineer.class).optional()
+        .orElseThrow(() -> RuleViolation.invalid("known-engineer", "'" + userId + "' is not an engineer of the organisation."));
+  }
+
+  public List<Engineer> all() {
+    return jdbc.sql("select " + COLUMNS + " from engineer order by seniority_level desc, user_id")
+        .query(Engineer.class).list();
+  }
+
+  public List<Engineer> atOrAboveLevel(int level) {
+    return jdbc.sql("select " + COLUMNS + " from engineer where seniority_level >= ? order by seniority_level, user_id")
+        .param(level).query(Engineer.class).list();
+  }
+
+  /** Adds the engineer, or updates their level, role and line manager. */
+  public void save(Engineer engineer) {
+    int updated = jdbc.sql("""
+            update engineer set display_name = ?, email = ?, seniority_level = ?, role_title = ?, line_manager_id = ?
+            where user_id = ?""")
+        .params(engineer.displayName(), engineer.email(), engineer.seniorityLevel(), engineer.roleTitle(),
+            engineer.lineManagerId(), engineer.userId())
+        .update();
+    if (updated == 0) {
+      jdbc.sql("insert into engineer (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?)")
+          .params(engineer.userId(), engineer.displayName(), engineer.email(), engineer.seniorityLevel(),
+              engineer.roleTitle(), engineer.lineManagerId())
+          .update();
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package org.microcredentials.process;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.microcredentials.RuleViolation;
+
+/**
+ * Reads variables as Tasklist and REST clients send them and refuses what breaks a field rule,
+ * naming the field. Numbers arrive as Integer (Tasklist) or Long (REST clients): both are accepted.
+ */
+public final class VariableReader {
+
+  /** Longest free text a person may enter in one field. */
+  public static final int TEXT_LIMIT = 4000;
+
+  private final VariableScope scope;
+
+  private VariableReader(VariableScope scope) {
+    this.scope = scope;
+  }
+
+  public static VariableReader of(VariableScope scope) {
+    return new VariableReader(scope);
+  }
+
+  public String requiredText(String name) {
+    return optionalText(name).orElseThrow(() -> RuleViolation.invalid("required-" + name, "'" + name + "' is required."));
+  }
+
+  public Optional<String> optionalText(String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (!(value instanceof String text)) {
+      throw RuleViolation.invalid("text-" + name, "'" + name + "' must be text, not " + typeName(value) + ".");
+    }
+    if (text.length() > TEXT_LIMIT) {
+      throw RuleViolation.invalid("length-" + name,
+          "'" + name + "' is " + text.length() + " characters long; at most " + TEXT_LIMIT + " are allowed.");
+    }
+    return text.isBlank() ? Optional.empty() : Optional.of(text.strip());
+  }
+
+  public int requiredWholeNumber(String name, int min, int max) {
+    return optionalWholeNumber(name, min, max)
+        .orElseThrow(() -> RuleViolation.invalid("required-" + name, "'" + name + "' is required."));
+  }
+
+  public Optional<Integer> optionalWholeNumber(String name, int min, int max) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      return Optional.empty();
+    }
+    long number;
+    if (value instanceof Integer || value instanceof Long || value instanceof Short) {
+      number = ((Number) value).longValue();
+    } else {
+      throw RuleViolation.invalid("whole-number-" + name,
+          "'" + name + "' must be a whole number from " + min + " to " + max + ", not " + typeName(value) + " " + value + ".");
+    }
+    if (number < min || number > max) {
+      throw RuleViolation.invalid("range-" + name,
+          "'" + name + "' must be a whole number from " + min + " to " + max + "; " + number + " is outside.");
+    }
+    return Optional.of((int) number);
+  }
+
+  public boolean requiredBoolean(String name) {
+    Object value = scope.getVariable(name);
+    if (value == null) {
+      throw RuleViolation.invalid("required-" + name, "'" + name + "' is required (true or false).");
+    }
+    return checkedBoolean(name, value);
+  }
+
+  public boolean optionalBoolean(String name, boolean otherwise) {
+    Object value = scope.getVariable(name);
+    return value == null ? otherwise : checkedBoolean(name, value);
+  }
+
+  private static boolean checkedBoolean(String name, Object value) {
+    if (value instanceof Boolean flag) {
+      return flag;
+    }
+    throw RuleViolation.invalid("boolean-" + name, "'" + name + "' must be true or false, not " + typeName(value) + ".");
+  }
+
+  private static String typeName(Object value) {
+    return value.getClass().getSimpleName();
+  }
+}

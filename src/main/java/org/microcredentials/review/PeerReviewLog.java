@@ -1,0 +1,69 @@
+package org.microcredentials.review;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.plugin.variable.SpinValues;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reviews of the current round, kept on the process instance as a Json variable (readable
+ * in Cockpit and over REST, never a serialized Java object), plus a plain-text summary the
+ * moderator's form shows.
+ */
+@Component
+public class PeerReviewLog {
+
+  private static final TypeReference<List<PeerReview>> LIST = new TypeReference<>() {
+  };
+
+  private final ObjectMapper json;
+
+  PeerReviewLog(ObjectMapper json) {
+    this.json = json;
+  }
+
+  public List<PeerReview> read(VariableScope scope, String variable) {
+    // A Json variable reads as a Spin node, whose text is the JSON.
+    Object value = scope.getVariable(variable);
+    if (value == null) {
+      return List.of();
+    }
+    try {
+      return json.readValue(value.toString(), LIST);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Variable " + variable + " does not hold peer reviews", e);
+    }
+  }
+
+  public void write(VariableScope scope, String variable, List<PeerReview> reviews) {
+    try {
+      scope.setVariable(variable, SpinValues.jsonValue(json.writeValueAsString(reviews)).create());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public List<PeerReview> append(List<PeerReview> reviews, PeerReview review) {
+    List<PeerReview> all = new ArrayList<>(reviews);
+    all.add(review);
+    return all;
+  }
+
+  /** One line per review, for people: "dave agrees: ..." or "frank proposes 6: ...". */
+  public static String summary(List<PeerReview> reviews) {
+    StringBuilder text = new StringBuilder();
+    for (PeerReview review : reviews) {
+      text.append(review.reviewerId())
+          .append(review.agrees() ? " agrees" : " proposes " + review.proposedScore());
+      if (review.comment() != null) {
+        text.append(": ").append(review.comment());
+      }
+      text.append('\n');
+    }
+    return text.toString().strip();
+  }
+}

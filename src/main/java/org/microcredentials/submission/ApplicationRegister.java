@@ -1,0 +1,71 @@
+package org.microcredentials.submission;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The applications: what the monthly cap and the one-open-application rule count. */
+@Repository
+public class ApplicationRegister {
+
+  public enum Status { OPEN, PASSED, FAILED }
+
+  private final JdbcClient jdbc;
+
+  ApplicationRegister(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public long countSubmitted(String candidateId, SubmissionLimits.Month month) {
+    return jdbc.sql("select count(*) from application where candidate_id = ? and submitted_at >= ? and submitted_at < ?")
+        .params(candidateId, utc(month.start()), utc(month.end()))
+        .query(Long.class).single();
+  }
+
+  public boolean hasOpenApplication(String candidateId, String skillCode) {
+    return jdbc.sql("select count(*) from application where candidate_id = ? and skill_code = ? and status = ?")
+        .params(candidateId, skillCode, Status.OPEN.name())
+        .query(Long.class).single() > 0;
+  }
+
+  /** Registers a new application and returns its business key, e.g. {@code APP-2026-000123}. */
+  public String register(String candidateId, String skillCode, int skillLevel, int frameworkVersion, Instant submittedAt) {
+    String provisionalKey = "NEW-" + java.util.UUID.randomUUID().toString().substring(0, 24);
+    KeyHolder keys = new GeneratedKeyHolder();
+    jdbc.sql("""
+            insert into application (business_key, candidate_id, skill_code, skill_level, framework_version, status, submitted_at)
+            values (?, ?, ?, ?, ?, ?, ?)""")
+        .params(provisionalKey, candidateId, skillCode, skillLevel, frameworkVersion, Status.OPEN.name(), utc(submittedAt))
+        .update(keys, "id");
+    long id = keys.getKeyAs(Long.class);
+    String businessKey = "APP-%d-%06d".formatted(submittedAt.atZone(ZoneOffset.UTC).getYear(), id);
+    jdbc.sql("update application set business_key = ? where id = ?").params(businessKey, id).update();
+    return businessKey;
+  }
+
+  public void assignAssessor(String businessKey, String assessorId) {
+    jdbc.sql("update application set assessor_id = ? where business_key = ?").params(assessorId, businessKey).update();
+  }
+
+  public void recordOutcome(String businessKey, Status status, int finalScore, String justification,
+      String improvementAreas, Instant closedAt) {
+    jdbc.sql("""
+            update application set status = ?, final_score = ?, justification = ?, improvement_areas = ?, closed_at = ?
+            where business_key = ?""")
+        .params(status.name(), finalScore, justification, improvementAreas, utc(closedAt), businessKey)
+        .update();
+  }
+
+  public Status status(String businessKey) {
+    return Status.valueOf(jdbc.sql("select status from application where business_key = ?")
+        .param(businessKey).query(String.class).single());
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

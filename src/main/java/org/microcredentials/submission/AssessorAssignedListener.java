@@ -1,0 +1,51 @@
+package org.microcredentials.submission;
+
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.RuleViolation;
+import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.Organisation;
+import org.microcredentials.process.Actors;
+import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.VariableReader;
+import org.microcredentials.review.ReviewPolicy;
+import org.springframework.stereotype.Component;
+
+/** Completion of {@code Task_AssignAssessor}: a SEM-team member picks an eligible assessor. */
+@Component
+class AssessorAssignedListener extends RuleCheckingExecutionListener {
+
+  private final Actors actors;
+  private final Organisation organisation;
+  private final ReviewPolicy reviewPolicy;
+  private final ApplicationRegister applications;
+
+  AssessorAssignedListener(Actors actors, Organisation organisation, ReviewPolicy reviewPolicy,
+      ApplicationRegister applications) {
+    this.actors = actors;
+    this.organisation = organisation;
+    this.reviewPolicy = reviewPolicy;
+    this.applications = applications;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution) {
+    String actor = actors.completingUser(execution, "Assign an assessor");
+    if (!actors.isMember(actor, "sem-team")) {
+      throw RuleViolation.forbidden("sem-team-assigns", actor + " is not in the SEM team, which assigns assessors.");
+    }
+    String candidateId = (String) execution.getVariable(CANDIDATE_ID);
+    if (actor.equals(candidateId)) {
+      throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never assigns the assessor of their own application.");
+    }
+    int skillLevel = ((Number) execution.getVariable(SKILL_LEVEL)).intValue();
+    String assessorId = VariableReader.of(execution).requiredText(ASSESSOR_ID);
+    Engineer assessor = organisation.find(assessorId).orElseThrow(() -> RuleViolation.invalid("assessor-eligible",
+        "'" + assessorId + "' is not an engineer of the organisation; pick one of the eligible assessors."));
+    reviewPolicy.checkAssessor(assessor, candidateId, skillLevel);
+    applications.assignAssessor(execution.getProcessBusinessKey(), assessorId);
+    execution.setVariable(ASSESSOR_ID, assessorId);
+    execution.setVariable(ASSESSOR_NAME, assessor.displayName());
+  }
+}

@@ -1,0 +1,56 @@
+package org.microcredentials.submission;
+
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.RuleViolation;
+import org.microcredentials.process.Actors;
+import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.VariableReader;
+import org.microcredentials.review.PeerReviewLog;
+import org.microcredentials.review.ScorePolicy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of {@code Task_AssessEvidence}: the assessor either asks the candidate for more
+ * evidence, or scores 0..10 with a justification (and, below the pass mark, improvement areas).
+ */
+@Component
+class EvidenceAssessedListener extends RuleCheckingExecutionListener {
+
+  private final Actors actors;
+  private final ScorePolicy scorePolicy;
+  private final PeerReviewLog peerReviewLog;
+
+  EvidenceAssessedListener(Actors actors, ScorePolicy scorePolicy, PeerReviewLog peerReviewLog) {
+    this.actors = actors;
+    this.scorePolicy = scorePolicy;
+    this.peerReviewLog = peerReviewLog;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution) {
+    String actor = actors.completingUser(execution, "Assess the evidence");
+    String assessorId = (String) execution.getVariable(ASSESSOR_ID);
+    if (!actor.equals(assessorId)) {
+      throw RuleViolation.forbidden("assessor-assesses",
+          "Only the assigned assessor " + assessorId + " may assess this application, not " + actor + ".");
+    }
+    VariableReader input = VariableReader.of(execution);
+    boolean moreEvidence = input.optionalBoolean(MORE_EVIDENCE_REQUESTED, false);
+    execution.setVariable(MORE_EVIDENCE_REQUESTED, moreEvidence);
+    if (moreEvidence) {
+      input.requiredText(EVIDENCE_REQUEST);
+      return;
+    }
+    int score = input.requiredWholeNumber(SCORE, ScorePolicy.LOWEST_SCORE, ScorePolicy.HIGHEST_SCORE);
+    input.requiredText(JUSTIFICATION);
+    scorePolicy.checkImprovementAreas(score, input.optionalText(IMPROVEMENT_AREAS));
+    execution.setVariable(SCORE, score);
+    // A new round of peer review and moderation starts from nothing.
+    peerReviewLog.write(execution, PEER_REVIEWS, List.of());
+    execution.setVariable(PEER_REVIEW_SUMMARY, "");
+    execution.removeVariable(MODERATION_JUSTIFICATION);
+  }
+}

@@ -1,0 +1,38 @@
+package org.microcredentials.submission;
+
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.RuleViolation;
+import org.microcredentials.process.Actors;
+import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.VariableReader;
+import org.springframework.stereotype.Component;
+
+/** Completion of {@code Task_ProvideMoreEvidence}: the candidate updates the impact statement. */
+@Component
+class MoreEvidenceProvidedListener extends RuleCheckingExecutionListener {
+
+  private final Actors actors;
+
+  MoreEvidenceProvidedListener(Actors actors) {
+    this.actors = actors;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution) {
+    String actor = actors.completingUser(execution, "Provide more evidence");
+    String candidateId = (String) execution.getVariable(CANDIDATE_ID);
+    if (!actor.equals(candidateId)) {
+      throw RuleViolation.forbidden("candidate-provides-evidence",
+          "Only the candidate " + candidateId + " may add evidence to this application, not " + actor + ".");
+    }
+    VariableReader input = VariableReader.of(execution);
+    input.requiredText(IMPACT_PROBLEM);
+    input.requiredText(IMPACT_ACTIONS);
+    input.requiredText(IMPACT_RESULTS);
+    input.optionalText(EVIDENCE_LINKS);
+    // The assessor's next form starts with a fresh decision.
+    execution.setVariable(MORE_EVIDENCE_REQUESTED, false);
+  }
+}

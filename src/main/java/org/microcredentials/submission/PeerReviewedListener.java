@@ -1,0 +1,72 @@
+package org.microcredentials.submission;
+
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+
+import java.util.List;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.RuleViolation;
+import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.Organisation;
+import org.microcredentials.process.Actors;
+import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.VariableReader;
+import org.microcredentials.review.PeerReview;
+import org.microcredentials.review.PeerReviewLog;
+import org.microcredentials.review.ReviewPolicy;
+import org.microcredentials.review.ScorePolicy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of one {@code Task_PeerReview}: an eligible reviewer agrees with the score or
+ * proposes another with a comment. The review moves into the round's log, and the form fields
+ * are cleared so the next reviewer starts from an empty form.
+ */
+@Component
+class PeerReviewedListener extends RuleCheckingExecutionListener {
+
+  private final Actors actors;
+  private final Organisation organisation;
+  private final ReviewPolicy reviewPolicy;
+  private final PeerReviewers peerReviewers;
+  private final PeerReviewLog peerReviewLog;
+
+  PeerReviewedListener(Actors actors, Organisation organisation, ReviewPolicy reviewPolicy, PeerReviewers peerReviewers,
+      PeerReviewLog peerReviewLog) {
+    this.actors = actors;
+    this.organisation = organisation;
+    this.reviewPolicy = reviewPolicy;
+    this.peerReviewers = peerReviewers;
+    this.peerReviewLog = peerReviewLog;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution) {
+    String actor = actors.completingUser(execution, "Peer review");
+    Engineer reviewer = organisation.find(actor).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
+        actor + " is not an engineer of the organisation and may not peer-review."));
+    String candidateId = (String) execution.getVariable(CANDIDATE_ID);
+    String assessorId = (String) execution.getVariable(ASSESSOR_ID);
+    reviewPolicy.checkReviewer(reviewer, candidateId, assessorId,
+        peerReviewers.others(execution, execution.getProcessInstanceId(), execution.getId()));
+
+    VariableReader input = VariableReader.of(execution);
+    boolean agrees = input.requiredBoolean(REVIEW_AGREES);
+    Integer proposedScore = null;
+    Optional<String> comment = input.optionalText(REVIEW_COMMENT);
+    if (!agrees) {
+      proposedScore = input.requiredWholeNumber(PROPOSED_SCORE, ScorePolicy.LOWEST_SCORE, ScorePolicy.HIGHEST_SCORE);
+      if (comment.isEmpty()) {
+        throw RuleViolation.invalid("required-reviewComment",
+            "'reviewComment' is required when proposing another score: say why.");
+      }
+    }
+    List<PeerReview> reviews = peerReviewLog.append(peerReviewLog.read(execution, PEER_REVIEWS),
+        new PeerReview(actor, agrees, proposedScore, comment.orElse(null)));
+    peerReviewLog.write(execution, PEER_REVIEWS, reviews);
+    execution.setVariable(PEER_REVIEW_SUMMARY, PeerReviewLog.summary(reviews));
+    execution.removeVariable(REVIEW_AGREES);
+    execution.removeVariable(PROPOSED_SCORE);
+    execution.removeVariable(REVIEW_COMMENT);
+  }
+}

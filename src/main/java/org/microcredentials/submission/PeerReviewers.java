@@ -1,0 +1,43 @@
+package org.microcredentials.submission;
+
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.PEER_REVIEWS;
+
+import java.util.HashSet;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.task.Task;
+import org.microcredentials.review.PeerReview;
+import org.microcredentials.review.PeerReviewLog;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who else reviews this round: those who reviewed already and those holding another review
+ * task. Each review of the multi-instance runs in its own execution, which identifies "this" review.
+ */
+@Component
+class PeerReviewers {
+
+  private final TaskService tasks;
+  private final PeerReviewLog log;
+
+  PeerReviewers(TaskService tasks, PeerReviewLog log) {
+    this.tasks = tasks;
+    this.log = log;
+  }
+
+  Set<String> others(VariableScope scope, String processInstanceId, String exceptExecutionId) {
+    Set<String> others = new HashSet<>();
+    log.read(scope, PEER_REVIEWS).stream().map(PeerReview::reviewerId).forEach(others::add);
+    for (Task task : tasks.createTaskQuery()
+        .processInstanceId(processInstanceId)
+        .taskDefinitionKey(SelfSubmissionProcess.Tasks.PEER_REVIEW)
+        .taskAssigned()
+        .list()) {
+      if (!task.getExecutionId().equals(exceptExecutionId)) {
+        others.add(task.getAssignee());
+      }
+    }
+    return others;
+  }
+}

@@ -1,0 +1,40 @@
+package org.microcredentials.submission;
+
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.RuleViolation;
+import org.microcredentials.process.Actors;
+import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.VariableReader;
+import org.microcredentials.review.ScorePolicy;
+import org.springframework.stereotype.Component;
+
+/** Completion of {@code Task_ModerateScore}: the assessor sets the final score with a justification. */
+@Component
+class ScoreModeratedListener extends RuleCheckingExecutionListener {
+
+  private final Actors actors;
+  private final ScorePolicy scorePolicy;
+
+  ScoreModeratedListener(Actors actors, ScorePolicy scorePolicy) {
+    this.actors = actors;
+    this.scorePolicy = scorePolicy;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution) {
+    String actor = actors.completingUser(execution, "Moderate the score");
+    String assessorId = (String) execution.getVariable(ASSESSOR_ID);
+    if (!actor.equals(assessorId)) {
+      throw RuleViolation.forbidden("assessor-moderates",
+          "Only the assessor " + assessorId + " moderates this application, not " + actor + ".");
+    }
+    VariableReader input = VariableReader.of(execution);
+    int finalScore = input.requiredWholeNumber(FINAL_SCORE, ScorePolicy.LOWEST_SCORE, ScorePolicy.HIGHEST_SCORE);
+    input.requiredText(MODERATION_JUSTIFICATION);
+    scorePolicy.checkImprovementAreas(finalScore, input.optionalText(IMPROVEMENT_AREAS));
+    execution.setVariable(FINAL_SCORE, finalScore);
+    execution.setVariable(PASSED, scorePolicy.passes(finalScore));
+  }
+}

@@ -1,0 +1,60 @@
+package org.microcredentials.submission;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.microcredentials.RuleViolation;
+import org.microcredentials.credential.CredentialRegister;
+import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.Organisation;
+import org.microcredentials.framework.Skill;
+import org.microcredentials.framework.SkillFramework;
+import org.microcredentials.framework.SkillFrameworkRepository;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts or refuses a new self-submission. Runs inside the engine's transaction, so a
+ * refusal (or any later failure of the start) leaves no row behind.
+ */
+@Service
+public class SubmissionIntake {
+
+  public record Accepted(String businessKey, Engineer candidate, Skill skill, int frameworkVersion) {
+  }
+
+  private final Organisation organisation;
+  private final SkillFrameworkRepository frameworks;
+  private final CredentialRegister credentials;
+  private final ApplicationRegister applications;
+  private final SubmissionLimits limits;
+  private final Clock clock;
+
+  SubmissionIntake(Organisation organisation, SkillFrameworkRepository frameworks, CredentialRegister credentials,
+      ApplicationRegister applications, SubmissionLimits limits, Clock clock) {
+    this.organisation = organisation;
+    this.frameworks = frameworks;
+    this.credentials = credentials;
+    this.applications = applications;
+    this.limits = limits;
+    this.clock = clock;
+  }
+
+  public Accepted accept(String candidateId, String skillCode, int skillLevel) {
+    // The lock makes two submissions of one candidate count one after the other.
+    Engineer candidate = organisation.lock(candidateId);
+    SkillFramework framework = frameworks.current();
+    Skill skill = framework.skillOpenForApplication(skillCode, skillLevel);
+    if (credentials.holdsValid(candidateId, skillCode, skillLevel)) {
+      throw RuleViolation.conflict("already-held",
+          candidateId + " already holds a valid credential for " + skillCode + " at level " + skillLevel + " or above.");
+    }
+    if (applications.hasOpenApplication(candidateId, skillCode)) {
+      throw RuleViolation.conflict("one-open-application",
+          candidateId + " already has an open application for " + skillCode + "; finish or let it go first.");
+    }
+    Instant now = clock.instant();
+    SubmissionLimits.Month month = limits.monthOf(now);
+    limits.checkMonthlyCap(applications.countSubmitted(candidateId, month), month);
+    String businessKey = applications.register(candidateId, skillCode, skillLevel, framework.version(), now);
+    return new Accepted(businessKey, candidate, skill, framework.version());
+  }
+}

@@ -1,0 +1,54 @@
+package org.microcredentials.submission;
+
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.framework.Seniority;
+import org.microcredentials.process.Actors;
+import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.VariableReader;
+import org.microcredentials.review.ReviewPolicy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of {@code SelfSubmissionProcess}: the authenticated user is the candidate; every
+ * self-submission rule is checked before anything is kept, and the instance gets the
+ * application's business key.
+ */
+@Component
+class SubmissionStartListener extends RuleCheckingExecutionListener {
+
+  private final Actors actors;
+  private final SubmissionIntake intake;
+  private final ReviewPolicy reviewPolicy;
+
+  SubmissionStartListener(Actors actors, SubmissionIntake intake, ReviewPolicy reviewPolicy) {
+    this.actors = actors;
+    this.intake = intake;
+    this.reviewPolicy = reviewPolicy;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution) {
+    String candidateId = actors.requireCurrentUser("submit an application");
+    VariableReader input = VariableReader.of(execution);
+    String skillCode = input.requiredText(SKILL_CODE);
+    int skillLevel = input.requiredWholeNumber(SKILL_LEVEL, Seniority.LOWEST, Seniority.HIGHEST);
+    input.requiredText(IMPACT_PROBLEM);
+    input.requiredText(IMPACT_ACTIONS);
+    input.requiredText(IMPACT_RESULTS);
+    input.optionalText(EVIDENCE_LINKS);
+    boolean reviewedWithLineManager = input.optionalBoolean(REVIEWED_WITH_LINE_MANAGER, false);
+
+    SubmissionIntake.Accepted accepted = intake.accept(candidateId, skillCode, skillLevel);
+
+    execution.setProcessBusinessKey(accepted.businessKey());
+    execution.setVariable(CANDIDATE_ID, candidateId);
+    execution.setVariable(CANDIDATE_NAME, accepted.candidate().displayName());
+    execution.setVariable(SKILL_LEVEL, skillLevel);
+    execution.setVariable(SKILL_NAME, accepted.skill().name());
+    execution.setVariable(FRAMEWORK_VERSION, accepted.frameworkVersion());
+    execution.setVariable(REVIEWED_WITH_LINE_MANAGER, reviewedWithLineManager);
+    execution.setVariable(REVIEWER_COUNT, reviewPolicy.reviewerCount(skillLevel));
+  }
+}

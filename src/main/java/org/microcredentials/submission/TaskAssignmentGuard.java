@@ -1,0 +1,70 @@
+package org.microcredentials.submission;
+
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.microcredentials.RuleViolation;
+import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.Organisation;
+import org.microcredentials.process.Actors;
+import org.microcredentials.process.RuleCheckingTaskListener;
+import org.microcredentials.review.ReviewPolicy;
+import org.springframework.stereotype.Component;
+
+/**
+ * On claim or assignment of a self-submission task: only a person the rules allow may hold it.
+ * (Unclaiming, an empty assignee, is always allowed.)
+ */
+@Component
+class TaskAssignmentGuard extends RuleCheckingTaskListener {
+
+  private final Actors actors;
+  private final Organisation organisation;
+  private final ReviewPolicy reviewPolicy;
+  private final PeerReviewers peerReviewers;
+
+  TaskAssignmentGuard(Actors actors, Organisation organisation, ReviewPolicy reviewPolicy, PeerReviewers peerReviewers) {
+    this.actors = actors;
+    this.organisation = organisation;
+    this.reviewPolicy = reviewPolicy;
+    this.peerReviewers = peerReviewers;
+  }
+
+  @Override
+  protected void check(DelegateTask task) {
+    String assignee = task.getAssignee();
+    if (assignee == null) {
+      return;
+    }
+    String candidateId = (String) task.getVariable(CANDIDATE_ID);
+    String assessorId = (String) task.getVariable(ASSESSOR_ID);
+    switch (task.getTaskDefinitionKey()) {
+      case SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR -> {
+        if (!actors.isMember(assignee, "sem-team")) {
+          throw RuleViolation.forbidden("sem-team-assigns", assignee + " is not in the SEM team, which assigns assessors.");
+        }
+        if (assignee.equals(candidateId)) {
+          throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never assigns the assessor of their own application.");
+        }
+      }
+      case SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, SelfSubmissionProcess.Tasks.MODERATE_SCORE ->
+          requireSame(assignee, assessorId, "assessor-assesses", "the assessor " + assessorId);
+      case SelfSubmissionProcess.Tasks.PROVIDE_MORE_EVIDENCE ->
+          requireSame(assignee, candidateId, "candidate-provides-evidence", "the candidate " + candidateId);
+      case SelfSubmissionProcess.Tasks.PEER_REVIEW -> {
+        Engineer reviewer = organisation.find(assignee).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
+            assignee + " is not an engineer of the organisation and may not peer-review."));
+        reviewPolicy.checkReviewer(reviewer, candidateId, assessorId,
+            peerReviewers.others(task, task.getProcessInstanceId(), task.getExecutionId()));
+      }
+      default -> {
+      }
+    }
+  }
+
+  private static void requireSame(String assignee, String expected, String rule, String who) {
+    if (!assignee.equals(expected)) {
+      throw RuleViolation.forbidden(rule, "This task belongs to " + who + "; " + assignee + " may not take it.");
+    }
+  }
+}

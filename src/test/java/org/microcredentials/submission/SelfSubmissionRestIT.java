@@ -1,0 +1,222 @@
+package org.microcredentials.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.MutableClock;
+import org.microcredentials.testing.SelfSubmissions;
+import org.microcredentials.testing.TestConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A self-submission through the REST API as Tasklist and other clients use it, with the demo
+ * users and HTTP Basic: from the start to the credential at {@code /api/engineers/alice/credentials}.
+ * Runs on H2; {@link SelfSubmissionRestPostgresIT} runs the same on PostgreSQL.
+ */
+@ApplicationTest
+class SelfSubmissionRestIT {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
+  };
+  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+  };
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  @Autowired MutableClock clock;
+
+  SelfSubmissions app;
+
+  @BeforeEach
+  void setUp() {
+    app = new SelfSubmissions(engine, jdbc);
+    app.clear();
+    clock.set(TestConfiguration.MID_NOVEMBER_2026);
+  }
+
+  @Test
+  void aFullApplicationFromStartToCredential() {
+    ResponseEntity<Map<String, Object>> started = start("alice", "iLAN", 3);
+    assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
+    String businessKey = (String) started.getBody().get("businessKey");
+    assertThat(businessKey).startsWith("APP-2026-");
+
+    Map<String, Object> assignment = singleTask("erin", businessKey, "Task_AssignAssessor");
+    Map<String, Object> options = get("erin",
+        "/engine-rest/task/" + assignment.get("id") + "/variables/eligibleAssessors?deserializeValue=false", OBJECT).getBody();
+    assertThat(options.get("type")).isEqualTo("Json");
+    assertThat((String) options.get("value")).contains("\"carol\"").doesNotContain("\"alice\"");
+    claimAndSubmit("erin", assignment, Map.of("assessorId", string("carol")));
+
+    Map<String, Object> assessment = singleTask("carol", businessKey, "Task_AssessEvidence");
+    assertThat(assessment.get("assignee")).isEqualTo("carol");
+    assertThat(submit("carol", assessment, Map.of(
+        "moreEvidenceRequested", Map.of("value", false, "type", "Boolean"),
+        "score", Map.of("value", 9, "type", "Long"),
+        "justification", string("Measured, repeatable impact on the whole team.")))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    Map<String, Object> review = singleTask("dave", businessKey, "Task_PeerReview");
+    claimAndSubmit("dave", review, Map.of(
+        "reviewAgrees", Map.of("value", true, "type", "Boolean"),
+        "reviewComment", string("Agreed.")));
+    runJobs(businessKey);
+
+    List<Map<String, Object>> credentials = get("alice", "/api/engineers/alice/credentials", LIST).getBody();
+    assertThat(credentials).singleElement().satisfies(credential -> {
+      assertThat(credential.get("skillCode")).isEqualTo("iLAN");
+      assertThat(credential.get("skillLevel")).isEqualTo(3);
+      assertThat(credential.get("score")).isEqualTo(9);
+      assertThat(credential.get("source")).isEqualTo("SELF_SUBMISSION");
+      assertThat(credential.get("revoked")).isEqualTo(false);
+      assertThat(credential.get("validForPromotion")).isEqualTo(true);
+      assertThat((String) credential.get("validForPromotionUntil")).startsWith("2028-11-16");
+      assertThat(credential.get("id")).isNotNull();
+    });
+    assertThat(tasksOf("alice", businessKey)).isEmpty();
+  }
+
+  @Test
+  void refusedStartsAnswer4xxNamingTheRuleAndLeaveNothing() {
+    assertThat(start("alice", "iLAN", 3).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(start("alice", "iPERF", 2).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    ResponseEntity<Map<String, Object>> capped = start("alice", "iOWN", 2);
+    assertThat(capped.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat((String) capped.getBody().get("message")).contains("Monthly cap reached");
+
+    ResponseEntity<Map<String, Object>> unknown = start("bob", "iNOPE", 2);
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) unknown.getBody().get("message")).contains("Unknown skill 'iNOPE'");
+
+    ResponseEntity<Map<String, Object>> offLadder = start("bob", "iLAN", 7);
+    assertThat(offLadder.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) offLadder.getBody().get("message")).contains("'skillLevel' must be a whole number from 1 to 6");
+
+    assertThat(rest.postForEntity("/engine-rest/process-definition/key/SelfSubmissionProcess/start",
+        startBody("iLAN", 3), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(2);
+    assertThat(app.applications()).isEqualTo(2);
+  }
+
+  @Test
+  void fourEyesRefusalsAnswer4xx() {
+    String businessKey = (String) start("alice", "iLAN", 3).getBody().get("businessKey");
+    Map<String, Object> assignment = singleTask("erin", businessKey, "Task_AssignAssessor");
+
+    ResponseEntity<Map<String, Object>> claim = post("carol", "/engine-rest/task/" + assignment.get("id") + "/claim",
+        Map.of("userId", "carol"));
+    assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat((String) claim.getBody().get("message")).contains("not in the SEM team");
+
+    claimAndSubmit("erin", assignment, Map.of("assessorId", string("carol")));
+    Map<String, Object> assessment = singleTask("carol", businessKey, "Task_AssessEvidence");
+    ResponseEntity<Map<String, Object>> byOther = submit("dave", assessment, Map.of(
+        "score", Map.of("value", 9, "type", "Integer"), "justification", string("j")));
+    assertThat(byOther.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat((String) byOther.getBody().get("message")).contains("claimed by carol");
+
+    ResponseEntity<Map<String, Object>> outOfRange = submit("carol", assessment, Map.of(
+        "score", Map.of("value", 11, "type", "Integer"), "justification", string("j")));
+    assertThat(outOfRange.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat((String) outOfRange.getBody().get("message")).contains("from 0 to 10");
+    assertThat(singleTask("carol", businessKey, "Task_AssessEvidence").get("id")).isEqualTo(assessment.get("id"));
+  }
+
+  @Test
+  void theApiNeedsAuthenticationAndAnswersProblemDetails() {
+    assertThat(rest.getForEntity("/api/skills", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+
+    Map<String, Object> framework = get("henry", "/api/skills", OBJECT).getBody();
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> skills = (List<Map<String, Object>>) framework.get("skills");
+    assertThat(skills).hasSizeGreaterThanOrEqualTo(10);
+    assertThat(skills).extracting(skill -> skill.get("code")).contains("iLAN", "iPERF", "iOWN");
+    assertThat(skills).allSatisfy(skill -> assertThat((List<?>) skill.get("levels")).hasSize(6));
+
+    ResponseEntity<String> unknown = rest.withBasicAuth("henry", "henry")
+        .getForEntity("/api/engineers/nobody/credentials", String.class);
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(unknown.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+    assertThat(unknown.getBody()).contains("not an engineer of the organisation");
+
+    ResponseEntity<String> notAdmin = rest.withBasicAuth("henry", "henry")
+        .postForEntity("/api/skills/iLAN/retire", null, String.class);
+    assertThat(notAdmin.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(notAdmin.getBody()).contains("Only an administrator may retire a skill");
+  }
+
+  // --- the calls Tasklist and REST clients make
+
+  private ResponseEntity<Map<String, Object>> start(String user, String skillCode, int level) {
+    return post(user, "/engine-rest/process-definition/key/SelfSubmissionProcess/start", startBody(skillCode, level));
+  }
+
+  private static Map<String, Object> startBody(String skillCode, int level) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("skillCode", string(skillCode));
+    variables.put("skillLevel", Map.of("value", level, "type", "Integer"));
+    variables.put("impactProblem", string("Releases were blocked by a 40 minute build."));
+    variables.put("impactActions", string("Parallelised the suites, cached dependencies."));
+    variables.put("impactResults", string("Build takes 9 minutes; daily releases."));
+    variables.put("reviewedWithLineManager", Map.of("value", true, "type", "Boolean"));
+    return Map.of("variables", variables);
+  }
+
+  private static Map<String, Object> string(String value) {
+    return Map.of("value", value, "type", "String");
+  }
+
+  private List<Map<String, Object>> tasksOf(String user, String businessKey) {
+    return get(user, "/engine-rest/task?processInstanceBusinessKey=" + businessKey, LIST).getBody();
+  }
+
+  private Map<String, Object> singleTask(String user, String businessKey, String taskKey) {
+    List<Map<String, Object>> tasks = get(user,
+        "/engine-rest/task?processInstanceBusinessKey=" + businessKey + "&taskDefinitionKey=" + taskKey, LIST).getBody();
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0);
+  }
+
+  private void claimAndSubmit(String user, Map<String, Object> task, Map<String, Object> variables) {
+    assertThat(post(user, "/engine-rest/task/" + task.get("id") + "/claim", Map.of("userId", user)).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(submit(user, task, variables).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  private ResponseEntity<Map<String, Object>> submit(String user, Map<String, Object> task, Map<String, Object> variables) {
+    return post(user, "/engine-rest/task/" + task.get("id") + "/submit-form", Map.of("variables", variables));
+  }
+
+  private ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
+    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), OBJECT);
+  }
+
+  private <T> ResponseEntity<T> get(String user, String path, ParameterizedTypeReference<T> type) {
+    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, type);
+  }
+
+  /** The job executor is off in tests: run the instance's jobs as it would. */
+  private void runJobs(String businessKey) {
+    app.runJobs(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult());
+  }
+}
