@@ -1,0 +1,5 @@
+package org.microcredentials.notification;
+
+/** One email to one person. */
+public record Message(String toUserId, String toAddress, String subject, String body) {
+}

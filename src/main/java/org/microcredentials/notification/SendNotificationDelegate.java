@@ -1,0 +1,69 @@
+package org.microcredentials.notification;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.identity.User;
+import org.springframework.stereotype.Component;
+
+/**
+ * A notification step of a model: a service task with {@code camunda:asyncBefore} and a retry
+ * cycle, whose input parameters name the template ({@code notificationTemplate}) and the
+ * recipients ({@code notificationTo}: user ids and {@code group:<id>}, comma-separated). A mail
+ * outage fails the job, not the person's task; after the retries Cockpit shows an incident.
+ */
+@Component
+public class SendNotificationDelegate implements JavaDelegate {
+
+  public static final String TEMPLATE = "notificationTemplate";
+  public static final String TO = "notificationTo";
+
+  private final NotificationTemplates templates;
+  private final Notifier notifier;
+  private final IdentityService identity;
+
+  SendNotificationDelegate(NotificationTemplates templates, Notifier notifier, IdentityService identity) {
+    this.templates = templates;
+    this.notifier = notifier;
+    this.identity = identity;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    String template = (String) execution.getVariable(TEMPLATE);
+    Map<String, Object> values = new HashMap<>(execution.getVariables());
+    values.put("businessKey", execution.getProcessBusinessKey());
+    for (User recipient : recipients((String) execution.getVariable(TO))) {
+      values.put("recipientName", recipient.getFirstName());
+      NotificationTemplates.Rendered rendered = templates.render(template, values);
+      notifier.send(new Message(recipient.getId(), recipient.getEmail(), rendered.subject(), rendered.body()));
+    }
+  }
+
+  private List<User> recipients(String to) {
+    Set<String> userIds = new LinkedHashSet<>();
+    for (String entry : to.split(",")) {
+      String id = entry.strip();
+      if (id.startsWith("group:")) {
+        identity.createUserQuery().memberOfGroup(id.substring("group:".length())).list()
+            .forEach(user -> userIds.add(user.getId()));
+      } else if (!id.isEmpty()) {
+        userIds.add(id);
+      }
+    }
+    List<User> users = new ArrayList<>();
+    for (String userId : userIds) {
+      User user = identity.createUserQuery().userId(userId).singleResult();
+      if (user != null && user.getEmail() != null) {
+        users.add(user);
+      }
+    }
+    return users;
+  }
+}
