@@ -23,6 +23,7 @@ public class SendNotificationDelegate implements JavaDelegate {
 
   public static final String TEMPLATE = "notificationTemplate";
   public static final String TO = "notificationTo";
+  public static final String EXCEPT = "notificationExcept";
 
   private final NotificationTemplates templates;
   private final Notifier notifier;
@@ -39,11 +40,27 @@ public class SendNotificationDelegate implements JavaDelegate {
     String template = (String) execution.getVariable(TEMPLATE);
     Map<String, Object> values = new HashMap<>(execution.getVariables());
     values.put("businessKey", execution.getProcessBusinessKey());
+    Set<String> except = ids((String) execution.getVariable(EXCEPT));
     for (User recipient : recipients((String) execution.getVariable(TO))) {
+      if (except.contains(recipient.getId())) {
+        continue;
+      }
       values.put("recipientName", recipient.getFirstName());
       NotificationTemplates.Rendered rendered = templates.render(template, values);
       notifier.send(new Message(recipient.getId(), recipient.getEmail(), rendered.subject(), rendered.body()));
     }
+  }
+
+  private static Set<String> ids(String commaSeparated) {
+    Set<String> ids = new LinkedHashSet<>();
+    if (commaSeparated != null) {
+      for (String id : commaSeparated.split(",")) {
+        if (!id.isBlank()) {
+          ids.add(id.strip());
+        }
+      }
+    }
+    return ids;
   }
 
   private List<User> recipients(String to) {

@@ -12,7 +12,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ApplicationRegister {
 
-  public enum Status { OPEN, PASSED, FAILED }
+  /**
+   * OPEN while assessed; AWAITING_RESUBMISSION after a failed round, while the candidate may
+   * amend (both count as open); PASSED, or FAILED once the candidate lets it go or stays silent.
+   */
+  public enum Status { OPEN, AWAITING_RESUBMISSION, PASSED, FAILED }
 
   private final JdbcClient jdbc;
 
@@ -27,8 +31,8 @@ public class ApplicationRegister {
   }
 
   public boolean hasOpenApplication(String candidateId, String skillCode) {
-    return jdbc.sql("select count(*) from application where candidate_id = ? and skill_code = ? and status = ?")
-        .params(candidateId, skillCode, Status.OPEN.name())
+    return jdbc.sql("select count(*) from application where candidate_id = ? and skill_code = ? and status in (?, ?)")
+        .params(candidateId, skillCode, Status.OPEN.name(), Status.AWAITING_RESUBMISSION.name())
         .query(Long.class).single() > 0;
   }
 
@@ -56,8 +60,15 @@ public class ApplicationRegister {
     jdbc.sql("""
             update application set status = ?, final_score = ?, justification = ?, improvement_areas = ?, closed_at = ?
             where business_key = ?""")
-        .params(status.name(), finalScore, justification, improvementAreas, utc(closedAt), businessKey)
+        .params(status.name(), finalScore, justification, improvementAreas,
+            status == Status.AWAITING_RESUBMISSION ? null : utc(closedAt), businessKey)
         .update();
+  }
+
+  /** Closes an application for good, keeping the outcome of its last round. */
+  public void close(String businessKey, Status status, Instant closedAt) {
+    jdbc.sql("update application set status = ?, closed_at = ? where business_key = ?")
+        .params(status.name(), utc(closedAt), businessKey).update();
   }
 
   public Status status(String businessKey) {

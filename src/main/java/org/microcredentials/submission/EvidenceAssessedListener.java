@@ -22,11 +22,14 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
   private final Actors actors;
   private final ScorePolicy scorePolicy;
   private final PeerReviewLog peerReviewLog;
+  private final EvidenceHistory evidenceHistory;
 
-  EvidenceAssessedListener(Actors actors, ScorePolicy scorePolicy, PeerReviewLog peerReviewLog) {
+  EvidenceAssessedListener(Actors actors, ScorePolicy scorePolicy, PeerReviewLog peerReviewLog,
+      EvidenceHistory evidenceHistory) {
     this.actors = actors;
     this.scorePolicy = scorePolicy;
     this.peerReviewLog = peerReviewLog;
+    this.evidenceHistory = evidenceHistory;
   }
 
   @Override
@@ -48,6 +51,7 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
     input.requiredText(JUSTIFICATION);
     scorePolicy.checkImprovementAreas(score, input.optionalText(IMPROVEMENT_AREAS));
     execution.setVariable(SCORE, score);
+    execution.setVariable(ASSESSED_EVIDENCE_VERSION, evidenceHistory.latestVersion(execution.getProcessBusinessKey()));
     // A new round of peer review and moderation starts from nothing.
     peerReviewLog.write(execution, PEER_REVIEWS, List.of());
     execution.setVariable(PEER_REVIEW_SUMMARY, "");

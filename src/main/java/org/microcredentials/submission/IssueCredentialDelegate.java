@@ -51,5 +51,6 @@ class IssueCredentialDelegate implements JavaDelegate {
     applications.recordOutcome(businessKey, ApplicationRegister.Status.PASSED, finalScore,
         Outcome.justification(execution), null, clock.instant());
     execution.setVariable(CREDENTIAL_ID, credential.id());
+    execution.setVariable(OUTCOME_JUSTIFICATION, Outcome.justification(execution));
   }
 }

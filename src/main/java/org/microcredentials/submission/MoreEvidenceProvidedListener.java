@@ -14,9 +14,11 @@ import org.springframework.stereotype.Component;
 class MoreEvidenceProvidedListener extends RuleCheckingExecutionListener {
 
   private final Actors actors;
+  private final EvidenceHistory evidenceHistory;
 
-  MoreEvidenceProvidedListener(Actors actors) {
+  MoreEvidenceProvidedListener(Actors actors, EvidenceHistory evidenceHistory) {
     this.actors = actors;
+    this.evidenceHistory = evidenceHistory;
   }
 
   @Override
@@ -32,6 +34,7 @@ class MoreEvidenceProvidedListener extends RuleCheckingExecutionListener {
     input.requiredText(IMPACT_ACTIONS);
     input.requiredText(IMPACT_RESULTS);
     input.optionalText(EVIDENCE_LINKS);
+    evidenceHistory.record(execution.getProcessBusinessKey(), EvidenceHistory.Evidence.of(execution, null));
     // The assessor's next form starts with a fresh decision.
     execution.setVariable(MORE_EVIDENCE_REQUESTED, false);
   }

@@ -7,7 +7,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** A failed application keeps its outcome: final score, justification, areas to improve and goals. */
+/**
+ * A failed round keeps its outcome (final score, justification, areas to improve and goals); the
+ * application stays open for a resubmission until the candidate lets it go.
+ */
 @Component
 class RecordFailureDelegate implements JavaDelegate {
 
@@ -21,7 +24,8 @@ class RecordFailureDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    applications.recordOutcome(execution.getProcessBusinessKey(), ApplicationRegister.Status.FAILED,
+    execution.setVariable(OUTCOME_JUSTIFICATION, Outcome.justification(execution));
+    applications.recordOutcome(execution.getProcessBusinessKey(), ApplicationRegister.Status.AWAITING_RESUBMISSION,
         ((Number) execution.getVariable(FINAL_SCORE)).intValue(), Outcome.justification(execution),
         (String) execution.getVariable(IMPROVEMENT_AREAS), clock.instant());
   }

@@ -14,6 +14,8 @@ public final class SelfSubmissionProcess {
     public static final String PROVIDE_MORE_EVIDENCE = "Task_ProvideMoreEvidence";
     public static final String PEER_REVIEW = "Task_PeerReview";
     public static final String MODERATE_SCORE = "Task_ModerateScore";
+    public static final String REASSIGN_ASSESSOR = "Task_ReassignAssessor";
+    public static final String REASSIGN_REVIEWER = "Task_ReassignReviewer";
 
     private Tasks() {
     }
@@ -25,7 +27,8 @@ public final class SelfSubmissionProcess {
     public static final String ISSUE_CREDENTIAL = "ServiceTask_IssueCredential";
     public static final String RECORD_FAILURE = "ServiceTask_RecordFailure";
     public static final String END_CREDENTIAL_ISSUED = "EndEvent_CredentialIssued";
-    public static final String END_APPLICATION_FAILED = "EndEvent_ApplicationFailed";
+    public static final String END_APPLICATION_CLOSED = "EndEvent_ApplicationClosed";
+    public static final String CALL_RESUBMISSION = "CallActivity_Resubmission";
 
     private Elements() {
     }
@@ -68,6 +71,12 @@ public final class SelfSubmissionProcess {
     public static final String MODERATION_JUSTIFICATION = "moderationJustification";
     public static final String PASSED = "passed";
     public static final String CREDENTIAL_ID = "credentialId";
+    /** The justification the candidate receives: the moderator's where the score was moderated. */
+    public static final String OUTCOME_JUSTIFICATION = "outcomeJustification";
+    // evidence versions and SLAs
+    public static final String ASSESSED_EVIDENCE_VERSION = "assessedEvidenceVersion";
+    public static final String ELIGIBLE_REPLACEMENTS = "eligibleReplacements";
+    public static final String NEW_ASSIGNEE_ID = "newAssigneeId";
 
     private Variables() {
     }

@@ -21,11 +21,14 @@ class SubmissionStartListener extends RuleCheckingExecutionListener {
   private final Actors actors;
   private final SubmissionIntake intake;
   private final ReviewPolicy reviewPolicy;
+  private final EvidenceHistory evidenceHistory;
 
-  SubmissionStartListener(Actors actors, SubmissionIntake intake, ReviewPolicy reviewPolicy) {
+  SubmissionStartListener(Actors actors, SubmissionIntake intake, ReviewPolicy reviewPolicy,
+      EvidenceHistory evidenceHistory) {
     this.actors = actors;
     this.intake = intake;
     this.reviewPolicy = reviewPolicy;
+    this.evidenceHistory = evidenceHistory;
   }
 
   @Override
@@ -43,6 +46,7 @@ class SubmissionStartListener extends RuleCheckingExecutionListener {
     SubmissionIntake.Accepted accepted = intake.accept(candidateId, skillCode, skillLevel);
 
     execution.setProcessBusinessKey(accepted.businessKey());
+    evidenceHistory.record(accepted.businessKey(), EvidenceHistory.Evidence.of(execution, null));
     execution.setVariable(CANDIDATE_ID, candidateId);
     execution.setVariable(CANDIDATE_NAME, accepted.candidate().displayName());
     execution.setVariable(SKILL_LEVEL, skillLevel);

@@ -39,7 +39,8 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener {
     String candidateId = (String) task.getVariable(CANDIDATE_ID);
     String assessorId = (String) task.getVariable(ASSESSOR_ID);
     switch (task.getTaskDefinitionKey()) {
-      case SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR -> {
+      case SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR,
+          SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER -> {
         if (!actors.isMember(assignee, "sem-team")) {
           throw RuleViolation.forbidden("sem-team-assigns", assignee + " is not in the SEM team, which assigns assessors.");
         }
@@ -47,9 +48,10 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener {
           throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never assigns the assessor of their own application.");
         }
       }
-      case SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, SelfSubmissionProcess.Tasks.MODERATE_SCORE ->
+      case SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, SelfSubmissionProcess.Tasks.MODERATE_SCORE,
+          ResubmissionProcess.Tasks.REASSESS_EVIDENCE ->
           requireSame(assignee, assessorId, "assessor-assesses", "the assessor " + assessorId);
-      case SelfSubmissionProcess.Tasks.PROVIDE_MORE_EVIDENCE ->
+      case SelfSubmissionProcess.Tasks.PROVIDE_MORE_EVIDENCE, ResubmissionProcess.Tasks.AMEND_APPLICATION ->
           requireSame(assignee, candidateId, "candidate-provides-evidence", "the candidate " + candidateId);
       case SelfSubmissionProcess.Tasks.PEER_REVIEW -> {
         Engineer reviewer = organisation.find(assignee).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",

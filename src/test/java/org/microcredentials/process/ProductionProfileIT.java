@@ -14,29 +14,29 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The postgres profile as production runs it: settings from the environment, no demo people. */
 class ProductionProfileIT {
 
-  private static SpringApplicationBuilder production(String adminPassword) {
-    return new SpringApplicationBuilder(MicroCredentialsApplication.class)
-        .profiles("postgres")
-        .properties(
-            "server.port=0",
-            "DATABASE_URL=" + EmbeddedPostgres.jdbcUrl(),
-            "DATABASE_USER=postgres",
-            "DATABASE_PASSWORD=postgres",
-            "ADMIN_PASSWORD=" + adminPassword,
-            "camunda.bpm.job-execution.enabled=false");
+  /** Starts the application as production does; settings as command-line arguments, which win over application.yaml. */
+  private static ConfigurableApplicationContext production(String adminPassword) {
+    return new SpringApplicationBuilder(MicroCredentialsApplication.class).run(
+        "--spring.profiles.active=postgres",
+        "--server.port=0",
+        "--DATABASE_URL=" + EmbeddedPostgres.jdbcUrl(),
+        "--DATABASE_USER=postgres",
+        "--DATABASE_PASSWORD=postgres",
+        "--ADMIN_PASSWORD=" + adminPassword,
+        "--camunda.bpm.job-execution.enabled=false");
   }
 
   @Test
   void refusesToStartWithAWellKnownAdminPassword() {
-    assertThatThrownBy(() -> production("demo").run().close())
+    assertThatThrownBy(() -> production("demo").close())
         .hasStackTraceContaining("Refusing to start: set ADMIN_PASSWORD");
-    assertThatThrownBy(() -> production("").run().close())
+    assertThatThrownBy(() -> production("").close())
         .hasStackTraceContaining("Refusing to start: set ADMIN_PASSWORD");
   }
 
   @Test
   void startsWithoutDemoPeopleAndWithTheFramework() {
-    try (ConfigurableApplicationContext app = production("a-real-Secret-42").run()) {
+    try (ConfigurableApplicationContext app = production("a-real-Secret-42")) {
       IdentityService identity = app.getBean(IdentityService.class);
       assertThat(identity.createUserQuery().userId("alice").count()).isZero();
       assertThat(identity.checkPassword("admin", "a-real-Secret-42")).isTrue();

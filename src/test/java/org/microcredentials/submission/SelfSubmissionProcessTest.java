@@ -53,6 +53,7 @@ class SelfSubmissionProcessTest {
   @Autowired CredentialRegister credentials;
   @MockitoSpyBean ApplicationRegister applications;
   @Autowired SkillFrameworkAdministration frameworkAdministration;
+  @Autowired EvidenceHistory evidenceHistory;
 
   SelfSubmissions app;
 
@@ -168,10 +169,13 @@ class SelfSubmissionProcessTest {
         MODERATION_JUSTIFICATION, "The reviewer is right: the results are not measured.",
         IMPROVEMENT_AREAS, "Measure the results; goal: one before/after figure."));
 
-    BpmnAwareTests.assertThat(instance).isEnded().hasPassed(MODERATE_SCORE, "EndEvent_ApplicationFailed");
-    assertThat(historicVariable(instance, PASSED)).isEqualTo(false);
+    BpmnAwareTests.assertThat(instance).hasPassed(MODERATE_SCORE, "ServiceTask_NotifyCandidateOfFailure")
+        .isWaitingAt(SelfSubmissionProcess.Elements.CALL_RESUBMISSION);
+    assertThat(runtime().getVariable(instance.getId(), PASSED)).isEqualTo(false);
+    assertThat(runtime().getVariable(instance.getId(), OUTCOME_JUSTIFICATION))
+        .isEqualTo("The reviewer is right: the results are not measured.");
     assertThat(app.credentials()).isZero();
-    assertThat(applications.status(instance.getBusinessKey())).isEqualTo(ApplicationRegister.Status.FAILED);
+    assertThat(applications.status(instance.getBusinessKey())).isEqualTo(ApplicationRegister.Status.AWAITING_RESUBMISSION);
   }
 
   @Test
@@ -182,7 +186,9 @@ class SelfSubmissionProcessTest {
     app.agree(instance, "carol");
     app.runJobs(instance);
 
-    BpmnAwareTests.assertThat(instance).isEnded().hasPassed("ServiceTask_RecordFailure", "EndEvent_ApplicationFailed");
+    BpmnAwareTests.assertThat(instance).hasPassed("ServiceTask_RecordFailure")
+        .isWaitingAt(SelfSubmissionProcess.Elements.CALL_RESUBMISSION);
+    BpmnAwareTests.assertThat(app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION)).isAssignedTo("henry");
     Map<String, Object> outcome = jdbc.sql("select final_score, justification, improvement_areas from application where business_key = ?")
         .param(instance.getBusinessKey()).query().singleRow();
     assertThat(outcome.get("final_score")).isEqualTo(5);
@@ -221,26 +227,216 @@ class SelfSubmissionProcessTest {
     ProcessInstance instance = app.submit("alice", "iLAN", 3);
     app.assignAssessor(instance, "erin", "carol");
     app.score(instance, "carol", 9);
-    app.agree(instance, "dave");
-    // Run the join; the issuing job is next.
-    Job join = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
-    engine.getManagementService().executeJob(join.getId());
-    BpmnAwareTests.assertThat(instance).isWaitingAt("ServiceTask_IssueCredential");
-    Job issuing = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
-
-    // The node "crashes" after the credential row is written, before the job commits.
+    // The node "crashes" after the credential row is written, before the issuing job commits.
     doThrow(new IllegalStateException("node crashed")).doCallRealMethod()
         .when(applications).recordOutcome(any(), eq(ApplicationRegister.Status.PASSED), anyInt(), any(), any(), any());
-    assertThatThrownBy(() -> engine.getManagementService().executeJob(issuing.getId())).hasMessageContaining("node crashed");
+
+    assertThatThrownBy(() -> app.agree(instance, "dave")).hasMessageContaining("node crashed");
+
+    BpmnAwareTests.assertThat(instance).isWaitingAt("ServiceTask_IssueCredential");
     assertThat(app.credentials()).as("the credential rolled back with the failed job").isZero();
-    Job retried = engine.getManagementService().createJobQuery().jobId(issuing.getId()).singleResult();
-    assertThat(retried.getRetries()).as("R3/PT1M: two retries left").isEqualTo(2);
+    Job issuing = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(issuing.getRetries()).as("R3/PT1M: two retries left").isEqualTo(2);
 
     engine.getManagementService().executeJob(issuing.getId());
+    app.runJobs(instance);
     BpmnAwareTests.assertThat(instance).isEnded();
     assertThat(app.credentials()).isEqualTo(1);
     assertThat(credentials.heldBy("alice")).singleElement()
         .extracting(Credential::id).isEqualTo(historicVariable(instance, CREDENTIAL_ID));
+  }
+
+  // --- resubmission (ResubmissionProcess, called with the same business key)
+
+  @Test
+  void aFailedApplicationIsResubmittedWithMarkedChangesAndPasses() {
+    ProcessInstance instance = failedRound("henry", "iTEST", 1, "dave", "carol");
+    Task amend = app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION);
+    BpmnAwareTests.assertThat(amend).isAssignedTo("henry");
+    ProcessInstance resubmission = calledInstance(instance);
+    assertThat(resubmission.getBusinessKey()).isEqualTo(instance.getBusinessKey());
+
+    app.complete("henry", amend, amendment("Added the release figures for Q3.", "Build time fell to 9 minutes; 14 releases in Q3."));
+
+    Task reassess = app.task(instance, ResubmissionProcess.Tasks.REASSESS_EVIDENCE);
+    BpmnAwareTests.assertThat(reassess).isAssignedTo("dave");
+    assertThat(runtime().getVariable(resubmission.getId(), ResubmissionProcess.Variables.CHANGES_SINCE_LAST_ASSESSMENT))
+        .isEqualTo("Changed: Measurable results.\nThe candidate's note: Added the release figures for Q3.");
+    app.complete("dave", reassess, Map.of(SCORE, 9, JUSTIFICATION, "The figures show the impact."));
+    app.agree(instance, "carol");
+
+    BpmnAwareTests.assertThat(resubmission).isEnded().hasPassed(ResubmissionProcess.Elements.END_CREDENTIAL_ISSUED);
+    BpmnAwareTests.assertThat(instance).isEnded().hasPassed(SelfSubmissionProcess.Elements.END_APPLICATION_CLOSED);
+    assertThat(credentials.heldBy("henry")).singleElement().satisfies(credential -> {
+      assertThat(credential.score()).isEqualTo(9);
+      assertThat(credential.sourceKey()).isEqualTo(instance.getBusinessKey());
+      assertThat(credential.evidenceSummary()).contains("14 releases in Q3");
+    });
+    assertThat(evidenceHistory.versions(instance.getBusinessKey())).hasSize(2)
+        .last().extracting(EvidenceHistory.Evidence::amendments).isEqualTo("Added the release figures for Q3.");
+    assertThat(applications.status(instance.getBusinessKey())).isEqualTo(ApplicationRegister.Status.PASSED);
+    assertThat(app.applications()).as("a resubmission is no new submission").isEqualTo(1);
+  }
+
+  @Test
+  void failTwiceWithModerationThenPass() {
+    ProcessInstance instance = failedRound("henry", "iTEST", 1, "dave", "carol");
+    app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), amendment("More detail.", "Faster builds."));
+    app.work("dave", instance, ResubmissionProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 8, JUSTIFICATION, "Better."));
+    app.propose(instance, "carol", 6);
+    BpmnAwareTests.assertThat(app.task(instance, MODERATE_SCORE)).isAssignedTo("dave");
+    app.complete("dave", app.task(instance, MODERATE_SCORE), Map.of(FINAL_SCORE, 7,
+        MODERATION_JUSTIFICATION, "Close, not there yet.", IMPROVEMENT_AREAS, "Show your own part; goal: one measured change."));
+
+    Task secondAmend = app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION);
+    assertThat(runtime().getVariable(calledInstance(instance).getId(), OUTCOME_JUSTIFICATION)).isEqualTo("Close, not there yet.");
+    app.complete("henry", secondAmend, amendment("My own part, measured.", "I cut my module's build from 20 to 3 minutes."));
+    app.work("dave", instance, ResubmissionProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 9, JUSTIFICATION, "Now clear."));
+    app.agree(instance, "erin");
+
+    BpmnAwareTests.assertThat(instance).isEnded();
+    assertThat(credentials.heldBy("henry")).singleElement().extracting(Credential::score).isEqualTo(9);
+    assertThat(evidenceHistory.versions(instance.getBusinessKey())).hasSize(3);
+  }
+
+  @Test
+  void theAssessorMayAskForMoreEvidenceOnAResubmission() {
+    ProcessInstance instance = failedRound("henry", "iTEST", 1, "dave", "carol");
+    app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), amendment("More.", "More results."));
+    app.work("dave", instance, ResubmissionProcess.Tasks.REASSESS_EVIDENCE,
+        Map.of(MORE_EVIDENCE_REQUESTED, true, EVIDENCE_REQUEST, "Link the pull requests."));
+
+    Task amend = app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION);
+    assertThat(engine.getTaskService().getVariable(amend.getId(), EVIDENCE_REQUEST)).isEqualTo("Link the pull requests.");
+    Map<String, Object> withLinks = amendment("Linked the PRs.", "More results.");
+    withLinks.put(EVIDENCE_LINKS, "https://git.example.org/build/pull/43");
+    app.complete("henry", amend, withLinks);
+    assertThat(runtime().getVariable(calledInstance(instance).getId(), ResubmissionProcess.Variables.CHANGES_SINCE_LAST_ASSESSMENT))
+        .asString().startsWith("Changed: Measurable results, Evidence links.");
+  }
+
+  @Test
+  void theCandidateMayLetAFailedApplicationGo() {
+    ProcessInstance instance = failedRound("henry", "iTEST", 1, "dave", "carol");
+    ProcessInstance resubmission = calledInstance(instance);
+    app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), Map.of(ResubmissionProcess.Variables.RESUBMIT, false));
+
+    BpmnAwareTests.assertThat(resubmission).isEnded().hasPassed(ResubmissionProcess.Elements.END_LET_GO);
+    BpmnAwareTests.assertThat(instance).isEnded();
+    assertThat(applications.status(instance.getBusinessKey())).isEqualTo(ApplicationRegister.Status.FAILED);
+    app.submit("henry", "iTEST", 1);
+  }
+
+  @Test
+  void aCandidateSilentForTheIdlePeriodClosesTheApplication() {
+    ProcessInstance instance = failedRound("henry", "iTEST", 1, "dave", "carol");
+    ProcessInstance resubmission = calledInstance(instance);
+    Job idle = app.timer(instance, ResubmissionProcess.Elements.CANDIDATE_IDLE);
+    assertThat(idle.getDuedate()).isCloseTo(daysFromNow(90), 60_000);
+
+    app.fireTimer(instance, ResubmissionProcess.Elements.CANDIDATE_IDLE);
+
+    BpmnAwareTests.assertThat(resubmission).isEnded().hasPassed(ResubmissionProcess.Elements.END_CLOSED_IDLE);
+    BpmnAwareTests.assertThat(instance).isEnded();
+    assertThat(applications.status(instance.getBusinessKey())).isEqualTo(ApplicationRegister.Status.FAILED);
+  }
+
+  // --- two-week SLAs: reminders and SEM reassignment, the tasks staying where they are
+
+  @Test
+  void overdueWorkEscalatesAtEveryStageAndTheSemTeamReassignsIt() {
+    ProcessInstance instance = app.submit("bob", "iPERF", 3);
+    Task assignment = app.task(instance, ASSIGN_ASSESSOR);
+    assertThat(assignment.getDueDate()).isCloseTo(java.util.Date.from(clock.instant().plus(java.time.Duration.ofDays(14))), 1000);
+    assertThat(app.timer(instance, "BoundaryEvent_AssignmentOverdue").getDuedate()).isCloseTo(daysFromNow(14), 60_000);
+
+    app.fireTimer(instance, "BoundaryEvent_AssignmentOverdue");
+    BpmnAwareTests.assertThat(instance).hasPassed("ServiceTask_EscalateAssignment", "EndEvent_AssignmentEscalated");
+    assertThat(app.task(instance, ASSIGN_ASSESSOR).getId()).as("escalation does not cancel the task").isEqualTo(assignment.getId());
+    app.assignAssessor(instance, "erin", "carol");
+
+    // The assessor is silent: reminded, then the SEM team hands the assessment to dave.
+    Task assessment = app.task(instance, ASSESS_EVIDENCE);
+    assertThat(app.timer(instance, "BoundaryEvent_AssessmentReassignmentDue").getDuedate()).isCloseTo(daysFromNow(21), 60_000);
+    app.fireTimer(instance, "BoundaryEvent_AssessmentOverdue");
+    app.fireTimer(instance, "BoundaryEvent_AssessmentReassignmentDue");
+    Task reassign = app.task(instance, SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR);
+    BpmnAwareTests.assertThat(reassign).hasCandidateGroup("sem-team");
+    assertThat(optionValues(reassign, ELIGIBLE_REPLACEMENTS)).contains("dave").doesNotContain("carol", "bob");
+    app.claim("ivan", reassign);
+    assertThatThrownBy(() -> app.complete("ivan", reassign, Map.of(NEW_ASSIGNEE_ID, "bob")))
+        .hasMessageContaining("never assesses their own application");
+    app.complete("ivan", reassign, Map.of(NEW_ASSIGNEE_ID, "dave"));
+    Task reassigned = app.task(instance, ASSESS_EVIDENCE);
+    assertThat(reassigned.getId()).isEqualTo(assessment.getId());
+    BpmnAwareTests.assertThat(reassigned).isAssignedTo("dave");
+    assertThat(runtime().getVariable(instance.getId(), ASSESSOR_ID)).isEqualTo("dave");
+    assertThat(runtime().getVariable(instance.getId(), IMPACT_RESULTS)).as("work so far kept").asString().contains("9 minutes");
+    app.score(instance, "dave", 9);
+
+    // The review waits too long: the SEM team hands it to frank.
+    app.fireTimer(instance, "BoundaryEvent_ReviewOverdue");
+    app.fireTimer(instance, "BoundaryEvent_ReviewReassignmentDue");
+    Task reassignReview = app.task(instance, SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER);
+    assertThat(optionValues(reassignReview, ELIGIBLE_REPLACEMENTS)).contains("frank", "carol").doesNotContain("dave", "bob");
+    app.work("erin", instance, SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER, Map.of(NEW_ASSIGNEE_ID, "frank"));
+    BpmnAwareTests.assertThat(app.task(instance, PEER_REVIEW)).isAssignedTo("frank");
+    app.propose(instance, "frank", 6);
+
+    app.fireTimer(instance, "BoundaryEvent_ModerationOverdue");
+    app.complete("dave", app.task(instance, MODERATE_SCORE), Map.of(FINAL_SCORE, 7, MODERATION_JUSTIFICATION, "Not yet.",
+        IMPROVEMENT_AREAS, "Measure; goal: one figure."));
+
+    // The resubmission has the same guideline.
+    app.complete("bob", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), amendment("Measured.", "p95 from 800 to 120 ms."));
+    app.fireTimer(instance, "BoundaryEvent_ReassessmentOverdue");
+    app.fireTimer(instance, "BoundaryEvent_ReassessmentReassignmentDue");
+    app.work("erin", instance, SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR, Map.of(NEW_ASSIGNEE_ID, "grace"));
+    app.work("grace", instance, ResubmissionProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 9, JUSTIFICATION, "Measured now."));
+    app.fireTimer(instance, "BoundaryEvent_ReviewOverdue");
+    app.fireTimer(instance, "BoundaryEvent_ReviewReassignmentDue");
+    app.work("erin", instance, SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER, Map.of(NEW_ASSIGNEE_ID, "carol"));
+    app.propose(instance, "carol", 7);
+    app.fireTimer(instance, "BoundaryEvent_ModerationOverdue");
+    app.complete("grace", app.task(instance, MODERATE_SCORE), Map.of(FINAL_SCORE, 8, MODERATION_JUSTIFICATION, "It meets level 3."));
+
+    BpmnAwareTests.assertThat(instance).isEnded();
+    assertThat(credentials.heldBy("bob")).singleElement().satisfies(credential -> {
+      assertThat(credential.assessorId()).isEqualTo("grace");
+      assertThat(credential.score()).isEqualTo(8);
+    });
+  }
+
+  private ProcessInstance failedRound(String candidate, String skill, int level, String assessor, String reviewer) {
+    ProcessInstance instance = app.submit(candidate, skill, level);
+    app.assignAssessor(instance, "erin", assessor);
+    app.score(instance, assessor, 5);
+    app.agree(instance, reviewer);
+    return instance;
+  }
+
+  private static Map<String, Object> amendment(String note, String results) {
+    Map<String, Object> amended = SelfSubmissions.evidence("unused", 1);
+    amended.remove(SKILL_CODE);
+    amended.remove(SKILL_LEVEL);
+    amended.put(IMPACT_RESULTS, results);
+    amended.put(ResubmissionProcess.Variables.RESUBMIT, true);
+    amended.put(ResubmissionProcess.Variables.AMENDMENTS, note);
+    return amended;
+  }
+
+  private ProcessInstance calledInstance(ProcessInstance instance) {
+    return runtime().createProcessInstanceQuery().superProcessInstanceId(instance.getId()).singleResult();
+  }
+
+  private java.util.Date daysFromNow(int days) {
+    return java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(days)));
+  }
+
+  private List<String> optionValues(Task task, String variable) {
+    Object options = engine.getTaskService().getVariable(task.getId(), variable);
+    return org.camunda.spin.Spin.JSON(options).elements().stream()
+        .map(option -> option.prop("value").stringValue()).toList();
   }
 
   private Object historicVariable(ProcessInstance instance, String name) {

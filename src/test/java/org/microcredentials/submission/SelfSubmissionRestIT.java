@@ -62,14 +62,17 @@ class SelfSubmissionRestIT {
     assertThat(options.get("type")).isEqualTo("Json");
     assertThat((String) options.get("value")).contains("\"carol\"").doesNotContain("\"alice\"");
     claimAndSubmit("erin", assignment, Map.of("assessorId", string("carol")));
+    runJobs(businessKey);
 
     Map<String, Object> assessment = singleTask("carol", businessKey, "Task_AssessEvidence");
     assertThat(assessment.get("assignee")).isEqualTo("carol");
+    assertThat((String) assessment.get("due")).as("two-week response guideline").isNotNull();
     assertThat(submit("carol", assessment, Map.of(
         "moreEvidenceRequested", Map.of("value", false, "type", "Boolean"),
         "score", Map.of("value", 9, "type", "Long"),
         "justification", string("Measured, repeatable impact on the whole team.")))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    runJobs(businessKey);
 
     Map<String, Object> review = singleTask("dave", businessKey, "Task_PeerReview");
     claimAndSubmit("dave", review, Map.of(
@@ -89,6 +92,47 @@ class SelfSubmissionRestIT {
       assertThat(credential.get("id")).isNotNull();
     });
     assertThat(tasksOf("alice", businessKey)).isEmpty();
+  }
+
+  @Test
+  void aFailedApplicationIsResubmittedAndPasses() {
+    String businessKey = (String) start("alice", "iLAN", 3).getBody().get("businessKey");
+    claimAndSubmit("erin", singleTask("erin", businessKey, "Task_AssignAssessor"), Map.of("assessorId", string("carol")));
+    runJobs(businessKey);
+    submit("carol", singleTask("carol", businessKey, "Task_AssessEvidence"), Map.of(
+        "score", Map.of("value", 6, "type", "Integer"),
+        "justification", string("The results are the team's."),
+        "improvementAreas", string("Show your own part; goal: one measured change.")));
+    runJobs(businessKey);
+    claimAndSubmit("dave", singleTask("dave", businessKey, "Task_PeerReview"), Map.of(
+        "reviewAgrees", Map.of("value", true, "type", "Boolean")));
+    runJobs(businessKey);
+
+    Map<String, Object> amend = singleTask("alice", businessKey, "Task_AmendApplication");
+    assertThat(amend.get("assignee")).isEqualTo("alice");
+    assertThat(submit("alice", amend, Map.of(
+        "resubmit", Map.of("value", true, "type", "Boolean"),
+        "amendments", string("Added my own measured change."),
+        "impactProblem", string("Releases were blocked by a 40 minute build."),
+        "impactActions", string("I parallelised the suites of my module."),
+        "impactResults", string("My module builds in 3 minutes instead of 20.")))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    runJobs(businessKey);
+
+    Map<String, Object> reassess = singleTask("carol", businessKey, "Task_ReassessEvidence");
+    Map<String, Object> changes = get("carol", "/engine-rest/task/" + reassess.get("id") + "/variables/changesSinceLastAssessment",
+        OBJECT).getBody();
+    assertThat((String) changes.get("value")).startsWith("Changed: Actions taken, Measurable results.")
+        .contains("Added my own measured change.");
+    submit("carol", reassess, Map.of("score", Map.of("value", 9, "type", "Integer"), "justification", string("Now measured.")));
+    runJobs(businessKey);
+    claimAndSubmit("dave", singleTask("dave", businessKey, "Task_PeerReview"), Map.of(
+        "reviewAgrees", Map.of("value", true, "type", "Boolean")));
+    runJobs(businessKey);
+
+    assertThat(get("alice", "/api/engineers/alice/credentials", LIST).getBody()).singleElement()
+        .satisfies(credential -> assertThat(credential.get("score")).isEqualTo(9));
+    assertThat(app.applications()).isEqualTo(1);
   }
 
   @Test
@@ -126,6 +170,7 @@ class SelfSubmissionRestIT {
     assertThat((String) claim.getBody().get("message")).contains("not in the SEM team");
 
     claimAndSubmit("erin", assignment, Map.of("assessorId", string("carol")));
+    runJobs(businessKey);
     Map<String, Object> assessment = singleTask("carol", businessKey, "Task_AssessEvidence");
     ResponseEntity<Map<String, Object>> byOther = submit("dave", assessment, Map.of(
         "score", Map.of("value", 9, "type", "Integer"), "justification", string("j")));
@@ -217,6 +262,7 @@ class SelfSubmissionRestIT {
 
   /** The job executor is off in tests: run the instance's jobs as it would. */
   private void runJobs(String businessKey) {
-    app.runJobs(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult());
+    app.runJobs(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+        .rootProcessInstances().singleResult());
   }
 }

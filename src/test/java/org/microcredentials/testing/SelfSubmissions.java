@@ -49,12 +49,14 @@ public class SelfSubmissions {
     return as(candidate, () -> runtime().startProcessInstanceByKey(SelfSubmissionProcess.KEY, variables));
   }
 
+  /** The application's task with that key, in the first round or in a resubmission (same business key). */
   public Task task(ProcessInstance instance, String taskKey) {
     return tasks(instance, taskKey).get(0);
   }
 
   public List<Task> tasks(ProcessInstance instance, String taskKey) {
-    return tasks().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey).list();
+    return tasks().createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey()).taskDefinitionKey(taskKey)
+        .orderByTaskCreateTime().asc().list();
   }
 
   public void claim(String user, Task task) {
@@ -64,19 +66,20 @@ public class SelfSubmissions {
     });
   }
 
+  /** Completes the task as the user, then runs the jobs it leaves (notifications, joins) as the job executor would. */
   public void complete(String user, Task task, Map<String, Object> variables) {
     as(user, () -> {
       tasks().complete(task.getId(), variables);
       return null;
     });
+    runJobs(task.getProcessInstanceId());
   }
 
   /** Claims, then completes: what a person does in Tasklist. */
   public void work(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
-    Task task = tasks().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
-        .taskUnassigned().list().stream().findFirst()
-        .orElseGet(() -> tasks().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
-            .taskAssignee(user).singleResult());
+    Task task = tasks(instance, taskKey).stream().filter(open -> open.getAssignee() == null).findFirst()
+        .orElseGet(() -> tasks().createTaskQuery().processInstanceBusinessKey(instance.getBusinessKey())
+            .taskDefinitionKey(taskKey).taskAssignee(user).singleResult());
     if (task.getAssignee() == null) {
       claim(user, task);
     }
@@ -105,16 +108,45 @@ public class SelfSubmissions {
         Map.of(REVIEW_AGREES, false, PROPOSED_SCORE, proposedScore, REVIEW_COMMENT, "The results are not the candidate's alone."));
   }
 
-  /** Runs the instance's jobs (async joins, issuing) as the job executor would, until none is left. */
+  /**
+   * Runs the due jobs (notifications, async joins, issuing) of every instance with the
+   * application's business key, as the job executor would, until none is left. Timers not yet
+   * due (the SLAs) stay.
+   */
   public void runJobs(ProcessInstance instance) {
-    for (int round = 0; round < 20; round++) {
-      List<Job> jobs = management().createJobQuery().processInstanceId(instance.getId()).executable().list();
+    String businessKey = instance.getBusinessKey();
+    for (int round = 0; round < 30; round++) {
+      List<Job> jobs = runtime().createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list().stream()
+          .flatMap(open -> management().createJobQuery().processInstanceId(open.getId()).executable().list().stream())
+          .toList();
       if (jobs.isEmpty()) {
         return;
       }
       jobs.forEach(job -> management().executeJob(job.getId()));
     }
-    throw new IllegalStateException("Jobs keep coming for " + instance.getId());
+    throw new IllegalStateException("Jobs keep coming for " + businessKey);
+  }
+
+  private void runJobs(String processInstanceId) {
+    ProcessInstance instance = runtime().createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
+    if (instance != null) {
+      runJobs(instance);
+    }
+  }
+
+  /** Fires the timer of a boundary event now, as if its time had come, then runs what follows. */
+  public void fireTimer(ProcessInstance instance, String boundaryEventId) {
+    management().executeJob(timer(instance, boundaryEventId).getId());
+    runJobs(instance);
+  }
+
+  /** The waiting timer of a boundary event, in the first round or a resubmission. */
+  public Job timer(ProcessInstance instance, String boundaryEventId) {
+    return runtime().createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey()).list().stream()
+        .flatMap(open -> management().createJobQuery().processInstanceId(open.getId()).activityId(boundaryEventId).timers()
+            .list().stream())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("No timer at " + boundaryEventId));
   }
 
   public long applications() {
@@ -127,9 +159,11 @@ public class SelfSubmissions {
 
   /** Leaves no instance, application or credential of an earlier test behind. */
   public void clear() {
-    runtime().createProcessInstanceQuery().list()
+    // Deleting a root instance deletes the instances it called.
+    runtime().createProcessInstanceQuery().rootProcessInstances().list()
         .forEach(instance -> runtime().deleteProcessInstance(instance.getId(), "test clean-up", true, true));
     jdbc.sql("delete from credential").update();
+    jdbc.sql("delete from evidence_version").update();
     jdbc.sql("delete from application").update();
   }
 

@@ -1,0 +1,53 @@
+package org.microcredentials.sla;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The response guideline the models read ({@code ${sla...}}): every assessor and reviewer task is
+ * due two weeks after it is created; when it is overdue its owner is reminded and the SEM team
+ * told; a further week on, the SEM team gets a task to hand the work to someone else. A candidate
+ * who leaves a failed application alone for 90 days closes it. All durations are configuration
+ * ({@code microcredentials.sla.*}), so process owners and tests change them without code.
+ */
+@Component("sla")
+public class ServiceLevels {
+
+  private final Duration responseTime;
+  private final Duration reassignAfter;
+  private final Duration candidateIdleTimeout;
+  private final Clock clock;
+
+  ServiceLevels(@Value("${microcredentials.sla.response-time:P14D}") Duration responseTime,
+      @Value("${microcredentials.sla.reassign-after:P7D}") Duration reassignAfter,
+      @Value("${microcredentials.sla.candidate-idle-timeout:P90D}") Duration candidateIdleTimeout,
+      Clock clock) {
+    this.responseTime = responseTime;
+    this.reassignAfter = reassignAfter;
+    this.candidateIdleTimeout = candidateIdleTimeout;
+    this.clock = clock;
+  }
+
+  /** The due date Tasklist shows on an assessor or reviewer task created now. */
+  public Date dueDate() {
+    return Date.from(clock.instant().plus(responseTime));
+  }
+
+  /** Timer duration (ISO 8601) from a task's start to its escalation. */
+  public String getEscalateAfter() {
+    return responseTime.toString();
+  }
+
+  /** Timer duration from a task's start to the SEM team's reassignment task. */
+  public String getReassignAfter() {
+    return responseTime.plus(reassignAfter).toString();
+  }
+
+  /** Timer duration after which a candidate's silence closes a failed application. */
+  public String getCandidateIdleTimeout() {
+    return candidateIdleTimeout.toString();
+  }
+}

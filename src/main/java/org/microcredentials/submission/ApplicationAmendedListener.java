@@ -1,0 +1,58 @@
+package org.microcredentials.submission;
+
+import static org.microcredentials.submission.ResubmissionProcess.Variables.*;
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.RuleViolation;
+import org.microcredentials.process.Actors;
+import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.VariableReader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of {@code Task_AmendApplication}: the candidate resubmits with the additions and
+ * changes marked, or lets the application go. Every resubmitted version is kept, and the
+ * assessor is shown what changed since the version they assessed.
+ */
+@Component
+class ApplicationAmendedListener extends RuleCheckingExecutionListener {
+
+  private final Actors actors;
+  private final EvidenceHistory evidenceHistory;
+
+  ApplicationAmendedListener(Actors actors, EvidenceHistory evidenceHistory) {
+    this.actors = actors;
+    this.evidenceHistory = evidenceHistory;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution) {
+    String actor = actors.completingUser(execution, "Amend the application");
+    String candidateId = (String) execution.getVariable(CANDIDATE_ID);
+    if (!actor.equals(candidateId)) {
+      throw RuleViolation.forbidden("candidate-amends",
+          "Only the candidate " + candidateId + " may amend this application, not " + actor + ".");
+    }
+    VariableReader input = VariableReader.of(execution);
+    boolean resubmit = input.requiredBoolean(RESUBMIT);
+    if (!resubmit) {
+      return;
+    }
+    String amendments = input.requiredText(AMENDMENTS);
+    input.requiredText(IMPACT_PROBLEM);
+    input.requiredText(IMPACT_ACTIONS);
+    input.requiredText(IMPACT_RESULTS);
+    input.optionalText(EVIDENCE_LINKS);
+
+    String businessKey = execution.getProcessBusinessKey();
+    EvidenceHistory.Evidence amended = EvidenceHistory.Evidence.of(execution, amendments);
+    Object assessed = execution.getVariable(ASSESSED_EVIDENCE_VERSION);
+    EvidenceHistory.Evidence before = assessed == null ? null
+        : evidenceHistory.version(businessKey, ((Number) assessed).intValue()).orElse(null);
+    evidenceHistory.record(businessKey, amended);
+    execution.setVariable(CHANGES_SINCE_LAST_ASSESSMENT,
+        before == null ? "The candidate's note: " + amendments : EvidenceHistory.changes(before, amended));
+    execution.setVariable(MORE_EVIDENCE_REQUESTED, false);
+  }
+}

@@ -1,0 +1,60 @@
+package org.microcredentials.submission;
+
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.microcredentials.RuleViolation;
+import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.Organisation;
+import org.microcredentials.review.ReviewPolicy;
+import org.springframework.stereotype.Component;
+
+/**
+ * When the SEM team is asked to hand overdue work to someone else: who may take it over, as the
+ * options of the form's select (assessors for an assessment, reviewers for a review).
+ */
+@Component
+class ReplacementCandidatesListener implements TaskListener {
+
+  private final Organisation organisation;
+  private final ReviewPolicy reviewPolicy;
+  private final PeerReviewers peerReviewers;
+  private final PeopleOptions options;
+
+  ReplacementCandidatesListener(Organisation organisation, ReviewPolicy reviewPolicy, PeerReviewers peerReviewers,
+      PeopleOptions options) {
+    this.organisation = organisation;
+    this.reviewPolicy = reviewPolicy;
+    this.peerReviewers = peerReviewers;
+    this.options = options;
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    String candidateId = (String) task.getVariable(CANDIDATE_ID);
+    String assessorId = (String) task.getVariable(ASSESSOR_ID);
+    int skillLevel = ((Number) task.getVariable(SKILL_LEVEL)).intValue();
+    List<Engineer> people = organisation.all();
+    List<Engineer> replacements;
+    if (SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR.equals(task.getTaskDefinitionKey())) {
+      replacements = reviewPolicy.eligibleAssessors(people, candidateId, skillLevel).stream()
+          .filter(person -> !person.userId().equals(assessorId)).toList();
+    } else {
+      Set<String> others = peerReviewers.others(task, task.getProcessInstanceId(), null);
+      replacements = people.stream().filter(person -> mayReview(person, candidateId, assessorId, others)).toList();
+    }
+    task.setVariable(ELIGIBLE_REPLACEMENTS, options.of(replacements));
+  }
+
+  private boolean mayReview(Engineer person, String candidateId, String assessorId, Set<String> others) {
+    try {
+      reviewPolicy.checkReviewer(person, candidateId, assessorId, others);
+      return true;
+    } catch (RuleViolation notEligible) {
+      return false;
+    }
+  }
+}

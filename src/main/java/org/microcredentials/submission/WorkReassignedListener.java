@@ -1,0 +1,86 @@
+package org.microcredentials.submission;
+
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.task.Task;
+import org.microcredentials.RuleViolation;
+import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.Organisation;
+import org.microcredentials.process.Actors;
+import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.VariableReader;
+import org.microcredentials.review.ReviewPolicy;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of a SEM reassignment task: the overdue assessment or review goes to the person
+ * chosen, who must be eligible. The task itself, its variables and its history stay: all work
+ * done so far is kept.
+ */
+@Component
+class WorkReassignedListener extends RuleCheckingExecutionListener {
+
+  private static final Set<String> ASSESSOR_TASKS = Set.of(SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE,
+      SelfSubmissionProcess.Tasks.MODERATE_SCORE, ResubmissionProcess.Tasks.REASSESS_EVIDENCE);
+
+  private final Actors actors;
+  private final Organisation organisation;
+  private final ReviewPolicy reviewPolicy;
+  private final PeerReviewers peerReviewers;
+  private final ApplicationRegister applications;
+  private final TaskService tasks;
+
+  WorkReassignedListener(Actors actors, Organisation organisation, ReviewPolicy reviewPolicy,
+      PeerReviewers peerReviewers, ApplicationRegister applications, TaskService tasks) {
+    this.actors = actors;
+    this.organisation = organisation;
+    this.reviewPolicy = reviewPolicy;
+    this.peerReviewers = peerReviewers;
+    this.applications = applications;
+    this.tasks = tasks;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution) {
+    String actor = actors.completingUser(execution, "Reassign overdue work");
+    if (!actors.isMember(actor, "sem-team")) {
+      throw RuleViolation.forbidden("sem-team-assigns", actor + " is not in the SEM team, which reassigns work.");
+    }
+    String candidateId = (String) execution.getVariable(CANDIDATE_ID);
+    if (actor.equals(candidateId)) {
+      throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never reassigns work on their own application.");
+    }
+    String newAssigneeId = VariableReader.of(execution).requiredText(NEW_ASSIGNEE_ID);
+    Engineer newcomer = organisation.find(newAssigneeId).orElseThrow(() -> RuleViolation.invalid("known-engineer",
+        "'" + newAssigneeId + "' is not an engineer of the organisation."));
+    String processInstanceId = execution.getProcessInstanceId();
+    if (SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR.equals(execution.getCurrentActivityId())) {
+      int skillLevel = ((Number) execution.getVariable(SKILL_LEVEL)).intValue();
+      reviewPolicy.checkAssessor(newcomer, candidateId, skillLevel);
+      execution.setVariable(ASSESSOR_ID, newAssigneeId);
+      execution.setVariable(ASSESSOR_NAME, newcomer.displayName());
+      applications.assignAssessor(execution.getProcessBusinessKey(), newAssigneeId);
+      for (Task open : openTasks(processInstanceId)) {
+        if (ASSESSOR_TASKS.contains(open.getTaskDefinitionKey())) {
+          tasks.setAssignee(open.getId(), newAssigneeId);
+        }
+      }
+    } else {
+      Task review = openTasks(processInstanceId).stream()
+          .filter(task -> SelfSubmissionProcess.Tasks.PEER_REVIEW.equals(task.getTaskDefinitionKey()))
+          .findFirst()
+          .orElseThrow(() -> RuleViolation.conflict("review-open", "No review of this application is waiting any more."));
+      reviewPolicy.checkReviewer(newcomer, candidateId, (String) execution.getVariable(ASSESSOR_ID),
+          peerReviewers.others(execution, processInstanceId, review.getExecutionId()));
+      tasks.setAssignee(review.getId(), newAssigneeId);
+    }
+  }
+
+  private List<Task> openTasks(String processInstanceId) {
+    return tasks.createTaskQuery().processInstanceId(processInstanceId).active().listPage(0, 50);
+  }
+}
