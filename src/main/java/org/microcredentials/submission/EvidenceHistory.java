@@ -19,8 +19,14 @@ public class EvidenceHistory {
   public record Evidence(String problem, String actions, String results, String links, String amendments) {
 
     static Evidence of(VariableScope scope, String amendments) {
-      return new Evidence((String) scope.getVariable(IMPACT_PROBLEM), (String) scope.getVariable(IMPACT_ACTIONS),
-          (String) scope.getVariable(IMPACT_RESULTS), (String) scope.getVariable(EVIDENCE_LINKS), amendments);
+      return new Evidence(text(scope, IMPACT_PROBLEM), text(scope, IMPACT_ACTIONS), text(scope, IMPACT_RESULTS),
+          text(scope, EVIDENCE_LINKS), amendments);
+    }
+
+    /** A field left empty in a form arrives as "" and one never filled in as nothing: the same to a reader. */
+    private static String text(VariableScope scope, String name) {
+      Object value = scope.getVariable(name);
+      return value == null || value.toString().isBlank() ? null : value.toString().strip();
     }
   }
 

@@ -1,0 +1,205 @@
+package org.microcredentials.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.microcredentials.credential.Credential;
+import org.microcredentials.credential.CredentialRegister;
+import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.SelfSubmissions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The walk-through of the README in a real, headless Chromium (Debian's chromium and
+ * chromium-driver, which .ci/run installs): the demo people click through Camunda Tasklist.
+ * Screenshots of every step land in target/screenshots/ (and of the failure, when one happens).
+ */
+@ApplicationTest
+class TasklistBrowserIT {
+
+  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+  @LocalServerPort int port;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  @Autowired CredentialRegister credentials;
+
+  private WebDriver browser;
+  private WebDriverWait wait;
+  private SelfSubmissions app;
+  private Path profile;
+  private int shot;
+
+  @BeforeEach
+  void openBrowser() throws IOException {
+    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+        "Debian's chromium and chromium-driver are needed (.ci/run installs them)");
+    app = new SelfSubmissions(engine, jdbc);
+    app.clear();
+    profile = Files.createTempDirectory("chromium-profile");
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(CHROMIUM.toFile());
+    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--window-size=1400,1600", "--user-data-dir=" + profile);
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+    browser = new ChromeDriver(service, options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
+    Files.createDirectories(SCREENSHOTS);
+  }
+
+  @AfterEach
+  void closeBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @Test
+  void aliceEarnsILanThreeThroughTasklist(TestInfo test) {
+    try {
+      as("alice");
+      click(By.xpath("//a[contains(., 'Start process')]"));
+      click(By.xpath("//div[contains(@class,'modal')]//a[contains(., 'Self-submission')]"));
+      click(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
+      click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., 'iLAN')]"));
+      type(By.cssSelector("input[id*='Field_skillLevel']"), "3");
+      type(By.cssSelector("textarea[id*='Field_impactProblem']"), "Our build took 40 minutes and blocked releases.");
+      type(By.cssSelector("textarea[id*='Field_impactActions']"), "I profiled it and parallelised the suites. <script>alert(1)</script>");
+      type(By.cssSelector("textarea[id*='Field_impactResults']"), "Build time fell to 9 minutes.");
+      screenshot("start-form");
+      click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']"));
+      ProcessInstance instance = waitForInstance();
+
+      as("erin");
+      openTask("Assign an assessor");
+      click(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
+      List<String> offered = browser.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream().map(WebElement::getText).toList();
+      assertThat(offered).anyMatch(option -> option.startsWith("Carol Example")).noneMatch(option -> option.startsWith("Alice"));
+      screenshot("assign-assessor");
+      click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., 'Carol Example')]"));
+      complete();
+      app.runJobs(instance);
+
+      as("carol");
+      openTask("Assess evidence");
+      assertThat(browser.getPageSource()).as("user text is shown as text, never run").doesNotContain("<script>alert(1)</script>");
+      type(By.cssSelector("input[id*='Field_score']"), "11");
+      type(By.cssSelector("textarea[id*='Field_justification']"), "Clear, measured impact.");
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form-field-error"),
+          "maximum value of 10"));
+      screenshot("assess-score-11-refused");
+      browser.findElement(By.cssSelector("input[id*='Field_score']")).sendKeys(org.openqa.selenium.Keys.BACK_SPACE,
+          org.openqa.selenium.Keys.BACK_SPACE);
+      type(By.cssSelector("input[id*='Field_score']"), "9");
+      type(By.cssSelector("textarea[id*='Field_justification']"), "Clear, measured impact.");
+      complete();
+      app.runJobs(instance);
+
+      as("dave");
+      openTask("Peer review the score");
+      screenshot("peer-review");
+      click(By.xpath("//label[contains(., 'I agree with the score')]"));
+      complete();
+      app.runJobs(instance);
+
+      assertThat(credentials.heldBy("alice")).singleElement().satisfies(credential -> {
+        assertThat(credential.skillCode()).isEqualTo("iLAN");
+        assertThat(credential.skillLevel()).isEqualTo(3);
+        assertThat(credential.score()).isEqualTo(9);
+      });
+    } catch (RuntimeException | AssertionError failure) {
+      screenshot("FAILED-" + test.getDisplayName().replaceAll("\\W", ""));
+      throw failure;
+    }
+  }
+
+  private String base() {
+    return "http://localhost:" + port;
+  }
+
+  /** Logs in to Tasklist as the user (password = user id), from a fresh session. */
+  private void as(String user) {
+    browser.manage().deleteAllCookies();
+    browser.get(base() + "/camunda/app/tasklist/default/");
+    type(By.cssSelector("input[ng-model='username']"), user);
+    type(By.cssSelector("input[ng-model='password']"), user);
+    click(By.cssSelector("button[type='submit']"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(., 'Start process')]")));
+  }
+
+  private void openTask(String name) {
+    click(By.xpath("//*[contains(@class,'tasks-list')]//*[contains(text(),'" + name + "')]"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
+    List<WebElement> claim = browser.findElements(By.xpath("//button[normalize-space()='Claim']"));
+    if (!claim.isEmpty() && claim.get(0).isDisplayed()) {
+      claim.get(0).click();
+      wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//button[normalize-space()='Claim']")));
+    }
+  }
+
+  private void complete() {
+    click(By.xpath("//button[normalize-space()='Complete']"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//button[normalize-space()='Complete']")));
+  }
+
+  /** Clicks the element once it can be clicked, scrolled to the middle so Tasklist's footer never covers it. */
+  private void click(By locator) {
+    WebElement element = wait.until(ExpectedConditions.elementToBeClickable(locator));
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+    wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+  }
+
+  /** Types into a field until it holds the text: form-js re-renders while one types, and may drop early keys. */
+  private void type(By locator, String text) {
+    wait.until(driver -> {
+      WebElement field = driver.findElement(locator);
+      if (!text.equals(field.getDomProperty("value"))) {
+        field.clear();
+        field.sendKeys(text);
+      }
+      return text.equals(driver.findElement(locator).getDomProperty("value"));
+    });
+  }
+
+  private ProcessInstance waitForInstance() {
+    wait.until(driver -> engine.getRuntimeService().createProcessInstanceQuery().count() == 1);
+    return engine.getRuntimeService().createProcessInstanceQuery().singleResult();
+  }
+
+  private void screenshot(String name) {
+    try {
+      File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
+      Files.copy(file.toPath(), SCREENSHOTS.resolve("%02d-%s.png".formatted(++shot, name)), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException e) {
+      // a missing screenshot must not hide the real failure
+    }
+  }
+}
