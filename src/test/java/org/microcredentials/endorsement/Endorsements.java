@@ -142,7 +142,11 @@ class Endorsements {
 
   /** Leaves no instance, endorsement, request or credential of an earlier test behind. */
   void clear() {
-    people.clear();
+    // Deleting a request also deletes the endorsement it called.
+    engine.getRuntimeService().createProcessInstanceQuery().rootProcessInstances().list()
+        .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test clean-up", true, true));
+    jdbc.sql("delete from credential").update();
+    jdbc.sql("delete from application").update();
     jdbc.sql("delete from endorsement").update();
     jdbc.sql("delete from endorsement_request").update();
   }
