@@ -97,6 +97,21 @@ class EndorsementRestIT {
     assertThat(tasksOf("erin", businessKey)).isEmpty();
     verify(notifier).send(argThat(message -> message.toUserId().equals("alice")
         && message.subject().equals("Endorsement approved: Alice Example holds iLAN:3")));
+
+    // Every endorsement is kept per endorser: carol sees hers, a reviewer sees anyone's, alice does not.
+    List<Map<String, Object>> carols = get("carol", "/api/endorsers/carol/endorsements", LIST).getBody();
+    assertThat(carols).singleElement().satisfies(endorsement -> {
+      assertThat(endorsement.get("businessKey")).isEqualTo(businessKey);
+      assertThat(endorsement.get("candidateId")).isEqualTo("alice");
+      assertThat(endorsement.get("status")).isEqualTo("APPROVED");
+      assertThat(endorsement.get("reviewerId")).isEqualTo("erin");
+      assertThat(endorsement.get("justificationRounds")).isEqualTo(1);
+    });
+    assertThat(get("frank", "/api/endorsers/carol/endorsements", LIST).getBody()).hasSize(1);
+    ResponseEntity<String> notVisible = rest.withBasicAuth("alice", "alice")
+        .getForEntity("/api/endorsers/carol/endorsements", String.class);
+    assertThat(notVisible.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(notVisible.getBody()).contains("endorsement reviewers and administrators");
   }
 
   @Test
