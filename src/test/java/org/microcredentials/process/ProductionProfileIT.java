@@ -28,15 +28,15 @@ class ProductionProfileIT {
 
   @Test
   void refusesToStartWithAWellKnownAdminPassword() {
-    assertThatThrownBy(() -> production("demo").run().close())
+    assertThatThrownBy(() -> production("demo").run("--server.port=0").close())
         .hasStackTraceContaining("Refusing to start: set ADMIN_PASSWORD");
-    assertThatThrownBy(() -> production("").run().close())
+    assertThatThrownBy(() -> production("").run("--server.port=0").close())
         .hasStackTraceContaining("Refusing to start: set ADMIN_PASSWORD");
   }
 
   @Test
   void startsWithoutDemoPeopleAndWithTheFramework() {
-    try (ConfigurableApplicationContext app = production("a-real-Secret-42").run()) {
+    try (ConfigurableApplicationContext app = production("a-real-Secret-42").run("--server.port=0")) {
       IdentityService identity = app.getBean(IdentityService.class);
       assertThat(identity.createUserQuery().userId("alice").count()).isZero();
       assertThat(identity.checkPassword("admin", "a-real-Secret-42")).isTrue();
