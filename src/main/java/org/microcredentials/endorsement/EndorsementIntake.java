@@ -2,7 +2,11 @@ package org.microcredentials.endorsement;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.framework.Engineer;
@@ -51,14 +55,17 @@ public class EndorsementIntake {
    */
   public AcceptedEndorsement acceptEndorsement(String endorserId, String candidateId, String skillCode, int skillLevel,
       int score, Optional<String> answeredRequest) {
-    // The lock makes two endorsements by one leader count one after the other.
-    if (organisation.find(endorserId).isEmpty()) {
-      throw RuleViolation.forbidden("endorser-level",
-          endorserId + " is not an engineer of the organisation and may not endorse.");
-    }
-    Engineer endorser = organisation.lock(endorserId);
+    Engineer endorser = organisation.find(endorserId).orElseThrow(() -> RuleViolation.forbidden("endorser-level",
+        endorserId + " is not an engineer of the organisation and may not endorse."));
     policy.checkEndorser(endorser, candidateId);
-    Engineer candidate = organisation.engineer(candidateId);
+    organisation.engineer(candidateId);
+    // Locking both people, always in the same order, makes two endorsements by one leader (the
+    // cap) or of one candidate (one open endorsement per skill) count one after the other.
+    Map<String, Engineer> locked = new TreeMap<>();
+    for (String userId : new TreeSet<>(List.of(endorserId, candidateId))) {
+      locked.put(userId, organisation.lock(userId));
+    }
+    Engineer candidate = locked.get(candidateId);
     SkillFramework framework = frameworks.current();
     Skill skill = framework.skillOpenForApplication(skillCode, skillLevel);
     policy.checkAboveSeniority(candidate, skillCode, skillLevel);
