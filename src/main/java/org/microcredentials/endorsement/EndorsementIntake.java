@@ -1,0 +1,127 @@
+package org.microcredentials.endorsement;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.microcredentials.RuleViolation;
+import org.microcredentials.credential.CredentialRegister;
+import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.Organisation;
+import org.microcredentials.framework.Skill;
+import org.microcredentials.framework.SkillFramework;
+import org.microcredentials.framework.SkillFrameworkRepository;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts or refuses a new endorsement or endorsement request. Runs inside the engine's
+ * transaction, so a refusal (or any later failure of the start) leaves no row behind.
+ */
+@Service
+public class EndorsementIntake {
+
+  public record AcceptedEndorsement(String businessKey, Engineer endorser, Engineer candidate, Skill skill,
+      int frameworkVersion) {
+  }
+
+  public record AcceptedRequest(String businessKey, Engineer candidate, Engineer leader, Skill skill) {
+  }
+
+  private final Organisation organisation;
+  private final SkillFrameworkRepository frameworks;
+  private final CredentialRegister credentials;
+  private final EndorsementRegister endorsements;
+  private final EndorsementRequestRegister requests;
+  private final EndorsementPolicy policy;
+  private final Clock clock;
+
+  EndorsementIntake(Organisation organisation, SkillFrameworkRepository frameworks, CredentialRegister credentials,
+      EndorsementRegister endorsements, EndorsementRequestRegister requests, EndorsementPolicy policy, Clock clock) {
+    this.organisation = organisation;
+    this.frameworks = frameworks;
+    this.credentials = credentials;
+    this.endorsements = endorsements;
+    this.requests = requests;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /**
+   * @param answeredRequest the business key of the accepted request this endorsement answers (it
+   *     inherits that key), or empty for an endorsement a leader starts of their own accord
+   */
+  public AcceptedEndorsement acceptEndorsement(String endorserId, String candidateId, String skillCode, int skillLevel,
+      int score, Optional<String> answeredRequest) {
+    Engineer endorser = organisation.find(endorserId).orElseThrow(() -> RuleViolation.forbidden("endorser-level",
+        endorserId + " is not an engineer of the organisation and may not endorse."));
+    policy.checkEndorser(endorser, candidateId);
+    organisation.engineer(candidateId);
+    // Locking both people, always in the same order, makes two endorsements by one leader (the
+    // cap) or of one candidate (one open endorsement per skill) count one after the other.
+    Map<String, Engineer> locked = new TreeMap<>();
+    for (String userId : new TreeSet<>(List.of(endorserId, candidateId))) {
+      locked.put(userId, organisation.lock(userId));
+    }
+    Engineer candidate = locked.get(candidateId);
+    SkillFramework framework = frameworks.current();
+    Skill skill = framework.skillOpenForApplication(skillCode, skillLevel);
+    policy.checkAboveSeniority(candidate, skillCode, skillLevel);
+    checkNotHeld(candidateId, skillCode, skillLevel);
+    if (endorsements.hasOpenEndorsement(candidateId, skillCode)) {
+      throw RuleViolation.conflict("one-open-endorsement",
+          candidateId + " already has an endorsement for " + skillCode + " under review; wait for its outcome.");
+    }
+    Instant now = clock.instant();
+    policy.checkEndorsementCap(endorserId, candidateId, skillCode,
+        endorsements.skillsEndorsedSince(endorserId, candidateId, policy.capPeriodStart(now)));
+    EndorsementRegister.NewEndorsement endorsement = new EndorsementRegister.NewEndorsement(endorserId, candidateId,
+        skillCode, skillLevel, score, framework.version(), now);
+    String businessKey;
+    if (answeredRequest.isPresent()) {
+      checkAnswers(answeredRequest.get(), endorserId, candidateId, skillCode, skillLevel);
+      businessKey = answeredRequest.get();
+      endorsements.register(businessKey, endorsement);
+    } else {
+      businessKey = endorsements.register(endorsement);
+    }
+    return new AcceptedEndorsement(businessKey, endorser, candidate, skill, framework.version());
+  }
+
+  public AcceptedRequest acceptRequest(String candidateId, String leaderId, String skillCode, int skillLevel,
+      String message) {
+    // The lock makes two requests of one candidate count one after the other.
+    Engineer candidate = organisation.lock(candidateId);
+    Engineer leader = organisation.find(leaderId).orElseThrow(() -> RuleViolation.invalid("known-leader",
+        "'" + leaderId + "' is not an engineer of the organisation; ask a leader of level 4 or above."));
+    policy.checkRequestedLeader(leader, candidateId);
+    Skill skill = frameworks.current().skillOpenForApplication(skillCode, skillLevel);
+    policy.checkAboveSeniority(candidate, skillCode, skillLevel);
+    checkNotHeld(candidateId, skillCode, skillLevel);
+    policy.checkOpenRequestCap(candidateId, requests.countOpen(candidateId));
+    String businessKey = requests.register(candidateId, leaderId, skillCode, skillLevel, message, clock.instant());
+    return new AcceptedRequest(businessKey, candidate, leader, skill);
+  }
+
+  private void checkNotHeld(String candidateId, String skillCode, int skillLevel) {
+    if (credentials.holdsValid(candidateId, skillCode, skillLevel)) {
+      throw RuleViolation.conflict("already-held",
+          candidateId + " already holds a valid credential for " + skillCode + " at level " + skillLevel + " or above.");
+    }
+  }
+
+  private void checkAnswers(String requestKey, String endorserId, String candidateId, String skillCode, int skillLevel) {
+    EndorsementRequestRegister.Request request = requests.find(requestKey).orElseThrow(() -> RuleViolation.notFound(
+        "known-request", "No endorsement request " + requestKey + "."));
+    boolean answers = request.status() == EndorsementRequestRegister.Status.ACCEPTED
+        && request.leaderId().equals(endorserId) && request.candidateId().equals(candidateId)
+        && request.skillCode().equals(skillCode) && request.skillLevel() == skillLevel;
+    if (!answers) {
+      throw RuleViolation.conflict("endorsement-answers-request",
+          "The endorsement must answer request " + requestKey + " as asked: by " + request.leaderId() + " for "
+              + request.candidateId() + ", " + request.skillCode() + ":" + request.skillLevel() + ".");
+    }
+  }
+}

@@ -1,0 +1,114 @@
+package org.microcredentials.endorsement;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Collection;
+import org.microcredentials.MicroCredentialsProperties;
+import org.microcredentials.RuleViolation;
+import org.microcredentials.framework.Engineer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who may endorse whom for what, who reviews, and the moderation rules against abuse:
+ * <ul>
+ *   <li>an endorser is level 4 or above and never the candidate;</li>
+ *   <li>the endorsed skill level is above the candidate's current seniority;</li>
+ *   <li>the endorser's score is 8..10;</li>
+ *   <li>the reviewer is level 5 or above, neither the endorser nor the candidate;</li>
+ *   <li>one leader endorses one candidate for at most 3 skills in a rolling quarter;</li>
+ *   <li>a candidate has at most 2 requests open at once.</li>
+ * </ul>
+ */
+@Component
+public class EndorsementPolicy {
+
+  public static final int HIGHEST_SCORE = 10;
+
+  private final EndorsementProperties properties;
+  private final ZoneId zone;
+
+  public EndorsementPolicy(EndorsementProperties properties, MicroCredentialsProperties common) {
+    this.properties = properties;
+    this.zone = common.timeZone();
+  }
+
+  public int minimumScore() {
+    return properties.minimumScore();
+  }
+
+  public void checkEndorser(Engineer endorser, String candidateId) {
+    if (endorser.userId().equals(candidateId)) {
+      throw RuleViolation.forbidden("endorser-not-candidate", "Nobody endorses themselves: ask a leader instead.");
+    }
+    if (endorser.seniorityLevel() < properties.minimumEndorserLevel()) {
+      throw RuleViolation.forbidden("endorser-level",
+          endorser.userId() + " (level " + endorser.seniorityLevel() + ") may not endorse: an endorser is level "
+              + properties.minimumEndorserLevel() + " or above.");
+    }
+  }
+
+  /** The leader a candidate asks must be one who may endorse them. */
+  public void checkRequestedLeader(Engineer leader, String candidateId) {
+    if (leader.userId().equals(candidateId)) {
+      throw RuleViolation.invalid("leader-not-candidate", "A candidate asks another leader, never themselves.");
+    }
+    if (leader.seniorityLevel() < properties.minimumEndorserLevel()) {
+      throw RuleViolation.invalid("leader-level",
+          leader.userId() + " (level " + leader.seniorityLevel() + ") may not endorse: ask a leader of level "
+              + properties.minimumEndorserLevel() + " or above.");
+    }
+  }
+
+  public void checkAboveSeniority(Engineer candidate, String skillCode, int skillLevel) {
+    if (skillLevel <= candidate.seniorityLevel()) {
+      throw RuleViolation.invalid("above-seniority",
+          "An endorsement is for a skill level above the candidate's seniority: " + candidate.userId() + " is level "
+              + candidate.seniorityLevel() + ", so " + skillCode + ":" + skillLevel + " cannot be endorsed.");
+    }
+  }
+
+  public void checkReviewer(Engineer reviewer, String endorserId, String candidateId) {
+    String who = reviewer.userId();
+    if (who.equals(endorserId)) {
+      throw RuleViolation.forbidden("reviewer-not-endorser",
+          who + " endorsed this candidate and may not review their own endorsement; another leader reviews it.");
+    }
+    if (who.equals(candidateId)) {
+      throw RuleViolation.forbidden("reviewer-not-candidate", "A candidate never reviews their own endorsement.");
+    }
+    if (reviewer.seniorityLevel() < properties.minimumReviewerLevel()) {
+      throw RuleViolation.forbidden("reviewer-level",
+          who + " (level " + reviewer.seniorityLevel() + ") may not review an endorsement: a reviewer is level "
+              + properties.minimumReviewerLevel() + " or above (SEM, Principal, Head).");
+    }
+  }
+
+  /** The start of the rolling period the endorsement cap counts in, ending now. */
+  public Instant capPeriodStart(Instant now) {
+    return now.atZone(zone).minus(properties.capPeriod()).toInstant();
+  }
+
+  /**
+   * @param skillsEndorsedInPeriod the skills this endorser endorsed this candidate for within the
+   *     rolling period (withdrawn endorsements included: the cap is on starting them)
+   */
+  public void checkEndorsementCap(String endorserId, String candidateId, String skillCode,
+      Collection<String> skillsEndorsedInPeriod) {
+    if (!skillsEndorsedInPeriod.contains(skillCode)
+        && skillsEndorsedInPeriod.size() >= properties.skillsPerCandidateCap()) {
+      throw RuleViolation.conflict("endorsement-cap",
+          "Endorsement cap reached: " + endorserId + " endorsed " + candidateId + " for "
+              + skillsEndorsedInPeriod.size() + " skills " + skillsEndorsedInPeriod.stream().sorted().toList()
+              + " in the last " + properties.capPeriod() + "; at most " + properties.skillsPerCandidateCap()
+              + " per candidate in that period. Endorse in moderation, or ask another leader to review the candidate.");
+    }
+  }
+
+  public void checkOpenRequestCap(String candidateId, long openRequests) {
+    if (openRequests >= properties.openRequestCap()) {
+      throw RuleViolation.conflict("open-request-cap",
+          "Open request cap reached: " + candidateId + " has " + openRequests + " endorsement requests waiting for an answer;"
+              + " at most " + properties.openRequestCap() + " may be open at once. Ask again when one is answered.");
+    }
+  }
+}

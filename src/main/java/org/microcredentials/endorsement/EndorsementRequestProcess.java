@@ -1,0 +1,59 @@
+package org.microcredentials.endorsement;
+
+/**
+ * The contract of {@code processes/endorsement-request.bpmn}: a candidate asks a leader for an
+ * endorsement. Accepting calls {@link EndorsementProcess} with the request's business key.
+ */
+public final class EndorsementRequestProcess {
+
+  public static final String KEY = "EndorsementRequestProcess";
+
+  public static final String BUSINESS_KEY_PREFIX = "REQ";
+
+  public static final class Tasks {
+    public static final String CONSIDER_REQUEST = "Task_ConsiderEndorsementRequest";
+
+    private Tasks() {
+    }
+  }
+
+  public static final class Elements {
+    public static final String START = "StartEvent_EndorsementRequested";
+    public static final String NOTIFY_LEADER = "ServiceTask_NotifyLeaderOfRequest";
+    public static final String REQUEST_EXPIRED = "BoundaryEvent_RequestExpired";
+    public static final String RECORD_EXPIRY = "ServiceTask_RecordRequestExpiry";
+    public static final String NOTIFY_EXPIRED = "ServiceTask_NotifyCandidateOfExpiry";
+    public static final String ENDORSEMENT = "CallActivity_Endorsement";
+    public static final String NOTIFY_DECLINED = "ServiceTask_NotifyCandidateOfDecline";
+    public static final String END_ENDORSEMENT_CONCLUDED = "EndEvent_EndorsementConcluded";
+    public static final String END_DECLINED = "EndEvent_RequestDeclined";
+    public static final String END_EXPIRED = "EndEvent_RequestExpired";
+
+    private Elements() {
+    }
+  }
+
+  public static final class Variables {
+    // start (candidateId is set from the authenticated user)
+    public static final String CANDIDATE_ID = EndorsementProcess.Variables.CANDIDATE_ID;
+    public static final String LEADER_ID = "leaderId";
+    public static final String SKILL_CODE = EndorsementProcess.Variables.SKILL_CODE;
+    public static final String SKILL_LEVEL = EndorsementProcess.Variables.SKILL_LEVEL;
+    public static final String MESSAGE = "message";
+    // set at start
+    public static final String CANDIDATE_NAME = EndorsementProcess.Variables.CANDIDATE_NAME;
+    public static final String LEADER_NAME = "leaderName";
+    public static final String SKILL_NAME = EndorsementProcess.Variables.SKILL_NAME;
+    /** ISO-8601 duration of the expiry timer, from configuration. */
+    public static final String REQUEST_EXPIRY = "requestExpiry";
+    // the leader's answer; when accepting, the endorsement's start variables as well
+    public static final String ACCEPT_REQUEST = "acceptRequest";
+    public static final String DECLINE_MESSAGE = "declineMessage";
+
+    private Variables() {
+    }
+  }
+
+  private EndorsementRequestProcess() {
+  }
+}

@@ -1,0 +1,51 @@
+package org.microcredentials.endorsement;
+
+import static org.microcredentials.endorsement.EndorsementRequestProcess.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.framework.Seniority;
+import org.microcredentials.process.Actors;
+import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.VariableReader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of {@code EndorsementRequestProcess}: the authenticated user is the candidate; the leader
+ * asked may endorse them, the skill level is one an endorsement could give, and the candidate has
+ * fewer than the allowed number of requests open. The instance gets the request's business key.
+ */
+@Component
+class EndorsementRequestStartListener extends RuleCheckingExecutionListener {
+
+  private final Actors actors;
+  private final EndorsementIntake intake;
+  private final EndorsementProperties properties;
+
+  EndorsementRequestStartListener(Actors actors, EndorsementIntake intake, EndorsementProperties properties) {
+    this.actors = actors;
+    this.intake = intake;
+    this.properties = properties;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution) {
+    String candidateId = actors.requireCurrentUser("ask for an endorsement");
+    VariableReader input = VariableReader.of(execution);
+    String leaderId = input.requiredText(LEADER_ID);
+    String skillCode = input.requiredText(SKILL_CODE);
+    int skillLevel = input.requiredWholeNumber(SKILL_LEVEL, Seniority.LOWEST, Seniority.HIGHEST);
+    String message = input.requiredText(MESSAGE);
+
+    EndorsementIntake.AcceptedRequest accepted = intake.acceptRequest(candidateId, leaderId, skillCode, skillLevel,
+        message);
+
+    execution.setProcessBusinessKey(accepted.businessKey());
+    execution.setVariable(CANDIDATE_ID, candidateId);
+    execution.setVariable(CANDIDATE_NAME, accepted.candidate().displayName());
+    execution.setVariable(LEADER_ID, leaderId);
+    execution.setVariable(LEADER_NAME, accepted.leader().displayName());
+    execution.setVariable(SKILL_LEVEL, skillLevel);
+    execution.setVariable(SKILL_NAME, accepted.skill().name());
+    execution.setVariable(REQUEST_EXPIRY, properties.requestExpiry().toString());
+  }
+}

@@ -1,0 +1,80 @@
+package org.microcredentials.endorsement;
+
+import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.framework.Seniority;
+import org.microcredentials.process.Actors;
+import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.VariableReader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Start of {@code EndorsementProcess}: the authenticated user is the endorser; every endorsement
+ * rule is checked before anything is kept. A leader's own endorsement gets a new business key
+ * (END-...); one that answers a request, called from {@code EndorsementRequestProcess} while
+ * the leader completes their task, keeps the request's key.
+ */
+@Component
+class EndorsementStartListener extends RuleCheckingExecutionListener {
+
+  private final Actors actors;
+  private final EndorsementIntake intake;
+  private final EndorsementPolicy policy;
+
+  EndorsementStartListener(Actors actors, EndorsementIntake intake, EndorsementPolicy policy) {
+    this.actors = actors;
+    this.intake = intake;
+    this.policy = policy;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution) {
+    String endorserId = actors.requireCurrentUser("endorse an engineer");
+    VariableReader input = VariableReader.of(execution);
+    String candidateId = input.requiredText(CANDIDATE_ID);
+    String skillCode = input.requiredText(SKILL_CODE);
+    int skillLevel = input.requiredWholeNumber(SKILL_LEVEL, Seniority.LOWEST, Seniority.HIGHEST);
+    int score = input.requiredWholeNumber(SCORE, policy.minimumScore(), EndorsementPolicy.HIGHEST_SCORE);
+    input.requiredText(IMPACT_PROBLEM);
+    input.requiredText(IMPACT_ACTIONS);
+    input.requiredText(IMPACT_RESULTS);
+    input.optionalText(EVIDENCE_LINKS);
+    input.requiredText(JUSTIFICATION);
+
+    EndorsementIntake.AcceptedEndorsement accepted = intake.acceptEndorsement(endorserId, candidateId, skillCode,
+        skillLevel, score, answeredRequest(execution));
+
+    execution.setProcessBusinessKey(accepted.businessKey());
+    execution.setVariable(ENDORSER_ID, endorserId);
+    execution.setVariable(ENDORSER_NAME, accepted.endorser().displayName());
+    execution.setVariable(CANDIDATE_ID, candidateId);
+    execution.setVariable(CANDIDATE_NAME, accepted.candidate().displayName());
+    execution.setVariable(CANDIDATE_LEVEL, accepted.candidate().seniorityLevel());
+    String lineManagerId = accepted.candidate().lineManagerId();
+    execution.setVariable(LINE_MANAGER_ID, lineManagerId == null ? "" : lineManagerId);
+    execution.setVariable(SKILL_LEVEL, skillLevel);
+    execution.setVariable(SKILL_NAME, accepted.skill().name());
+    execution.setVariable(SCORE, score);
+    execution.setVariable(FRAMEWORK_VERSION, accepted.frameworkVersion());
+    execution.setVariable(JUSTIFICATION_ROUNDS, 0);
+    execution.setVariable(JUSTIFICATION_HISTORY, "");
+  }
+
+  /**
+   * Only the request model calls this one: a business key a REST client passes with a direct
+   * start is never trusted, the instance gets a fresh one.
+   */
+  private static Optional<String> answeredRequest(DelegateExecution execution) {
+    DelegateExecution caller = execution.getSuperExecution();
+    if (caller == null) {
+      return Optional.empty();
+    }
+    String callerKey = caller.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(caller.getProcessDefinitionId()).getKey();
+    return EndorsementRequestProcess.KEY.equals(callerKey)
+        ? Optional.of(caller.getProcessBusinessKey())
+        : Optional.empty();
+  }
+}

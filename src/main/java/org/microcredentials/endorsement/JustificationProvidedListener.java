@@ -1,0 +1,36 @@
+package org.microcredentials.endorsement;
+
+import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.process.Actors;
+import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.VariableReader;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of {@code Task_ProvideJustification}: the endorser answers the reviewer's question.
+ * Every round is kept in {@code justificationHistory}, which the reviewer's form shows.
+ */
+@Component
+class JustificationProvidedListener extends RuleCheckingExecutionListener {
+
+  private final Actors actors;
+
+  JustificationProvidedListener(Actors actors) {
+    this.actors = actors;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution) {
+    String actor = actors.completingUser(execution, "Provide further justification");
+    EndorsementTaskGuard.requireSame(actor, (String) execution.getVariable(ENDORSER_ID), "endorser-justifies",
+        "the endorser");
+    String added = VariableReader.of(execution).requiredText(ADDITIONAL_JUSTIFICATION);
+    int round = ((Number) execution.getVariable(JUSTIFICATION_ROUNDS)).intValue();
+    EndorsementReviewedListener.appendHistory(execution, "Round " + round + ", " + actor + " added: " + added);
+    // The reviewer's next form starts with a fresh decision.
+    execution.removeVariable(REVIEW_DECISION);
+    execution.removeVariable(REVIEW_COMMENT);
+  }
+}

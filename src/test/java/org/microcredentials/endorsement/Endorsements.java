@@ -1,0 +1,157 @@
+package org.microcredentials.endorsement;
+
+import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.microcredentials.testing.SelfSubmissions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Drives endorsements and endorsement requests through the engine's Java API as the demo people
+ * would: every call runs as the named, authenticated user, like Tasklist and the REST API do.
+ */
+class Endorsements {
+
+  private final ProcessEngine engine;
+  private final JdbcClient jdbc;
+  private final SelfSubmissions people;
+
+  Endorsements(ProcessEngine engine, JdbcClient jdbc) {
+    this.engine = engine;
+    this.jdbc = jdbc;
+    this.people = new SelfSubmissions(engine, jdbc);
+  }
+
+  /** What a leader fills in: evidence, a justification and a score. */
+  static Map<String, Object> endorsementFields(int score) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(SCORE, score);
+    variables.put(IMPACT_PROBLEM, "Our services mixed three Java styles and reviews stalled on them.");
+    variables.put(IMPACT_ACTIONS, "She wrote the team's language guide and led four sessions on modern Java.");
+    variables.put(IMPACT_RESULTS, "Review turnaround fell from 3 days to 1; style comments dropped by 80%.");
+    variables.put(EVIDENCE_LINKS, "https://git.example.org/guides/java");
+    variables.put(JUSTIFICATION, "I reviewed her pull requests for six months: well beyond level 2 in language knowledge.");
+    return variables;
+  }
+
+  static Map<String, Object> endorsement(String candidateId, String skillCode, int skillLevel, int score) {
+    Map<String, Object> variables = endorsementFields(score);
+    variables.put(CANDIDATE_ID, candidateId);
+    variables.put(SKILL_CODE, skillCode);
+    variables.put(SKILL_LEVEL, skillLevel);
+    return variables;
+  }
+
+  static Map<String, Object> request(String leaderId, String skillCode, int skillLevel) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(EndorsementRequestProcess.Variables.LEADER_ID, leaderId);
+    variables.put(SKILL_CODE, skillCode);
+    variables.put(SKILL_LEVEL, skillLevel);
+    variables.put(EndorsementRequestProcess.Variables.MESSAGE, "You saw my profiling work on the checkout service.");
+    return variables;
+  }
+
+  ProcessInstance endorse(String endorser, String candidateId, String skillCode, int skillLevel, int score) {
+    return endorse(endorser, endorsement(candidateId, skillCode, skillLevel, score));
+  }
+
+  ProcessInstance endorse(String endorser, Map<String, Object> variables) {
+    return as(endorser, () -> engine.getRuntimeService().startProcessInstanceByKey(EndorsementProcess.KEY, variables));
+  }
+
+  ProcessInstance ask(String candidate, String leaderId, String skillCode, int skillLevel) {
+    return ask(candidate, request(leaderId, skillCode, skillLevel));
+  }
+
+  ProcessInstance ask(String candidate, Map<String, Object> variables) {
+    return as(candidate,
+        () -> engine.getRuntimeService().startProcessInstanceByKey(EndorsementRequestProcess.KEY, variables));
+  }
+
+  /** The endorsement a request started: the instance called with the request's business key. */
+  ProcessInstance calledEndorsement(ProcessInstance request) {
+    return engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(request.getId()).singleResult();
+  }
+
+  Task task(ProcessInstance instance, String taskKey) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(taskKey)
+        .singleResult();
+  }
+
+  void claim(String user, Task task) {
+    people.claim(user, task);
+  }
+
+  void complete(String user, Task task, Map<String, Object> variables) {
+    people.complete(user, task, variables);
+  }
+
+  /** Claims (unless it is assigned already), then completes: what a person does in Tasklist. */
+  void work(String user, ProcessInstance instance, String taskKey, Map<String, Object> variables) {
+    Task task = task(instance, taskKey);
+    if (task.getAssignee() == null) {
+      claim(user, task);
+    }
+    complete(user, task, variables);
+  }
+
+  void review(String reviewer, ProcessInstance instance, String decision, String comment) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(REVIEW_DECISION, decision);
+    variables.put(REVIEW_COMMENT, comment);
+    work(reviewer, instance, EndorsementProcess.Tasks.REVIEW_ENDORSEMENT, variables);
+  }
+
+  void justify(String endorser, ProcessInstance instance, String added) {
+    work(endorser, instance, EndorsementProcess.Tasks.PROVIDE_JUSTIFICATION, Map.of(ADDITIONAL_JUSTIFICATION, added));
+  }
+
+  /** Runs the due jobs (notifications, issuing) of every instance with this business key, as the job executor would. */
+  void runJobs(String businessKey) {
+    for (int round = 0; round < 20; round++) {
+      java.util.Set<String> instanceIds = new java.util.HashSet<>();
+      engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey).list()
+          .forEach(instance -> instanceIds.add(instance.getId()));
+      if (instanceIds.isEmpty()) {
+        return;
+      }
+      List<Job> jobs = engine.getManagementService().createJobQuery().processInstanceIds(instanceIds)
+          .messages().executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+    throw new IllegalStateException("Jobs keep coming for " + businessKey);
+  }
+
+  long count(String table) {
+    return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+  }
+
+  long instances() {
+    return engine.getRuntimeService().createProcessInstanceQuery().count();
+  }
+
+  /** Leaves no instance, endorsement, request or credential of an earlier test behind. */
+  void clear() {
+    // Deleting a request also deletes the endorsement it called.
+    engine.getRuntimeService().createProcessInstanceQuery().rootProcessInstances().list()
+        .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test clean-up", true, true));
+    jdbc.sql("delete from credential").update();
+    jdbc.sql("delete from application").update();
+    jdbc.sql("delete from endorsement").update();
+    jdbc.sql("delete from endorsement_request").update();
+  }
+
+  <T> T as(String user, Supplier<T> action) {
+    return people.as(user, action);
+  }
+}
