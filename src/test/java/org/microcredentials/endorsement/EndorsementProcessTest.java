@@ -148,7 +148,7 @@ class EndorsementProcessTest {
     ProcessInstance instance = app.endorse("carol", "alice", "iLAN", 3, 9);
     app.runJobs(instance.getBusinessKey());
     app.review("erin", instance, EndorsementProcess.Decisions.APPROVE, "Clear.");
-    Job issuing = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+    Job issuing = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).messages().singleResult();
 
     // The node "crashes" after the credential row is written, before the job commits.
     doThrow(new IllegalStateException("node crashed")).doCallRealMethod()
@@ -245,6 +245,31 @@ class EndorsementProcessTest {
     verify(notifier).send(argThat(to("alice", "Your endorsement request for iTEST:3 expired")));
     verify(notifier, never()).send(argThat(message -> message.toUserId().equals("alice")
         && message.subject().contains("declined")));
+  }
+
+  @Test
+  void anOverdueReviewRemindsTheReviewersAndTheSemTeamAndStays() {
+    ProcessInstance instance = app.endorse("carol", "alice", "iLAN", 3, 9);
+    app.runJobs(instance.getBusinessKey());
+    org.camunda.bpm.engine.task.Task review = engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(EndorsementProcess.Tasks.REVIEW_ENDORSEMENT).singleResult();
+    assertThat(review.getDueDate()).isCloseTo(java.util.Date.from(clock.instant().plus(java.time.Duration.ofDays(14))), 1000);
+    Job overdue = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId("BoundaryEvent_ReviewOverdue").singleResult();
+    assertThat(overdue.getDuedate()).isCloseTo(java.util.Date.from(java.time.Instant.now().plus(java.time.Duration.ofDays(14))),
+        60_000);
+
+    engine.getManagementService().executeJob(overdue.getId());
+    app.runJobs(instance.getBusinessKey());
+
+    BpmnAwareTests.assertThat(instance).hasPassed("ServiceTask_EscalateReview", "EndEvent_ReviewEscalated")
+        .isWaitingAt(EndorsementProcess.Tasks.REVIEW_ENDORSEMENT);
+    String subject = "Overdue: the review of Carol Example's endorsement of Alice Example for iLAN:3";
+    for (String told : List.of("erin", "frank", "ivan", "grace")) {
+      verify(notifier).send(argThat(to(told, subject)));
+    }
+    verify(notifier, never()).send(argThat(message -> message.subject().equals(subject)
+        && List.of("carol", "alice").contains(message.toUserId())));
   }
 
   private static org.mockito.ArgumentMatcher<Message> to(String userId, String subject) {

@@ -29,11 +29,21 @@ import org.junit.jupiter.api.Test;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.SelfSubmissions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** Who is written, and what, through a real SMTP server (GreenMail) inside the test; and a mail outage. */
+/**
+ * Who is written, and what, through a real SMTP server (GreenMail) inside the test; a mail
+ * outage, as Cockpit shows it (incident, retry) through the REST calls Cockpit makes.
+ */
 @ApplicationTest
 class NotificationMailIT {
 
@@ -58,7 +68,11 @@ class NotificationMailIT {
 
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
+  @Autowired TestRestTemplate rest;
   SelfSubmissions app;
+
+  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+  };
 
   @BeforeEach
   void setUp() throws Exception {
@@ -147,6 +161,49 @@ class NotificationMailIT {
     assertThat(mailTo("carol@example.org")).hasSize(1);
     assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
     assertThat(app.task(instance, ASSESS_EVIDENCE).getAssignee()).isEqualTo("carol");
+  }
+
+  @Test
+  void cockpitShowsTheSlaTimersAndTheIncidentAndItsRetryDelivers() throws Exception {
+    ProcessInstance instance = app.submit("alice", "iLAN", 3);
+    Task assignment = app.task(instance, ASSIGN_ASSESSOR);
+    app.claim("erin", assignment);
+    SMTP.stop();
+    app.as("erin", () -> {
+      engine.getTaskService().complete(assignment.getId(), Map.of(ASSESSOR_ID, "carol"));
+      return null;
+    });
+    TestRestTemplate cockpit = rest.withBasicAuth("demo", "demo");
+    String jobs = "/engine-rest/job?processInstanceId=" + instance.getId();
+
+    // The calls Cockpit makes: the instance's jobs, its incidents, and "Retry" (set retries).
+    List<Map<String, Object>> notification = cockpit.exchange(jobs + "&activityId=ServiceTask_NotifyAssessor",
+        HttpMethod.GET, null, LIST).getBody();
+    String jobId = (String) notification.get(0).get("id");
+    for (int attempt = 0; attempt < 3; attempt++) {
+      assertThat(cockpit.postForEntity("/engine-rest/job/" + jobId + "/execute", null, String.class).getStatusCode().isError())
+          .isTrue();
+    }
+    List<Map<String, Object>> incidents = cockpit.exchange("/engine-rest/incident?processInstanceId=" + instance.getId(),
+        HttpMethod.GET, null, LIST).getBody();
+    assertThat(incidents).singleElement().satisfies(incident -> {
+      assertThat(incident.get("incidentType")).isEqualTo("failedJob");
+      assertThat(incident.get("activityId")).isEqualTo("ServiceTask_NotifyAssessor");
+      assertThat((String) incident.get("incidentMessage")).contains("Mail server connection failed");
+    });
+
+    SMTP.start();
+    HttpHeaders json = new HttpHeaders();
+    json.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(cockpit.exchange("/engine-rest/job/" + jobId + "/retries", HttpMethod.PUT,
+        new HttpEntity<>(Map.of("retries", 1), json), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    engine.getManagementService().executeJob(jobId);   // what the job executor does next
+    assertThat(mailTo("carol@example.org")).hasSize(1);
+    assertThat(cockpit.exchange("/engine-rest/incident?processInstanceId=" + instance.getId(), HttpMethod.GET, null, LIST)
+        .getBody()).isEmpty();
+
+    List<Map<String, Object>> timers = cockpit.exchange(jobs + "&timers=true", HttpMethod.GET, null, LIST).getBody();
+    assertThat(timers).extracting(timer -> (String) timer.get("dueDate")).hasSize(2).allSatisfy(due -> assertThat(due).isNotBlank());
   }
 
   private static List<MimeMessage> mailTo(String address) throws MessagingException {

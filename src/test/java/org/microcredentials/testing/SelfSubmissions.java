@@ -159,12 +159,7 @@ public class SelfSubmissions {
 
   /** Leaves no instance, application or credential of an earlier test behind. */
   public void clear() {
-    // Deleting a root instance deletes the instances it called.
-    runtime().createProcessInstanceQuery().rootProcessInstances().list()
-        .forEach(instance -> runtime().deleteProcessInstance(instance.getId(), "test clean-up", true, true));
-    jdbc.sql("delete from credential").update();
-    jdbc.sql("delete from evidence_version").update();
-    jdbc.sql("delete from application").update();
+    CleanSlate.clear(engine, jdbc);
   }
 
   public <T> T as(String user, java.util.function.Supplier<T> action) {

@@ -1,0 +1,23 @@
+package org.microcredentials.testing;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** What every application test starts from: no instance, and none of our rows but the organisation and framework. */
+public final class CleanSlate {
+
+  /** Children before parents, so no foreign key is in the way. */
+  private static final String[] TABLES = {"credential", "evidence_version", "application", "endorsement", "endorsement_request"};
+
+  private CleanSlate() {
+  }
+
+  public static void clear(ProcessEngine engine, JdbcClient jdbc) {
+    // Deleting a root instance deletes the instances it called.
+    engine.getRuntimeService().createProcessInstanceQuery().rootProcessInstances().list()
+        .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test clean-up", true, true));
+    for (String table : TABLES) {
+      jdbc.sql("delete from " + table).update();
+    }
+  }
+}
