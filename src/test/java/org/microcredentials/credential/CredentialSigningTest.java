@@ -11,6 +11,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.testing.ApplicationTest;
@@ -46,6 +47,13 @@ class CredentialSigningTest {
     jdbc.sql("delete from credential_revocation").update();
     jdbc.sql("delete from credential_lapse_reminder").update();
     jdbc.sql("delete from credential").update();
+  }
+
+  /** The in-memory database outlives this class: leave no row that would block another class' clean-up. */
+  @AfterEach
+  void removeRevocationsAndReminders() {
+    jdbc.sql("delete from credential_revocation").update();
+    jdbc.sql("delete from credential_lapse_reminder").update();
   }
 
   @Test
