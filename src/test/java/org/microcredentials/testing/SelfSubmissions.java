@@ -129,6 +129,8 @@ public class SelfSubmissions {
   public void clear() {
     runtime().createProcessInstanceQuery().list()
         .forEach(instance -> runtime().deleteProcessInstance(instance.getId(), "test clean-up", true, true));
+    jdbc.sql("delete from credential_revocation").update();
+    jdbc.sql("delete from credential_lapse_reminder").update();
     jdbc.sql("delete from credential").update();
     jdbc.sql("delete from application").update();
   }
