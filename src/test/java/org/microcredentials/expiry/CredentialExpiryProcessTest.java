@@ -1,6 +1,7 @@
 package org.microcredentials.expiry;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 import static org.microcredentials.expiry.CredentialExpiryProcess.Elements.*;
@@ -8,6 +9,7 @@ import static org.microcredentials.expiry.CredentialExpiryProcess.Elements.*;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.Job;
@@ -33,7 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Every path of {@code CredentialExpiryProcess}, started by its daily timer: a holder is reminded
  * once, 30 days before a credential lapses for promotion; revoked, lapsed and later credentials
- * are left alone; a day with nothing lapsing ends at once.
+ * are left alone; a day with nothing lapsing ends at once; a mail outage retries the reminder.
  */
 @ApplicationTest
 class CredentialExpiryProcessTest {
@@ -49,9 +51,19 @@ class CredentialExpiryProcessTest {
     }
 
     @Bean
+    AtomicBoolean mailDown() {
+      return new AtomicBoolean();
+    }
+
+    @Bean
     @Primary
-    Notifier recordingNotifier(List<Message> sentMessages) {
-      return sentMessages::add;
+    Notifier recordingNotifier(List<Message> sentMessages, AtomicBoolean mailDown) {
+      return message -> {
+        if (mailDown.get()) {
+          throw new IllegalStateException("mail server unreachable");
+        }
+        sentMessages.add(message);
+      };
     }
   }
 
@@ -62,6 +74,7 @@ class CredentialExpiryProcessTest {
   @Autowired CredentialRevocations revocations;
   @Autowired CredentialReminders reminders;
   @Autowired List<Message> sentMessages;
+  @Autowired AtomicBoolean mailDown;
 
   @BeforeEach
   void setUp() {
@@ -70,6 +83,7 @@ class CredentialExpiryProcessTest {
     jdbc.sql("delete from credential_lapse_reminder").update();
     new SelfSubmissions(engine, jdbc).clear();
     sentMessages.clear();
+    mailDown.set(false);
   }
 
   @AfterEach
@@ -112,6 +126,27 @@ class CredentialExpiryProcessTest {
     String tomorrow = runTheDailyTimerToItsEnd();
     assertThat(passed(tomorrow)).containsExactly(START, FIND_LAPSING_CREDENTIALS, ANY_CREDENTIAL_LAPSING, END_NONE_LAPSING);
     assertThat(sentMessages).as("reminded once").isEmpty();
+  }
+
+  @Test
+  void aMailOutageRetriesTheReminderWithoutPickingTheCredentialAgain() {
+    Credential lapsingSoon = issueAt("2026-11-16T10:00:00Z", "APP-6", "alice", "iLAN", 3);
+    clock.set(Instant.parse("2028-10-20T07:00:00Z"));
+    mailDown.set(true);
+    ProcessInstance today = runTheDailyTimer();
+
+    Job reminder = engine.getManagementService().createJobQuery().processInstanceId(today.getId()).singleResult();
+    assertThatThrownBy(() -> engine.getManagementService().executeJob(reminder.getId()))
+        .hasMessageContaining("mail server unreachable");
+    Job retried = engine.getManagementService().createJobQuery().jobId(reminder.getId()).singleResult();
+    assertThat(retried.getRetries()).as("R3/PT5M: two retries left").isEqualTo(2);
+    assertThat(retried.getExceptionMessage()).contains("mail server unreachable");
+    assertThat(reminders.reminded(lapsingSoon.id())).isTrue();
+
+    mailDown.set(false);
+    engine.getManagementService().executeJob(reminder.getId());
+    BpmnAwareTests.assertThat(today).isEnded().hasPassed(END_HOLDERS_REMINDED);
+    assertThat(sentMessages).singleElement().satisfies(message -> assertThat(message.toUserId()).isEqualTo("alice"));
   }
 
   @Test
