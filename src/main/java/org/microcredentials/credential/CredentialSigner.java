@@ -11,6 +11,7 @@ import com.nimbusds.jwt.SignedJWT;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -53,7 +54,7 @@ public class CredentialSigner {
     Map<String, Object> signed = new LinkedHashMap<>(credential);
     Map<String, Object> proof = new LinkedHashMap<>();
     proof.put("type", PROOF_TYPE);
-    proof.put("created", OpenBadges.timestamp(clock.instant().atOffset(java.time.ZoneOffset.UTC)));
+    proof.put("created", OpenBadges.timestamp(clock.instant().atOffset(ZoneOffset.UTC)));
     proof.put("proofPurpose", "assertionMethod");
     proof.put("verificationMethod", properties.jwksUrl() + "#" + key.getKeyID());
     proof.put("jwt", sign(credential, key));

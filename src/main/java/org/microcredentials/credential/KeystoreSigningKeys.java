@@ -11,7 +11,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.KeyStoreException;
 import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.Collections;

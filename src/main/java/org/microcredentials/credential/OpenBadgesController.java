@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,11 +44,11 @@ class OpenBadgesController {
   private final CredentialProperties properties;
   private final Actors actors;
   private final ObjectMapper json;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
   OpenBadgesController(CredentialRegister credentials, OpenBadges openBadges, CredentialSigner signer,
       CredentialVerifier verifier, CredentialRevocations revocations, SigningKeys keys, CredentialProperties properties,
-      Actors actors, ObjectMapper json, java.time.Clock clock) {
+      Actors actors, ObjectMapper json, Clock clock) {
     this.credentials = credentials;
     this.openBadges = openBadges;
     this.signer = signer;
@@ -84,7 +86,7 @@ class OpenBadgesController {
   CredentialsController.CredentialView revoke(@PathVariable String id, @RequestBody(required = false) RevokeRequest request) {
     String admin = actors.requireAdministrator("revoke a credential");
     Credential revoked = revocations.revoke(id, request == null ? null : request.reason(), admin);
-    return CredentialsController.CredentialView.of(revoked, java.time.OffsetDateTime.now(clock));
+    return CredentialsController.CredentialView.of(revoked, OffsetDateTime.now(clock));
   }
 
   /** Admin: who revoked the credential, when and why. */

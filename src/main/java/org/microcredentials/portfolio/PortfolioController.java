@@ -1,5 +1,7 @@
 package org.microcredentials.portfolio;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.credential.Credential;
 import org.microcredentials.credential.CredentialRegister;
@@ -27,11 +29,11 @@ class PortfolioController {
   private final OpenBadges openBadges;
   private final CredentialSigner signer;
   private final CredentialVerifier verifier;
-  private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final ObjectMapper json;
 
   PortfolioController(PortfolioPages pages, Organisation organisation, CredentialRegister credentials,
       OpenBadges openBadges, CredentialSigner signer, CredentialVerifier verifier,
-      com.fasterxml.jackson.databind.ObjectMapper json) {
+      ObjectMapper json) {
     this.pages = pages;
     this.organisation = organisation;
     this.credentials = credentials;
@@ -62,7 +64,7 @@ class PortfolioController {
   }
 
   private static ResponseEntity<String> html(String page) {
-    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
         .body(page);
   }
 }
