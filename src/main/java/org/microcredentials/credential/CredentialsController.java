@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CredentialsController {
 
+  /** One credential as clients list it; {@code revoked} and its reason wherever it is shown. */
   record CredentialView(
       String id,
       String skillCode,
@@ -54,5 +55,21 @@ class CredentialsController {
     }
     OffsetDateTime now = OffsetDateTime.now(clock);
     return credentials.heldBy(userId).stream().map(credential -> CredentialView.of(credential, now)).toList();
+  }
+
+  /** Eligible for promotion with at least one credential valid for promotion (not revoked, within two years). */
+  record PromotionEligibility(String userId, boolean eligible, List<CredentialView> credentials) {
+  }
+
+  @GetMapping("/api/engineers/{userId}/promotion-eligibility")
+  PromotionEligibility promotionEligibility(@PathVariable String userId) {
+    if (organisation.find(userId).isEmpty()) {
+      throw RuleViolation.notFound("known-engineer", "'" + userId + "' is not an engineer of the organisation.");
+    }
+    OffsetDateTime now = OffsetDateTime.now(clock);
+    List<CredentialView> counting = credentials.heldBy(userId).stream()
+        .filter(credential -> credential.validForPromotionAt(now))
+        .map(credential -> CredentialView.of(credential, now)).toList();
+    return new PromotionEligibility(userId, !counting.isEmpty(), counting);
   }
 }

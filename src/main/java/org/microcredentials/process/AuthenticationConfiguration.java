@@ -1,5 +1,12 @@
 package org.microcredentials.process;
 
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.Set;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -24,13 +31,17 @@ class AuthenticationConfiguration {
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthentication() {
     // Spring MVC serves /api from the root servlet: the prefix tells the filter which part of
     // the path to read, so it never mistakes /api/... for an unauthenticated root request.
-    return basicAuthentication("/api/*", "/api", 2);
+    return basicAuthentication("/api/*", "/api", 2, new PublicVerificationPassingFilter());
   }
 
   private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication(String urlPattern,
       String servletPathPrefix, int order) {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    return basicAuthentication(urlPattern, servletPathPrefix, order, new ProcessEngineAuthenticationFilter());
+  }
+
+  private static FilterRegistrationBean<ProcessEngineAuthenticationFilter> basicAuthentication(String urlPattern,
+      String servletPathPrefix, int order, ProcessEngineAuthenticationFilter filter) {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
     registration.addUrlPatterns(urlPattern);
     registration.addInitParameter("authentication-provider", HTTP_BASIC);
     if (servletPathPrefix != null) {
@@ -39,5 +50,33 @@ class AuthenticationConfiguration {
     registration.setName("basicAuthentication" + order);
     registration.setOrder(order);
     return registration;
+  }
+
+  /**
+   * Anyone may verify a credential without an account (issue 5): {@code POST /api/credentials/verify},
+   * and what a verifier reads: the issuer profile, its published keys and the revocation list.
+   * Everything else under {@code /api} still needs HTTP Basic.
+   */
+  static final class PublicVerificationPassingFilter extends ProcessEngineAuthenticationFilter {
+
+    private static final Set<String> PUBLIC_GETS =
+        Set.of("/api/issuer", "/api/issuer/jwks", "/api/credentials/revocations");
+    private static final String PUBLIC_POST = "/api/credentials/verify";
+
+    static boolean isPublic(String method, String path) {
+      return "POST".equals(method) && PUBLIC_POST.equals(path) || "GET".equals(method) && PUBLIC_GETS.contains(path);
+    }
+
+    @Override
+    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+        throws IOException, ServletException {
+      HttpServletRequest http = (HttpServletRequest) request;
+      String path = http.getRequestURI().substring(http.getContextPath().length());
+      if (isPublic(http.getMethod(), path)) {
+        chain.doFilter(request, response);
+        return;
+      }
+      super.doFilter(request, response, chain);
+    }
   }
 }

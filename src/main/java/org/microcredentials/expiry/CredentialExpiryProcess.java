@@ -1,0 +1,38 @@
+package org.microcredentials.expiry;
+
+/** The contract of {@code processes/credential-expiry.bpmn}: its key, element ids and variable names. */
+public final class CredentialExpiryProcess {
+
+  public static final String KEY = "CredentialExpiryProcess";
+
+  public static final class Elements {
+    public static final String START = "StartEvent_EveryDay";
+    public static final String FIND_LAPSING_CREDENTIALS = "ServiceTask_FindLapsingCredentials";
+    public static final String ANY_CREDENTIAL_LAPSING = "Gateway_AnyCredentialLapsing";
+    public static final String REMIND_EACH_HOLDER = "SubProcess_RemindEachHolder";
+    public static final String REMINDER_DUE = "StartEvent_ReminderDue";
+    public static final String REMIND_HOLDER = "ServiceTask_RemindHolder";
+    public static final String END_HOLDER_REMINDED = "EndEvent_HolderReminded";
+    public static final String END_HOLDERS_REMINDED = "EndEvent_HoldersReminded";
+    public static final String END_NONE_LAPSING = "EndEvent_NoneLapsing";
+
+    private Elements() {
+    }
+  }
+
+  public static final class Variables {
+    /** Ids of the credentials whose holders this run reminds (a JSON list). */
+    public static final String LAPSING_CREDENTIALS = "lapsingCredentials";
+    /** One credential of the list, in each instance of the reminder. */
+    public static final String CREDENTIAL_ID = "credentialId";
+
+    private Variables() {
+    }
+  }
+
+  /** The notification template, {@code notifications/credential-lapsing.txt}. */
+  public static final String TEMPLATE = "credential-lapsing";
+
+  private CredentialExpiryProcess() {
+  }
+}

@@ -1,0 +1,250 @@
+package org.microcredentials.credential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.MutableClock;
+import org.microcredentials.testing.SelfSubmissions;
+import org.microcredentials.testing.TestConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Issue 5's "Done when", through the REST API as the demo users: alice's credential is
+ * downloaded, verifies through the API and on the public page, is revoked by demo, and then
+ * fails verification naming the revocation and its reason. Also: which paths are public, who
+ * may revoke, promotion eligibility, and the portfolio page. {@link CredentialsRestPostgresIT}
+ * runs the same on PostgreSQL.
+ */
+@ApplicationTest
+class CredentialsRestIT {
+
+  private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
+  };
+  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+  };
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  @Autowired MutableClock clock;
+  @Autowired CredentialRegister register;
+
+  SelfSubmissions app;
+
+  @BeforeEach
+  void setUp() {
+    app = new SelfSubmissions(engine, jdbc);
+    jdbc.sql("delete from credential_revocation").update();
+    jdbc.sql("delete from credential_lapse_reminder").update();
+    app.clear();
+    clock.set(TestConfiguration.MID_NOVEMBER_2026);
+  }
+
+  /** The in-memory database outlives this class: leave no row that would block another class' clean-up. */
+  @AfterEach
+  void removeRevocationsAndReminders() {
+    jdbc.sql("delete from credential_revocation").update();
+    jdbc.sql("delete from credential_lapse_reminder").update();
+  }
+
+  @Test
+  void alicesCredentialIsDownloadedVerifiedRevokedByDemoAndThenFailsNamingTheRevocation() {
+    String id = alicePassesILan3();
+
+    ResponseEntity<String> download = rest.withBasicAuth("alice", "alice").getForEntity("/api/credentials/" + id, String.class);
+    assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(download.getHeaders().getContentType().toString()).startsWith("application/ld+json");
+    assertThat(download.getBody()).contains("OpenBadgeCredential", "\"targetCode\":\"iLAN:3\"", "JwtProof2020")
+        .doesNotContain("alice@example.org");
+
+    Map<String, Object> verified = verify(download.getBody());
+    assertThat(verified.get("verified")).as(verified.toString()).isEqualTo(true);
+    assertThat(verified.get("credentialId")).isEqualTo(id);
+    assertThat((List<?>) verified.get("checks")).hasSize(5);
+
+    ResponseEntity<String> page = rest.getForEntity("/credentials/" + id, String.class);
+    assertThat(page.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
+    assertThat(page.getBody()).contains("<title>Valid: Language Knowledge iLAN:3</title>", "Alice Example",
+        "9 / 10", "16 November 2026", "16 November 2028", "<svg");
+
+    ResponseEntity<Map<String, Object>> revoked = post("demo", "/api/credentials/" + id + "/revoke",
+        Map.of("reason", "Evidence copied from a colleague's report"));
+    assertThat(revoked.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(revoked.getBody().get("revoked")).isEqualTo(true);
+
+    Map<String, Object> failed = verify(download.getBody());
+    assertThat(failed.get("verified")).isEqualTo(false);
+    assertThat(failed.get("failedCheck")).isEqualTo("revocation");
+    assertThat(failed.get("reason")).isEqualTo("Revoked by the issuer: Evidence copied from a colleague's report");
+
+    assertThat(rest.getForEntity("/credentials/" + id, String.class).getBody())
+        .contains("<title>Revoked: Language Knowledge iLAN:3</title>",
+            "Revoked: Evidence copied from a colleague&#39;s report");
+    assertThat(get("alice", "/api/engineers/alice/credentials", LIST).getBody()).singleElement().satisfies(credential -> {
+      assertThat(credential.get("revoked")).isEqualTo(true);
+      assertThat(credential.get("revocationReason")).isEqualTo("Evidence copied from a colleague's report");
+      assertThat(credential.get("validForPromotion")).isEqualTo(false);
+    });
+    assertThat(get("demo", "/api/credentials/" + id + "/revocations", LIST).getBody()).singleElement()
+        .satisfies(entry -> {
+          assertThat(entry.get("revokedBy")).isEqualTo("demo");
+          assertThat(entry.get("reason")).isEqualTo("Evidence copied from a colleague's report");
+        });
+    Map<String, Object> revocationList = rest.getForEntity("/api/credentials/revocations", Map.class).getBody();
+    assertThat(revocationList.get("revokedCredentials").toString()).contains(id, "Evidence copied");
+  }
+
+  @Test
+  void theVcJwtFormDownloadsAndVerifiesToo() {
+    String id = issueDirectly("alice", "Shipped the parser rewrite.");
+    HttpHeaders accept = new HttpHeaders();
+    accept.set(HttpHeaders.ACCEPT, "application/vc+jwt");
+    ResponseEntity<String> jwt = rest.withBasicAuth("alice", "alice")
+        .exchange("/api/credentials/" + id, HttpMethod.GET, new HttpEntity<>(accept), String.class);
+    assertThat(jwt.getHeaders().getContentType().toString()).isEqualTo("application/vc+jwt");
+    assertThat(jwt.getBody().split("\\.")).hasSize(3);
+
+    HttpHeaders text = new HttpHeaders();
+    text.setContentType(MediaType.parseMediaType("application/vc+jwt"));
+    Map<String, Object> verified = rest.exchange("/api/credentials/verify", HttpMethod.POST,
+        new HttpEntity<>(jwt.getBody(), text), OBJECT).getBody();
+    assertThat(verified.get("verified")).isEqualTo(true);
+  }
+
+  @Test
+  void onlyVerificationIsPublicUnderTheApi() {
+    String id = issueDirectly("alice", "Shipped the parser rewrite.");
+    assertThat(rest.postForEntity("/api/credentials/verify", json("{}"), String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    Map<String, Object> issuer = rest.getForEntity("/api/issuer", Map.class).getBody();
+    assertThat(issuer.get("type").toString()).contains("Profile");
+    assertThat(issuer.get("jwks_uri").toString()).endsWith("/api/issuer/jwks");
+    Map<String, Object> jwks = rest.getForEntity("/api/issuer/jwks", Map.class).getBody();
+    assertThat((List<?>) jwks.get("keys")).isNotEmpty();
+    assertThat(jwks.toString()).doesNotContain("\"d\"").doesNotContain(" d=");
+    assertThat(rest.getForEntity("/api/credentials/revocations", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.getForEntity("/credentials/" + id, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+    for (String path : List.of("/api/credentials/" + id, "/api/credentials/verify", "/api/credentials/" + id + "/revocations",
+        "/api/engineers/alice/credentials", "/api/engineers/alice/promotion-eligibility", "/api/engineers/alice/portfolio",
+        "/api/skills", "/api/issuer/jwks/", "/api/issuerx")) {
+      assertThat(rest.getForEntity(path, String.class).getStatusCode()).as("GET " + path).isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+    for (String path : List.of("/api/credentials/" + id + "/revoke", "/api/issuer", "/api/skills", "/api/credentials/verify/")) {
+      assertThat(rest.postForEntity(path, json("{\"reason\":\"x\"}"), String.class).getStatusCode()).as("POST " + path)
+          .isEqualTo(HttpStatus.UNAUTHORIZED);
+    }
+    assertThat(register.find(id).orElseThrow().revoked()).isFalse();
+  }
+
+  @Test
+  void onlyAnAdministratorRevokesWithAReasonAndOnlyOnce() {
+    String id = issueDirectly("alice", "Shipped the parser rewrite.");
+    ResponseEntity<Map<String, Object>> byAlice = post("alice", "/api/credentials/" + id + "/revoke", Map.of("reason", "mine"));
+    assertThat(byAlice.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(byAlice.getBody().get("detail")).isEqualTo("Only an administrator may revoke a credential.");
+
+    ResponseEntity<Map<String, Object>> noReason = post("demo", "/api/credentials/" + id + "/revoke", Map.of("reason", " "));
+    assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(noReason.getBody().get("rule")).isEqualTo("revocation-reason");
+    assertThat(register.find(id).orElseThrow().revoked()).isFalse();
+
+    assertThat(post("demo", "/api/credentials/" + id + "/revoke", Map.of("reason", "Issued in error")).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+    ResponseEntity<Map<String, Object>> twice = post("demo", "/api/credentials/" + id + "/revoke", Map.of("reason", "again"));
+    assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+    assertThat(register.find(id).orElseThrow().revocationReason()).isEqualTo("Issued in error");
+
+    assertThat(post("demo", "/api/credentials/nope/revoke", Map.of("reason", "x")).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void promotionEligibilityCountsCredentialsValidForPromotion() {
+    Map<String, Object> none = get("alice", "/api/engineers/alice/promotion-eligibility", OBJECT).getBody();
+    assertThat(none.get("eligible")).isEqualTo(false);
+    assertThat((List<?>) none.get("credentials")).isEmpty();
+
+    String id = issueDirectly("alice", "Shipped the parser rewrite.");
+    Map<String, Object> one = get("alice", "/api/engineers/alice/promotion-eligibility", OBJECT).getBody();
+    assertThat(one.get("eligible")).isEqualTo(true);
+    assertThat((List<Map<String, Object>>) one.get("credentials")).extracting(c -> c.get("id")).containsExactly(id);
+
+    clock.set(java.time.Instant.parse("2028-11-16T10:00:01Z"));
+    assertThat(get("alice", "/api/engineers/alice/promotion-eligibility", OBJECT).getBody().get("eligible")).isEqualTo(false);
+    assertThat(get("alice", "/api/engineers/nobody/promotion-eligibility", OBJECT).getStatusCode())
+        .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  @Test
+  void thePortfolioShowsTheGalleryAndEscapesUserText() {
+    issueDirectly("alice", "<script>alert('owned')</script> Cut the p99 latency by 40%.");
+    ResponseEntity<String> portfolio = rest.withBasicAuth("alice", "alice")
+        .getForEntity("/api/engineers/alice/portfolio", String.class);
+    assertThat(portfolio.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(portfolio.getHeaders().getContentType().toString()).startsWith("text/html");
+    assertThat(portfolio.getBody())
+        .contains("Alice Example", "<svg", "Language Knowledge", "iLAN:3", "9<span class=\"muted\">/10",
+            "Valid for promotion until 16 November 2028", "Next: iLAN:4", "Mentors:", "Public verification page",
+            "&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; Cut the p99 latency by 40%.")
+        .doesNotContain("<script>");
+  }
+
+  // --- helpers
+
+  private String alicePassesILan3() {
+    ProcessInstance instance = app.submit("alice", "iLAN", 3);
+    app.assignAssessor(instance, "erin", "carol");
+    app.score(instance, "carol", 9);
+    app.agree(instance, "dave");
+    app.runJobs(instance);
+    List<Map<String, Object>> credentials = get("alice", "/api/engineers/alice/credentials", LIST).getBody();
+    assertThat(credentials).hasSize(1);
+    return (String) credentials.get(0).get("id");
+  }
+
+  private String issueDirectly(String holder, String evidence) {
+    return register.issue(new CredentialRegister.Issue("APP-2026-" + System.nanoTime() % 1_000_000, holder, "iLAN", 3, 9,
+        CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, evidence)).id();
+  }
+
+  private Map<String, Object> verify(String credential) {
+    ResponseEntity<Map<String, Object>> answer =
+        rest.exchange("/api/credentials/verify", HttpMethod.POST, json(credential), OBJECT);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return answer.getBody();
+  }
+
+  private static HttpEntity<String> json(String body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
+
+  private ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), OBJECT);
+  }
+
+  private <T> ResponseEntity<T> get(String user, String path, ParameterizedTypeReference<T> type) {
+    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, type);
+  }
+}
