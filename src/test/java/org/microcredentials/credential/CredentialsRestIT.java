@@ -1,5 +1,9 @@
 package org.microcredentials.credential;
 
+import static org.microcredentials.testing.RestCalls.LIST;
+import static org.microcredentials.testing.RestCalls.OBJECT;
+import static org.microcredentials.testing.RestCalls.string;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -10,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.RestCalls;
 import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.SelfSubmissions;
 import org.microcredentials.testing.TestConfiguration;
@@ -34,12 +39,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ApplicationTest
 class CredentialsRestIT {
 
-  private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
-  };
-  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
-  };
 
   @Autowired TestRestTemplate rest;
+  RestCalls calls;
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
   @Autowired MutableClock clock;
@@ -49,6 +51,7 @@ class CredentialsRestIT {
 
   @BeforeEach
   void setUp() {
+    calls = new RestCalls(rest);
     app = new SelfSubmissions(engine, jdbc);
     jdbc.sql("delete from credential_revocation").update();
     jdbc.sql("delete from credential_lapse_reminder").update();
@@ -84,7 +87,7 @@ class CredentialsRestIT {
     assertThat(page.getBody()).contains("<title>Valid: Language Knowledge iLAN:3</title>", "Alice Example",
         "9 / 10", "16 November 2026", "16 November 2028", "<svg");
 
-    ResponseEntity<Map<String, Object>> revoked = post("demo", "/api/credentials/" + id + "/revoke",
+    ResponseEntity<Map<String, Object>> revoked = calls.post("demo", "/api/credentials/" + id + "/revoke",
         Map.of("reason", "Evidence copied from a colleague's report"));
     assertThat(revoked.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(revoked.getBody().get("revoked")).isEqualTo(true);
@@ -97,12 +100,12 @@ class CredentialsRestIT {
     assertThat(rest.getForEntity("/credentials/" + id, String.class).getBody())
         .contains("<title>Revoked: Language Knowledge iLAN:3</title>",
             "Revoked: Evidence copied from a colleague&#39;s report");
-    assertThat(get("alice", "/api/engineers/alice/credentials", LIST).getBody()).singleElement().satisfies(credential -> {
+    assertThat(calls.get("alice", "/api/engineers/alice/credentials", LIST).getBody()).singleElement().satisfies(credential -> {
       assertThat(credential.get("revoked")).isEqualTo(true);
       assertThat(credential.get("revocationReason")).isEqualTo("Evidence copied from a colleague's report");
       assertThat(credential.get("validForPromotion")).isEqualTo(false);
     });
-    assertThat(get("demo", "/api/credentials/" + id + "/revocations", LIST).getBody()).singleElement()
+    assertThat(calls.get("demo", "/api/credentials/" + id + "/revocations", LIST).getBody()).singleElement()
         .satisfies(entry -> {
           assertThat(entry.get("revokedBy")).isEqualTo("demo");
           assertThat(entry.get("reason")).isEqualTo("Evidence copied from a colleague's report");
@@ -157,39 +160,39 @@ class CredentialsRestIT {
   @Test
   void onlyAnAdministratorRevokesWithAReasonAndOnlyOnce() {
     String id = issueDirectly("alice", "Shipped the parser rewrite.");
-    ResponseEntity<Map<String, Object>> byAlice = post("alice", "/api/credentials/" + id + "/revoke", Map.of("reason", "mine"));
+    ResponseEntity<Map<String, Object>> byAlice = calls.post("alice", "/api/credentials/" + id + "/revoke", Map.of("reason", "mine"));
     assertThat(byAlice.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(byAlice.getBody().get("detail")).isEqualTo("Only an administrator may revoke a credential.");
 
-    ResponseEntity<Map<String, Object>> noReason = post("demo", "/api/credentials/" + id + "/revoke", Map.of("reason", " "));
+    ResponseEntity<Map<String, Object>> noReason = calls.post("demo", "/api/credentials/" + id + "/revoke", Map.of("reason", " "));
     assertThat(noReason.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat(noReason.getBody().get("rule")).isEqualTo("revocation-reason");
     assertThat(register.find(id).orElseThrow().revoked()).isFalse();
 
-    assertThat(post("demo", "/api/credentials/" + id + "/revoke", Map.of("reason", "Issued in error")).getStatusCode())
+    assertThat(calls.post("demo", "/api/credentials/" + id + "/revoke", Map.of("reason", "Issued in error")).getStatusCode())
         .isEqualTo(HttpStatus.OK);
-    ResponseEntity<Map<String, Object>> twice = post("demo", "/api/credentials/" + id + "/revoke", Map.of("reason", "again"));
+    ResponseEntity<Map<String, Object>> twice = calls.post("demo", "/api/credentials/" + id + "/revoke", Map.of("reason", "again"));
     assertThat(twice.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(register.find(id).orElseThrow().revocationReason()).isEqualTo("Issued in error");
 
-    assertThat(post("demo", "/api/credentials/nope/revoke", Map.of("reason", "x")).getStatusCode())
+    assertThat(calls.post("demo", "/api/credentials/nope/revoke", Map.of("reason", "x")).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
   @Test
   void promotionEligibilityCountsCredentialsValidForPromotion() {
-    Map<String, Object> none = get("alice", "/api/engineers/alice/promotion-eligibility", OBJECT).getBody();
+    Map<String, Object> none = calls.get("alice", "/api/engineers/alice/promotion-eligibility", OBJECT).getBody();
     assertThat(none.get("eligible")).isEqualTo(false);
     assertThat((List<?>) none.get("credentials")).isEmpty();
 
     String id = issueDirectly("alice", "Shipped the parser rewrite.");
-    Map<String, Object> one = get("alice", "/api/engineers/alice/promotion-eligibility", OBJECT).getBody();
+    Map<String, Object> one = calls.get("alice", "/api/engineers/alice/promotion-eligibility", OBJECT).getBody();
     assertThat(one.get("eligible")).isEqualTo(true);
     assertThat((List<Map<String, Object>>) one.get("credentials")).extracting(c -> c.get("id")).containsExactly(id);
 
     clock.set(java.time.Instant.parse("2028-11-16T10:00:01Z"));
-    assertThat(get("alice", "/api/engineers/alice/promotion-eligibility", OBJECT).getBody().get("eligible")).isEqualTo(false);
-    assertThat(get("alice", "/api/engineers/nobody/promotion-eligibility", OBJECT).getStatusCode())
+    assertThat(calls.get("alice", "/api/engineers/alice/promotion-eligibility", OBJECT).getBody().get("eligible")).isEqualTo(false);
+    assertThat(calls.get("alice", "/api/engineers/nobody/promotion-eligibility", OBJECT).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
   }
 
@@ -215,7 +218,7 @@ class CredentialsRestIT {
     app.score(instance, "carol", 9);
     app.agree(instance, "dave");
     app.runJobs(instance);
-    List<Map<String, Object>> credentials = get("alice", "/api/engineers/alice/credentials", LIST).getBody();
+    List<Map<String, Object>> credentials = calls.get("alice", "/api/engineers/alice/credentials", LIST).getBody();
     assertThat(credentials).hasSize(1);
     return (String) credentials.get(0).get("id");
   }
@@ -238,13 +241,5 @@ class CredentialsRestIT {
     return new HttpEntity<>(body, headers);
   }
 
-  private ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), OBJECT);
-  }
 
-  private <T> ResponseEntity<T> get(String user, String path, ParameterizedTypeReference<T> type) {
-    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, type);
-  }
 }

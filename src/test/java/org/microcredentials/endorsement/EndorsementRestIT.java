@@ -1,5 +1,9 @@
 package org.microcredentials.endorsement;
 
+import static org.microcredentials.testing.RestCalls.LIST;
+import static org.microcredentials.testing.RestCalls.OBJECT;
+import static org.microcredentials.testing.RestCalls.string;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.verify;
@@ -12,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.notification.Notifier;
 import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.RestCalls;
 import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.TestConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,12 +41,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 @ApplicationTest
 class EndorsementRestIT {
 
-  private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
-  };
-  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
-  };
 
   @Autowired TestRestTemplate rest;
+  RestCalls calls;
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
   @Autowired MutableClock clock;
@@ -51,6 +53,7 @@ class EndorsementRestIT {
 
   @BeforeEach
   void setUp() {
+    calls = new RestCalls(rest);
     app = new Endorsements(engine, jdbc);
     app.clear();
     clock.set(TestConfiguration.MID_NOVEMBER_2026);
@@ -58,33 +61,33 @@ class EndorsementRestIT {
 
   @Test
   void carolEndorsesAliceErinAsksForMoreThenApprovesAndAliceHoldsTheCredential() {
-    ResponseEntity<Map<String, Object>> started = post("carol", "/engine-rest/process-definition/key/EndorsementProcess/start",
+    ResponseEntity<Map<String, Object>> started = calls.post("carol", "/engine-rest/process-definition/key/EndorsementProcess/start",
         Map.of("variables", endorsement("alice", "iLAN", 3, 9)));
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String businessKey = (String) started.getBody().get("businessKey");
     assertThat(businessKey).startsWith("END-2026-");
     app.runJobs(businessKey);
 
-    Map<String, Object> review = singleTask("erin", businessKey, "Task_ReviewEndorsement");
-    claimAndSubmit("erin", review, Map.of(
+    Map<String, Object> review = calls.singleTask("erin", businessKey, "Task_ReviewEndorsement");
+    calls.claimAndSubmit("erin", review, Map.of(
         "reviewDecision", string("request-justification"),
         "reviewComment", string("Which of the guide's sessions did alice lead herself?")));
 
-    Map<String, Object> justification = singleTask("carol", businessKey, "Task_ProvideJustification");
+    Map<String, Object> justification = calls.singleTask("carol", businessKey, "Task_ProvideJustification");
     assertThat(justification.get("assignee")).isEqualTo("carol");
-    assertThat(submit("carol", justification, Map.of(
+    assertThat(calls.submit("carol", justification, Map.of(
         "additionalJustification", string("All four; I attended two and have the recordings.")))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
 
-    Map<String, Object> secondReview = singleTask("erin", businessKey, "Task_ReviewEndorsement");
-    Map<String, Object> history = get("erin",
+    Map<String, Object> secondReview = calls.singleTask("erin", businessKey, "Task_ReviewEndorsement");
+    Map<String, Object> history = calls.get("erin",
         "/engine-rest/task/" + secondReview.get("id") + "/form-variables?variableNames=justificationHistory", OBJECT).getBody();
     assertThat(history.toString()).contains("Round 1, erin asked: Which of the guide's sessions",
         "Round 1, carol added: All four");
-    claimAndSubmit("erin", secondReview, Map.of("reviewDecision", string("approve"), "reviewComment", string("Convincing.")));
+    calls.claimAndSubmit("erin", secondReview, Map.of("reviewDecision", string("approve"), "reviewComment", string("Convincing.")));
     app.runJobs(businessKey);
 
-    List<Map<String, Object>> credentials = get("alice", "/api/engineers/alice/credentials", LIST).getBody();
+    List<Map<String, Object>> credentials = calls.get("alice", "/api/engineers/alice/credentials", LIST).getBody();
     assertThat(credentials).singleElement().satisfies(credential -> {
       assertThat(credential.get("skillCode")).isEqualTo("iLAN");
       assertThat(credential.get("skillLevel")).isEqualTo(3);
@@ -94,12 +97,12 @@ class EndorsementRestIT {
       assertThat(credential.get("reviewerIds")).isEqualTo(List.of("erin"));
       assertThat(credential.get("validForPromotion")).isEqualTo(true);
     });
-    assertThat(tasksOf("erin", businessKey)).isEmpty();
+    assertThat(calls.tasksOf("erin", businessKey)).isEmpty();
     verify(notifier).send(argThat(message -> message.toUserId().equals("alice")
         && message.subject().equals("Endorsement approved: Alice Example holds iLAN:3")));
 
     // Every endorsement is kept per endorser: carol sees hers, a reviewer sees anyone's, alice does not.
-    List<Map<String, Object>> carols = get("carol", "/api/endorsers/carol/endorsements", LIST).getBody();
+    List<Map<String, Object>> carols = calls.get("carol", "/api/endorsers/carol/endorsements", LIST).getBody();
     assertThat(carols).singleElement().satisfies(endorsement -> {
       assertThat(endorsement.get("businessKey")).isEqualTo(businessKey);
       assertThat(endorsement.get("candidateId")).isEqualTo("alice");
@@ -107,7 +110,7 @@ class EndorsementRestIT {
       assertThat(endorsement.get("reviewerId")).isEqualTo("erin");
       assertThat(endorsement.get("justificationRounds")).isEqualTo(1);
     });
-    assertThat(get("frank", "/api/endorsers/carol/endorsements", LIST).getBody()).hasSize(1);
+    assertThat(calls.get("frank", "/api/endorsers/carol/endorsements", LIST).getBody()).hasSize(1);
     ResponseEntity<String> notVisible = rest.withBasicAuth("alice", "alice")
         .getForEntity("/api/endorsers/carol/endorsements", String.class);
     assertThat(notVisible.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
@@ -116,7 +119,7 @@ class EndorsementRestIT {
 
   @Test
   void alicesRequestToDaveIsDeclinedAndSheIsTold() {
-    ResponseEntity<Map<String, Object>> started = post("alice",
+    ResponseEntity<Map<String, Object>> started = calls.post("alice",
         "/engine-rest/process-definition/key/EndorsementRequestProcess/start", Map.of("variables", Map.of(
             "leaderId", string("dave"),
             "skillCode", string("iPERF"),
@@ -127,35 +130,35 @@ class EndorsementRestIT {
     assertThat(businessKey).startsWith("REQ-2026-");
     app.runJobs(businessKey);
 
-    Map<String, Object> consider = singleTask("dave", businessKey, "Task_ConsiderEndorsementRequest");
+    Map<String, Object> consider = calls.singleTask("dave", businessKey, "Task_ConsiderEndorsementRequest");
     assertThat(consider.get("assignee")).isEqualTo("dave");
-    assertThat(submit("dave", consider, Map.of(
+    assertThat(calls.submit("dave", consider, Map.of(
         "acceptRequest", Map.of("value", false, "type", "Boolean"),
         "declineMessage", string("Not yet: let us pair on the next load test first.")))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     app.runJobs(businessKey);
 
-    assertThat(tasksOf("alice", businessKey)).isEmpty();
+    assertThat(calls.tasksOf("alice", businessKey)).isEmpty();
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count()).isZero();
     verify(notifier).send(argThat(message -> message.toUserId().equals("alice")
         && message.subject().equals("Dave Example declined your endorsement request for iPERF:3")
         && message.body().contains("Not yet: let us pair on the next load test first.")));
-    assertThat(get("alice", "/api/engineers/alice/credentials", LIST).getBody()).isEmpty();
+    assertThat(calls.get("alice", "/api/engineers/alice/credentials", LIST).getBody()).isEmpty();
   }
 
   @Test
   void refusalsAnswer4xxNamingTheRuleAndLeaveNothing() {
-    ResponseEntity<Map<String, Object>> lowScore = post("carol", "/engine-rest/process-definition/key/EndorsementProcess/start",
+    ResponseEntity<Map<String, Object>> lowScore = calls.post("carol", "/engine-rest/process-definition/key/EndorsementProcess/start",
         Map.of("variables", endorsement("alice", "iLAN", 3, 7)));
     assertThat(lowScore.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) lowScore.getBody().get("message")).contains("'score' must be a whole number from 8 to 10");
 
-    ResponseEntity<Map<String, Object>> tooJunior = post("bob", "/engine-rest/process-definition/key/EndorsementProcess/start",
+    ResponseEntity<Map<String, Object>> tooJunior = calls.post("bob", "/engine-rest/process-definition/key/EndorsementProcess/start",
         Map.of("variables", endorsement("alice", "iLAN", 3, 9)));
     assertThat(tooJunior.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat((String) tooJunior.getBody().get("message")).contains("an endorser is level 4 or above");
 
-    ResponseEntity<Map<String, Object>> notAbove = post("carol", "/engine-rest/process-definition/key/EndorsementProcess/start",
+    ResponseEntity<Map<String, Object>> notAbove = calls.post("carol", "/engine-rest/process-definition/key/EndorsementProcess/start",
         Map.of("variables", endorsement("alice", "iLAN", 2, 9)));
     assertThat(notAbove.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) notAbove.getBody().get("message")).contains("above the candidate's seniority");
@@ -167,23 +170,23 @@ class EndorsementRestIT {
     assertThat(app.count("endorsement")).isZero();
 
     // Four-eyes: erin endorses, so erin may not review; frank may.
-    String businessKey = (String) post("erin", "/engine-rest/process-definition/key/EndorsementProcess/start",
+    String businessKey = (String) calls.post("erin", "/engine-rest/process-definition/key/EndorsementProcess/start",
         Map.of("variables", endorsement("alice", "iOWN", 3, 8))).getBody().get("businessKey");
-    Map<String, Object> review = singleTask("frank", businessKey, "Task_ReviewEndorsement");
-    ResponseEntity<Map<String, Object>> ownClaim = post("erin", "/engine-rest/task/" + review.get("id") + "/claim",
+    Map<String, Object> review = calls.singleTask("frank", businessKey, "Task_ReviewEndorsement");
+    ResponseEntity<Map<String, Object>> ownClaim = calls.post("erin", "/engine-rest/task/" + review.get("id") + "/claim",
         Map.of("userId", "erin"));
     assertThat(ownClaim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat((String) ownClaim.getBody().get("message")).contains("may not review their own endorsement");
-    ResponseEntity<Map<String, Object>> ownCompletion = submit("erin", review, Map.of("reviewDecision", string("approve")));
+    ResponseEntity<Map<String, Object>> ownCompletion = calls.submit("erin", review, Map.of("reviewDecision", string("approve")));
     assertThat(ownCompletion.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    claimAndSubmit("frank", review, Map.of("reviewDecision", string("approve")));
+    calls.claimAndSubmit("frank", review, Map.of("reviewDecision", string("approve")));
 
     // A third open request is refused.
     for (String leader : List.of("carol", "dave")) {
-      assertThat(post("bob", "/engine-rest/process-definition/key/EndorsementRequestProcess/start",
+      assertThat(calls.post("bob", "/engine-rest/process-definition/key/EndorsementRequestProcess/start",
           Map.of("variables", request(leader))).getStatusCode()).isEqualTo(HttpStatus.OK);
     }
-    ResponseEntity<Map<String, Object>> third = post("bob", "/engine-rest/process-definition/key/EndorsementRequestProcess/start",
+    ResponseEntity<Map<String, Object>> third = calls.post("bob", "/engine-rest/process-definition/key/EndorsementRequestProcess/start",
         Map.of("variables", request("erin")));
     assertThat(third.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat((String) third.getBody().get("message")).contains("Open request cap reached");
@@ -210,38 +213,10 @@ class EndorsementRestIT {
         "skillLevel", Map.of("value", 4, "type", "Integer"), "message", string("You saw me own the migration."));
   }
 
-  private static Map<String, Object> string(String value) {
-    return Map.of("value", value, "type", "String");
-  }
 
-  private List<Map<String, Object>> tasksOf(String user, String businessKey) {
-    return get(user, "/engine-rest/task?processInstanceBusinessKey=" + businessKey, LIST).getBody();
-  }
 
-  private Map<String, Object> singleTask(String user, String businessKey, String taskKey) {
-    List<Map<String, Object>> tasks = get(user,
-        "/engine-rest/task?processInstanceBusinessKey=" + businessKey + "&taskDefinitionKey=" + taskKey, LIST).getBody();
-    assertThat(tasks).hasSize(1);
-    return tasks.get(0);
-  }
 
-  private void claimAndSubmit(String user, Map<String, Object> task, Map<String, Object> variables) {
-    assertThat(post(user, "/engine-rest/task/" + task.get("id") + "/claim", Map.of("userId", user)).getStatusCode())
-        .isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(submit(user, task, variables).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-  }
 
-  private ResponseEntity<Map<String, Object>> submit(String user, Map<String, Object> task, Map<String, Object> variables) {
-    return post(user, "/engine-rest/task/" + task.get("id") + "/submit-form", Map.of("variables", variables));
-  }
 
-  private ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), OBJECT);
-  }
 
-  private <T> ResponseEntity<T> get(String user, String path, ParameterizedTypeReference<T> type) {
-    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, type);
-  }
 }

@@ -1,5 +1,9 @@
 package org.microcredentials.submission;
 
+import static org.microcredentials.testing.RestCalls.LIST;
+import static org.microcredentials.testing.RestCalls.OBJECT;
+import static org.microcredentials.testing.RestCalls.string;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
@@ -9,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.RestCalls;
 import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.SelfSubmissions;
 import org.microcredentials.testing.TestConfiguration;
@@ -30,12 +35,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ApplicationTest
 class SelfSubmissionRestIT {
 
-  private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
-  };
-  private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
-  };
 
   @Autowired TestRestTemplate rest;
+  RestCalls calls;
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
   @Autowired MutableClock clock;
@@ -44,6 +46,7 @@ class SelfSubmissionRestIT {
 
   @BeforeEach
   void setUp() {
+    calls = new RestCalls(rest);
     app = new SelfSubmissions(engine, jdbc);
     app.clear();
     clock.set(TestConfiguration.MID_NOVEMBER_2026);
@@ -56,31 +59,31 @@ class SelfSubmissionRestIT {
     String businessKey = (String) started.getBody().get("businessKey");
     assertThat(businessKey).startsWith("APP-2026-");
 
-    Map<String, Object> assignment = singleTask("erin", businessKey, "Task_AssignAssessor");
-    Map<String, Object> options = get("erin",
+    Map<String, Object> assignment = calls.singleTask("erin", businessKey, "Task_AssignAssessor");
+    Map<String, Object> options = calls.get("erin",
         "/engine-rest/task/" + assignment.get("id") + "/variables/eligibleAssessors?deserializeValue=false", OBJECT).getBody();
     assertThat(options.get("type")).isEqualTo("Json");
     assertThat((String) options.get("value")).contains("\"carol\"").doesNotContain("\"alice\"");
-    claimAndSubmit("erin", assignment, Map.of("assessorId", string("carol")));
+    calls.claimAndSubmit("erin", assignment, Map.of("assessorId", string("carol")));
     runJobs(businessKey);
 
-    Map<String, Object> assessment = singleTask("carol", businessKey, "Task_AssessEvidence");
+    Map<String, Object> assessment = calls.singleTask("carol", businessKey, "Task_AssessEvidence");
     assertThat(assessment.get("assignee")).isEqualTo("carol");
     assertThat((String) assessment.get("due")).as("two-week response guideline").isNotNull();
-    assertThat(submit("carol", assessment, Map.of(
+    assertThat(calls.submit("carol", assessment, Map.of(
         "moreEvidenceRequested", Map.of("value", false, "type", "Boolean"),
         "score", Map.of("value", 9, "type", "Long"),
         "justification", string("Measured, repeatable impact on the whole team.")))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     runJobs(businessKey);
 
-    Map<String, Object> review = singleTask("dave", businessKey, "Task_PeerReview");
-    claimAndSubmit("dave", review, Map.of(
+    Map<String, Object> review = calls.singleTask("dave", businessKey, "Task_PeerReview");
+    calls.claimAndSubmit("dave", review, Map.of(
         "reviewAgrees", Map.of("value", true, "type", "Boolean"),
         "reviewComment", string("Agreed.")));
     runJobs(businessKey);
 
-    List<Map<String, Object>> credentials = get("alice", "/api/engineers/alice/credentials", LIST).getBody();
+    List<Map<String, Object>> credentials = calls.get("alice", "/api/engineers/alice/credentials", LIST).getBody();
     assertThat(credentials).singleElement().satisfies(credential -> {
       assertThat(credential.get("skillCode")).isEqualTo("iLAN");
       assertThat(credential.get("skillLevel")).isEqualTo(3);
@@ -91,26 +94,26 @@ class SelfSubmissionRestIT {
       assertThat((String) credential.get("validForPromotionUntil")).startsWith("2028-11-16");
       assertThat(credential.get("id")).isNotNull();
     });
-    assertThat(tasksOf("alice", businessKey)).isEmpty();
+    assertThat(calls.tasksOf("alice", businessKey)).isEmpty();
   }
 
   @Test
   void aFailedApplicationIsResubmittedAndPasses() {
     String businessKey = (String) start("alice", "iLAN", 3).getBody().get("businessKey");
-    claimAndSubmit("erin", singleTask("erin", businessKey, "Task_AssignAssessor"), Map.of("assessorId", string("carol")));
+    calls.claimAndSubmit("erin", calls.singleTask("erin", businessKey, "Task_AssignAssessor"), Map.of("assessorId", string("carol")));
     runJobs(businessKey);
-    submit("carol", singleTask("carol", businessKey, "Task_AssessEvidence"), Map.of(
+    calls.submit("carol", calls.singleTask("carol", businessKey, "Task_AssessEvidence"), Map.of(
         "score", Map.of("value", 6, "type", "Integer"),
         "justification", string("The results are the team's."),
         "improvementAreas", string("Show your own part; goal: one measured change.")));
     runJobs(businessKey);
-    claimAndSubmit("dave", singleTask("dave", businessKey, "Task_PeerReview"), Map.of(
+    calls.claimAndSubmit("dave", calls.singleTask("dave", businessKey, "Task_PeerReview"), Map.of(
         "reviewAgrees", Map.of("value", true, "type", "Boolean")));
     runJobs(businessKey);
 
-    Map<String, Object> amend = singleTask("alice", businessKey, "Task_AmendApplication");
+    Map<String, Object> amend = calls.singleTask("alice", businessKey, "Task_AmendApplication");
     assertThat(amend.get("assignee")).isEqualTo("alice");
-    assertThat(submit("alice", amend, Map.of(
+    assertThat(calls.submit("alice", amend, Map.of(
         "resubmit", Map.of("value", true, "type", "Boolean"),
         "amendments", string("Added my own measured change."),
         "impactProblem", string("Releases were blocked by a 40 minute build."),
@@ -119,18 +122,18 @@ class SelfSubmissionRestIT {
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     runJobs(businessKey);
 
-    Map<String, Object> reassess = singleTask("carol", businessKey, "Task_ReassessEvidence");
-    Map<String, Object> changes = get("carol", "/engine-rest/task/" + reassess.get("id") + "/variables/changesSinceLastAssessment",
+    Map<String, Object> reassess = calls.singleTask("carol", businessKey, "Task_ReassessEvidence");
+    Map<String, Object> changes = calls.get("carol", "/engine-rest/task/" + reassess.get("id") + "/variables/changesSinceLastAssessment",
         OBJECT).getBody();
     assertThat((String) changes.get("value")).startsWith("Changed: Actions taken, Measurable results.")
         .contains("Added my own measured change.");
-    submit("carol", reassess, Map.of("score", Map.of("value", 9, "type", "Integer"), "justification", string("Now measured.")));
+    calls.submit("carol", reassess, Map.of("score", Map.of("value", 9, "type", "Integer"), "justification", string("Now measured.")));
     runJobs(businessKey);
-    claimAndSubmit("dave", singleTask("dave", businessKey, "Task_PeerReview"), Map.of(
+    calls.claimAndSubmit("dave", calls.singleTask("dave", businessKey, "Task_PeerReview"), Map.of(
         "reviewAgrees", Map.of("value", true, "type", "Boolean")));
     runJobs(businessKey);
 
-    assertThat(get("alice", "/api/engineers/alice/credentials", LIST).getBody()).singleElement()
+    assertThat(calls.get("alice", "/api/engineers/alice/credentials", LIST).getBody()).singleElement()
         .satisfies(credential -> assertThat(credential.get("score")).isEqualTo(9));
     assertThat(app.applications()).isEqualTo(1);
   }
@@ -162,26 +165,26 @@ class SelfSubmissionRestIT {
   @Test
   void fourEyesRefusalsAnswer4xx() {
     String businessKey = (String) start("alice", "iLAN", 3).getBody().get("businessKey");
-    Map<String, Object> assignment = singleTask("erin", businessKey, "Task_AssignAssessor");
+    Map<String, Object> assignment = calls.singleTask("erin", businessKey, "Task_AssignAssessor");
 
-    ResponseEntity<Map<String, Object>> claim = post("carol", "/engine-rest/task/" + assignment.get("id") + "/claim",
+    ResponseEntity<Map<String, Object>> claim = calls.post("carol", "/engine-rest/task/" + assignment.get("id") + "/claim",
         Map.of("userId", "carol"));
     assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat((String) claim.getBody().get("message")).contains("not in the SEM team");
 
-    claimAndSubmit("erin", assignment, Map.of("assessorId", string("carol")));
+    calls.claimAndSubmit("erin", assignment, Map.of("assessorId", string("carol")));
     runJobs(businessKey);
-    Map<String, Object> assessment = singleTask("carol", businessKey, "Task_AssessEvidence");
-    ResponseEntity<Map<String, Object>> byOther = submit("dave", assessment, Map.of(
+    Map<String, Object> assessment = calls.singleTask("carol", businessKey, "Task_AssessEvidence");
+    ResponseEntity<Map<String, Object>> byOther = calls.submit("dave", assessment, Map.of(
         "score", Map.of("value", 9, "type", "Integer"), "justification", string("j")));
     assertThat(byOther.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat((String) byOther.getBody().get("message")).contains("claimed by carol");
 
-    ResponseEntity<Map<String, Object>> outOfRange = submit("carol", assessment, Map.of(
+    ResponseEntity<Map<String, Object>> outOfRange = calls.submit("carol", assessment, Map.of(
         "score", Map.of("value", 11, "type", "Integer"), "justification", string("j")));
     assertThat(outOfRange.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
     assertThat((String) outOfRange.getBody().get("message")).contains("from 0 to 10");
-    assertThat(singleTask("carol", businessKey, "Task_AssessEvidence").get("id")).isEqualTo(assessment.get("id"));
+    assertThat(calls.singleTask("carol", businessKey, "Task_AssessEvidence").get("id")).isEqualTo(assessment.get("id"));
   }
 
   @Test
@@ -189,7 +192,7 @@ class SelfSubmissionRestIT {
     assertThat(rest.getForEntity("/api/skills", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(rest.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
-    Map<String, Object> framework = get("henry", "/api/skills", OBJECT).getBody();
+    Map<String, Object> framework = calls.get("henry", "/api/skills", OBJECT).getBody();
     @SuppressWarnings("unchecked")
     List<Map<String, Object>> skills = (List<Map<String, Object>>) framework.get("skills");
     assertThat(skills).hasSizeGreaterThanOrEqualTo(10);
@@ -211,7 +214,7 @@ class SelfSubmissionRestIT {
   // --- the calls Tasklist and REST clients make
 
   private ResponseEntity<Map<String, Object>> start(String user, String skillCode, int level) {
-    return post(user, "/engine-rest/process-definition/key/SelfSubmissionProcess/start", startBody(skillCode, level));
+    return calls.post(user, "/engine-rest/process-definition/key/SelfSubmissionProcess/start", startBody(skillCode, level));
   }
 
   private static Map<String, Object> startBody(String skillCode, int level) {
@@ -225,40 +228,12 @@ class SelfSubmissionRestIT {
     return Map.of("variables", variables);
   }
 
-  private static Map<String, Object> string(String value) {
-    return Map.of("value", value, "type", "String");
-  }
 
-  private List<Map<String, Object>> tasksOf(String user, String businessKey) {
-    return get(user, "/engine-rest/task?processInstanceBusinessKey=" + businessKey, LIST).getBody();
-  }
 
-  private Map<String, Object> singleTask(String user, String businessKey, String taskKey) {
-    List<Map<String, Object>> tasks = get(user,
-        "/engine-rest/task?processInstanceBusinessKey=" + businessKey + "&taskDefinitionKey=" + taskKey, LIST).getBody();
-    assertThat(tasks).hasSize(1);
-    return tasks.get(0);
-  }
 
-  private void claimAndSubmit(String user, Map<String, Object> task, Map<String, Object> variables) {
-    assertThat(post(user, "/engine-rest/task/" + task.get("id") + "/claim", Map.of("userId", user)).getStatusCode())
-        .isEqualTo(HttpStatus.NO_CONTENT);
-    assertThat(submit(user, task, variables).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-  }
 
-  private ResponseEntity<Map<String, Object>> submit(String user, Map<String, Object> task, Map<String, Object> variables) {
-    return post(user, "/engine-rest/task/" + task.get("id") + "/submit-form", Map.of("variables", variables));
-  }
 
-  private ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
-    org.springframework.http.HttpHeaders headers = new org.springframework.http.HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), OBJECT);
-  }
 
-  private <T> ResponseEntity<T> get(String user, String path, ParameterizedTypeReference<T> type) {
-    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, type);
-  }
 
   /** The job executor is off in tests: run the instance's jobs as it would. */
   private void runJobs(String businessKey) {

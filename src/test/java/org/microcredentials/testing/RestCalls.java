@@ -1,0 +1,68 @@
+package org.microcredentials.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The calls Tasklist and REST clients make, as a demo user with HTTP Basic (password = user id):
+ * task lists by business key, claim, submit-form, and plain JSON GET and POST.
+ */
+public class RestCalls {
+
+  public static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() {
+  };
+  public static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+  };
+
+  private final TestRestTemplate rest;
+
+  public RestCalls(TestRestTemplate rest) {
+    this.rest = rest;
+  }
+
+  /** A String variable as the REST API takes it. */
+  public static Map<String, Object> string(String value) {
+    return Map.of("value", value, "type", "String");
+  }
+
+  public List<Map<String, Object>> tasksOf(String user, String businessKey) {
+    return get(user, "/engine-rest/task?processInstanceBusinessKey=" + businessKey, LIST).getBody();
+  }
+
+  public Map<String, Object> singleTask(String user, String businessKey, String taskKey) {
+    List<Map<String, Object>> tasks = get(user,
+        "/engine-rest/task?processInstanceBusinessKey=" + businessKey + "&taskDefinitionKey=" + taskKey, LIST).getBody();
+    assertThat(tasks).hasSize(1);
+    return tasks.get(0);
+  }
+
+  public void claimAndSubmit(String user, Map<String, Object> task, Map<String, Object> variables) {
+    assertThat(post(user, "/engine-rest/task/" + task.get("id") + "/claim", Map.of("userId", user)).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(submit(user, task, variables).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  public ResponseEntity<Map<String, Object>> submit(String user, Map<String, Object> task, Map<String, Object> variables) {
+    return post(user, "/engine-rest/task/" + task.get("id") + "/submit-form", Map.of("variables", variables));
+  }
+
+  public ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), OBJECT);
+  }
+
+  public <T> ResponseEntity<T> get(String user, String path, ParameterizedTypeReference<T> type) {
+    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, type);
+  }
+}
