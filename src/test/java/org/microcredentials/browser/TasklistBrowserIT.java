@@ -56,6 +56,8 @@ class TasklistBrowserIT {
   private SelfSubmissions app;
   private Path profile;
   private int shot;
+  /** What was typed into the open form: checked again before submitting, since a re-render may drop it. */
+  private final java.util.Map<By, String> typed = new java.util.LinkedHashMap<>();
 
   @BeforeEach
   void openBrowser() throws IOException {
@@ -86,8 +88,7 @@ class TasklistBrowserIT {
   void aliceEarnsILanThreeThroughTasklist(TestInfo test) {
     try {
       as("alice");
-      click(By.xpath("//a[contains(., 'Start process')]"));
-      click(By.xpath("//div[contains(@class,'modal')]//a[contains(., 'Self-submission')]"));
+      startProcess("Self-submission");
       click(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
       click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., 'iLAN')]"));
       type(By.cssSelector("input[id*='Field_skillLevel']"), "3");
@@ -95,8 +96,8 @@ class TasklistBrowserIT {
       type(By.cssSelector("textarea[id*='Field_impactActions']"), "I profiled it and parallelised the suites. <script>alert(1)</script>");
       type(By.cssSelector("textarea[id*='Field_impactResults']"), "Build time fell to 9 minutes.");
       screenshot("start-form");
-      click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']"));
-      ProcessInstance instance = waitForInstance();
+      submitStartForm();
+      ProcessInstance instance = waitForInstance("SelfSubmissionProcess");
 
       as("erin");
       openTask("Assign an assessor");
@@ -141,6 +142,89 @@ class TasklistBrowserIT {
     }
   }
 
+  @Test
+  void carolEndorsesAliceAndDaveDeclinesARequestThroughTasklist(TestInfo test) {
+    try {
+      as("carol");
+      startProcess("Endorsement");
+      type(By.cssSelector("input[id*='Field_candidateId']"), "alice");
+      click(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
+      click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., 'iLAN')]"));
+      type(By.cssSelector("input[id*='Field_skillLevel']"), "3");
+      type(By.cssSelector("textarea[id*='Field_impactProblem']"), "Three Java styles stalled every review.");
+      type(By.cssSelector("textarea[id*='Field_impactActions']"), "She wrote the language guide and led four sessions.");
+      type(By.cssSelector("textarea[id*='Field_impactResults']"), "Review turnaround fell from 3 days to 1.");
+      type(By.cssSelector("input[id*='Field_score']"), "9");
+      type(By.cssSelector("textarea[id*='Field_justification']"), "Six months of her pull requests: well beyond level 2.");
+      screenshot("endorsement-start-form");
+      submitStartForm();
+      ProcessInstance endorsement = waitForInstance("EndorsementProcess");
+      app.runJobs(endorsement);
+
+      as("erin");
+      openTask("Review the endorsement");
+      click(By.xpath("//label[contains(., 'Ask the endorser for further justification')]"));
+      type(By.cssSelector("textarea[id*='Field_reviewComment']"), "How did the sessions change reviews?");
+      screenshot("endorsement-review");
+      complete();
+
+      as("carol");
+      openTask("Provide further justification");
+      type(By.cssSelector("textarea[id*='Field_additionalJustification']"), "Reviewers now cite the guide; style comments fell by half.");
+      complete();
+
+      as("erin");
+      openTask("Review the endorsement");
+      click(By.xpath("//label[contains(., 'Approve')]"));
+      complete();
+      app.runJobs(endorsement);
+      assertThat(credentials.heldBy("alice")).singleElement().satisfies(credential -> {
+        assertThat(credential.source()).isEqualTo(org.microcredentials.credential.CredentialSource.ENDORSEMENT);
+        assertThat(credential.skillCode()).isEqualTo("iLAN");
+        assertThat(credential.score()).isEqualTo(9);
+      });
+
+      as("alice");
+      startProcess("Endorsement request");
+      type(By.cssSelector("input[id*='Field_leaderId']"), "dave");
+      click(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
+      click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., 'iPERF')]"));
+      type(By.cssSelector("input[id*='Field_skillLevel']"), "3");
+      type(By.cssSelector("textarea[id*='Field_message']"), "You saw me halve our p95 latency.");
+      submitStartForm();
+      ProcessInstance request = waitForInstance("EndorsementRequestProcess");
+      app.runJobs(request);
+
+      as("dave");
+      openTask("Consider the endorsement request");
+      type(By.cssSelector("textarea[id*='Field_declineMessage']"), "Let's gather one more quarter of results first.");
+      screenshot("endorsement-request-declined");
+      complete();
+      app.runJobs(request);
+      assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(request.getId())
+          .singleResult().getEndActivityId()).contains("Declined");
+    } catch (RuntimeException | AssertionError failure) {
+      screenshot("FAILED-" + test.getDisplayName().replaceAll("\\W", ""));
+      throw failure;
+    }
+  }
+
+  private void submitStartForm() {
+    typed.forEach(this::keep);
+    click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']"));
+  }
+
+  private void startProcess(String name) {
+    typed.clear();
+    click(By.xpath("//a[contains(., 'Start process')]"));
+    click(By.xpath("//div[contains(@class,'modal')]//a[normalize-space()='" + name + "']"));
+  }
+
+  private ProcessInstance waitForInstance(String processKey) {
+    wait.until(driver -> engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey).count() == 1);
+    return engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(processKey).singleResult();
+  }
+
   private String base() {
     return "http://localhost:" + port;
   }
@@ -156,6 +240,7 @@ class TasklistBrowserIT {
   }
 
   private void openTask(String name) {
+    typed.clear();
     click(By.xpath("//*[contains(@class,'tasks-list')]//*[contains(text(),'" + name + "')]"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".fjs-container")));
     List<WebElement> claim = browser.findElements(By.xpath("//button[normalize-space()='Claim']"));
@@ -166,6 +251,7 @@ class TasklistBrowserIT {
   }
 
   private void complete() {
+    typed.forEach(this::keep);
     click(By.xpath("//button[normalize-space()='Complete']"));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.xpath("//button[normalize-space()='Complete']")));
   }
@@ -177,21 +263,36 @@ class TasklistBrowserIT {
     wait.until(ExpectedConditions.elementToBeClickable(element)).click();
   }
 
-  /** Types into a field until it holds the text: form-js re-renders while one types, and may drop early keys. */
+  /**
+   * Types into a field until it keeps the text: form-js re-renders (debounced) while one types,
+   * and a re-render triggered by the previous field may drop what was just typed.
+   */
   private void type(By locator, String text) {
-    wait.until(driver -> {
-      WebElement field = driver.findElement(locator);
+    typed.put(locator, text);
+    keep(locator, text);
+  }
+
+  private void keep(By locator, String text) {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      WebElement field = wait.until(ExpectedConditions.visibilityOfElementLocated(locator));
       if (!text.equals(field.getDomProperty("value"))) {
         field.clear();
         field.sendKeys(text);
       }
-      return text.equals(driver.findElement(locator).getDomProperty("value"));
-    });
+      pause();
+      if (text.equals(browser.findElement(locator).getDomProperty("value"))) {
+        return;
+      }
+    }
+    throw new AssertionError("The field " + locator + " does not keep the text typed into it");
   }
 
-  private ProcessInstance waitForInstance() {
-    wait.until(driver -> engine.getRuntimeService().createProcessInstanceQuery().count() == 1);
-    return engine.getRuntimeService().createProcessInstanceQuery().singleResult();
+  private static void pause() {
+    try {
+      Thread.sleep(400);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private void screenshot(String name) {
