@@ -14,3 +14,7 @@ create table evidence_version (
 
 -- AWAITING_RESUBMISSION is longer than the first statuses.
 alter table application alter column status set data type varchar(32);
+
+-- The score the assessor gave, as the evaluation of the peer reviews reads it: a value kept out
+-- of reach of the variables other tasks may set.
+alter table application add column assessed_score integer;

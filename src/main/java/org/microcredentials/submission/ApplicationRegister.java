@@ -18,6 +18,15 @@ public class ApplicationRegister {
    */
   public enum Status { OPEN, AWAITING_RESUBMISSION, PASSED, FAILED }
 
+  /**
+   * The facts of an application as the rules read them: kept here, not only in process variables,
+   * because any task completion may set variables, and no task but the assignment may change who
+   * assesses, nor any but the assessment the score.
+   */
+  public record Application(String businessKey, String candidateId, String skillCode, int skillLevel,
+      int frameworkVersion, Status status, String assessorId, Integer assessedScore) {
+  }
+
   private final JdbcClient jdbc;
 
   ApplicationRegister(JdbcClient jdbc) {
@@ -49,6 +58,23 @@ public class ApplicationRegister {
     String businessKey = "APP-%d-%06d".formatted(submittedAt.atZone(ZoneOffset.UTC).getYear(), id);
     jdbc.sql("update application set business_key = ? where id = ?").params(businessKey, id).update();
     return businessKey;
+  }
+
+  public Application application(String businessKey) {
+    return jdbc.sql("""
+            select business_key, candidate_id, skill_code, skill_level, framework_version, status, assessor_id, assessed_score
+            from application where business_key = ?""")
+        .param(businessKey)
+        .query((rs, row) -> new Application(rs.getString("business_key"), rs.getString("candidate_id"),
+            rs.getString("skill_code"), rs.getInt("skill_level"), rs.getInt("framework_version"),
+            Status.valueOf(rs.getString("status")), rs.getString("assessor_id"),
+            (Integer) rs.getObject("assessed_score", Integer.class)))
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("No application " + businessKey));
+  }
+
+  public void recordAssessment(String businessKey, int score) {
+    jdbc.sql("update application set assessed_score = ? where business_key = ?").params(score, businessKey).update();
   }
 
   public void assignAssessor(String businessKey, String assessorId) {

@@ -16,15 +16,18 @@ class EvaluatePeerReviewsDelegate implements JavaDelegate {
 
   private final PeerReviewLog peerReviewLog;
   private final ScorePolicy scorePolicy;
+  private final ApplicationRegister applications;
 
-  EvaluatePeerReviewsDelegate(PeerReviewLog peerReviewLog, ScorePolicy scorePolicy) {
+  EvaluatePeerReviewsDelegate(PeerReviewLog peerReviewLog, ScorePolicy scorePolicy, ApplicationRegister applications) {
+    this.applications = applications;
     this.peerReviewLog = peerReviewLog;
     this.scorePolicy = scorePolicy;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    int score = ((Number) execution.getVariable(SCORE)).intValue();
+    // The assessor's score as recorded at the assessment, whatever a later task may have set.
+    int score = applications.application(execution.getProcessBusinessKey()).assessedScore();
     List<PeerReview> reviews = peerReviewLog.read(execution, PEER_REVIEWS);
     boolean agree = PeerReview.allAgree(score, reviews);
     execution.setVariable(REVIEWERS_AGREE, agree);

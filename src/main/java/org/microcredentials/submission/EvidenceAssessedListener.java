@@ -23,9 +23,11 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
   private final ScorePolicy scorePolicy;
   private final PeerReviewLog peerReviewLog;
   private final EvidenceHistory evidenceHistory;
+  private final ApplicationRegister applications;
 
   EvidenceAssessedListener(Actors actors, ScorePolicy scorePolicy, PeerReviewLog peerReviewLog,
-      EvidenceHistory evidenceHistory) {
+      EvidenceHistory evidenceHistory, ApplicationRegister applications) {
+    this.applications = applications;
     this.actors = actors;
     this.scorePolicy = scorePolicy;
     this.peerReviewLog = peerReviewLog;
@@ -35,7 +37,7 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Assess the evidence");
-    String assessorId = (String) execution.getVariable(ASSESSOR_ID);
+    String assessorId = applications.application(execution.getProcessBusinessKey()).assessorId();
     if (!actor.equals(assessorId)) {
       throw RuleViolation.forbidden("assessor-assesses",
           "Only the assigned assessor " + assessorId + " may assess this application, not " + actor + ".");
@@ -51,6 +53,7 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
     input.requiredText(JUSTIFICATION);
     scorePolicy.checkImprovementAreas(score, input.optionalText(IMPROVEMENT_AREAS));
     execution.setVariable(SCORE, score);
+    applications.recordAssessment(execution.getProcessBusinessKey(), score);
     execution.setVariable(ASSESSED_EVIDENCE_VERSION, evidenceHistory.latestVersion(execution.getProcessBusinessKey()));
     // A new round of peer review and moderation starts from nothing.
     peerReviewLog.write(execution, PEER_REVIEWS, List.of());

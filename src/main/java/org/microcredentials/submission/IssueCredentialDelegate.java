@@ -37,16 +37,18 @@ class IssueCredentialDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
     int finalScore = ((Number) execution.getVariable(FINAL_SCORE)).intValue();
+    // Who, what and by whom come from the application's record, not from variables tasks may set.
+    ApplicationRegister.Application application = applications.application(businessKey);
     Credential credential = credentials.issue(new CredentialRegister.Issue(
         businessKey,
-        (String) execution.getVariable(CANDIDATE_ID),
-        (String) execution.getVariable(SKILL_CODE),
-        ((Number) execution.getVariable(SKILL_LEVEL)).intValue(),
+        application.candidateId(),
+        application.skillCode(),
+        application.skillLevel(),
         finalScore,
         CredentialSource.SELF_SUBMISSION,
-        (String) execution.getVariable(ASSESSOR_ID),
+        application.assessorId(),
         peerReviewLog.read(execution, PEER_REVIEWS).stream().map(PeerReview::reviewerId).toList(),
-        ((Number) execution.getVariable(FRAMEWORK_VERSION)).intValue(),
+        application.frameworkVersion(),
         EvidenceSummary.of(execution)));
     applications.recordOutcome(businessKey, ApplicationRegister.Status.PASSED, finalScore,
         Outcome.justification(execution), null, clock.instant());

@@ -30,9 +30,11 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
   private final ReviewPolicy reviewPolicy;
   private final PeerReviewers peerReviewers;
   private final PeerReviewLog peerReviewLog;
+  private final ApplicationRegister applications;
 
   PeerReviewedListener(Actors actors, Organisation organisation, ReviewPolicy reviewPolicy, PeerReviewers peerReviewers,
-      PeerReviewLog peerReviewLog) {
+      PeerReviewLog peerReviewLog, ApplicationRegister applications) {
+    this.applications = applications;
     this.actors = actors;
     this.organisation = organisation;
     this.reviewPolicy = reviewPolicy;
@@ -45,8 +47,9 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
     String actor = actors.completingUser(execution, "Peer review");
     Engineer reviewer = organisation.find(actor).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
         actor + " is not an engineer of the organisation and may not peer-review."));
-    String candidateId = (String) execution.getVariable(CANDIDATE_ID);
-    String assessorId = (String) execution.getVariable(ASSESSOR_ID);
+    ApplicationRegister.Application application = applications.application(execution.getProcessBusinessKey());
+    String candidateId = application.candidateId();
+    String assessorId = application.assessorId();
     reviewPolicy.checkReviewer(reviewer, candidateId, assessorId,
         peerReviewers.others(execution, execution.getProcessInstanceId(), execution.getId()));
 

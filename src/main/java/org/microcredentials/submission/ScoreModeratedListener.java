@@ -16,8 +16,10 @@ class ScoreModeratedListener extends RuleCheckingExecutionListener {
 
   private final Actors actors;
   private final ScorePolicy scorePolicy;
+  private final ApplicationRegister applications;
 
-  ScoreModeratedListener(Actors actors, ScorePolicy scorePolicy) {
+  ScoreModeratedListener(Actors actors, ScorePolicy scorePolicy, ApplicationRegister applications) {
+    this.applications = applications;
     this.actors = actors;
     this.scorePolicy = scorePolicy;
   }
@@ -25,7 +27,7 @@ class ScoreModeratedListener extends RuleCheckingExecutionListener {
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Moderate the score");
-    String assessorId = (String) execution.getVariable(ASSESSOR_ID);
+    String assessorId = applications.application(execution.getProcessBusinessKey()).assessorId();
     if (!actor.equals(assessorId)) {
       throw RuleViolation.forbidden("assessor-moderates",
           "Only the assessor " + assessorId + " moderates this application, not " + actor + ".");

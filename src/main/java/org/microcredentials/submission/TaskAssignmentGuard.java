@@ -22,8 +22,11 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener {
   private final Organisation organisation;
   private final ReviewPolicy reviewPolicy;
   private final PeerReviewers peerReviewers;
+  private final ApplicationRegister applications;
 
-  TaskAssignmentGuard(Actors actors, Organisation organisation, ReviewPolicy reviewPolicy, PeerReviewers peerReviewers) {
+  TaskAssignmentGuard(Actors actors, Organisation organisation, ReviewPolicy reviewPolicy, PeerReviewers peerReviewers,
+      ApplicationRegister applications) {
+    this.applications = applications;
     this.actors = actors;
     this.organisation = organisation;
     this.reviewPolicy = reviewPolicy;
@@ -36,8 +39,9 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener {
     if (assignee == null) {
       return;
     }
-    String candidateId = (String) task.getVariable(CANDIDATE_ID);
-    String assessorId = (String) task.getVariable(ASSESSOR_ID);
+    ApplicationRegister.Application application = applications.application(task.getExecution().getProcessBusinessKey());
+    String candidateId = application.candidateId();
+    String assessorId = application.assessorId();
     switch (task.getTaskDefinitionKey()) {
       case SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR,
           SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER -> {

@@ -305,6 +305,39 @@ class SelfSubmissionRulesTest {
       BpmnAwareTests.assertThat(instance).isWaitingAt(MODERATE_SCORE);
     }
 
+    @Test
+    void aReviewerCannotChangeTheAssessorsScore() {
+      ProcessInstance instance = app.submit("alice", "iLAN", 3);
+      app.assignAssessor(instance, "erin", "carol");
+      app.score(instance, "carol", 5);
+      app.work("dave", instance, PEER_REVIEW, Map.of(REVIEW_AGREES, true, SCORE, 10, FINAL_SCORE, 10, PASSED, true));
+
+      assertThat(runtime().getVariable(instance.getId(), FINAL_SCORE)).isEqualTo(5);
+      assertThat(app.credentials()).isZero();
+      BpmnAwareTests.assertThat(app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION)).isAssignedTo("alice");
+    }
+
+    @Test
+    void aCandidateCannotPickTheirAssessorNorChangeTheSkillWhenAddingEvidence() {
+      ProcessInstance instance = app.submit("alice", "iLAN", 3);
+      app.assignAssessor(instance, "erin", "carol");
+      app.work("carol", instance, ASSESS_EVIDENCE, Map.of(MORE_EVIDENCE_REQUESTED, true, EVIDENCE_REQUEST, "Which results?"));
+      Task more = app.task(instance, PROVIDE_MORE_EVIDENCE);
+
+      Map<String, Object> redirected = SelfSubmissions.evidence("iLAN", 3);
+      redirected.put(ASSESSOR_ID, "dave");
+      assertThatThrownBy(() -> app.complete("alice", more, redirected)).hasMessageContaining("belongs to the assessor carol");
+      BpmnAwareTests.assertThat(app.task(instance, PROVIDE_MORE_EVIDENCE)).isAssignedTo("alice");
+
+      app.complete("alice", more, SelfSubmissions.evidence("iPERF", 6));
+      app.score(instance, "carol", 9);
+      app.agree(instance, "dave");
+      assertThat(credentials.heldBy("alice")).singleElement().satisfies(credential -> {
+        assertThat(credential.skillCode()).as("the applied skill, not one a later task set").isEqualTo("iLAN");
+        assertThat(credential.skillLevel()).isEqualTo(3);
+      });
+    }
+
     private void assertRefusedClaim(String user, Task task, String message) {
       assertThatThrownBy(() -> app.claim(user, task)).hasMessageContaining(message);
       assertThat(engine.getTaskService().createTaskQuery().taskId(task.getId()).singleResult().getAssignee())
