@@ -58,7 +58,8 @@ public class EndorsementIntake {
     Engineer endorser = organisation.find(endorserId).orElseThrow(() -> RuleViolation.forbidden("endorser-level",
         endorserId + " is not an engineer of the organisation and may not endorse."));
     policy.checkEndorser(endorser, candidateId);
-    organisation.engineer(candidateId);
+    organisation.find(candidateId).orElseThrow(() -> RuleViolation.invalid("known-engineer",
+        "'candidateId': '" + candidateId + "' is not an engineer of the organisation."));
     // Locking both people, always in the same order, makes two endorsements by one leader (the
     // cap) or of one candidate (one open endorsement per skill) count one after the other.
     Map<String, Engineer> locked = new TreeMap<>();
@@ -95,7 +96,7 @@ public class EndorsementIntake {
     // The lock makes two requests of one candidate count one after the other.
     Engineer candidate = organisation.lock(candidateId);
     Engineer leader = organisation.find(leaderId).orElseThrow(() -> RuleViolation.invalid("known-leader",
-        "'" + leaderId + "' is not an engineer of the organisation; ask a leader of level 4 or above."));
+        "'leaderId': '" + leaderId + "' is not an engineer of the organisation; ask a leader of level 4 or above."));
     policy.checkRequestedLeader(leader, candidateId);
     Skill skill = frameworks.current().skillOpenForApplication(skillCode, skillLevel);
     policy.checkAboveSeniority(candidate, skillCode, skillLevel);

@@ -62,7 +62,7 @@ public class EndorsementPolicy {
   public void checkAboveSeniority(Engineer candidate, String skillCode, int skillLevel) {
     if (skillLevel <= candidate.seniorityLevel()) {
       throw RuleViolation.invalid("above-seniority",
-          "An endorsement is for a skill level above the candidate's seniority: " + candidate.userId() + " is level "
+          "'skillLevel': an endorsement is for a skill level above the candidate's seniority: " + candidate.userId() + " is level "
               + candidate.seniorityLevel() + ", so " + skillCode + ":" + skillLevel + " cannot be endorsed.");
     }
   }

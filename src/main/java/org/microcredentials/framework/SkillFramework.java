@@ -27,18 +27,18 @@ public record SkillFramework(int version, String label, List<Skill> skills) {
   public Skill skillOpenForApplication(String code, int level) {
     if (!Seniority.isOnLadder(level)) {
       throw RuleViolation.invalid("skill-level-on-ladder",
-          "Skill level " + level + " is outside the ladder: levels run from "
+          "'skillLevel': skill level " + level + " is outside the ladder: levels run from "
               + Seniority.LOWEST + " to " + Seniority.HIGHEST + ".");
     }
     Skill skill = skill(code).orElseThrow(() -> RuleViolation.invalid("known-skill",
-        "Unknown skill '" + code + "': it is not in version " + version + " of the skills framework."));
+        "'skillCode': Unknown skill '" + code + "': it is not in version " + version + " of the skills framework."));
     if (skill.retired()) {
       throw RuleViolation.conflict("skill-not-retired",
-          "Skill " + code + " (" + skill.name() + ") is retired: it takes no new applications.");
+          "'skillCode': skill " + code + " (" + skill.name() + ") is retired: it takes no new applications.");
     }
     if (skill.level(level).isEmpty()) {
       throw RuleViolation.invalid("skill-level-defined",
-          "Skill " + code + " has no level " + level + " in version " + version + " of the framework.");
+          "'skillLevel': skill " + code + " has no level " + level + " in version " + version + " of the framework.");
     }
     return skill;
   }

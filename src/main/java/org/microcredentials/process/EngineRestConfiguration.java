@@ -26,16 +26,31 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     register(WrappedRuleViolationsInRestExceptions.class);
   }
 
+  /**
+   * The engine's refusal of a Java-serialized variable ({@code javaSerializationFormatEnabled} is
+   * off, as by default): bad input of the caller, so 400, not the 500 Camunda answers it with.
+   */
+  static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
+
   static Response respond(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof RuleViolation violation) {
-        return Response.status(violation.httpStatus())
-            .type(MediaType.APPLICATION_JSON_TYPE)
-            .entity(Map.of("type", "RuleViolation", "rule", violation.rule(), "message", violation.getMessage()))
-            .build();
+        return refusal(violation.httpStatus(), violation.rule(), violation.getMessage());
+      }
+      if (cause instanceof ProcessEngineException engineException && engineException.getMessage() != null
+          && engineException.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {
+        return refusal(400, "no-java-serialization", engineException.getMessage()
+            + ": send the value as JSON or as a primitive type, never as application/x-java-serialized-object.");
       }
     }
     return ExceptionHandlerHelper.getInstance().getResponse(thrown);
+  }
+
+  private static Response refusal(int status, String rule, String message) {
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", "RuleViolation", "rule", rule, "message", message))
+        .build();
   }
 
   @Priority(1)

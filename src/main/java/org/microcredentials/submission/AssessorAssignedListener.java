@@ -42,7 +42,7 @@ class AssessorAssignedListener extends RuleCheckingExecutionListener {
     int skillLevel = ((Number) execution.getVariable(SKILL_LEVEL)).intValue();
     String assessorId = VariableReader.of(execution).requiredText(ASSESSOR_ID);
     Engineer assessor = organisation.find(assessorId).orElseThrow(() -> RuleViolation.invalid("assessor-eligible",
-        "'" + assessorId + "' is not an engineer of the organisation; pick one of the eligible assessors."));
+        "'assessorId': '" + assessorId + "' is not an engineer of the organisation; pick one of the eligible assessors."));
     reviewPolicy.checkAssessor(assessor, candidateId, skillLevel);
     applications.assignAssessor(execution.getProcessBusinessKey(), assessorId);
     execution.setVariable(ASSESSOR_ID, assessorId);
