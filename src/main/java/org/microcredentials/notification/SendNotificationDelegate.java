@@ -68,7 +68,9 @@ public class SendNotificationDelegate implements JavaDelegate {
     for (String entry : to.split(",")) {
       String id = entry.strip();
       if (id.startsWith("group:")) {
-        identity.createUserQuery().memberOfGroup(id.substring("group:".length())).list()
+        identity.createUserQuery().memberOfGroup(id.substring("group:".length()))
+            // Every member is told, however large the group: queryMaxResultsLimit is for callers' queries.
+            .unlimitedList()
             .forEach(user -> userIds.add(user.getId()));
       } else if (!id.isEmpty()) {
         userIds.add(id);

@@ -1,6 +1,10 @@
 package org.microcredentials.process;
 
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -10,6 +14,7 @@ import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.microcredentials.RuleViolation;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +25,42 @@ import org.springframework.stereotype.Component;
 @Component
 public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
+  /** The engine's {@code queryMaxResultsLimit}: the most an authenticated caller's query returns. */
+  @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2000}")
+  int queryMaxResultsLimit;
+
   @Override
   protected void registerAdditionalResources() {
     register(WrappedRuleViolations.class);
     register(WrappedRuleViolationsInRestExceptions.class);
+    register(new FirstPageOfUnpagedLists(queryMaxResultsLimit));
+  }
+
+  /**
+   * With {@code queryMaxResultsLimit} set, the engine refuses an unpaged list to an authenticated
+   * caller ("An unbound number of results is forbidden!"). CONTRACT.md promises that
+   * {@code GET /engine-rest/task?processInstanceBusinessKey=...} lists an application's tasks, so
+   * a GET without {@code firstResult} and {@code maxResults} gets the first page of the limit's
+   * size instead. Asking for more than the limit is still refused. (A GET of a single resource
+   * ignores the parameter.)
+   */
+  @PreMatching
+  static class FirstPageOfUnpagedLists implements ContainerRequestFilter {
+
+    private final int pageSize;
+
+    FirstPageOfUnpagedLists(int pageSize) {
+      this.pageSize = pageSize;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+      MultivaluedMap<String, String> query = request.getUriInfo().getQueryParameters();
+      if ("GET".equals(request.getMethod()) && !query.containsKey("firstResult") && !query.containsKey("maxResults")) {
+        request.setRequestUri(request.getUriInfo().getRequestUriBuilder()
+            .queryParam("firstResult", 0).queryParam("maxResults", pageSize).build());
+      }
+    }
   }
 
   /**

@@ -33,7 +33,8 @@ class PeerReviewers {
         .processInstanceId(processInstanceId)
         .taskDefinitionKey(SelfSubmissionProcess.Tasks.PEER_REVIEW)
         .taskAssigned()
-        .list()) {
+        // Two reviewers at most: the page keeps the query within queryMaxResultsLimit.
+        .listPage(0, 50)) {
       if (!task.getExecutionId().equals(exceptExecutionId)) {
         others.add(task.getAssignee());
       }
