@@ -94,12 +94,41 @@ public class EndorsementRegister {
   public List<Endorsement> byEndorser(String endorserId) {
     return jdbc.sql("select " + COLUMNS + " from endorsement where endorser_id = ? order by started_at desc, id desc")
         .param(endorserId)
-        .query((rs, row) -> new Endorsement(rs.getString("business_key"), rs.getString("endorser_id"),
-            rs.getString("candidate_id"), rs.getString("skill_code"), rs.getInt("skill_level"), rs.getInt("score"),
-            Status.valueOf(rs.getString("status")), rs.getObject("started_at", OffsetDateTime.class),
-            rs.getString("reviewer_id"), rs.getInt("justification_rounds"),
-            rs.getObject("closed_at", OffsetDateTime.class)))
+        .query(EndorsementRegister::endorsement)
         .list();
+  }
+
+  /**
+   * The endorsement as started: who endorses whom, for which skill, level and score. Rules and
+   * issuing read these facts from here, never from process variables, which any task completion can set.
+   */
+  public Endorsement endorsement(String businessKey) {
+    return jdbc.sql("select " + COLUMNS + " from endorsement where business_key = ?")
+        .param(businessKey)
+        .query(EndorsementRegister::endorsement)
+        .single();
+  }
+
+  public int frameworkVersion(String businessKey) {
+    return jdbc.sql("select framework_version from endorsement where business_key = ?")
+        .param(businessKey).query(Integer.class).single();
+  }
+
+  private static Endorsement endorsement(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    return new Endorsement(rs.getString("business_key"), rs.getString("endorser_id"),
+        rs.getString("candidate_id"), rs.getString("skill_code"), rs.getInt("skill_level"), rs.getInt("score"),
+        Status.valueOf(rs.getString("status")), rs.getObject("started_at", OffsetDateTime.class),
+        rs.getString("reviewer_id"), rs.getInt("justification_rounds"),
+        rs.getObject("closed_at", OffsetDateTime.class));
+  }
+
+  /** Puts the facts back into the instance's variables, so forms and notifications show what is kept. */
+  public static void restoreFacts(org.camunda.bpm.engine.delegate.VariableScope scope, Endorsement endorsement) {
+    scope.setVariable(EndorsementProcess.Variables.ENDORSER_ID, endorsement.endorserId());
+    scope.setVariable(EndorsementProcess.Variables.CANDIDATE_ID, endorsement.candidateId());
+    scope.setVariable(EndorsementProcess.Variables.SKILL_CODE, endorsement.skillCode());
+    scope.setVariable(EndorsementProcess.Variables.SKILL_LEVEL, endorsement.skillLevel());
+    scope.setVariable(EndorsementProcess.Variables.SCORE, endorsement.score());
   }
 
   public Status status(String businessKey) {

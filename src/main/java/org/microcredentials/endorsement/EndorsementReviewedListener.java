@@ -43,15 +43,16 @@ class EndorsementReviewedListener extends RuleCheckingExecutionListener {
     String actor = actors.completingUser(execution, "Review the endorsement");
     Engineer reviewer = organisation.find(actor).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
         actor + " is not an engineer of the organisation and may not review an endorsement."));
-    policy.checkReviewer(reviewer, (String) execution.getVariable(ENDORSER_ID),
-        (String) execution.getVariable(CANDIDATE_ID));
+    String businessKey = execution.getProcessBusinessKey();
+    EndorsementRegister.Endorsement endorsement = endorsements.endorsement(businessKey);
+    policy.checkReviewer(reviewer, endorsement.endorserId(), endorsement.candidateId());
+    EndorsementRegister.restoreFacts(execution, endorsement);
     VariableReader input = VariableReader.of(execution);
     String decision = input.requiredText(REVIEW_DECISION);
     if (!DECISIONS.contains(decision)) {
       throw RuleViolation.invalid("review-decision",
           "'reviewDecision' must be one of approve, request-justification or withdraw, not '" + decision + "'.");
     }
-    String businessKey = execution.getProcessBusinessKey();
     execution.setVariable(REVIEW_DECISION, decision);
     execution.setVariable(REVIEWER_ID, actor);
     switch (decision) {

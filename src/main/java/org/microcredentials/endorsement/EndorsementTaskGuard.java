@@ -18,10 +18,15 @@ class EndorsementTaskGuard extends RuleCheckingTaskListener {
 
   private final Organisation organisation;
   private final EndorsementPolicy policy;
+  private final EndorsementRegister endorsements;
+  private final EndorsementRequestRegister requests;
 
-  EndorsementTaskGuard(Organisation organisation, EndorsementPolicy policy) {
+  EndorsementTaskGuard(Organisation organisation, EndorsementPolicy policy, EndorsementRegister endorsements,
+      EndorsementRequestRegister requests) {
     this.organisation = organisation;
     this.policy = policy;
+    this.endorsements = endorsements;
+    this.requests = requests;
   }
 
   @Override
@@ -34,16 +39,22 @@ class EndorsementTaskGuard extends RuleCheckingTaskListener {
       case EndorsementProcess.Tasks.REVIEW_ENDORSEMENT -> {
         Engineer reviewer = organisation.find(assignee).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
             assignee + " is not an engineer of the organisation and may not review an endorsement."));
-        policy.checkReviewer(reviewer, (String) task.getVariable(ENDORSER_ID), (String) task.getVariable(CANDIDATE_ID));
+        EndorsementRegister.Endorsement endorsement = endorsements.endorsement(businessKey(task));
+        policy.checkReviewer(reviewer, endorsement.endorserId(), endorsement.candidateId());
       }
       case EndorsementProcess.Tasks.PROVIDE_JUSTIFICATION ->
-          requireSame(assignee, (String) task.getVariable(ENDORSER_ID), "endorser-justifies", "the endorser");
+          requireSame(assignee, endorsements.endorsement(businessKey(task)).endorserId(), "endorser-justifies",
+              "the endorser");
       case EndorsementRequestProcess.Tasks.CONSIDER_REQUEST ->
-          requireSame(assignee, (String) task.getVariable(EndorsementRequestProcess.Variables.LEADER_ID),
+          requireSame(assignee, requests.find(businessKey(task)).orElseThrow().leaderId(),
               "asked-leader-answers", "the leader asked");
       default -> {
       }
     }
+  }
+
+  private static String businessKey(DelegateTask task) {
+    return task.getExecution().getProcessBusinessKey();
   }
 
   static void requireSame(String actor, String expected, String rule, String who) {

@@ -33,24 +33,28 @@ class IssueEndorsementCredentialDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
-    String reviewerId = (String) execution.getVariable(REVIEWER_ID);
+    // What is issued, to whom and in whose name comes from the endorsement's record: a task
+    // completion may have set candidateId, skillCode, skillLevel, score or endorserId.
+    EndorsementRegister.Endorsement endorsement = endorsements.endorsement(businessKey);
+    String reviewerId = endorsement.reviewerId() != null ? endorsement.reviewerId()
+        : (String) execution.getVariable(REVIEWER_ID);
     Credential credential = credentials.issue(new CredentialRegister.Issue(
         businessKey,
-        (String) execution.getVariable(CANDIDATE_ID),
-        (String) execution.getVariable(SKILL_CODE),
-        ((Number) execution.getVariable(SKILL_LEVEL)).intValue(),
-        ((Number) execution.getVariable(SCORE)).intValue(),
+        endorsement.candidateId(),
+        endorsement.skillCode(),
+        endorsement.skillLevel(),
+        endorsement.score(),
         CredentialSource.ENDORSEMENT,
-        (String) execution.getVariable(ENDORSER_ID),
+        endorsement.endorserId(),
         List.of(reviewerId),
-        ((Number) execution.getVariable(FRAMEWORK_VERSION)).intValue(),
-        evidenceSummary(execution)));
+        endorsements.frameworkVersion(businessKey),
+        evidenceSummary(execution, endorsement.endorserId())));
     endorsements.recordOutcome(businessKey, EndorsementRegister.Status.APPROVED, reviewerId, clock.instant());
     execution.setVariable(CREDENTIAL_ID, credential.id());
   }
 
   /** The impact statement and the endorser's justification, every further round included. */
-  static String evidenceSummary(DelegateExecution execution) {
+  static String evidenceSummary(DelegateExecution execution, String endorserId) {
     StringBuilder summary = new StringBuilder()
         .append("Problem: ").append(execution.getVariable(IMPACT_PROBLEM)).append('\n')
         .append("Actions: ").append(execution.getVariable(IMPACT_ACTIONS)).append('\n')
@@ -59,7 +63,7 @@ class IssueEndorsementCredentialDelegate implements JavaDelegate {
     if (links != null && !links.toString().isBlank()) {
       summary.append('\n').append("Links: ").append(links);
     }
-    summary.append('\n').append("Endorsed by ").append(execution.getVariable(ENDORSER_ID)).append(": ")
+    summary.append('\n').append("Endorsed by ").append(endorserId).append(": ")
         .append(execution.getVariable(JUSTIFICATION));
     Object history = execution.getVariable(JUSTIFICATION_HISTORY);
     if (history != null && !history.toString().isBlank()) {

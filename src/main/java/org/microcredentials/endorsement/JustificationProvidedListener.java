@@ -16,16 +16,19 @@ import org.springframework.stereotype.Component;
 class JustificationProvidedListener extends RuleCheckingExecutionListener {
 
   private final Actors actors;
+  private final EndorsementRegister endorsements;
 
-  JustificationProvidedListener(Actors actors) {
+  JustificationProvidedListener(Actors actors, EndorsementRegister endorsements) {
     this.actors = actors;
+    this.endorsements = endorsements;
   }
 
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Provide further justification");
-    EndorsementTaskGuard.requireSame(actor, (String) execution.getVariable(ENDORSER_ID), "endorser-justifies",
-        "the endorser");
+    EndorsementRegister.Endorsement endorsement = endorsements.endorsement(execution.getProcessBusinessKey());
+    EndorsementTaskGuard.requireSame(actor, endorsement.endorserId(), "endorser-justifies", "the endorser");
+    EndorsementRegister.restoreFacts(execution, endorsement);
     String added = VariableReader.of(execution).requiredText(ADDITIONAL_JUSTIFICATION);
     int round = ((Number) execution.getVariable(JUSTIFICATION_ROUNDS)).intValue();
     EndorsementReviewedListener.appendHistory(execution, "Round " + round + ", " + actor + " added: " + added);

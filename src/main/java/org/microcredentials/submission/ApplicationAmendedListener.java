@@ -20,16 +20,19 @@ class ApplicationAmendedListener extends RuleCheckingExecutionListener {
 
   private final Actors actors;
   private final EvidenceHistory evidenceHistory;
+  private final ApplicationRegister applications;
 
-  ApplicationAmendedListener(Actors actors, EvidenceHistory evidenceHistory) {
+  ApplicationAmendedListener(Actors actors, EvidenceHistory evidenceHistory, ApplicationRegister applications) {
     this.actors = actors;
     this.evidenceHistory = evidenceHistory;
+    this.applications = applications;
   }
 
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Amend the application");
-    String candidateId = (String) execution.getVariable(CANDIDATE_ID);
+    // From the application's record: the completion may have set candidateId.
+    String candidateId = applications.application(execution.getProcessBusinessKey()).candidateId();
     if (!actor.equals(candidateId)) {
       throw RuleViolation.forbidden("candidate-amends",
           "Only the candidate " + candidateId + " may amend this application, not " + actor + ".");

@@ -35,11 +35,13 @@ class AssessorAssignedListener extends RuleCheckingExecutionListener {
     if (!actors.isMember(actor, "sem-team")) {
       throw RuleViolation.forbidden("sem-team-assigns", actor + " is not in the SEM team, which assigns assessors.");
     }
-    String candidateId = (String) execution.getVariable(CANDIDATE_ID);
+    // Candidate and level from the application's record: the completion may have set the variables.
+    ApplicationRegister.Application application = applications.application(execution.getProcessBusinessKey());
+    String candidateId = application.candidateId();
     if (actor.equals(candidateId)) {
       throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never assigns the assessor of their own application.");
     }
-    int skillLevel = ((Number) execution.getVariable(SKILL_LEVEL)).intValue();
+    int skillLevel = application.skillLevel();
     String assessorId = VariableReader.of(execution).requiredText(ASSESSOR_ID);
     Engineer assessor = organisation.find(assessorId).orElseThrow(() -> RuleViolation.invalid("assessor-eligible",
         "'assessorId': '" + assessorId + "' is not an engineer of the organisation; pick one of the eligible assessors."));
