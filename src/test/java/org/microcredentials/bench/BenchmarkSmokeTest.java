@@ -21,7 +21,9 @@ class BenchmarkSmokeTest {
         .anySatisfy(measure -> assertThat(measure).startsWith("database: JDBC"))
         .anySatisfy(measure -> assertThat(measure).startsWith("POST /engine-rest/task/{id}/complete"))
         .anySatisfy(measure -> assertThat(measure).startsWith("GET /api/engineers/{id}/credentials"))
-        .anySatisfy(measure -> assertThat(measure).startsWith("heap in use"));
+        .anySatisfy(measure -> assertThat(measure).startsWith("heap in use"))
+        .anySatisfy(measure -> assertThat(measure).startsWith("bulk load"))
+        .anySatisfy(measure -> assertThat(measure).startsWith("Tasklist's group task page"));
     assertThat(report.rows()).allSatisfy(row -> assertThat(row.figure()).isNotBlank().doesNotContain("NaN"));
     assertThat(report.table()).contains("| measure | figure | target |");
   }
