@@ -2,6 +2,7 @@ package org.microcredentials.notification;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,25 +65,28 @@ public class SendNotificationDelegate implements JavaDelegate {
   }
 
   private List<User> recipients(String to) {
-    Set<String> userIds = new LinkedHashSet<>();
+    // A group's members come with the group query: no second query per member (issue 7's benchmark).
+    Map<String, User> users = new LinkedHashMap<>();
     for (String entry : to.split(",")) {
       String id = entry.strip();
       if (id.startsWith("group:")) {
         identity.createUserQuery().memberOfGroup(id.substring("group:".length()))
             // Every member is told, however large the group: queryMaxResultsLimit is for callers' queries.
             .unlimitedList()
-            .forEach(user -> userIds.add(user.getId()));
-      } else if (!id.isEmpty()) {
-        userIds.add(id);
+            .forEach(user -> users.putIfAbsent(user.getId(), user));
+      } else if (!id.isEmpty() && !users.containsKey(id)) {
+        User user = identity.createUserQuery().userId(id).singleResult();
+        if (user != null) {
+          users.put(id, user);
+        }
       }
     }
-    List<User> users = new ArrayList<>();
-    for (String userId : userIds) {
-      User user = identity.createUserQuery().userId(userId).singleResult();
-      if (user != null && user.getEmail() != null) {
-        users.add(user);
+    List<User> withAddress = new ArrayList<>();
+    for (User user : users.values()) {
+      if (user.getEmail() != null) {
+        withAddress.add(user);
       }
     }
-    return users;
+    return withAddress;
   }
 }
