@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +40,13 @@ class DemoOrganisationLoader implements ApplicationRunner {
   private final ObjectMapper json;
   private final Organisation organisation;
   private final IdentityService identity;
+  private final CamundaGroups groups;
 
-  DemoOrganisationLoader(ObjectMapper json, Organisation organisation, IdentityService identity) {
+  DemoOrganisationLoader(ObjectMapper json, Organisation organisation, IdentityService identity, CamundaGroups groups) {
     this.json = json;
     this.organisation = organisation;
     this.identity = identity;
+    this.groups = groups;
   }
 
   @Override
@@ -55,12 +56,7 @@ class DemoOrganisationLoader implements ApplicationRunner {
       demo = json.readValue(in, DemoOrganisation.class);
     }
     for (DemoGroup group : demo.groups()) {
-      if (identity.createGroupQuery().groupId(group.id()).count() == 0) {
-        Group created = identity.newGroup(group.id());
-        created.setName(group.name());
-        created.setType("WORKFLOW");
-        identity.saveGroup(created);
-      }
+      groups.ensureGroup(group.id(), group.name());
     }
     // Managers come before the people they manage, so the line-manager reference always resolves.
     for (DemoPerson person : demo.people()) {
@@ -76,15 +72,10 @@ class DemoOrganisationLoader implements ApplicationRunner {
         user.setPassword(person.userId());
         identity.saveUser(user);
       }
-      joinGroup(person.userId(), "engineers");
-      person.groups().forEach(group -> joinGroup(person.userId(), group));
+      groups.join(person.userId(), "engineers");
+      person.groups().forEach(group -> groups.join(person.userId(), group));
     }
     LOG.info("Demo organisation ready: {} people, password = user id", demo.people().size());
   }
 
-  private void joinGroup(String userId, String groupId) {
-    if (identity.createUserQuery().userId(userId).memberOfGroup(groupId).count() == 0) {
-      identity.createMembership(userId, groupId);
-    }
-  }
 }

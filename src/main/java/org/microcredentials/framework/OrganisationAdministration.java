@@ -1,0 +1,82 @@
+package org.microcredentials.framework;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.microcredentials.RuleViolation;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * How an admin adds an engineer or changes their level and line manager in production (the demo
+ * organisation is loaded from a file). The person logs in with a Camunda user an admin created
+ * in Camunda Admin; the groups that follow from the level are kept in step: everyone is in
+ * {@code engineers}, level 4+ in {@code assessors} and {@code leaders}, level 5+ in
+ * {@code endorsement-reviewers}. The SEM team stays a choice made in Camunda Admin.
+ */
+@Service
+public class OrganisationAdministration {
+
+  public record EngineerUpdate(String displayName, String email, Integer seniorityLevel, String roleTitle,
+      String lineManagerId) {
+  }
+
+  private final Organisation organisation;
+  private final IdentityService identity;
+  private final CamundaGroups groups;
+
+  OrganisationAdministration(Organisation organisation, IdentityService identity, CamundaGroups groups) {
+    this.organisation = organisation;
+    this.identity = identity;
+    this.groups = groups;
+  }
+
+  @Transactional
+  public Engineer save(String userId, EngineerUpdate update) {
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      throw RuleViolation.invalid("camunda-user-exists",
+          "'" + userId + "' has no Camunda user: create it (with a password) in Camunda Admin first.");
+    }
+    if (update.displayName() == null || update.displayName().isBlank() || update.displayName().length() > 200) {
+      throw RuleViolation.invalid("field-displayName", "'displayName' is required, at most 200 characters.");
+    }
+    if (update.email() == null || !update.email().matches("[^@\\s]{1,64}@[^@\\s]{1,189}")) {
+      throw RuleViolation.invalid("field-email", "'email' must be an email address.");
+    }
+    if (update.seniorityLevel() == null || !Seniority.isOnLadder(update.seniorityLevel())) {
+      throw RuleViolation.invalid("field-seniorityLevel",
+          "'seniorityLevel' must be a level of the ladder, " + Seniority.LOWEST + " to " + Seniority.HIGHEST + ".");
+    }
+    if (update.roleTitle() == null || update.roleTitle().isBlank() || update.roleTitle().length() > 100) {
+      throw RuleViolation.invalid("field-roleTitle", "'roleTitle' is required, at most 100 characters.");
+    }
+    String manager = update.lineManagerId() == null || update.lineManagerId().isBlank() ? null : update.lineManagerId();
+    if (manager != null && (manager.equals(userId) || organisation.find(manager).isEmpty())) {
+      throw RuleViolation.invalid("field-lineManagerId",
+          "'lineManagerId' must be another engineer of the organisation (or empty).");
+    }
+    Engineer engineer = new Engineer(userId, update.displayName().strip(), update.email().strip(), update.seniorityLevel(),
+        update.roleTitle().strip(), manager);
+    organisation.save(engineer);
+    syncGroups(engineer);
+    return engineer;
+  }
+
+  private void syncGroups(Engineer engineer) {
+    groups.ensureGroup("engineers", "Engineers");
+    groups.ensureGroup("assessors", "Assessors (level 4+)");
+    groups.ensureGroup("leaders", "Engineering leaders (level 4+)");
+    groups.ensureGroup("endorsement-reviewers", "Endorsement reviewers (level 5+)");
+    String userId = engineer.userId();
+    groups.join(userId, "engineers");
+    membership(userId, "assessors", engineer.seniorityLevel() >= 4);
+    membership(userId, "leaders", engineer.seniorityLevel() >= 4);
+    membership(userId, "endorsement-reviewers", engineer.seniorityLevel() >= 5);
+  }
+
+  private void membership(String userId, String groupId, boolean member) {
+    if (member) {
+      groups.join(userId, groupId);
+    } else {
+      groups.leave(userId, groupId);
+    }
+  }
+}
