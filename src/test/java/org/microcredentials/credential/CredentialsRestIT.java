@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.testing.ApplicationTest;
@@ -53,18 +52,10 @@ class CredentialsRestIT {
   void setUp() {
     calls = new RestCalls(rest);
     app = new SelfSubmissions(engine, jdbc);
-    jdbc.sql("delete from credential_revocation").update();
-    jdbc.sql("delete from credential_lapse_reminder").update();
     app.clear();
     clock.set(TestConfiguration.MID_NOVEMBER_2026);
   }
 
-  /** The in-memory database outlives this class: leave no row that would block another class' clean-up. */
-  @AfterEach
-  void removeRevocationsAndReminders() {
-    jdbc.sql("delete from credential_revocation").update();
-    jdbc.sql("delete from credential_lapse_reminder").update();
-  }
 
   @Test
   void alicesCredentialIsDownloadedVerifiedRevokedByDemoAndThenFailsNamingTheRevocation() {

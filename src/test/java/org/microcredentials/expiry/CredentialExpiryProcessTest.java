@@ -79,8 +79,6 @@ class CredentialExpiryProcessTest {
   @BeforeEach
   void setUp() {
     init(engine);
-    jdbc.sql("delete from credential_revocation").update();
-    jdbc.sql("delete from credential_lapse_reminder").update();
     new SelfSubmissions(engine, jdbc).clear();
     sentMessages.clear();
     mailDown.set(false);
@@ -88,8 +86,6 @@ class CredentialExpiryProcessTest {
 
   @AfterEach
   void tearDown() {
-    jdbc.sql("delete from credential_revocation").update();
-    jdbc.sql("delete from credential_lapse_reminder").update();
     reset();
   }
 
