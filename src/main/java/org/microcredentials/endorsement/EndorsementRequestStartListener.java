@@ -7,6 +7,7 @@ import org.microcredentials.framework.Seniority;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
+import org.microcredentials.access.ParticipantAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,13 +18,15 @@ import org.springframework.stereotype.Component;
 @Component
 class EndorsementRequestStartListener extends RuleCheckingExecutionListener {
 
+  private final ParticipantAccess access;
   private final Actors actors;
   private final EndorsementIntake intake;
   private final EndorsementProperties properties;
 
-  EndorsementRequestStartListener(Actors actors, EndorsementIntake intake, EndorsementProperties properties) {
+  EndorsementRequestStartListener(Actors actors, EndorsementIntake intake, EndorsementProperties properties, ParticipantAccess access) {
     this.actors = actors;
     this.intake = intake;
+    this.access = access;
     this.properties = properties;
   }
 
@@ -41,6 +44,7 @@ class EndorsementRequestStartListener extends RuleCheckingExecutionListener {
 
     execution.setProcessBusinessKey(accepted.businessKey());
     execution.setVariable(CANDIDATE_ID, candidateId);
+    access.letFollow(execution, candidateId);
     execution.setVariable(CANDIDATE_NAME, accepted.candidate().displayName());
     execution.setVariable(LEADER_ID, leaderId);
     execution.setVariable(LEADER_NAME, accepted.leader().displayName());

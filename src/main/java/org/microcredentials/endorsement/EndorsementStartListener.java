@@ -8,6 +8,7 @@ import org.microcredentials.framework.Seniority;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
+import org.microcredentials.access.ParticipantAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,13 +20,15 @@ import org.springframework.stereotype.Component;
 @Component
 class EndorsementStartListener extends RuleCheckingExecutionListener {
 
+  private final ParticipantAccess access;
   private final Actors actors;
   private final EndorsementIntake intake;
   private final EndorsementPolicy policy;
 
-  EndorsementStartListener(Actors actors, EndorsementIntake intake, EndorsementPolicy policy) {
+  EndorsementStartListener(Actors actors, EndorsementIntake intake, EndorsementPolicy policy, ParticipantAccess access) {
     this.actors = actors;
     this.intake = intake;
+    this.access = access;
     this.policy = policy;
   }
 
@@ -58,6 +61,7 @@ class EndorsementStartListener extends RuleCheckingExecutionListener {
     execution.setVariable(SKILL_NAME, accepted.skill().name());
     execution.setVariable(SCORE, score);
     execution.setVariable(FRAMEWORK_VERSION, accepted.frameworkVersion());
+    access.letFollow(execution, endorserId);
     execution.setVariable(JUSTIFICATION_ROUNDS, 0);
     execution.setVariable(JUSTIFICATION_HISTORY, "");
   }

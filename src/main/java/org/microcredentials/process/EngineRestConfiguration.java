@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
@@ -73,6 +74,9 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof RuleViolation violation) {
         return refusal(violation.httpStatus(), violation.rule(), violation.getMessage());
+      }
+      if (cause instanceof TaskAlreadyClaimedException claimed) {
+        return refusal(409, "task-already-claimed", claimed.getMessage());
       }
       if (cause instanceof ProcessEngineException engineException && engineException.getMessage() != null
           && engineException.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {

@@ -8,6 +8,7 @@ import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
 import org.microcredentials.review.ReviewPolicy;
+import org.microcredentials.access.ParticipantAccess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,17 +19,19 @@ import org.springframework.stereotype.Component;
 @Component
 class SubmissionStartListener extends RuleCheckingExecutionListener {
 
+  private final ParticipantAccess access;
   private final Actors actors;
   private final SubmissionIntake intake;
   private final ReviewPolicy reviewPolicy;
   private final EvidenceHistory evidenceHistory;
 
   SubmissionStartListener(Actors actors, SubmissionIntake intake, ReviewPolicy reviewPolicy,
-      EvidenceHistory evidenceHistory) {
+      EvidenceHistory evidenceHistory, ParticipantAccess access) {
     this.actors = actors;
     this.intake = intake;
     this.reviewPolicy = reviewPolicy;
     this.evidenceHistory = evidenceHistory;
+    this.access = access;
   }
 
   @Override
@@ -54,5 +57,6 @@ class SubmissionStartListener extends RuleCheckingExecutionListener {
     execution.setVariable(FRAMEWORK_VERSION, accepted.frameworkVersion());
     execution.setVariable(REVIEWED_WITH_LINE_MANAGER, reviewedWithLineManager);
     execution.setVariable(REVIEWER_COUNT, reviewPolicy.reviewerCount(skillLevel));
+    access.letFollow(execution, candidateId);
   }
 }

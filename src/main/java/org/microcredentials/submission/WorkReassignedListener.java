@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.task.Task;
 import org.microcredentials.RuleViolation;
+import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Actors;
@@ -33,15 +34,18 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
   private final PeerReviewers peerReviewers;
   private final ApplicationRegister applications;
   private final TaskService tasks;
+  private final ParticipantAccess access;
 
   WorkReassignedListener(Actors actors, Organisation organisation, ReviewPolicy reviewPolicy,
-      PeerReviewers peerReviewers, ApplicationRegister applications, TaskService tasks) {
+      PeerReviewers peerReviewers, ApplicationRegister applications, TaskService tasks,
+      ParticipantAccess access) {
     this.actors = actors;
     this.organisation = organisation;
     this.reviewPolicy = reviewPolicy;
     this.peerReviewers = peerReviewers;
     this.applications = applications;
     this.tasks = tasks;
+    this.access = access;
   }
 
   @Override
@@ -66,6 +70,7 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
       applications.assignAssessor(execution.getProcessBusinessKey(), newAssigneeId);
       for (Task open : openTasks(processInstanceId)) {
         if (ASSESSOR_TASKS.contains(open.getTaskDefinitionKey())) {
+          access.withdraw(open.getAssignee(), open.getId());
           tasks.setAssignee(open.getId(), newAssigneeId);
         }
       }
@@ -76,6 +81,7 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
           .orElseThrow(() -> RuleViolation.conflict("review-open", "No review of this application is waiting any more."));
       reviewPolicy.checkReviewer(newcomer, candidateId, (String) execution.getVariable(ASSESSOR_ID),
           peerReviewers.others(execution, processInstanceId, review.getExecutionId()));
+      access.withdraw(review.getAssignee(), review.getId());
       tasks.setAssignee(review.getId(), newAssigneeId);
     }
   }

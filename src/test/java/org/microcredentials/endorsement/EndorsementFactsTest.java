@@ -24,6 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * by whom are read from the endorsement's record, so a completion that sends {@code candidateId},
  * {@code skillCode}, {@code skillLevel}, {@code score} or {@code endorserId} changes neither what
  * is issued nor who may act.
+ *
+ * <p>The people act holding every Camunda authorization ({@code grantingEverything()}), so each
+ * refusal here comes from the rule in the engine, not from the authorizations in front of it
+ * ({@code TaskMatrixIT} covers those).
  */
 @ApplicationTest
 class EndorsementFactsTest {
@@ -37,7 +41,7 @@ class EndorsementFactsTest {
 
   @BeforeEach
   void setUp() {
-    app = new Endorsements(engine, jdbc);
+    app = new Endorsements(engine, jdbc).grantingEverything();
     app.clear();
     clock.set(TestConfiguration.MID_NOVEMBER_2026);
   }

@@ -36,6 +36,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Every endorsement rule refused where it is broken, leaving nothing behind, and the four-eyes
  * rules both ways, as the demo people: alice (2), bob (3), carol and dave (4), erin, frank and
  * ivan (5, endorsement reviewers), grace (6).
+ *
+ * <p>The people act holding every Camunda authorization ({@code grantingEverything()}), so each
+ * refusal here comes from the rule in the engine, not from the authorizations in front of it
+ * ({@code TaskMatrixIT} covers those).
  */
 @ApplicationTest
 class EndorsementRulesTest {
@@ -53,7 +57,7 @@ class EndorsementRulesTest {
   @BeforeEach
   void setUp() {
     init(engine);
-    app = new Endorsements(engine, jdbc);
+    app = new Endorsements(engine, jdbc).grantingEverything();
     app.clear();
     clock.set(TestConfiguration.MID_NOVEMBER_2026);
   }

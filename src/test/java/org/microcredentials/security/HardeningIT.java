@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.testing.RestCalls;
+import org.microcredentials.testing.TasklistSession;
 import org.microcredentials.testing.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -31,7 +32,7 @@ import org.springframework.util.MultiValueMap;
 @ApplicationTest
 class HardeningIT {
 
-  private static final String LOGIN = "/camunda/api/admin/auth/user/default/login/tasklist";
+  private static final String LOGIN = TasklistSession.LOGIN;
   private static final String START = "/camunda/api/engine/engine/default/process-definition/key/SelfSubmissionProcess/submit-form";
 
   @Autowired TestRestTemplate rest;
@@ -65,7 +66,7 @@ class HardeningIT {
 
   @Test
   void aWebappPostWithoutTheCsrfTokenIsRefused() {
-    Session session = login(rest);
+    TasklistSession session = login(rest);
     assertThat(session.cookieHeader()).contains("JSESSIONID=");
 
     ResponseEntity<String> withoutToken = rest.exchange(START, HttpMethod.POST,
@@ -94,42 +95,7 @@ class HardeningIT {
         .containsIgnoringCase("HttpOnly").doesNotContainIgnoringCase("Secure"));
   }
 
-  record Session(List<String> setCookies, String csrfToken) {
-
-    String cookieHeader() {
-      return String.join("; ", setCookies.stream().map(cookie -> cookie.split(";", 2)[0]).toList());
-    }
-
-    HttpHeaders headers(boolean withToken) {
-      HttpHeaders headers = new HttpHeaders();
-      headers.setContentType(MediaType.APPLICATION_JSON);
-      headers.add(HttpHeaders.COOKIE, cookieHeader());
-      if (withToken) {
-        headers.add("X-XSRF-TOKEN", csrfToken);
-      }
-      return headers;
-    }
-  }
-
-  /** What the Tasklist login page does: fetch a CSRF token, then log in with it. */
-  static Session login(TestRestTemplate rest) {
-    ResponseEntity<String> page = rest.getForEntity("/camunda/app/tasklist/default/", String.class);
-    List<String> pageCookies = page.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
-    String token = page.getHeaders().getFirst("X-XSRF-TOKEN");
-    HttpHeaders headers = new HttpHeaders();
-    headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
-    headers.add(HttpHeaders.COOKIE, String.join("; ", pageCookies.stream().map(cookie -> cookie.split(";", 2)[0]).toList()));
-    headers.add("X-XSRF-TOKEN", token);
-    MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
-    form.add("username", "alice");
-    form.add("password", "alice");
-    ResponseEntity<String> login = rest.exchange(LOGIN, HttpMethod.POST, new HttpEntity<>(form, headers), String.class);
-    assertThat(login.getStatusCode()).as("login: %s", login.getBody()).isEqualTo(HttpStatus.OK);
-    List<String> cookies = login.getHeaders().getOrEmpty(HttpHeaders.SET_COOKIE);
-    String csrf = login.getHeaders().getFirst("X-XSRF-TOKEN");
-    // Logging in renews the session id (session fixation); the CSRF cookie of the page stays.
-    List<String> all = new java.util.ArrayList<>(cookies);
-    pageCookies.stream().filter(cookie -> cookie.startsWith("XSRF-TOKEN=")).forEach(all::add);
-    return new Session(all, csrf != null ? csrf : token);
+  static TasklistSession login(TestRestTemplate rest) {
+    return TasklistSession.login(rest, "alice");
   }
 }

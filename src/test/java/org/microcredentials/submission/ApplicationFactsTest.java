@@ -21,6 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * The assignment of an assessor reads candidate and applied level from the application's record:
  * a completion that sends {@code candidateId} or {@code skillLevel} does not change who may assign
  * or who may assess.
+ *
+ * <p>The people act holding every Camunda authorization ({@code grantingEverything()}), so each
+ * refusal here comes from the rule in the engine, not from the authorizations in front of it
+ * ({@code TaskMatrixIT} covers those).
  */
 @ApplicationTest
 class ApplicationFactsTest {
@@ -33,7 +37,7 @@ class ApplicationFactsTest {
 
   @BeforeEach
   void setUp() {
-    app = new SelfSubmissions(engine, jdbc);
+    app = new SelfSubmissions(engine, jdbc).grantingEverything();
     app.clear();
     clock.set(TestConfiguration.MID_NOVEMBER_2026);
   }

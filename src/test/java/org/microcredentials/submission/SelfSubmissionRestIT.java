@@ -169,8 +169,9 @@ class SelfSubmissionRestIT {
 
     ResponseEntity<Map<String, Object>> claim = calls.post("carol", "/engine-rest/task/" + assignment.get("id") + "/claim",
         Map.of("userId", "carol"));
+    // Camunda's authorizations answer first: carol is not in the task's candidate group.
     assertThat(claim.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat((String) claim.getBody().get("message")).contains("not in the SEM team");
+    assertThat((String) claim.getBody().get("message")).contains("'carol' does not have", "TASK_WORK");
 
     calls.claimAndSubmit("erin", assignment, Map.of("assessorId", string("carol")));
     runJobs(businessKey);
@@ -178,7 +179,12 @@ class SelfSubmissionRestIT {
     ResponseEntity<Map<String, Object>> byOther = calls.submit("dave", assessment, Map.of(
         "score", Map.of("value", 9, "type", "Integer"), "justification", string("j")));
     assertThat(byOther.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-    assertThat((String) byOther.getBody().get("message")).contains("claimed by carol");
+    assertThat((String) byOther.getBody().get("message")).contains("'dave' does not have", "TASK_WORK");
+    // An administrator passes the authorizations; the rule refuses them.
+    ResponseEntity<Map<String, Object>> byAdministrator = calls.submit("demo", assessment, Map.of(
+        "score", Map.of("value", 9, "type", "Integer"), "justification", string("j")));
+    assertThat(byAdministrator.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat((String) byAdministrator.getBody().get("message")).contains("claimed by carol");
 
     ResponseEntity<Map<String, Object>> outOfRange = calls.submit("carol", assessment, Map.of(
         "score", Map.of("value", 11, "type", "Integer"), "justification", string("j")));

@@ -37,6 +37,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Every rule of {@code SelfSubmissionProcess} refused where it is broken, leaving nothing behind,
  * as the demo people:
  * alice (level 2), bob (3), carol and dave (4, assessors), erin and ivan (5, SEM team), frank (5), grace (6).
+ *
+ * <p>The people act holding every Camunda authorization ({@code grantingEverything()}), so each
+ * refusal here comes from the rule in the engine, not from the authorizations in front of it
+ * ({@code TaskMatrixIT} covers those).
  */
 @ApplicationTest
 class SelfSubmissionRulesTest {
@@ -53,7 +57,7 @@ class SelfSubmissionRulesTest {
   @BeforeEach
   void setUp() {
     init(engine);
-    app = new SelfSubmissions(engine, jdbc);
+    app = new SelfSubmissions(engine, jdbc).grantingEverything();
     app.clear();
     clock.set(TestConfiguration.MID_NOVEMBER_2026);
   }

@@ -5,7 +5,13 @@ import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -24,10 +30,27 @@ public class SelfSubmissions {
 
   private final ProcessEngine engine;
   private final JdbcClient jdbc;
+  private final boolean grantingEverything;
 
   public SelfSubmissions(ProcessEngine engine, JdbcClient jdbc) {
+    this(engine, jdbc, false);
+  }
+
+  private SelfSubmissions(ProcessEngine engine, JdbcClient jdbc, boolean grantingEverything) {
     this.engine = engine;
     this.jdbc = jdbc;
+    this.grantingEverything = grantingEverything;
+  }
+
+  /**
+   * A driver whose people hold, while they act, every Camunda authorization on processes,
+   * instances and tasks, as if an administrator had granted too much. What is still refused is
+   * refused by our rules in the engine (listeners), not by Camunda's authorizations: the rule
+   * tests use it, so each rule is proven on its own. {@code TaskMatrixIT} proves the
+   * authorizations with the real grants.
+   */
+  public SelfSubmissions grantingEverything() {
+    return new SelfSubmissions(engine, jdbc, true);
   }
 
   public static Map<String, Object> evidence(String skillCode, int skillLevel) {
@@ -164,13 +187,52 @@ public class SelfSubmissions {
 
   public <T> T as(String user, java.util.function.Supplier<T> action) {
     IdentityService identity = engine.getIdentityService();
+    Runnable takeBack = grantingEverything ? grantEverything(user) : () -> { };
     identity.setAuthentication(user, identity.createGroupQuery().groupMember(user).list().stream()
         .map(group -> group.getId()).toList());
     try {
       return action.get();
     } finally {
       identity.clearAuthentication();
+      takeBack.run();
     }
+  }
+
+  /**
+   * Grants the user ALL on every process definition, instance and task, and lifts the tasks
+   * hidden from them (a user's REVOKE wins over any grant); returns what puts it all back.
+   */
+  private Runnable grantEverything(String user) {
+    AuthorizationService authorizations = engine.getAuthorizationService();
+    List<Authorization> revokes = authorizations.createAuthorizationQuery()
+        .authorizationType(Authorization.AUTH_TYPE_REVOKE).userIdIn(user).list();
+    revokes.forEach(revoke -> authorizations.deleteAuthorization(revoke.getId()));
+    List<String> grants = Stream.of(Resources.PROCESS_DEFINITION, Resources.PROCESS_INSTANCE, Resources.TASK)
+        .map(resource -> {
+          Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+          grant.setUserId(user);
+          grant.setResource(resource);
+          grant.setResourceId(Authorization.ANY);
+          grant.addPermission(Permissions.ALL);
+          return authorizations.saveAuthorization(grant).getId();
+        }).toList();
+    return () -> {
+      grants.forEach(authorizations::deleteAuthorization);
+      for (Authorization revoke : revokes) {
+        Authorization again = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_REVOKE);
+        again.setUserId(user);
+        again.setResourceType(revoke.getResourceType());
+        again.setResourceId(revoke.getResourceId());
+        // As ParticipantAccess.hideFrom revokes them.
+        again.removePermission(Permissions.READ);
+        again.removePermission(TaskPermissions.READ_VARIABLE);
+        again.removePermission(TaskPermissions.TASK_WORK);
+        again.removePermission(TaskPermissions.UPDATE);
+        if (engine.getTaskService().createTaskQuery().taskId(revoke.getResourceId()).count() > 0) {
+          authorizations.saveAuthorization(again);
+        }
+      }
+    };
   }
 
   private RuntimeService runtime() {

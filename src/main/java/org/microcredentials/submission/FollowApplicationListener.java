@@ -1,0 +1,24 @@
+package org.microcredentials.submission;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.microcredentials.access.ParticipantAccess;
+import org.springframework.stereotype.Component;
+
+/** Start of a resubmission: the candidate may follow it, as they follow the first round. */
+@Component
+class FollowApplicationListener implements ExecutionListener {
+
+  private final ApplicationRegister applications;
+  private final ParticipantAccess access;
+
+  FollowApplicationListener(ApplicationRegister applications, ParticipantAccess access) {
+    this.applications = applications;
+    this.access = access;
+  }
+
+  @Override
+  public void notify(DelegateExecution execution) {
+    access.letFollow(execution, applications.application(execution.getProcessBusinessKey()).candidateId());
+  }
+}

@@ -1,0 +1,381 @@
+package org.microcredentials.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.microcredentials.endorsement.EndorsementProcess;
+import org.microcredentials.endorsement.EndorsementRequestProcess;
+import org.microcredentials.submission.ResubmissionProcess;
+import org.microcredentials.submission.SelfSubmissionProcess;
+import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.RestCalls;
+import org.microcredentials.testing.SelfSubmissions;
+import org.microcredentials.testing.TasklistSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every user task of every flow × every demo person, through {@code /engine-rest} as a REST
+ * client calls it and through Tasklist's own engine API: who sees the task, who may claim it,
+ * who may complete it, and that everyone else is refused with nothing changed. The allowed person
+ * then does the work, so the flow goes on to its next task with real data.
+ *
+ * <p>The people (CONTRACT.md's demo organisation) play every role: candidate, assessor, reviewer,
+ * SEM team, endorser, endorsement reviewer, engineers below the required level, the administrator.
+ * The matrix it saw is written to {@code target/task-matrix.md}. Runs on H2; {@link
+ * TaskMatrixPostgresIT} runs the same on PostgreSQL.
+ */
+@ApplicationTest
+class TaskMatrixIT {
+
+  static final List<String> EVERYONE = List.of("demo", "henry", "alice", "bob", "carol", "dave", "erin", "frank",
+      "ivan", "grace");
+
+  private static final List<String> MATRIX = new ArrayList<>();
+  private static final ParameterizedTypeReference<String> TEXT = new ParameterizedTypeReference<>() {
+  };
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  RestCalls calls;
+  SelfSubmissions app;
+  Map<String, TasklistSession> tasklist = new LinkedHashMap<>();
+
+  @BeforeEach
+  void setUp() {
+    calls = new RestCalls(rest);
+    app = new SelfSubmissions(engine, jdbc);
+    app.clear();
+  }
+
+  @AfterAll
+  static void writeMatrix() throws IOException {
+    List<String> lines = new ArrayList<>();
+    lines.add("| task | sees it | may claim and complete | refused |");
+    lines.add("|---|---|---|---|");
+    lines.addAll(MATRIX);
+    Files.createDirectories(Path.of("target"));
+    Files.write(Path.of("target/task-matrix.md"), lines);
+  }
+
+  /**
+   * carol (level 4, an assessor herself) applies for iPERF:4, so two peer reviewers; dave
+   * assesses, asks for more evidence, fails her; a reviewer disagrees, dave moderates; she
+   * resubmits and passes.
+   */
+  @Test
+  void selfSubmissionAndResubmission() {
+    String key = start("carol", SelfSubmissionProcess.KEY, Map.of(SKILL_CODE, "iPERF", SKILL_LEVEL, 4,
+        IMPACT_PROBLEM, "p99 latency of checkout was 2 s.", IMPACT_ACTIONS, "Profiled and removed N+1 queries.",
+        IMPACT_RESULTS, "p99 fell to 300 ms."));
+
+    groupTask(key, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, Set.of("erin", "ivan"), "erin",
+        Map.of(ASSESSOR_ID, "dave"));
+    assignedTask(key, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, "dave",
+        Map.of(MORE_EVIDENCE_REQUESTED, true, EVIDENCE_REQUEST, "Show the measurements."));
+    assignedTask(key, SelfSubmissionProcess.Tasks.PROVIDE_MORE_EVIDENCE, "carol",
+        Map.of(IMPACT_PROBLEM, "p99 latency of checkout was 2 s.", IMPACT_ACTIONS, "Profiled and removed N+1 queries.",
+            IMPACT_RESULTS, "p99 fell to 300 ms (dashboard attached).", EVIDENCE_LINKS, "https://grafana.example.org/d/1"));
+    assignedTask(key, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, "dave",
+        Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 7, JUSTIFICATION, "Good, not yet team-wide.",
+            IMPROVEMENT_AREAS, "Spread the practice; goal: a team-wide latency budget."));
+    // Reviewers: level 4+, neither carol (candidate) nor dave (assessor). frank takes the first
+    // review, and may not take the second.
+    groupTask(key, SelfSubmissionProcess.Tasks.PEER_REVIEW, Set.of("erin", "frank", "ivan", "grace"), "frank",
+        Map.of(REVIEW_AGREES, false, PROPOSED_SCORE, 6, REVIEW_COMMENT, "Lower: no team effect."));
+    groupTask(key, SelfSubmissionProcess.Tasks.PEER_REVIEW, Set.of("erin", "ivan", "grace"),
+        Set.of("erin", "frank", "ivan", "grace"), "grace", Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+    assignedTask(key, SelfSubmissionProcess.Tasks.MODERATE_SCORE, "dave",
+        Map.of(FINAL_SCORE, 7, MODERATION_JUSTIFICATION, "Stays at 7."));
+
+    assignedTask(key, ResubmissionProcess.Tasks.AMEND_APPLICATION, "carol",
+        Map.of(ResubmissionProcess.Variables.RESUBMIT, true, ResubmissionProcess.Variables.AMENDMENTS,
+            "Added the team-wide latency budget.", IMPACT_PROBLEM, "p99 latency of checkout was 2 s.",
+            IMPACT_ACTIONS, "Profiled, removed N+1 queries, set a team latency budget.",
+            IMPACT_RESULTS, "p99 300 ms; three teams adopted the budget."));
+    assignedTask(key, ResubmissionProcess.Tasks.REASSESS_EVIDENCE, "dave",
+        Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 9, JUSTIFICATION, "Now team-wide."));
+    groupTask(key, SelfSubmissionProcess.Tasks.PEER_REVIEW, Set.of("erin", "frank", "ivan", "grace"), "ivan",
+        Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+    groupTask(key, SelfSubmissionProcess.Tasks.PEER_REVIEW, Set.of("erin", "frank", "grace"),
+        Set.of("erin", "frank", "ivan", "grace"), "erin", Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+
+    assertThat(jdbc.sql("select count(*) from credential where holder_id = 'carol'").query(Long.class).single())
+        .isEqualTo(1);
+  }
+
+  /**
+   * ivan (SEM team, level 5) applies for iLAN:5: only erin may assign, and later reassign, his
+   * assessor; the overdue-work tasks follow the same rules.
+   */
+  @Test
+  void overdueWorkIsReassignedOnlyByTheSemTeamAndNeverByTheCandidate() {
+    String key = start("ivan", SelfSubmissionProcess.KEY, Map.of(SKILL_CODE, "iLAN", SKILL_LEVEL, 5,
+        IMPACT_PROBLEM, "No shared Kotlin idioms.", IMPACT_ACTIONS, "Wrote the guide, ran workshops.",
+        IMPACT_RESULTS, "Review comments on idioms down 60%."));
+    groupTask(key, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, Set.of("erin"), "erin", Map.of(ASSESSOR_ID, "frank"));
+
+    ProcessInstance instance = instance(key);
+    app.fireTimer(instance, "BoundaryEvent_AssessmentOverdue");
+    app.fireTimer(instance, "BoundaryEvent_AssessmentReassignmentDue");
+    groupTask(key, SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR, Set.of("erin"), "erin",
+        Map.of(NEW_ASSIGNEE_ID, "grace"));
+    assignedTask(key, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, "grace",
+        Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 9, JUSTIFICATION, "Clear impact."));
+
+    app.fireTimer(instance, "BoundaryEvent_ReviewOverdue");
+    app.fireTimer(instance, "BoundaryEvent_ReviewReassignmentDue");
+    groupTask(key, SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER, Set.of("erin"), "erin",
+        Map.of(NEW_ASSIGNEE_ID, "frank"));
+  }
+
+  /**
+   * frank (level 5, an endorsement reviewer himself) endorses bob (level 3) for iOWN:4: erin,
+   * ivan and grace may review; erin asks frank for more justification; ivan approves.
+   */
+  @Test
+  void endorsement() {
+    String key = start("frank", EndorsementProcess.KEY, Map.of(EndorsementProcess.Variables.CANDIDATE_ID, "bob",
+        EndorsementProcess.Variables.SKILL_CODE, "iOWN", EndorsementProcess.Variables.SKILL_LEVEL, 4,
+        EndorsementProcess.Variables.SCORE, 9, EndorsementProcess.Variables.IMPACT_PROBLEM, "Incidents without owners.",
+        EndorsementProcess.Variables.IMPACT_ACTIONS, "Bob set up the on-call rota and runbooks.",
+        EndorsementProcess.Variables.IMPACT_RESULTS, "Mean time to recovery halved.",
+        EndorsementProcess.Variables.JUSTIFICATION, "Ownership beyond his level."));
+    groupTask(key, EndorsementProcess.Tasks.REVIEW_ENDORSEMENT, Set.of("erin", "ivan", "grace"), "erin",
+        Map.of(EndorsementProcess.Variables.REVIEW_DECISION, EndorsementProcess.Decisions.REQUEST_JUSTIFICATION,
+            EndorsementProcess.Variables.REVIEW_COMMENT, "Which incidents?"));
+    assignedTask(key, EndorsementProcess.Tasks.PROVIDE_JUSTIFICATION, "frank",
+        Map.of(EndorsementProcess.Variables.ADDITIONAL_JUSTIFICATION, "The March outages, see the postmortems."));
+    groupTask(key, EndorsementProcess.Tasks.REVIEW_ENDORSEMENT, Set.of("erin", "ivan", "grace"), "ivan",
+        Map.of(EndorsementProcess.Variables.REVIEW_DECISION, EndorsementProcess.Decisions.APPROVE,
+            EndorsementProcess.Variables.REVIEW_COMMENT, "Approved."));
+  }
+
+  /** alice asks carol for an endorsement: only carol answers. */
+  @Test
+  void endorsementRequest() {
+    String key = start("alice", EndorsementRequestProcess.KEY, Map.of(
+        EndorsementRequestProcess.Variables.LEADER_ID, "carol", EndorsementRequestProcess.Variables.SKILL_CODE, "iLAN",
+        EndorsementRequestProcess.Variables.SKILL_LEVEL, 3, EndorsementRequestProcess.Variables.MESSAGE,
+        "Would you endorse my Kotlin work?"));
+    assignedTask(key, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST, "carol",
+        Map.of(EndorsementRequestProcess.Variables.ACCEPT_REQUEST, false,
+            EndorsementRequestProcess.Variables.DECLINE_MESSAGE, "Not yet: let us pair first."));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+
+  /** A task for a group: those in {@code mayWork} see, claim and complete it; everyone else is refused. */
+  private void groupTask(String key, String taskKey, Set<String> mayWork, String worker, Map<String, Object> variables) {
+    groupTask(key, taskKey, mayWork, mayWork, worker, variables);
+  }
+
+  /**
+   * As above, where some who see the task may still not take it (a reviewer who reviewed the
+   * other score of the same round).
+   */
+  private void groupTask(String key, String taskKey, Set<String> mayWork, Set<String> maySee, String worker,
+      Map<String, Object> variables) {
+    Map<String, Object> task = openUnassignedTask(key, taskKey);
+    String id = (String) task.get("id");
+    Set<String> seers = with("demo", maySee);
+    assertVisibleExactlyTo(id, seers);
+
+    for (String person : EVERYONE) {
+      if (mayWork.contains(person)) {
+        assertThat(claim(person, id)).as("%s claims %s", person, taskKey).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(calls.post(person, "/engine-rest/task/" + id + "/unclaim", Map.of()).getStatusCode())
+            .isEqualTo(HttpStatus.NO_CONTENT);
+      } else {
+        assertThat(claim(person, id)).as("%s claims %s", person, taskKey).matches(HttpStatus::is4xxClientError);
+        assertThat(complete(person, id, variables)).as("%s completes %s", person, taskKey)
+            .matches(HttpStatus::is4xxClientError);
+        assertUnchanged(id, null);
+      }
+    }
+    refusedThroughTasklist(id, taskKey, mayWork);
+
+    assertThat(claim(worker, id)).isEqualTo(HttpStatus.NO_CONTENT);
+    cannotAddCandidates(worker, id, seers);
+    for (String person : EVERYONE) {
+      if (!person.equals(worker)) {
+        assertThat(complete(person, id, variables)).as("%s completes %s claimed by %s", person, taskKey, worker)
+            .matches(HttpStatus::is4xxClientError);
+        assertUnchanged(id, worker);
+      }
+    }
+    assertThat(complete(worker, id, variables)).as("%s completes %s", worker, taskKey).isEqualTo(HttpStatus.NO_CONTENT);
+    record(taskKey, seers, mayWork);
+    runJobs(key);
+  }
+
+  /** A task assigned to one person: only they see and complete it; no one else can take it, even after they let it go. */
+  private void assignedTask(String key, String taskKey, String assignee, Map<String, Object> variables) {
+    Map<String, Object> task = calls.singleTask("demo", key, taskKey);
+    String id = (String) task.get("id");
+    assertThat(task.get("assignee")).isEqualTo(assignee);
+    assertVisibleExactlyTo(id, Set.of("demo", assignee));
+    cannotAddCandidates(assignee, id, Set.of("demo", assignee));
+
+    for (String person : EVERYONE) {
+      if (!person.equals(assignee)) {
+        assertThat(claim(person, id)).as("%s claims %s of %s", person, taskKey, assignee)
+            .matches(HttpStatus::is4xxClientError);
+        assertThat(complete(person, id, variables)).as("%s completes %s of %s", person, taskKey, assignee)
+            .matches(HttpStatus::is4xxClientError);
+        assertUnchanged(id, assignee);
+      }
+    }
+    // The assignee lets it go: still no one else may take it.
+    assertThat(calls.post(assignee, "/engine-rest/task/" + id + "/unclaim", Map.of()).getStatusCode())
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    for (String person : EVERYONE) {
+      if (!person.equals(assignee)) {
+        assertThat(claim(person, id)).as("%s claims %s let go by %s", person, taskKey, assignee)
+            .matches(HttpStatus::is4xxClientError);
+        assertUnchanged(id, null);
+      }
+    }
+    refusedThroughTasklist(id, taskKey, Set.of(assignee));
+    assertThat(claim(assignee, id)).isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(complete(assignee, id, variables)).as("%s completes %s", assignee, taskKey)
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    record(taskKey, Set.of("demo", assignee), Set.of(assignee));
+    runJobs(key);
+  }
+
+  /**
+   * Whoever holds a task may not widen it: adding a candidate user or group would show it, with
+   * the application's evidence, to them.
+   */
+  private void cannotAddCandidates(String holder, String id, Set<String> seers) {
+    String outsider = EVERYONE.stream().filter(person -> !seers.contains(person)).findFirst().orElseThrow();
+    ResponseEntity<Map<String, Object>> user = calls.post(holder, "/engine-rest/task/" + id + "/identity-links",
+        Map.of("userId", outsider, "type", "candidate"));
+    assertThat(user.getStatusCode().value()).as("%s adds %s as a candidate: %s", holder, outsider, user.getBody())
+        .isEqualTo(403);
+    ResponseEntity<Map<String, Object>> group = calls.post(holder, "/engine-rest/task/" + id + "/identity-links",
+        Map.of("groupId", "engineers", "type", "candidate"));
+    assertThat(group.getStatusCode().value()).as("%s adds group engineers as candidates", holder).isEqualTo(403);
+    assertThat(calls.get(outsider, "/engine-rest/task/" + id, RestCalls.OBJECT).getStatusCode().is2xxSuccessful())
+        .isFalse();
+  }
+
+  /** Tasklist lists the task to exactly those who may see it; a claim by anyone else is refused there too. */
+  private void refusedThroughTasklist(String id, String taskKey, Set<String> mayWork) {
+    for (String person : EVERYONE) {
+      TasklistSession session = tasklist.computeIfAbsent(person, user -> TasklistSession.login(rest, user));
+      if (!mayWork.contains(person)) {
+        ResponseEntity<String> claim = session.post("/task/" + id + "/claim", Map.of("userId", person));
+        assertThat(claim.getStatusCode().is2xxSuccessful()).as("%s claims %s in Tasklist: %s", person, taskKey,
+            claim.getBody()).isFalse();
+        assertUnchanged(id, null);
+      }
+    }
+  }
+
+  private void assertVisibleExactlyTo(String id, Set<String> seers) {
+    for (String person : EVERYONE) {
+      boolean sees = seers.contains(person);
+      ResponseEntity<Map<String, Object>> task = calls.get(person, "/engine-rest/task/" + id, RestCalls.OBJECT);
+      ResponseEntity<Map<String, Object>> variables = calls.get(person, "/engine-rest/task/" + id + "/variables",
+          RestCalls.OBJECT);
+      TasklistSession session = tasklist.computeIfAbsent(person, user -> TasklistSession.login(rest, user));
+      ResponseEntity<String> listed = session.get("/task?taskId=" + id + "&firstResult=0&maxResults=15", TEXT);
+      assertThat(task.getStatusCode().is2xxSuccessful()).as("%s sees task %s", person, id).isEqualTo(sees);
+      assertThat(variables.getStatusCode().is2xxSuccessful()).as("%s reads the variables of task %s: %s", person, id,
+          variables.getBody()).isEqualTo(sees);
+      assertThat(listed.getBody()).as("Tasklist's task list for %s", person).startsWith("[");
+      assertThat(listed.getBody().contains(id)).as("Tasklist lists task %s to %s", id, person).isEqualTo(sees);
+    }
+  }
+
+  private void assertUnchanged(String id, String assignee) {
+    Map<String, Object> task = calls.get("demo", "/engine-rest/task/" + id, RestCalls.OBJECT).getBody();
+    assertThat(task).as("task %s still open", id).containsKey("id");
+    assertThat(task.get("assignee")).as("assignee of %s", id).isEqualTo(assignee);
+  }
+
+  private Map<String, Object> openUnassignedTask(String key, String taskKey) {
+    List<Map<String, Object>> tasks = calls.get("demo", "/engine-rest/task?processInstanceBusinessKey=" + key
+        + "&taskDefinitionKey=" + taskKey + "&unassigned=true&sortBy=created&sortOrder=asc", RestCalls.LIST).getBody();
+    assertThat(tasks).as("open %s of %s", taskKey, key).isNotEmpty();
+    return tasks.get(0);
+  }
+
+  private HttpStatus claim(String person, String id) {
+    return HttpStatus.valueOf(calls.post(person, "/engine-rest/task/" + id + "/claim", Map.of("userId", person))
+        .getStatusCode().value());
+  }
+
+  private HttpStatus complete(String person, String id, Map<String, Object> variables) {
+    return HttpStatus.valueOf(calls.post(person, "/engine-rest/task/" + id + "/submit-form",
+        Map.of("variables", typed(variables))).getStatusCode().value());
+  }
+
+  private String start(String person, String processKey, Map<String, Object> variables) {
+    ResponseEntity<Map<String, Object>> started = calls.post(person,
+        "/engine-rest/process-definition/key/" + processKey + "/start", Map.of("variables", typed(variables)));
+    assertThat(started.getStatusCode()).as("%s starts %s: %s", person, processKey, started.getBody())
+        .isEqualTo(HttpStatus.OK);
+    String key = (String) started.getBody().get("businessKey");
+    runJobs(key);
+    return key;
+  }
+
+  private ProcessInstance instance(String key) {
+    return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key)
+        .orderByProcessInstanceId().asc().listPage(0, 1).get(0);
+  }
+
+  private void runJobs(String key) {
+    if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).count() > 0) {
+      app.runJobs(instance(key));
+    }
+  }
+
+  static Map<String, Object> typed(Map<String, Object> variables) {
+    Map<String, Object> typed = new LinkedHashMap<>();
+    variables.forEach((name, value) -> typed.put(name, Map.of("value", value,
+        "type", value instanceof Integer ? "Integer" : value instanceof Boolean ? "Boolean" : "String")));
+    return typed;
+  }
+
+  private static Set<String> with(String person, Set<String> people) {
+    Set<String> all = new LinkedHashSet<>(people);
+    all.add(person);
+    return all;
+  }
+
+  private static void record(String taskKey, Set<String> seers, Set<String> mayWork) {
+    Set<String> refused = new TreeSet<>(EVERYONE);
+    refused.removeAll(mayWork);
+    MATRIX.add("| " + taskKey + " | " + sorted(seers) + " | " + sorted(mayWork) + " | " + String.join(", ", refused)
+        + " |");
+  }
+
+  private static String sorted(Set<String> people) {
+    return people.stream().sorted().collect(Collectors.joining(", "));
+  }
+}
