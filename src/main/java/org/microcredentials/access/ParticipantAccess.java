@@ -7,7 +7,6 @@ import java.util.Collection;
 import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.HistoricProcessInstancePermissions;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessInstancePermissions;
@@ -33,14 +32,14 @@ public class ParticipantAccess {
   }
 
   /**
-   * The person may see the instance (its state, activity and business key; {@code GET
-   * /engine-rest/process-instance}, history), not its variables: scores reach a candidate when
-   * the assessor communicates them, and the evidence through their own tasks.
+   * The person may see the running instance (its state, activity and business key; {@code GET
+   * /engine-rest/process-instance}), not its variables: scores reach a candidate when the
+   * assessor communicates them, and the evidence through their own tasks. No grant on its
+   * history: Camunda's READ on a historic instance also shows its historic variables.
    */
   public void letFollow(DelegateExecution execution, String userId) {
     String processInstanceId = execution.getProcessInstanceId();
     grant(userId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
-    grant(userId, Resources.HISTORIC_PROCESS_INSTANCE, processInstanceId, HistoricProcessInstancePermissions.READ);
   }
 
   /**

@@ -1,0 +1,139 @@
+package org.microcredentials.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.microcredentials.submission.SelfSubmissionProcess;
+import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.RestCalls;
+import org.microcredentials.testing.SelfSubmissions;
+import org.microcredentials.testing.TasklistSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Who reads what of an application in flight, through every door: {@code /engine-rest} (runtime
+ * and history), Tasklist's engine API, and {@code /api}. alice (level 2) applies for iLAN:3; erin
+ * (SEM team) assigns carol; carol scores 9; the peer review waits.
+ *
+ * <p>No other engineer reads anything of it; alice follows her application but does not read its
+ * variables (her score reaches her from the assessor); the SEM team and the administrator read
+ * all; a possible reviewer reads it through the review task, and only there.
+ */
+@ApplicationTest
+class ApplicationVisibilityIT {
+
+  private static final ParameterizedTypeReference<String> TEXT = new ParameterizedTypeReference<>() {
+  };
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  RestCalls calls;
+  SelfSubmissions app;
+  ProcessInstance instance;
+  String key;
+  String review;
+
+  @BeforeEach
+  void anApplicationAtPeerReview() {
+    calls = new RestCalls(rest);
+    app = new SelfSubmissions(engine, jdbc);
+    app.clear();
+    instance = app.submit("alice", "iLAN", 3);
+    key = instance.getBusinessKey();
+    app.assignAssessor(instance, "erin", "carol");
+    app.score(instance, "carol", 9);
+    review = app.task(instance, SelfSubmissionProcess.Tasks.PEER_REVIEW).getId();
+  }
+
+  @Test
+  void anotherEngineerReadsNothingOfIt() {
+    for (String outsider : List.of("bob", "henry")) {
+      assertThat(list(outsider, "/engine-rest/process-instance?businessKey=" + key)).isEmpty();
+      assertThat(status(outsider, "/engine-rest/process-instance/" + instance.getId())).isNotEqualTo(200);
+      assertThat(status(outsider, "/engine-rest/process-instance/" + instance.getId() + "/variables")).isEqualTo(403);
+      assertThat(status(outsider, "/engine-rest/process-instance/" + instance.getId() + "/variables/score"))
+          .isEqualTo(403);
+      assertThat(list(outsider, "/engine-rest/variable-instance?processInstanceIdIn=" + instance.getId())).isEmpty();
+      assertThat(list(outsider, "/engine-rest/execution?processInstanceId=" + instance.getId())).isEmpty();
+      assertThat(list(outsider, "/engine-rest/task?processInstanceBusinessKey=" + key)).isEmpty();
+      assertThat(status(outsider, "/engine-rest/task/" + review + "/variables")).isNotEqualTo(200);
+      assertThat(status(outsider, "/engine-rest/task/" + review + "/form-variables")).isNotEqualTo(200);
+      assertThat(list(outsider, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + key)).isEmpty();
+      assertThat(list(outsider, "/engine-rest/history/variable-instance?processInstanceId=" + instance.getId()))
+          .isEmpty();
+      assertThat(list(outsider, "/engine-rest/history/detail?processInstanceId=" + instance.getId())).isEmpty();
+      assertThat(list(outsider, "/engine-rest/history/task?processInstanceBusinessKey=" + key)).isEmpty();
+      assertThat(list(outsider, "/engine-rest/history/activity-instance?processInstanceId=" + instance.getId()))
+          .isEmpty();
+
+      TasklistSession tasklist = TasklistSession.login(rest, outsider);
+      assertThat(tasklist.get("/task?processInstanceBusinessKey=" + key + "&firstResult=0&maxResults=15", TEXT)
+          .getBody()).isEqualTo("[]");
+      assertThat(tasklist.get("/process-instance/" + instance.getId() + "/variables", TEXT).getStatusCode().value())
+          .isEqualTo(403);
+      assertThat(tasklist.get("/task/" + review + "/form-variables", TEXT).getStatusCode().is2xxSuccessful())
+          .isFalse();
+    }
+  }
+
+  @Test
+  void theCandidateFollowsHerApplicationWithoutReadingItsScores() {
+    assertThat(list("alice", "/engine-rest/process-instance?businessKey=" + key)).hasSize(1);
+    assertThat(status("alice", "/engine-rest/process-instance/" + instance.getId() + "/variables")).isEqualTo(403);
+    assertThat(list("alice", "/engine-rest/variable-instance?processInstanceIdIn=" + instance.getId())).isEmpty();
+    assertThat(list("alice", "/engine-rest/history/variable-instance?processInstanceId=" + instance.getId()))
+        .isEmpty();
+    assertThat(list("alice", "/engine-rest/history/detail?processInstanceId=" + instance.getId())).isEmpty();
+    // The review of her own application is hidden from her.
+    assertThat(list("alice", "/engine-rest/task?processInstanceBusinessKey=" + key)).isEmpty();
+    assertThat(status("alice", "/engine-rest/task/" + review + "/form-variables")).isNotEqualTo(200);
+  }
+
+  @Test
+  void aPossibleReviewerReadsItThroughTheReviewOnly() {
+    assertThat(list("dave", "/engine-rest/task?processInstanceBusinessKey=" + key)).extracting(task -> task.get("id"))
+        .containsExactly(review);
+    assertThat(status("dave", "/engine-rest/task/" + review + "/form-variables")).isEqualTo(200);
+    assertThat(list("dave", "/engine-rest/process-instance?businessKey=" + key)).isEmpty();
+    assertThat(status("dave", "/engine-rest/process-instance/" + instance.getId() + "/variables")).isEqualTo(403);
+    assertThat(list("dave", "/engine-rest/history/variable-instance?processInstanceId=" + instance.getId())).isEmpty();
+  }
+
+  @Test
+  void theSemTeamAndTheAdministratorReadAll() {
+    for (String reader : List.of("erin", "ivan", "demo")) {
+      assertThat(list(reader, "/engine-rest/process-instance?businessKey=" + key)).hasSize(1);
+      Map<String, Object> score = calls.get(reader,
+          "/engine-rest/process-instance/" + instance.getId() + "/variables/score", RestCalls.OBJECT).getBody();
+      assertThat(score).containsEntry("value", 9);
+      assertThat(list(reader, "/engine-rest/history/variable-instance?processInstanceId=" + instance.getId()))
+          .isNotEmpty();
+    }
+    // The SEM team reads; it does not change or cancel an application.
+    assertThat(calls.post("erin", "/engine-rest/process-instance/" + instance.getId() + "/variables",
+        Map.of("modifications", Map.of("score", Map.of("value", 10, "type", "Integer")))).getStatusCode().value())
+        .isEqualTo(403);
+    assertThat(rest.withBasicAuth("erin", "erin").exchange("/engine-rest/process-instance/" + instance.getId(),
+        org.springframework.http.HttpMethod.DELETE, null, String.class).getStatusCode().value()).isEqualTo(403);
+  }
+
+  private List<Map<String, Object>> list(String user, String path) {
+    ResponseEntity<List<Map<String, Object>>> response = calls.get(user, path, RestCalls.LIST);
+    assertThat(response.getStatusCode().value()).as("%s GET %s", user, path).isEqualTo(200);
+    return response.getBody();
+  }
+
+  private int status(String user, String path) {
+    return calls.get(user, path, TEXT).getStatusCode().value();
+  }
+}
