@@ -32,8 +32,9 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
   @Override
   protected void registerAdditionalResources() {
-    register(WrappedRuleViolations.class);
-    register(WrappedRuleViolationsInRestExceptions.class);
+    for (Class<?> provider : EngineApiProviders.PROVIDERS) {
+      register(provider);
+    }
     register(new FirstPageOfUnpagedLists(queryMaxResultsLimit));
   }
 

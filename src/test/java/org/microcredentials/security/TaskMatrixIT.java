@@ -290,6 +290,9 @@ class TaskMatrixIT {
         ResponseEntity<String> claim = session.post("/task/" + id + "/claim", Map.of("userId", person));
         assertThat(claim.getStatusCode().value()).as("%s claims %s in Tasklist: %s", person, taskKey,
             claim.getBody()).isIn(403, 409);
+        // Refused by the engine (an authorization or a rule), not by the webapp's CSRF or session checks.
+        assertThat(claim.getBody()).as("%s claims %s in Tasklist", person, taskKey)
+            .containsAnyOf("does not have", "RuleViolation", "already claimed");
         assertUnchanged(id, null);
       }
     }

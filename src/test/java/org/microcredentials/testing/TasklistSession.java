@@ -47,6 +47,11 @@ public final class TasklistSession {
     ResponseEntity<String> login = session.remember(
         rest.exchange(LOGIN, HttpMethod.POST, new HttpEntity<>(form, headers), String.class));
     assertThat(login.getStatusCode()).as("%s logs in to Tasklist: %s", user, login.getBody()).isEqualTo(HttpStatus.OK);
+    // Logging in starts a new session (against session fixation); the page's next call gets its CSRF token.
+    List<String> loginCookies = session.lastSetCookies;
+    session.remember(rest.exchange("/camunda/api/admin/auth/user/default", HttpMethod.GET,
+        new HttpEntity<>(session.headers(false)), String.class));
+    session.lastSetCookies = loginCookies;
     return session;
   }
 
@@ -55,6 +60,9 @@ public final class TasklistSession {
     for (String setCookie : lastSetCookies) {
       String[] nameValue = setCookie.split(";", 2)[0].split("=", 2);
       cookies.put(nameValue[0], nameValue.length > 1 ? nameValue[1] : "");
+      if ("XSRF-TOKEN".equals(nameValue[0]) && nameValue.length > 1) {
+        csrfToken = nameValue[1]; // What Tasklist's page reads from the cookie and sends back.
+      }
     }
     String token = response.getHeaders().getFirst("X-XSRF-TOKEN");
     if (token != null && !"Required".equals(token)) {

@@ -1,0 +1,142 @@
+package org.microcredentials.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.microcredentials.testing.RestCalls.string;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.microcredentials.submission.SelfSubmissionProcess;
+import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.RestCalls;
+import org.microcredentials.testing.SelfSubmissions;
+import org.microcredentials.testing.TasklistSession;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A task takes the fields of its form and nothing else, through every call that sets variables:
+ * a reviewer cannot rewrite the candidate's evidence (which the credential carries), an
+ * endorsement reviewer cannot rewrite the endorser's. The candidate still changes her evidence
+ * where her task asks for it, and a field sent back unchanged is no change.
+ */
+@ApplicationTest
+class TaskInputsIT {
+
+  static final String REWRITTEN = "Rewritten by someone else.";
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  RestCalls calls;
+  SelfSubmissions app;
+  ProcessInstance instance;
+
+  @BeforeEach
+  void setUp() {
+    calls = new RestCalls(rest);
+    app = new SelfSubmissions(engine, jdbc);
+    app.clear();
+    instance = app.submit("alice", "iLAN", 3);
+    app.assignAssessor(instance, "erin", "carol");
+  }
+
+  @Test
+  void aReviewerCannotRewriteTheEvidence() {
+    app.score(instance, "carol", 9);
+    String review = app.task(instance, SelfSubmissionProcess.Tasks.PEER_REVIEW).getId();
+    assertThat(calls.post("dave", "/engine-rest/task/" + review + "/claim", Map.of("userId", "dave"))
+        .getStatusCode().value()).isEqualTo(204);
+
+    assertRefused(calls.post("dave", "/engine-rest/task/" + review + "/submit-form", Map.of("variables", Map.of(
+        "reviewAgrees", Map.of("value", true, "type", "Boolean"), "reviewComment", string("Agreed."),
+        "impactProblem", string(REWRITTEN)))), "impactProblem");
+    assertRefused(calls.post("dave", "/engine-rest/task/" + review + "/complete", Map.of("variables", Map.of(
+        "reviewAgrees", Map.of("value", true, "type", "Boolean"), "impactResults", string(REWRITTEN)))),
+        "impactResults");
+    assertRefused(put("dave", "/engine-rest/task/" + review + "/variables/impactActions", string(REWRITTEN)),
+        "impactActions");
+    assertRefused(calls.post("dave", "/engine-rest/task/" + review + "/variables",
+        Map.of("modifications", Map.of("evidenceLinks", string("https://evil.example.org")))), "evidenceLinks");
+    assertRefused(calls.post("dave", "/engine-rest/task/" + review + "/variables",
+        Map.of("deletions", List.of("impactProblem"))), "impactProblem");
+    assertRefused(calls.post("dave", "/engine-rest/task/" + review + "/localVariables",
+        Map.of("modifications", Map.of("impactProblem", string(REWRITTEN)))), "impactProblem");
+
+    TasklistSession tasklist = TasklistSession.login(rest, "dave");
+    ResponseEntity<String> inTasklist = tasklist.post("/task/" + review + "/submit-form", Map.of("variables", Map.of(
+        "reviewAgrees", Map.of("value", true, "type", "Boolean"), "impactProblem", string(REWRITTEN))));
+    assertThat(inTasklist.getStatusCode().value()).as("%s", inTasklist.getBody()).isEqualTo(400);
+    assertThat(inTasklist.getBody()).contains("task-inputs", "'impactProblem'");
+
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "impactProblem")).isNotEqualTo(REWRITTEN);
+    assertThat(engine.getTaskService().createTaskQuery().taskId(review).singleResult()).isNotNull();
+
+    // The evidence sent back as it is (a read-only field) is no change: the review goes through.
+    Object problem = engine.getRuntimeService().getVariable(instance.getId(), "impactProblem");
+    assertThat(calls.post("dave", "/engine-rest/task/" + review + "/submit-form", Map.of("variables", Map.of(
+        "reviewAgrees", Map.of("value", true, "type", "Boolean"), "reviewComment", string("Agreed."),
+        "impactProblem", string((String) problem)))).getStatusCode().value()).isEqualTo(204);
+  }
+
+  @Test
+  void theAssessorCannotRewriteTheEvidenceEither() {
+    String assessment = app.task(instance, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE).getId();
+    assertRefused(calls.post("carol", "/engine-rest/task/" + assessment + "/submit-form", Map.of("variables", Map.of(
+        "score", Map.of("value", 9, "type", "Integer"), "justification", string("Fine."),
+        "impactResults", string(REWRITTEN)))), "impactResults");
+  }
+
+  @Test
+  void theCandidateChangesHerEvidenceWhereHerTaskAsksForIt() {
+    app.complete("carol", app.task(instance, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE),
+        Map.of("moreEvidenceRequested", true, "evidenceRequest", "Show the numbers."));
+    String more = app.task(instance, SelfSubmissionProcess.Tasks.PROVIDE_MORE_EVIDENCE).getId();
+    assertRefused(calls.post("alice", "/engine-rest/task/" + more + "/submit-form", Map.of("variables", Map.of(
+        "impactProblem", string("Builds took 40 minutes."), "skillLevel", Map.of("value", 5, "type", "Integer")))),
+        "skillLevel");
+    assertThat(calls.post("alice", "/engine-rest/task/" + more + "/submit-form", Map.of("variables", Map.of(
+        "impactProblem", string("Builds took 40 minutes."), "impactActions", string("Cached and parallelised."),
+        "impactResults", string("Builds take 9 minutes (dashboard linked)."))))
+        .getStatusCode().value()).isEqualTo(204);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "impactResults"))
+        .isEqualTo("Builds take 9 minutes (dashboard linked).");
+  }
+
+  @Test
+  void anEndorsementReviewerCannotRewriteTheEndorsersEvidence() {
+    ResponseEntity<Map<String, Object>> started = calls.post("frank",
+        "/engine-rest/process-definition/key/EndorsementProcess/start", Map.of("variables", Map.of(
+            "candidateId", string("bob"), "skillCode", string("iOWN"), "skillLevel", Map.of("value", 4, "type", "Integer"),
+            "score", Map.of("value", 9, "type", "Integer"), "impactProblem", string("Incidents had no owner."),
+            "impactActions", string("Bob set up the rota."), "impactResults", string("Recovery time halved."),
+            "justification", string("Ownership beyond his level."))));
+    assertThat(started.getStatusCode().value()).isEqualTo(200);
+    String key = (String) started.getBody().get("businessKey");
+    String review = (String) calls.singleTask("erin", key, "Task_ReviewEndorsement").get("id");
+    assertRefused(calls.post("erin", "/engine-rest/task/" + review + "/submit-form", Map.of("variables", Map.of(
+        "reviewDecision", string("approve"), "reviewComment", string("Fine."),
+        "impactResults", string(REWRITTEN)))), "impactResults");
+    assertThat(jdbc.sql("select count(*) from credential").query(Long.class).single()).isZero();
+  }
+
+  private static void assertRefused(ResponseEntity<?> response, String field) {
+    assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(400);
+    assertThat(String.valueOf(response.getBody())).contains("task-inputs", "'" + field + "'");
+  }
+
+  private ResponseEntity<String> put(String user, String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), String.class);
+  }
+}
