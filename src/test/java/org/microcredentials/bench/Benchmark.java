@@ -38,6 +38,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.TaskService;
@@ -578,6 +579,22 @@ public final class Benchmark {
           insert into act_ru_identitylink (id_, rev_, group_id_, type_, task_id_)
           select 'scale-link-' || g, 1, 'sem-team', 'candidate', 'scale-task-' || g
           from generate_series(1, %d) g""".formatted(settings.bulkOpenTasks()));
+      // What the engine writes beside each such task with authorizations on: the candidate group's
+      // grant, and the REVOKE that hides the task from its candidate (HideFromApplicantsListener).
+      int groupGrant = TaskPermissions.READ.getValue() | TaskPermissions.UPDATE.getValue()
+          | TaskPermissions.READ_VARIABLE.getValue();
+      int hidden = ~(TaskPermissions.READ.getValue() | TaskPermissions.READ_VARIABLE.getValue()
+          | TaskPermissions.TASK_WORK.getValue() | TaskPermissions.UPDATE.getValue());
+      sql.execute("""
+          insert into act_ru_authorization (id_, rev_, type_, group_id_, user_id_, resource_type_, resource_id_, perms_)
+          select 'scale-grant-' || g, 1, %d, 'sem-team', null, %d, 'scale-task-' || g, %d
+          from generate_series(1, %d) g""".formatted(Authorization.AUTH_TYPE_GRANT, Resources.TASK.resourceType(),
+          groupGrant, settings.bulkOpenTasks()));
+      sql.execute("""
+          insert into act_ru_authorization (id_, rev_, type_, group_id_, user_id_, resource_type_, resource_id_, perms_)
+          select 'scale-revoke-' || g, 1, %d, null, 'scale' || (1 + g %% %d), %d, 'scale-task-' || g, %d
+          from generate_series(1, %d) g""".formatted(Authorization.AUTH_TYPE_REVOKE, holders,
+          Resources.TASK.resourceType(), hidden, settings.bulkOpenTasks()));
       sql.execute("analyze");
     }
     rows.add(new Row("bulk load: " + settings.bulkCredentials() + " credentials, " + settings.bulkHistoricInstances()
