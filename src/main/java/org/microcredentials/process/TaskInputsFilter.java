@@ -12,7 +12,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -90,8 +89,7 @@ public class TaskInputsFilter implements ContainerRequestFilter {
     JsonNode root = body.length > 0 ? json(body) : JSON.createObjectNode();
     JsonNode variables = "variables".equals(operation) || "localVariables".equals(operation)
         ? root.path("modifications") : root.path("variables");
-    for (Iterator<Map.Entry<String, JsonNode>> fields = variables.fields(); fields.hasNext(); ) {
-      Map.Entry<String, JsonNode> field = fields.next();
+    for (Map.Entry<String, JsonNode> field : variables.properties()) {
       sent.put(field.getKey(), field.getValue().path("value"));
     }
     root.path("deletions").forEach(deleted -> sent.put(deleted.asText(), null));
