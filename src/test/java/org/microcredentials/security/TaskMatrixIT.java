@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -123,6 +124,13 @@ class TaskMatrixIT {
 
     assertThat(jdbc.sql("select count(*) from credential where holder_id = 'carol'").query(Long.class).single())
         .isEqualTo(1);
+    // The application is over: no grant or hiding is left behind on its tasks and instances.
+    assertThat(jdbc.sql("""
+        select count(*) from act_ru_authorization a where a.resource_type_ in (?, ?) and a.resource_id_ <> '*'
+          and not exists (select 1 from act_ru_task t where t.id_ = a.resource_id_)
+          and not exists (select 1 from act_ru_execution e where e.id_ = a.resource_id_)""")
+        .params(Resources.TASK.resourceType(), Resources.PROCESS_INSTANCE.resourceType()).query(Long.class).single())
+        .isZero();
   }
 
   /**
