@@ -274,8 +274,8 @@ class TaskMatrixIT {
   }
 
   /**
-   * Whoever holds a task may not widen it: adding a candidate user or group would show it, with
-   * the application's evidence, to them.
+   * Whoever holds a task may not widen it: adding a candidate user or group, an owner, or
+   * delegating it would show it, with the application's evidence, to them.
    */
   private void cannotAddCandidates(String holder, String id, Set<String> seers) {
     String outsider = EVERYONE.stream().filter(person -> !seers.contains(person)).findFirst().orElseThrow();
@@ -286,6 +286,14 @@ class TaskMatrixIT {
     ResponseEntity<Map<String, Object>> group = calls.post(holder, "/engine-rest/task/" + id + "/identity-links",
         Map.of("groupId", "engineers", "type", "candidate"));
     assertThat(group.getStatusCode().value()).as("%s adds group engineers as candidates", holder).isEqualTo(403);
+    ResponseEntity<Map<String, Object>> owner = calls.post(holder, "/engine-rest/task/" + id + "/identity-links",
+        Map.of("userId", outsider, "type", "owner"));
+    assertThat(owner.getStatusCode().value()).as("%s makes %s the owner: %s", holder, outsider, owner.getBody())
+        .isEqualTo(403);
+    ResponseEntity<Map<String, Object>> delegated = calls.post(holder, "/engine-rest/task/" + id + "/delegate",
+        Map.of("userId", outsider));
+    assertThat(delegated.getStatusCode().value()).as("%s delegates to %s: %s", holder, outsider, delegated.getBody())
+        .isEqualTo(403);
     assertThat(calls.get(outsider, "/engine-rest/task/" + id, RestCalls.OBJECT).getStatusCode().is2xxSuccessful())
         .isFalse();
   }

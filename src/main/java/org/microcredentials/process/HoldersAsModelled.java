@@ -11,16 +11,21 @@ import org.microcredentials.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**
- * Task listener on {@code update}: a task's candidates stay those of the model. Whoever may work on
- * a task (Camunda grants its assignee and candidates UPDATE, so that they can also unclaim it) could
- * otherwise add any user or group as a candidate, and Camunda would show them the task with the
- * application's evidence and scores.
+ * Task listener on {@code update}: a task is held as the model says, by its assignee and its
+ * modelled candidates, and by no owner. Whoever may work on a task (Camunda grants its assignee
+ * and candidates UPDATE, so that they can also unclaim it) could otherwise add any user or group
+ * as a candidate, or make someone its owner (also by delegating it), and Camunda would show them
+ * the task with the application's evidence and scores.
  */
-@Component("candidatesAsModelled")
-public class CandidatesAsModelled extends RuleCheckingTaskListener {
+@Component("holdersAsModelled")
+public class HoldersAsModelled extends RuleCheckingTaskListener {
 
   @Override
   protected void check(DelegateTask task) {
+    if (task.getOwner() != null) {
+      throw RuleViolation.forbidden("no-owner", "'" + task.getName() + "' is held by its assignee alone: no one sets "
+          + "an owner or delegates it (" + task.getOwner() + ").");
+    }
     UserTask modelled = (UserTask) task.getBpmnModelElementInstance();
     Set<String> allowed = new TreeSet<>();
     split(modelled.getCamundaCandidateGroups()).forEach(group -> allowed.add("group " + group));
