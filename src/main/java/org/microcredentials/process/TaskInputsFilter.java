@@ -16,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,6 +42,9 @@ public class TaskInputsFilter implements ContainerRequestFilter {
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Form fields by process definition and task: a deployed model never changes. */
   private static final Map<String, Set<String>> FIELDS = new ConcurrentHashMap<>();
+  /** Camunda's REST layer finds engines through this SPI; the Spring Boot starter provides it. */
+  private static final Optional<ProcessEngineProvider> PROVIDER =
+      ServiceLoader.load(ProcessEngineProvider.class).findFirst();
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
@@ -138,7 +142,7 @@ public class TaskInputsFilter implements ContainerRequestFilter {
 
   /** The engine the call names, found as Camunda's REST layer finds it. */
   private static ProcessEngine engine(String name) {
-    ProcessEngineProvider provider = ServiceLoader.load(ProcessEngineProvider.class).findFirst().orElse(null);
+    ProcessEngineProvider provider = PROVIDER.orElse(null);
     if (provider == null) {
       return null;
     }
