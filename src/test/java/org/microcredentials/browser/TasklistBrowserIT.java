@@ -209,6 +209,37 @@ class TasklistBrowserIT {
     }
   }
 
+  /**
+   * carol, an assessor herself, applies for iPERF:4: Tasklist shows her no review of her own
+   * application; frank sees both reviews, takes one, and is refused the second with the rule.
+   */
+  @Test
+  void tasklistShowsReviewsOnlyToThoseWhoMayTakeThem(TestInfo test) {
+    try {
+      ProcessInstance instance = app.submit("carol", "iPERF", 4);
+      app.assignAssessor(instance, "erin", "dave");
+      app.score(instance, "dave", 9);
+
+      as("carol");
+      wait.until(ExpectedConditions.textToBe(By.cssSelector(".task-filter.active .counter"), "0"));
+      screenshot("candidate-sees-no-review");
+
+      as("frank");
+      wait.until(ExpectedConditions.textToBe(By.cssSelector(".task-filter.active .counter"), "2"));
+      openTask("Peer review the score");
+      click(By.xpath("(//*[contains(@class,'tasks-list')]//*[contains(text(),'Peer review the score')])[2]"));
+      click(By.xpath("//button[normalize-space()='Claim']"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"),
+          "frank already reviews this application"));
+      screenshot("second-review-refused");
+      assertThat(app.tasks(instance, "Task_PeerReview")).extracting(task -> task.getAssignee())
+          .containsExactlyInAnyOrder("frank", null);
+    } catch (RuntimeException | AssertionError failure) {
+      screenshot("FAILED-" + test.getDisplayName().replaceAll("\\W", ""));
+      throw failure;
+    }
+  }
+
   private void submitStartForm() {
     typed.forEach(this::keep);
     click(By.xpath("//div[contains(@class,'modal')]//button[normalize-space()='Start']"));
