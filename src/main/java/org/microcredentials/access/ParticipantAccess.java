@@ -4,6 +4,7 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_REVOKE;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -25,6 +26,10 @@ import org.springframework.stereotype.Component;
 @Component("participantAccess")
 public class ParticipantAccess {
 
+  /** What a hidden task no longer lets the person do: see it, read its variables, work on it. */
+  public static final List<Permission> HIDDEN = List.of(Permissions.READ, TaskPermissions.READ_VARIABLE,
+      TaskPermissions.TASK_WORK, TaskPermissions.UPDATE);
+
   private final AuthorizationService authorizations;
 
   ParticipantAccess(AuthorizationService authorizations) {
@@ -38,8 +43,12 @@ public class ParticipantAccess {
    * history: Camunda's READ on a historic instance also shows its historic variables.
    */
   public void letFollow(DelegateExecution execution, String userId) {
-    String processInstanceId = execution.getProcessInstanceId();
-    grant(userId, Resources.PROCESS_INSTANCE, processInstanceId, ProcessInstancePermissions.READ);
+    Authorization follow = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
+    follow.setUserId(userId);
+    follow.setResource(Resources.PROCESS_INSTANCE);
+    follow.setResourceId(execution.getProcessInstanceId());
+    follow.addPermission(ProcessInstancePermissions.READ);
+    authorizations.saveAuthorization(follow);
   }
 
   /**
@@ -53,10 +62,7 @@ public class ParticipantAccess {
       revoke.setUserId(userId);
       revoke.setResource(Resources.TASK);
       revoke.setResourceId(task.getId());
-      revoke.removePermission(Permissions.READ);
-      revoke.removePermission(TaskPermissions.READ_VARIABLE);
-      revoke.removePermission(TaskPermissions.TASK_WORK);
-      revoke.removePermission(TaskPermissions.UPDATE);
+      HIDDEN.forEach(revoke::removePermission);
       authorizations.saveAuthorization(revoke);
     });
   }
@@ -72,15 +78,5 @@ public class ParticipantAccess {
     authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).userIdIn(userId)
         .resourceType(Resources.TASK).resourceId(taskId).list()
         .forEach(authorization -> authorizations.deleteAuthorization(authorization.getId()));
-  }
-
-  private void grant(String userId, Resources resource, String resourceId,
-      Permission permission) {
-    Authorization authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setUserId(userId);
-    authorization.setResource(resource);
-    authorization.setResourceId(resourceId);
-    authorization.addPermission(permission);
-    authorizations.saveAuthorization(authorization);
   }
 }

@@ -32,20 +32,22 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.microcredentials.MicroCredentialsApplication;
+import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.submission.SelfSubmissionProcess;
@@ -583,8 +585,7 @@ public final class Benchmark {
       // grant, and the REVOKE that hides the task from its candidate (HideFromApplicantsListener).
       int groupGrant = TaskPermissions.READ.getValue() | TaskPermissions.UPDATE.getValue()
           | TaskPermissions.READ_VARIABLE.getValue();
-      int hidden = ~(TaskPermissions.READ.getValue() | TaskPermissions.READ_VARIABLE.getValue()
-          | TaskPermissions.TASK_WORK.getValue() | TaskPermissions.UPDATE.getValue());
+      int hidden = ~ParticipantAccess.HIDDEN.stream().mapToInt(Permission::getValue).reduce(0, (a, b) -> a | b);
       sql.execute("""
           insert into act_ru_authorization (id_, rev_, type_, group_id_, user_id_, resource_type_, resource_id_, perms_)
           select 'scale-grant-' || g, 1, %d, 'sem-team', null, %d, 'scale-task-' || g, %d

@@ -11,7 +11,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
@@ -19,6 +18,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -223,11 +223,7 @@ public class SelfSubmissions {
         again.setUserId(user);
         again.setResourceType(revoke.getResourceType());
         again.setResourceId(revoke.getResourceId());
-        // As ParticipantAccess.hideFrom revokes them.
-        again.removePermission(Permissions.READ);
-        again.removePermission(TaskPermissions.READ_VARIABLE);
-        again.removePermission(TaskPermissions.TASK_WORK);
-        again.removePermission(TaskPermissions.UPDATE);
+        ParticipantAccess.HIDDEN.forEach(again::removePermission);
         if (engine.getTaskService().createTaskQuery().taskId(revoke.getResourceId()).count() > 0) {
           authorizations.saveAuthorization(again);
         }
