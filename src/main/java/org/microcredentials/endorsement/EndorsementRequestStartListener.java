@@ -3,11 +3,11 @@ package org.microcredentials.endorsement;
 import static org.microcredentials.endorsement.EndorsementRequestProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.framework.Seniority;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
-import org.microcredentials.access.ParticipantAccess;
 import org.springframework.stereotype.Component;
 
 /**

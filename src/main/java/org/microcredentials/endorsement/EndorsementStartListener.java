@@ -4,11 +4,11 @@ import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.framework.Seniority;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
-import org.microcredentials.access.ParticipantAccess;
 import org.springframework.stereotype.Component;
 
 /**

@@ -2,6 +2,7 @@ package org.microcredentials.endorsement;
 
 import java.util.List;
 import org.microcredentials.RuleViolation;
+import org.microcredentials.framework.Groups;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Actors;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class EndorsementsController {
 
-  static final String REVIEWERS = "endorsement-reviewers";
 
   private final EndorsementRegister endorsements;
   private final Organisation organisation;
@@ -30,7 +30,8 @@ class EndorsementsController {
   @GetMapping("/api/endorsers/{userId}/endorsements")
   List<EndorsementRegister.Endorsement> endorsements(@PathVariable String userId) {
     String viewer = actors.requireCurrentUser("list endorsements");
-    if (!viewer.equals(userId) && !actors.isMember(viewer, REVIEWERS) && !actors.isMember(viewer, Actors.ADMINISTRATORS)) {
+    if (!viewer.equals(userId) && !actors.isMember(viewer, Groups.ENDORSEMENT_REVIEWERS)
+        && !actors.isMember(viewer, Groups.ADMINISTRATORS)) {
       throw RuleViolation.forbidden("endorsements-visible-to-reviewers",
           "Only " + userId + " themselves, endorsement reviewers and administrators may list " + userId + "'s endorsements.");
     }

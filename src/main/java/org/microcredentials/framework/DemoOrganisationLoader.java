@@ -72,7 +72,7 @@ class DemoOrganisationLoader implements ApplicationRunner {
         user.setPassword(person.userId());
         identity.saveUser(user);
       }
-      groups.join(person.userId(), "engineers");
+      groups.join(person.userId(), Groups.ENGINEERS);
       person.groups().forEach(group -> groups.join(person.userId(), group));
     }
     LOG.info("Demo organisation ready: {} people, password = user id", demo.people().size());

@@ -61,15 +61,15 @@ public class OrganisationAdministration {
   }
 
   private void syncGroups(Engineer engineer) {
-    groups.ensureGroup("engineers", "Engineers");
-    groups.ensureGroup("assessors", "Assessors (level 4+)");
-    groups.ensureGroup("leaders", "Engineering leaders (level 4+)");
-    groups.ensureGroup("endorsement-reviewers", "Endorsement reviewers (level 5+)");
+    groups.ensureGroup(Groups.ENGINEERS, "Engineers");
+    groups.ensureGroup(Groups.ASSESSORS, "Assessors (level 4+)");
+    groups.ensureGroup(Groups.LEADERS, "Engineering leaders (level 4+)");
+    groups.ensureGroup(Groups.ENDORSEMENT_REVIEWERS, "Endorsement reviewers (level 5+)");
     String userId = engineer.userId();
-    groups.join(userId, "engineers");
-    membership(userId, "assessors", engineer.seniorityLevel() >= 4);
-    membership(userId, "leaders", engineer.seniorityLevel() >= 4);
-    membership(userId, "endorsement-reviewers", engineer.seniorityLevel() >= 5);
+    groups.join(userId, Groups.ENGINEERS);
+    membership(userId, Groups.ASSESSORS, engineer.seniorityLevel() >= 4);
+    membership(userId, Groups.LEADERS, engineer.seniorityLevel() >= 4);
+    membership(userId, Groups.ENDORSEMENT_REVIEWERS, engineer.seniorityLevel() >= 5);
   }
 
   private void membership(String userId, String groupId, boolean member) {

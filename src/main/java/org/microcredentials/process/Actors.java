@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.variable.Variables;
 import org.microcredentials.RuleViolation;
+import org.microcredentials.framework.Groups;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +18,6 @@ public class Actors {
 
   /** Transient variable through which a completed task hands its assignee to the end listener. */
   static final String TASK_ASSIGNEE = "taskAssignee";
-
-  public static final String ADMINISTRATORS = "camunda-admin";
 
   private final IdentityService identity;
 
@@ -40,7 +39,7 @@ public class Actors {
   /** The authenticated user, who must be an administrator (group {@code camunda-admin}). */
   public String requireAdministrator(String action) {
     String user = requireCurrentUser(action);
-    if (!isMember(user, ADMINISTRATORS)) {
+    if (!isMember(user, Groups.ADMINISTRATORS)) {
       throw RuleViolation.forbidden("administrators-only", "Only an administrator may " + action + ".");
     }
     return user;

@@ -5,6 +5,7 @@ import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.Groups;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
@@ -32,7 +33,7 @@ class AssessorAssignedListener extends RuleCheckingExecutionListener {
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Assign an assessor");
-    if (!actors.isMember(actor, "sem-team")) {
+    if (!actors.isMember(actor, Groups.SEM_TEAM)) {
       throw RuleViolation.forbidden("sem-team-assigns", actor + " is not in the SEM team, which assigns assessors.");
     }
     // Candidate and level from the application's record: the completion may have set the variables.

@@ -3,12 +3,12 @@ package org.microcredentials.submission;
 import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.framework.Seniority;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
 import org.microcredentials.review.ReviewPolicy;
-import org.microcredentials.access.ParticipantAccess;
 import org.springframework.stereotype.Component;
 
 /**

@@ -5,6 +5,7 @@ import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.Groups;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingTaskListener;
@@ -45,7 +46,7 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener {
     switch (task.getTaskDefinitionKey()) {
       case SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR,
           SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER -> {
-        if (!actors.isMember(assignee, "sem-team")) {
+        if (!actors.isMember(assignee, Groups.SEM_TEAM)) {
           throw RuleViolation.forbidden("sem-team-assigns", assignee + " is not in the SEM team, which assigns assessors.");
         }
         if (assignee.equals(candidateId)) {

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.Groups;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
@@ -51,7 +52,7 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Reassign overdue work");
-    if (!actors.isMember(actor, "sem-team")) {
+    if (!actors.isMember(actor, Groups.SEM_TEAM)) {
       throw RuleViolation.forbidden("sem-team-assigns", actor + " is not in the SEM team, which reassigns work.");
     }
     String candidateId = (String) execution.getVariable(CANDIDATE_ID);
