@@ -2,6 +2,7 @@ package org.microcredentials.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.microcredentials.testing.RestCalls.string;
+import static org.microcredentials.testing.RestCalls.variables;
 
 import java.util.List;
 import java.util.Map;
@@ -57,12 +58,10 @@ class TaskInputsIT {
     assertThat(calls.post("dave", "/engine-rest/task/" + review + "/claim", Map.of("userId", "dave"))
         .getStatusCode().value()).isEqualTo(204);
 
-    assertRefused(calls.post("dave", "/engine-rest/task/" + review + "/submit-form", Map.of("variables", Map.of(
-        "reviewAgrees", Map.of("value", true, "type", "Boolean"), "reviewComment", string("Agreed."),
-        "impactProblem", string(REWRITTEN)))), "impactProblem");
-    assertRefused(calls.post("dave", "/engine-rest/task/" + review + "/complete", Map.of("variables", Map.of(
-        "reviewAgrees", Map.of("value", true, "type", "Boolean"), "impactResults", string(REWRITTEN)))),
-        "impactResults");
+    assertRefused(calls.post("dave", "/engine-rest/task/" + review + "/submit-form", Map.of("variables", variables(Map.of(
+        "reviewAgrees", true, "reviewComment", "Agreed.", "impactProblem", REWRITTEN)))), "impactProblem");
+    assertRefused(calls.post("dave", "/engine-rest/task/" + review + "/complete", Map.of("variables", variables(Map.of(
+        "reviewAgrees", true, "impactResults", REWRITTEN)))), "impactResults");
     assertRefused(put("dave", "/engine-rest/task/" + review + "/variables/impactActions", string(REWRITTEN)),
         "impactActions");
     assertRefused(calls.post("dave", "/engine-rest/task/" + review + "/variables",
@@ -73,8 +72,8 @@ class TaskInputsIT {
         Map.of("modifications", Map.of("impactProblem", string(REWRITTEN)))), "impactProblem");
 
     TasklistSession tasklist = TasklistSession.login(rest, "dave");
-    ResponseEntity<String> inTasklist = tasklist.post("/task/" + review + "/submit-form", Map.of("variables", Map.of(
-        "reviewAgrees", Map.of("value", true, "type", "Boolean"), "impactProblem", string(REWRITTEN))));
+    ResponseEntity<String> inTasklist = tasklist.post("/task/" + review + "/submit-form", Map.of("variables", variables(Map.of(
+        "reviewAgrees", true, "impactProblem", REWRITTEN))));
     assertThat(inTasklist.getStatusCode().value()).as("%s", inTasklist.getBody()).isEqualTo(400);
     assertThat(inTasklist.getBody()).contains("task-inputs", "'impactProblem'");
 
@@ -83,17 +82,16 @@ class TaskInputsIT {
 
     // The evidence sent back as it is (a read-only field) is no change: the review goes through.
     Object problem = engine.getRuntimeService().getVariable(instance.getId(), "impactProblem");
-    assertThat(calls.post("dave", "/engine-rest/task/" + review + "/submit-form", Map.of("variables", Map.of(
-        "reviewAgrees", Map.of("value", true, "type", "Boolean"), "reviewComment", string("Agreed."),
-        "impactProblem", string((String) problem)))).getStatusCode().value()).isEqualTo(204);
+    assertThat(calls.post("dave", "/engine-rest/task/" + review + "/submit-form", Map.of("variables", variables(Map.of(
+        "reviewAgrees", true, "reviewComment", "Agreed.", "impactProblem", problem)))).getStatusCode().value())
+        .isEqualTo(204);
   }
 
   @Test
   void theAssessorCannotRewriteTheEvidenceEither() {
     String assessment = app.task(instance, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE).getId();
-    assertRefused(calls.post("carol", "/engine-rest/task/" + assessment + "/submit-form", Map.of("variables", Map.of(
-        "score", Map.of("value", 9, "type", "Integer"), "justification", string("Fine."),
-        "impactResults", string(REWRITTEN)))), "impactResults");
+    assertRefused(calls.post("carol", "/engine-rest/task/" + assessment + "/submit-form", Map.of("variables", variables(Map.of(
+        "score", 9, "justification", "Fine.", "impactResults", REWRITTEN)))), "impactResults");
   }
 
   @Test
@@ -101,12 +99,11 @@ class TaskInputsIT {
     app.complete("carol", app.task(instance, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE),
         Map.of("moreEvidenceRequested", true, "evidenceRequest", "Show the numbers."));
     String more = app.task(instance, SelfSubmissionProcess.Tasks.PROVIDE_MORE_EVIDENCE).getId();
-    assertRefused(calls.post("alice", "/engine-rest/task/" + more + "/submit-form", Map.of("variables", Map.of(
-        "impactProblem", string("Builds took 40 minutes."), "skillLevel", Map.of("value", 5, "type", "Integer")))),
-        "skillLevel");
-    assertThat(calls.post("alice", "/engine-rest/task/" + more + "/submit-form", Map.of("variables", Map.of(
-        "impactProblem", string("Builds took 40 minutes."), "impactActions", string("Cached and parallelised."),
-        "impactResults", string("Builds take 9 minutes (dashboard linked)."))))
+    assertRefused(calls.post("alice", "/engine-rest/task/" + more + "/submit-form", Map.of("variables", variables(Map.of(
+        "impactProblem", "Builds took 40 minutes.", "skillLevel", 5)))), "skillLevel");
+    assertThat(calls.post("alice", "/engine-rest/task/" + more + "/submit-form", Map.of("variables", variables(Map.of(
+        "impactProblem", "Builds took 40 minutes.", "impactActions", "Cached and parallelised.",
+        "impactResults", "Builds take 9 minutes (dashboard linked)."))))
         .getStatusCode().value()).isEqualTo(204);
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), "impactResults"))
         .isEqualTo("Builds take 9 minutes (dashboard linked).");
@@ -115,17 +112,15 @@ class TaskInputsIT {
   @Test
   void anEndorsementReviewerCannotRewriteTheEndorsersEvidence() {
     ResponseEntity<Map<String, Object>> started = calls.post("frank",
-        "/engine-rest/process-definition/key/EndorsementProcess/start", Map.of("variables", Map.of(
-            "candidateId", string("bob"), "skillCode", string("iOWN"), "skillLevel", Map.of("value", 4, "type", "Integer"),
-            "score", Map.of("value", 9, "type", "Integer"), "impactProblem", string("Incidents had no owner."),
-            "impactActions", string("Bob set up the rota."), "impactResults", string("Recovery time halved."),
-            "justification", string("Ownership beyond his level."))));
+        "/engine-rest/process-definition/key/EndorsementProcess/start", Map.of("variables", variables(Map.of(
+            "candidateId", "bob", "skillCode", "iOWN", "skillLevel", 4, "score", 9,
+            "impactProblem", "Incidents had no owner.", "impactActions", "Bob set up the rota.",
+            "impactResults", "Recovery time halved.", "justification", "Ownership beyond his level."))));
     assertThat(started.getStatusCode().value()).isEqualTo(200);
     String key = (String) started.getBody().get("businessKey");
     String review = (String) calls.singleTask("erin", key, "Task_ReviewEndorsement").get("id");
-    assertRefused(calls.post("erin", "/engine-rest/task/" + review + "/submit-form", Map.of("variables", Map.of(
-        "reviewDecision", string("approve"), "reviewComment", string("Fine."),
-        "impactResults", string(REWRITTEN)))), "impactResults");
+    assertRefused(calls.post("erin", "/engine-rest/task/" + review + "/submit-form", Map.of("variables", variables(Map.of(
+        "reviewDecision", "approve", "reviewComment", "Fine.", "impactResults", REWRITTEN)))), "impactResults");
     assertThat(jdbc.sql("select count(*) from credential").query(Long.class).single()).isZero();
   }
 

@@ -350,12 +350,12 @@ class TaskMatrixIT {
 
   private HttpStatus complete(String person, String id, Map<String, Object> variables) {
     return HttpStatus.valueOf(calls.post(person, "/engine-rest/task/" + id + "/submit-form",
-        Map.of("variables", typed(variables))).getStatusCode().value());
+        Map.of("variables", RestCalls.variables(variables))).getStatusCode().value());
   }
 
   private String start(String person, String processKey, Map<String, Object> variables) {
     ResponseEntity<Map<String, Object>> started = calls.post(person,
-        "/engine-rest/process-definition/key/" + processKey + "/start", Map.of("variables", typed(variables)));
+        "/engine-rest/process-definition/key/" + processKey + "/start", Map.of("variables", RestCalls.variables(variables)));
     assertThat(started.getStatusCode()).as("%s starts %s: %s", person, processKey, started.getBody())
         .isEqualTo(HttpStatus.OK);
     String key = (String) started.getBody().get("businessKey");
@@ -372,13 +372,6 @@ class TaskMatrixIT {
     if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(key).count() > 0) {
       app.runJobs(instance(key));
     }
-  }
-
-  static Map<String, Object> typed(Map<String, Object> variables) {
-    Map<String, Object> typed = new LinkedHashMap<>();
-    variables.forEach((name, value) -> typed.put(name, Map.of("value", value,
-        "type", value instanceof Integer ? "Integer" : value instanceof Boolean ? "Boolean" : "String")));
-    return typed;
   }
 
   private static Set<String> with(String person, Set<String> people) {

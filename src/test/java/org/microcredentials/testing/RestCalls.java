@@ -35,6 +35,14 @@ public class RestCalls {
     return Map.of("value", value, "type", "String");
   }
 
+  /** Variables as the REST API takes them, typed from their Java values (Integer, Boolean, else String). */
+  public static Map<String, Object> variables(Map<String, Object> values) {
+    Map<String, Object> typed = new java.util.LinkedHashMap<>();
+    values.forEach((name, value) -> typed.put(name, Map.of("value", value,
+        "type", value instanceof Integer ? "Integer" : value instanceof Boolean ? "Boolean" : "String")));
+    return typed;
+  }
+
   public List<Map<String, Object>> tasksOf(String user, String businessKey) {
     return get(user, "/engine-rest/task?processInstanceBusinessKey=" + businessKey, LIST).getBody();
   }
