@@ -19,9 +19,11 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /engine-rest} as Camunda configures it, plus mappers that answer a broken rule with its
- * 4xx status wherever the engine wrapped it (a task listener's refusal of a claim, say), instead
- * of the 500 Camunda gives any wrapped exception. Everything else is answered as Camunda does.
+ * {@code /engine-rest} as Camunda configures it, plus the first page of unpaged lists. The mappers
+ * defined here answer a broken rule with its 4xx status wherever the engine wrapped it (a task
+ * listener's refusal of a claim, say), instead of the 500 Camunda gives any wrapped exception;
+ * {@link EngineApiProviders} adds them, with {@link TaskInputsFilter}, to this application and to
+ * the webapps' engine API alike. Everything else is answered as Camunda does.
  */
 @Component
 public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
@@ -32,9 +34,6 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
   @Override
   protected void registerAdditionalResources() {
-    for (Class<?> provider : EngineApiProviders.PROVIDERS) {
-      register(provider);
-    }
     register(new FirstPageOfUnpagedLists(queryMaxResultsLimit));
   }
 
