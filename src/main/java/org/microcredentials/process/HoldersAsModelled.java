@@ -1,6 +1,7 @@
 package org.microcredentials.process;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -43,8 +44,8 @@ public class HoldersAsModelled extends RuleCheckingTaskListener {
     }
   }
 
-  private static java.util.List<String> split(String list) {
-    return list == null || list.isBlank() ? java.util.List.of()
+  private static List<String> split(String list) {
+    return list == null || list.isBlank() ? List.of()
         : Arrays.stream(list.split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
   }
 }

@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ public class TaskInputsFilter implements ContainerRequestFilter {
       String name) throws IOException {
     byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
     request.setEntityStream(new ByteArrayInputStream(body));
-    Map<String, JsonNode> sent = new java.util.LinkedHashMap<>();
+    Map<String, JsonNode> sent = new LinkedHashMap<>();
     if (name != null) {
       JsonNode value = "PUT".equals(method) && body.length > 0 ? json(body).path("value") : null;
       sent.put(name, value);
