@@ -54,6 +54,7 @@ class ApplicationAmendedListener extends RuleCheckingExecutionListener {
     EvidenceHistory.Evidence before = assessed == null ? null
         : evidenceHistory.version(businessKey, ((Number) assessed).intValue()).orElse(null);
     evidenceHistory.record(businessKey, amended);
+    applications.startNextRound(businessKey);
     execution.setVariable(CHANGES_SINCE_LAST_ASSESSMENT,
         before == null ? "The candidate's note: " + amendments : EvidenceHistory.changes(before, amended));
     execution.setVariable(MORE_EVIDENCE_REQUESTED, false);

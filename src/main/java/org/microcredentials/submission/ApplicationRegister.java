@@ -3,6 +3,9 @@ package org.microcredentials.submission;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
+import org.microcredentials.review.PeerReview;
+import org.microcredentials.review.RecordedRound;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -73,8 +76,71 @@ public class ApplicationRegister {
         .orElseThrow(() -> new IllegalStateException("No application " + businessKey));
   }
 
-  public void recordAssessment(String businessKey, int score) {
-    jdbc.sql("update application set assessed_score = ? where business_key = ?").params(score, businessKey).update();
+  /** The assessor's score of this round; a new assessment starts the round's review and moderation afresh. */
+  public void recordAssessment(String businessKey, int score, String justification, String improvementAreas) {
+    jdbc.sql("""
+            update application set assessed_score = ?, assessment_justification = ?, round_improvement_areas = ?,
+              moderated_score = null, moderation_justification = null
+            where business_key = ?""")
+        .params(score, justification, improvementAreas, businessKey).update();
+    jdbc.sql("delete from peer_review where business_key = ? and review_round = (select review_round from application where business_key = ?)")
+        .params(businessKey, businessKey).update();
+  }
+
+  /** A resubmission: the application is under assessment again, and the next round starts with nothing assessed, reviewed or moderated. */
+  public void startNextRound(String businessKey) {
+    jdbc.sql("""
+            update application set status = 'OPEN', review_round = review_round + 1, assessed_score = null, assessment_justification = null,
+              round_improvement_areas = null, moderated_score = null, moderation_justification = null
+            where business_key = ?""")
+        .param(businessKey).update();
+  }
+
+  /** One peer review of the current round; a second by the same person fails on the key, however requests race. */
+  public void recordPeerReview(String businessKey, PeerReview review, Instant reviewedAt) {
+    jdbc.sql("""
+            insert into peer_review (business_key, review_round, reviewer_id, agrees, proposed_score, review_comment, reviewed_at)
+            select business_key, review_round, ?, ?, ?, ?, ? from application where business_key = ?""")
+        .params(review.reviewerId(), review.agrees(), review.proposedScore(), review.comment(), utc(reviewedAt), businessKey)
+        .update();
+  }
+
+  public void recordModeration(String businessKey, int finalScore, String justification, String improvementAreas) {
+    jdbc.sql("""
+            update application set moderated_score = ?, moderation_justification = ?,
+              round_improvement_areas = coalesce(?, round_improvement_areas)
+            where business_key = ?""")
+        .params(finalScore, justification, improvementAreas, businessKey).update();
+  }
+
+  /** The current round as recorded: what the evaluation, the gateways and the issuing step decide on. */
+  public RecordedRound round(String businessKey) {
+    Application application = application(businessKey);
+    List<PeerReview> reviews = jdbc.sql("""
+            select r.reviewer_id, r.agrees, r.proposed_score, r.review_comment from peer_review r
+            join application a on a.business_key = r.business_key and a.review_round = r.review_round
+            where r.business_key = ? order by r.reviewed_at, r.reviewer_id""")
+        .param(businessKey)
+        .query((rs, row) -> new PeerReview(rs.getString("reviewer_id"), rs.getBoolean("agrees"),
+            (Integer) rs.getObject("proposed_score", Integer.class), rs.getString("review_comment")))
+        .list();
+    // A list, not single(): the score is null until the assessor moderates.
+    Integer moderated = jdbc.sql("select moderated_score from application where business_key = ?")
+        .param(businessKey).query((rs, row) -> (Integer) rs.getObject(1, Integer.class)).list().get(0);
+    return new RecordedRound(businessKey, application.candidateId(), application.assessorId(), application.skillLevel(),
+        application.assessedScore(), reviews, moderated);
+  }
+
+  /** What the candidate is told, in the assessor's name: the moderator's justification where the score was moderated. */
+  public record RoundFeedback(String justification, String improvementAreas) {
+  }
+
+  public RoundFeedback feedback(String businessKey) {
+    return jdbc.sql("""
+            select coalesce(moderation_justification, assessment_justification), round_improvement_areas
+            from application where business_key = ?""")
+        .param(businessKey)
+        .query((rs, row) -> new RoundFeedback(rs.getString(1), rs.getString(2))).single();
   }
 
   public void assignAssessor(String businessKey, String assessorId) {

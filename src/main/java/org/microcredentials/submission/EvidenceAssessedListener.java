@@ -3,6 +3,7 @@ package org.microcredentials.submission;
 import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.process.Actors;
@@ -50,10 +51,11 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
       return;
     }
     int score = input.requiredWholeNumber(SCORE, ScorePolicy.LOWEST_SCORE, ScorePolicy.HIGHEST_SCORE);
-    input.requiredText(JUSTIFICATION);
-    scorePolicy.checkImprovementAreas(score, input.optionalText(IMPROVEMENT_AREAS));
+    String justification = input.requiredText(JUSTIFICATION);
+    Optional<String> improvementAreas = input.optionalText(IMPROVEMENT_AREAS);
+    scorePolicy.checkImprovementAreas(score, improvementAreas);
     execution.setVariable(SCORE, score);
-    applications.recordAssessment(execution.getProcessBusinessKey(), score);
+    applications.recordAssessment(execution.getProcessBusinessKey(), score, justification, improvementAreas.orElse(null));
     execution.setVariable(ASSESSED_EVIDENCE_VERSION, evidenceHistory.latestVersion(execution.getProcessBusinessKey()));
     // A new round of peer review and moderation starts from nothing.
     peerReviewLog.write(execution, PEER_REVIEWS, List.of());

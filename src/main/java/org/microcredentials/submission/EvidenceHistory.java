@@ -50,6 +50,12 @@ public class EvidenceHistory {
     return version;
   }
 
+  /** The evidence as the candidate last submitted it: what a credential carries. */
+  public Evidence latest(String businessKey) {
+    return version(businessKey, latestVersion(businessKey))
+        .orElseThrow(() -> new IllegalStateException("Application " + businessKey + " has no recorded evidence"));
+  }
+
   public int latestVersion(String businessKey) {
     return jdbc.sql("select coalesce(max(version), 0) from evidence_version where business_key = ?")
         .param(businessKey).query(Integer.class).single();

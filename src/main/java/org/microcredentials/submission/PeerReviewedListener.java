@@ -2,6 +2,7 @@ package org.microcredentials.submission;
 
 import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -31,10 +32,12 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
   private final PeerReviewers peerReviewers;
   private final PeerReviewLog peerReviewLog;
   private final ApplicationRegister applications;
+  private final Clock clock;
 
   PeerReviewedListener(Actors actors, Organisation organisation, ReviewPolicy reviewPolicy, PeerReviewers peerReviewers,
-      PeerReviewLog peerReviewLog, ApplicationRegister applications) {
+      PeerReviewLog peerReviewLog, ApplicationRegister applications, Clock clock) {
     this.applications = applications;
+    this.clock = clock;
     this.actors = actors;
     this.organisation = organisation;
     this.reviewPolicy = reviewPolicy;
@@ -51,7 +54,7 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
     String candidateId = application.candidateId();
     String assessorId = application.assessorId();
     reviewPolicy.checkReviewer(reviewer, candidateId, assessorId,
-        peerReviewers.others(execution, execution.getProcessInstanceId(), execution.getId()));
+        peerReviewers.others(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), execution.getId()));
 
     VariableReader input = VariableReader.of(execution);
     boolean agrees = input.requiredBoolean(REVIEW_AGREES);
@@ -64,8 +67,10 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
             "'reviewComment' is required when proposing another score: say why.");
       }
     }
-    List<PeerReview> reviews = peerReviewLog.append(peerReviewLog.read(execution, PEER_REVIEWS),
-        new PeerReview(actor, agrees, proposedScore, comment.orElse(null)));
+    PeerReview review = new PeerReview(actor, agrees, proposedScore, comment.orElse(null));
+    applications.recordPeerReview(execution.getProcessBusinessKey(), review, clock.instant());
+    // The log on the instance is what the moderator's form shows; decisions read the recorded round.
+    List<PeerReview> reviews = peerReviewLog.append(peerReviewLog.read(execution, PEER_REVIEWS), review);
     peerReviewLog.write(execution, PEER_REVIEWS, reviews);
     execution.setVariable(PEER_REVIEW_SUMMARY, PeerReviewLog.summary(reviews));
     execution.removeVariable(REVIEW_AGREES);

@@ -1,14 +1,11 @@
 package org.microcredentials.submission;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.PEER_REVIEWS;
 
 import java.util.HashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.Task;
 import org.microcredentials.review.PeerReview;
-import org.microcredentials.review.PeerReviewLog;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,16 +16,17 @@ import org.springframework.stereotype.Component;
 class PeerReviewers {
 
   private final TaskService tasks;
-  private final PeerReviewLog log;
+  private final ApplicationRegister applications;
 
-  PeerReviewers(TaskService tasks, PeerReviewLog log) {
+  PeerReviewers(TaskService tasks, ApplicationRegister applications) {
     this.tasks = tasks;
-    this.log = log;
+    this.applications = applications;
   }
 
-  Set<String> others(VariableScope scope, String processInstanceId, String exceptExecutionId) {
+  Set<String> others(String businessKey, String processInstanceId, String exceptExecutionId) {
     Set<String> others = new HashSet<>();
-    log.read(scope, PEER_REVIEWS).stream().map(PeerReview::reviewerId).forEach(others::add);
+    applications.round(businessKey).reviews().stream().map(PeerReview::reviewerId)
+        .forEach(others::add);
     for (Task task : tasks.createTaskQuery()
         .processInstanceId(processInstanceId)
         .taskDefinitionKey(SelfSubmissionProcess.Tasks.PEER_REVIEW)

@@ -2,6 +2,7 @@ package org.microcredentials.submission;
 
 import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
 
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.process.Actors;
@@ -34,8 +35,10 @@ class ScoreModeratedListener extends RuleCheckingExecutionListener {
     }
     VariableReader input = VariableReader.of(execution);
     int finalScore = input.requiredWholeNumber(FINAL_SCORE, ScorePolicy.LOWEST_SCORE, ScorePolicy.HIGHEST_SCORE);
-    input.requiredText(MODERATION_JUSTIFICATION);
-    scorePolicy.checkImprovementAreas(finalScore, input.optionalText(IMPROVEMENT_AREAS));
+    String justification = input.requiredText(MODERATION_JUSTIFICATION);
+    Optional<String> improvementAreas = input.optionalText(IMPROVEMENT_AREAS);
+    scorePolicy.checkImprovementAreas(finalScore, improvementAreas);
+    applications.recordModeration(execution.getProcessBusinessKey(), finalScore, justification, improvementAreas.orElse(null));
     execution.setVariable(FINAL_SCORE, finalScore);
     execution.setVariable(PASSED, scorePolicy.passes(finalScore));
   }

@@ -62,7 +62,7 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener {
         Engineer reviewer = organisation.find(assignee).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
             assignee + " is not an engineer of the organisation and may not peer-review."));
         reviewPolicy.checkReviewer(reviewer, candidateId, assessorId,
-            peerReviewers.others(task, task.getProcessInstanceId(), task.getExecutionId()));
+            peerReviewers.others(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), task.getExecutionId()));
       }
       default -> {
       }

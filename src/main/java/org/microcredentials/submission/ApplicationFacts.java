@@ -1,0 +1,44 @@
+package org.microcredentials.submission;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.review.RecordedRound;
+import org.microcredentials.review.RoundSettlement;
+import org.springframework.stereotype.Component;
+
+/**
+ * What the models' gateways and the peer review's loop ask, answered from the application's record
+ * ({@link ApplicationRegister}), never from a variable a task completion or a start could set:
+ * {@code ${applicationFacts.reviewerCount(execution)}}, {@code ${applicationFacts.reviewersAgree(execution)}},
+ * {@code ${applicationFacts.passed(execution)}}.
+ */
+@Component("applicationFacts")
+public class ApplicationFacts {
+
+  private final ApplicationRegister applications;
+  private final RoundSettlement settlement;
+
+  ApplicationFacts(ApplicationRegister applications, RoundSettlement settlement) {
+    this.applications = applications;
+    this.settlement = settlement;
+  }
+
+  public int reviewerCount(DelegateExecution execution) {
+    return settlement.reviewerCount(round(execution));
+  }
+
+  public boolean reviewersAgree(DelegateExecution execution) {
+    return settlement.reviewersAgree(round(execution));
+  }
+
+  public boolean passed(DelegateExecution execution) {
+    return settlement.settle(round(execution)).passed();
+  }
+
+  RoundSettlement.Settled settled(DelegateExecution execution) {
+    return settlement.settle(round(execution));
+  }
+
+  private RecordedRound round(DelegateExecution execution) {
+    return applications.round(execution.getProcessBusinessKey());
+  }
+}
