@@ -6,9 +6,8 @@ import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayInputStream;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -17,14 +16,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.rest.spi.ProcessEngineProvider;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -33,37 +27,45 @@ import org.camunda.bpm.engine.task.Task;
  * a reviewer could rewrite the candidate's evidence, which the credential then carries. On every
  * call that sets or deletes variables through a task, in {@code /engine-rest} and in Tasklist's
  * engine API, a variable that is not one of the form's fields is refused (400, rule
- * {@code task-inputs}) unless it is sent back unchanged.
+ * {@code task-inputs}) unless it is sent back unchanged. The call is recognised by the resource
+ * method Jersey routes it to and its decoded path parameters ({@link EngineRequests}), not by the
+ * URL's text: a matrix parameter or another spelling of the path is the same call.
  */
 @Priority(Priorities.USER)
 public class TaskInputsFilter implements ContainerRequestFilter {
 
-  private static final Pattern TASK_VARIABLES = Pattern.compile(
-      "^/?(?:engine/([^/]+)/)?task/([^/]+)/(complete|submit-form|resolve|variables|localVariables)(?:/([^/]+))?(?:/data)?/?$");
+  /** Calls of a task that take variables in their body's {@code variables}. */
+  private static final Set<String> TASK_COMPLETIONS = Set.of("complete", "submit", "resolve", "handleBpmnError",
+      "handleEscalation");
+  /** The task's (local) variables sub-resources. */
+  private static final Set<String> TASK_VARIABLES = Set.of("TaskVariablesResource", "LocalTaskVariablesResource");
   private static final ObjectMapper JSON = new ObjectMapper();
   /** Form fields by process definition and task: a deployed model never changes. */
   private static final Map<String, Set<String>> FIELDS = new ConcurrentHashMap<>();
-  /** Camunda's REST layer finds engines through this SPI; the Spring Boot starter provides it. */
-  private static final Optional<ProcessEngineProvider> PROVIDER =
-      ServiceLoader.load(ProcessEngineProvider.class).findFirst();
+
+  @Context
+  ResourceInfo resourceInfo;
 
   @Override
-  public void filter(ContainerRequestContext request) throws IOException {
-    String method = request.getMethod();
-    if ("GET".equals(method) || "OPTIONS".equals(method) || "HEAD".equals(method)) {
+  public void filter(ContainerRequestContext context) throws IOException {
+    EngineRequests request = new EngineRequests(context, resourceInfo);
+    if (request.reads()) {
       return;
     }
-    Matcher matcher = TASK_VARIABLES.matcher(request.getUriInfo().getPath());
-    if (!matcher.matches()) {
+    String resource = request.resourceClass();
+    String method = request.resourceMethod();
+    boolean completion = "TaskResourceImpl".equals(resource) && TASK_COMPLETIONS.contains(method);
+    if (!completion && !TASK_VARIABLES.contains(resource)) {
       return;
     }
-    ProcessEngine engine = engine(matcher.group(1));
-    Task task = engine == null ? null
-        : engine.getTaskService().createTaskQuery().taskId(matcher.group(2)).initializeFormKeys().singleResult();
+    ProcessEngine engine = request.engine();
+    String taskId = request.pathParameter("id");
+    Task task = engine == null || taskId == null ? null
+        : engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
     if (task == null || task.getProcessDefinitionId() == null) {
       return; // The engine answers: no such task, or not this person's to see.
     }
-    Map<String, JsonNode> sent = sentVariables(request, method, matcher.group(3), matcher.group(4));
+    Map<String, JsonNode> sent = sentVariables(request, method, completion);
     Set<String> fields = FIELDS.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
         key -> formFields(engine, task));
     List<String> refused = new ArrayList<>();
@@ -73,40 +75,29 @@ public class TaskInputsFilter implements ContainerRequestFilter {
       }
     }
     if (!refused.isEmpty()) {
-      String message = "'" + task.getName() + "' takes " + (fields.isEmpty() ? "no fields" : String.join(", ", fields))
-          + "; it may not set " + String.join(", ", refused.stream().map(name -> "'" + name + "'").toList()) + ".";
-      request.abortWith(Response.status(400).type(MediaType.APPLICATION_JSON_TYPE)
-          .entity(Map.of("type", "RuleViolation", "rule", "task-inputs", "message", message)).build());
+      request.refuse(400, "task-inputs", "'" + task.getName() + "' takes "
+          + (fields.isEmpty() ? "no fields" : String.join(", ", fields)) + "; it may not set "
+          + String.join(", ", refused.stream().map(name -> "'" + name + "'").toList()) + ".");
     }
   }
 
   /** Name → value (null when the call deletes it or sends binary data) of every variable the call sets. */
-  private static Map<String, JsonNode> sentVariables(ContainerRequestContext request, String method, String operation,
-      String name) throws IOException {
-    byte[] body = request.hasEntity() ? request.getEntityStream().readAllBytes() : new byte[0];
-    request.setEntityStream(new ByteArrayInputStream(body));
+  private static Map<String, JsonNode> sentVariables(EngineRequests request, String method, boolean completion)
+      throws IOException {
+    JsonNode root = request.body();
     Map<String, JsonNode> sent = new LinkedHashMap<>();
-    if (name != null) {
-      JsonNode value = "PUT".equals(method) && body.length > 0 ? json(body).path("value") : null;
-      sent.put(name, value);
+    if (!completion && !"modifyVariables".equals(method)) {
+      // One named variable: put (its value), binary data or deletion (no value to compare).
+      String name = request.pathParameter("varId");
+      sent.put(name == null ? "" : name, "putVariable".equals(method) ? root.path("value") : null);
       return sent;
     }
-    JsonNode root = body.length > 0 ? json(body) : JSON.createObjectNode();
-    JsonNode variables = "variables".equals(operation) || "localVariables".equals(operation)
-        ? root.path("modifications") : root.path("variables");
+    JsonNode variables = completion ? root.path("variables") : root.path("modifications");
     for (Map.Entry<String, JsonNode> field : variables.properties()) {
       sent.put(field.getKey(), field.getValue().path("value"));
     }
     root.path("deletions").forEach(deleted -> sent.put(deleted.asText(), null));
     return sent;
-  }
-
-  private static JsonNode json(byte[] body) {
-    try {
-      return JSON.readTree(body);
-    } catch (IOException malformed) {
-      return JSON.createObjectNode(); // Camunda's own reader refuses it.
-    }
   }
 
   /** A field shown read-only in a form comes back as it was: that is not a change. */
@@ -135,18 +126,11 @@ public class TaskInputsFilter implements ContainerRequestFilter {
   }
 
   private static void collectKeys(JsonNode component, Set<String> keys) {
-    if (component.hasNonNull("key") && !component.path("readonly").asBoolean(false)) {
+    if (component.hasNonNull("key") && !component.path("readonly").asBoolean(false)
+        && !component.path("disabled").asBoolean(false)) {
       keys.add(component.get("key").asText());
     }
     component.path("components").forEach(child -> collectKeys(child, keys));
   }
 
-  /** The engine the call names, found as Camunda's REST layer finds it. */
-  private static ProcessEngine engine(String name) {
-    ProcessEngineProvider provider = PROVIDER.orElse(null);
-    if (provider == null) {
-      return null;
-    }
-    return name == null ? provider.getDefaultProcessEngine() : provider.getProcessEngine(name);
-  }
 }
