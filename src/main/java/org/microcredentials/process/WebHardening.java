@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import org.springframework.beans.factory.annotation.Value;
@@ -106,7 +105,7 @@ class WebHardening {
 
     @Override
     public ServletInputStream getInputStream() {
-      InputStream in = new ByteArrayInputStream(body);
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
       return new ServletInputStream() {
         @Override
         public int read() throws IOException {
