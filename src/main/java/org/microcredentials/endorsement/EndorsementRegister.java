@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -78,6 +79,40 @@ public class EndorsementRegister {
             utc(endorsement.startedAt()))
         .update(keys, "id");
     return keys.getKeyAs(Long.class);
+  }
+
+  /** The evidence and justification the endorser gave, as the credential will carry them. */
+  public void recordEvidence(String businessKey, String evidenceSummary) {
+    jdbc.sql("update endorsement set evidence_summary = ?, justification_history = '' where business_key = ?")
+        .params(evidenceSummary, businessKey).update();
+  }
+
+  /** One more entry of the justification rounds: a reviewer's question or the endorser's addition. */
+  public void appendJustificationHistory(String businessKey, String entry) {
+    jdbc.sql("""
+            update endorsement set justification_history = case when justification_history is null or justification_history = ''
+              then ? else justification_history || ? end where business_key = ?""")
+        .params(entry, "\n\n" + entry, businessKey).update();
+  }
+
+  /** The reviewer approved: the endorsement may now, and only now, yield its credential. */
+  public void recordApproval(String businessKey, String reviewerId, Instant approvedAt) {
+    jdbc.sql("update endorsement set reviewer_id = ?, approved_at = ? where business_key = ? and status = ?")
+        .params(reviewerId, utc(approvedAt), businessKey, Status.OPEN.name()).update();
+  }
+
+  /** What an approved, still open endorsement yields; empty when it was not approved or is closed. */
+  public record Approved(String reviewerId, String evidenceSummary, String justificationHistory) {
+  }
+
+  public Optional<Approved> approved(String businessKey) {
+    return jdbc.sql("""
+            select reviewer_id, evidence_summary, justification_history from endorsement
+            where business_key = ? and status = ? and approved_at is not null and reviewer_id is not null
+              and evidence_summary is not null""")
+        .params(businessKey, Status.OPEN.name())
+        .query((rs, row) -> new Approved(rs.getString(1), rs.getString(2), rs.getString(3)))
+        .optional();
   }
 
   public void recordJustificationRequested(String businessKey) {

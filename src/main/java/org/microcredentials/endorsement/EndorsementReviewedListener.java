@@ -61,6 +61,7 @@ class EndorsementReviewedListener extends RuleCheckingExecutionListener {
         int round = ((Number) execution.getVariable(JUSTIFICATION_ROUNDS)).intValue() + 1;
         execution.setVariable(JUSTIFICATION_ROUNDS, round);
         appendHistory(execution, "Round " + round + ", " + actor + " asked: " + question);
+        endorsements.appendJustificationHistory(businessKey, "Round " + round + ", " + actor + " asked: " + question);
         endorsements.recordJustificationRequested(businessKey);
       }
       case EndorsementProcess.Decisions.WITHDRAW -> {
@@ -71,6 +72,7 @@ class EndorsementReviewedListener extends RuleCheckingExecutionListener {
       default -> {
         input.optionalText(REVIEW_COMMENT);
         execution.setVariable(APPROVED, true);
+        endorsements.recordApproval(businessKey, actor, clock.instant());
       }
     }
   }

@@ -25,7 +25,11 @@ class EndorsementStartListener extends RuleCheckingExecutionListener {
   private final EndorsementIntake intake;
   private final EndorsementPolicy policy;
 
-  EndorsementStartListener(Actors actors, EndorsementIntake intake, EndorsementPolicy policy, ParticipantAccess access) {
+  private final EndorsementRegister endorsements;
+
+  EndorsementStartListener(Actors actors, EndorsementIntake intake, EndorsementPolicy policy, ParticipantAccess access,
+      EndorsementRegister endorsements) {
+    this.endorsements = endorsements;
     this.actors = actors;
     this.intake = intake;
     this.access = access;
@@ -50,6 +54,7 @@ class EndorsementStartListener extends RuleCheckingExecutionListener {
         skillLevel, score, answeredRequest(execution));
 
     execution.setProcessBusinessKey(accepted.businessKey());
+    endorsements.recordEvidence(accepted.businessKey(), IssueEndorsementCredentialDelegate.statement(execution, endorserId));
     execution.setVariable(ENDORSER_ID, endorserId);
     execution.setVariable(ENDORSER_NAME, accepted.endorser().displayName());
     execution.setVariable(CANDIDATE_ID, candidateId);

@@ -33,11 +33,13 @@ class IssueEndorsementCredentialDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
-    // What is issued, to whom and in whose name comes from the endorsement's record: a task
-    // completion may have set candidateId, skillCode, skillLevel, score or endorserId.
+    // Everything the credential says comes from the endorsement's record, and only an endorsement
+    // a reviewer approved, still open, yields one: a process that reached this step any other way
+    // (started part-way by an administrator, say) fails here, an incident in Cockpit.
     EndorsementRegister.Endorsement endorsement = endorsements.endorsement(businessKey);
-    String reviewerId = endorsement.reviewerId() != null ? endorsement.reviewerId()
-        : (String) execution.getVariable(REVIEWER_ID);
+    EndorsementRegister.Approved approved = endorsements.approved(businessKey).orElseThrow(() -> new IllegalStateException(
+        "Endorsement " + businessKey + " is " + endorsement.status() + " without a recorded approval: no credential."));
+    String history = approved.justificationHistory();
     Credential credential = credentials.issue(new CredentialRegister.Issue(
         businessKey,
         endorsement.candidateId(),
@@ -46,15 +48,15 @@ class IssueEndorsementCredentialDelegate implements JavaDelegate {
         endorsement.score(),
         CredentialSource.ENDORSEMENT,
         endorsement.endorserId(),
-        List.of(reviewerId),
+        List.of(approved.reviewerId()),
         endorsements.frameworkVersion(businessKey),
-        evidenceSummary(execution, endorsement.endorserId())));
-    endorsements.recordOutcome(businessKey, EndorsementRegister.Status.APPROVED, reviewerId, clock.instant());
+        history == null || history.isBlank() ? approved.evidenceSummary() : approved.evidenceSummary() + "\n" + history));
+    endorsements.recordOutcome(businessKey, EndorsementRegister.Status.APPROVED, approved.reviewerId(), clock.instant());
     execution.setVariable(CREDENTIAL_ID, credential.id());
   }
 
-  /** The impact statement and the endorser's justification, every further round included. */
-  static String evidenceSummary(DelegateExecution execution, String endorserId) {
+  /** The endorser's statement at the start, as the credential carries it: evidence and justification. */
+  static String statement(DelegateExecution execution, String endorserId) {
     StringBuilder summary = new StringBuilder()
         .append("Problem: ").append(execution.getVariable(IMPACT_PROBLEM)).append('\n')
         .append("Actions: ").append(execution.getVariable(IMPACT_ACTIONS)).append('\n')
@@ -65,10 +67,7 @@ class IssueEndorsementCredentialDelegate implements JavaDelegate {
     }
     summary.append('\n').append("Endorsed by ").append(endorserId).append(": ")
         .append(execution.getVariable(JUSTIFICATION));
-    Object history = execution.getVariable(JUSTIFICATION_HISTORY);
-    if (history != null && !history.toString().isBlank()) {
-      summary.append('\n').append(history);
-    }
     return summary.toString();
   }
+
 }
