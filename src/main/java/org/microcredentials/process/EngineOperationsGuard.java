@@ -3,10 +3,6 @@ package org.microcredentials.process;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Set;
@@ -28,7 +24,7 @@ import java.util.Set;
  * </ul>
  */
 @Priority(Priorities.AUTHORIZATION)
-public class EngineOperationsGuard implements ContainerRequestFilter {
+public class EngineOperationsGuard extends EngineChangeFilter {
 
   /** Resource classes whose every change is an administrator's: jobs and what runs them. */
   private static final Set<String> JOB_RESOURCES = Set.of(
@@ -51,17 +47,8 @@ public class EngineOperationsGuard implements ContainerRequestFilter {
           "setVariablesAsync", "correlateMessageAsync"),
       "ExecutionResourceImpl", Set.of("signalExecution", "createIncident"));
 
-  @Context
-  ResourceInfo resourceInfo;
-
   @Override
-  public void filter(ContainerRequestContext context) throws IOException {
-    EngineRequests request = new EngineRequests(context, resourceInfo);
-    if (request.reads()) {
-      return;
-    }
-    String resource = request.resourceClass();
-    String method = request.resourceMethod();
+  protected void filter(EngineRequests request, String resource, String method) throws IOException {
     boolean jobs = JOB_RESOURCES.contains(resource);
     boolean flow = FLOW_RESOURCES.contains(resource) || FLOW_METHODS.getOrDefault(resource, Set.of()).contains(method)
         || startsPastTheStartEvent(request, resource, method);

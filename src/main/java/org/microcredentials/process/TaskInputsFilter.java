@@ -4,10 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
-import jakarta.ws.rs.container.ContainerRequestContext;
-import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ResourceInfo;
-import jakarta.ws.rs.core.Context;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -32,7 +28,7 @@ import org.camunda.bpm.engine.task.Task;
  * URL's text: a matrix parameter or another spelling of the path is the same call.
  */
 @Priority(Priorities.USER)
-public class TaskInputsFilter implements ContainerRequestFilter {
+public class TaskInputsFilter extends EngineChangeFilter {
 
   /** Calls of a task that take variables in their body's {@code variables}. */
   private static final Set<String> TASK_COMPLETIONS = Set.of("complete", "submit", "resolve", "handleBpmnError",
@@ -43,17 +39,8 @@ public class TaskInputsFilter implements ContainerRequestFilter {
   /** Form fields by process definition and task: a deployed model never changes. */
   private static final Map<String, Set<String>> FIELDS = new ConcurrentHashMap<>();
 
-  @Context
-  ResourceInfo resourceInfo;
-
   @Override
-  public void filter(ContainerRequestContext context) throws IOException {
-    EngineRequests request = new EngineRequests(context, resourceInfo);
-    if (request.reads()) {
-      return;
-    }
-    String resource = request.resourceClass();
-    String method = request.resourceMethod();
+  protected void filter(EngineRequests request, String resource, String method) throws IOException {
     boolean completion = "TaskResourceImpl".equals(resource) && TASK_COMPLETIONS.contains(method);
     if (!completion && !TASK_VARIABLES.contains(resource)) {
       return;
