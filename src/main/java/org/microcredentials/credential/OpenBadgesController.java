@@ -83,10 +83,10 @@ class OpenBadgesController {
   }
 
   @PostMapping("/api/credentials/{id}/revoke")
-  CredentialsController.CredentialView revoke(@PathVariable String id, @RequestBody(required = false) RevokeRequest request) {
+  CredentialView revoke(@PathVariable String id, @RequestBody(required = false) RevokeRequest request) {
     String admin = actors.requireAdministrator("revoke a credential");
     Credential revoked = revocations.revoke(id, request == null ? null : request.reason(), admin);
-    return CredentialsController.CredentialView.of(revoked, OffsetDateTime.now(clock));
+    return CredentialView.of(revoked, OffsetDateTime.now(clock));
   }
 
   /** Admin: who revoked the credential, when and why. */

@@ -1,6 +1,9 @@
 package org.microcredentials.framework;
 
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -10,10 +13,36 @@ import org.microcredentials.RuleViolation;
  * A version of the skills framework. Versions only grow: every credential records the version
  * it was assessed against, and a new version never rewrites an old one.
  */
-public record SkillFramework(int version, String label, List<Skill> skills) {
+public record SkillFramework(int version, String label, List<Skill> skills, Map<Integer, List<String>> levelProfiles) {
+
+  /** The fewest skills a level profile names: a promotion is judged on more than one or two skills. */
+  public static final int SKILLS_PER_PROFILE = 4;
 
   public SkillFramework {
     skills = skills == null ? List.of() : List.copyOf(skills);
+    Map<Integer, List<String>> profiles = new TreeMap<>();
+    if (levelProfiles != null) {
+      levelProfiles.forEach((level, codes) -> profiles.put(level, codes == null ? List.of() : List.copyOf(codes)));
+    }
+    levelProfiles = Collections.unmodifiableMap(profiles);
+  }
+
+  public SkillFramework(int version, String label, List<Skill> skills) {
+    this(version, label, skills, Map.of());
+  }
+
+  /** The same framework as a new version, with other skills and the same level profiles. */
+  public SkillFramework next(String label, List<Skill> nextSkills) {
+    return new SkillFramework(version + 1, label, nextSkills, levelProfiles);
+  }
+
+  /**
+   * The skills a promotion to {@code level} requires (its level profile), in the framework's order.
+   * Empty when the framework defines no profile for that level.
+   */
+  public List<Skill> requiredFor(int level) {
+    List<String> codes = levelProfiles.getOrDefault(level, List.of());
+    return skills.stream().filter(skill -> codes.contains(skill.code())).toList();
   }
 
   public Optional<Skill> skill(String code) {
@@ -68,6 +97,30 @@ public record SkillFramework(int version, String label, List<Skill> skills) {
               "Skill " + skill.code() + " level " + described.level() + " needs a tier and criteria.");
         }
       }
+    }
+    validateLevelProfiles(codes);
+  }
+
+  /** Where the framework has level profiles, each level 2..6 names enough known skills, each once. */
+  private void validateLevelProfiles(Set<String> codes) {
+    if (levelProfiles.isEmpty()) {
+      return;
+    }
+    for (int level = Seniority.LOWEST + 1; level <= Seniority.HIGHEST; level++) {
+      List<String> profile = levelProfiles.getOrDefault(level, List.of());
+      if (profile.size() < SKILLS_PER_PROFILE || Set.copyOf(profile).size() != profile.size()) {
+        throw RuleViolation.invalid("level-profile-complete", "The level profile of level " + level + " must name at least "
+            + SKILLS_PER_PROFILE + " different skills; it names " + profile + ".");
+      }
+      List<String> unknown = profile.stream().filter(code -> !codes.contains(code)).toList();
+      if (!unknown.isEmpty()) {
+        throw RuleViolation.invalid("level-profile-complete",
+            "The level profile of level " + level + " names skills the framework does not have: " + unknown + ".");
+      }
+    }
+    if (!levelProfiles.keySet().stream().allMatch(level -> level > Seniority.LOWEST && level <= Seniority.HIGHEST)) {
+      throw RuleViolation.invalid("level-profile-complete",
+          "Level profiles exist for the levels one is promoted to, 2 to 6, not " + levelProfiles.keySet() + ".");
     }
   }
 }

@@ -35,7 +35,7 @@ public class SkillFrameworkAdministration {
     if (skill.retired()) {
       throw RuleViolation.conflict("skill-not-retired", "Skill " + skillCode + " is already retired.");
     }
-    SkillFramework next = new SkillFramework(current.version() + 1, current.label() + " (" + skillCode + " retired)",
+    SkillFramework next = current.next(current.label() + " (" + skillCode + " retired)",
         current.skills().stream().map(s -> s.code().equals(skillCode) ? s.retire() : s).toList());
     frameworks.save(next, "retirement of " + skillCode);
     return next;

@@ -59,7 +59,16 @@ public class SkillFrameworkRepository {
         .param(version)
         .query((rs, row) -> skill(rs, levelsBySkill))
         .list();
-    return Optional.of(new SkillFramework(version, label.get(), skills));
+    Map<Integer, List<String>> profiles = new LinkedHashMap<>();
+    jdbc.sql("""
+            select p.level, p.skill_code from level_profile p join skill s
+              on s.framework_version = p.framework_version and s.code = p.skill_code
+            where p.framework_version = ? order by p.level, s.position""")
+        .param(version)
+        .query((ResultSet rs) -> {
+          profiles.computeIfAbsent(rs.getInt("level"), level -> new ArrayList<>()).add(rs.getString("skill_code"));
+        });
+    return Optional.of(new SkillFramework(version, label.get(), skills, profiles));
   }
 
   /** Stores a new version; versions only grow. */
@@ -85,6 +94,9 @@ public class SkillFrameworkRepository {
             .update();
       }
     }
+    framework.levelProfiles().forEach((level, codes) -> codes.forEach(code -> jdbc.sql(
+            "insert into level_profile (framework_version, level, skill_code) values (?, ?, ?)")
+        .params(framework.version(), level, code).update()));
   }
 
   private static Skill skill(ResultSet rs, Map<String, List<SkillLevel>> levelsBySkill) throws SQLException {
