@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The embedded default: an RSA key generated on first start and kept in the database, so that
- * restarts keep signing with it. {@link #rotate()} retires it for a new one; retired keys stay
+ * The embedded default: an RSA key (VC-JWT) and an Ed25519 key (Data Integrity) generated on first start and kept in the database, so that
+ * restarts keep signing with it. {@link #rotate()} and {@link #rotateEd25519()} retire one for a new one; retired keys stay
  * published. Production reads a keystore instead ({@link KeystoreSigningKeys}).
  */
 public class GeneratedSigningKeys implements SigningKeys {
@@ -55,6 +55,39 @@ public class GeneratedSigningKeys implements SigningKeys {
     jdbc.sql("update credential_signing_key set active = false where active = true").update();
     jdbc.sql("insert into credential_signing_key (kid, private_jwk, created_at, active) values (?, ?, ?, true)")
         .params(key.getKeyID(), key.toJSONString(), OffsetDateTime.now(clock))
+        .update();
+    return key;
+  }
+
+  @Override
+  @Transactional
+  public Ed25519Key activeEd25519() {
+    List<String> active = jdbc.sql("select private_pkcs8 from credential_ed25519_key where active = true")
+        .query(String.class).list();
+    if (active.isEmpty()) {
+      return rotateEd25519();
+    }
+    List<String> ids = jdbc.sql("select id from credential_ed25519_key where active = true").query(String.class).list();
+    Ed25519Key published = Ed25519Key.of(Ed25519Key.publicKey(ids.get(0)), Ed25519Key.privateKey(active.get(0)));
+    if (!published.id().equals(ids.get(0))) {
+      throw new IllegalStateException("The stored Ed25519 key " + ids.get(0) + " does not match its private half");
+    }
+    return published;
+  }
+
+  @Override
+  public List<Ed25519Key> publishedEd25519() {
+    return jdbc.sql("select id from credential_ed25519_key order by created_at desc, id").query(String.class).list()
+        .stream().map(id -> new Ed25519Key(id, Ed25519Key.publicKey(id), null)).toList();
+  }
+
+  /** Retires the active Ed25519 key (it stays published) and makes a new one active. */
+  @Transactional
+  public Ed25519Key rotateEd25519() {
+    Ed25519Key key = Ed25519Key.generate();
+    jdbc.sql("update credential_ed25519_key set active = false where active = true").update();
+    jdbc.sql("insert into credential_ed25519_key (id, private_pkcs8, created_at, active) values (?, ?, ?, true)")
+        .params(key.id(), key.privateKeyPkcs8(), OffsetDateTime.now(clock))
         .update();
     return key;
   }
