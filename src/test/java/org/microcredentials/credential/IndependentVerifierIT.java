@@ -39,8 +39,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * the VC-JWT; versions pinned by its package-lock.json, installed by {@code npm ci}). Its document
  * loader reads our keys, controller documents and status lists from this running application, as a
  * wallet would from the public URL. A credential issued after the README walk-through verifies in
- * both forms; an endorsed one and its endorsement verify; a revoked one is seen revoked through the
- * Bitstring Status List in both forms; a tampered one fails.
+ * both forms and baked into its SVG badge; an endorsed one and its endorsement verify; a revoked one
+ * is seen revoked through the Bitstring Status List in both forms; a tampered one fails.
  */
 @ApplicationTest
 class IndependentVerifierIT {
@@ -89,7 +89,8 @@ class IndependentVerifierIT {
         verifyCase("endorsed", "data-integrity", download(endorsed, "alice")),
         verifyCase("revoked", "data-integrity", revokedDocument),
         verifyCase("revoked-jwt", "vc-jwt", json.valueToTree(revokedJwt)),
-        verifyCase("tampered", "data-integrity", tampered)));
+        verifyCase("tampered", "data-integrity", tampered),
+        verifyCase("baked", "baked-svg", json.valueToTree(bakedBadge(walkedThrough)))));
 
     JsonNode fresh = results.path("fresh");
     assertThat(fresh.path("verified").asBoolean()).as(fresh.toString()).isTrue();
@@ -112,6 +113,12 @@ class IndependentVerifierIT {
     JsonNode revokedJwtResult = results.path("revoked-jwt");
     assertThat(revokedJwtResult.path("statusVerified").asBoolean()).as(revokedJwtResult.toString()).isTrue();
     assertThat(revokedJwtResult.path("revoked").asBoolean()).as(revokedJwtResult.toString()).isTrue();
+
+    JsonNode baked = results.path("baked");
+    assertThat(baked.path("namespace").asBoolean()).as(baked.toString()).isTrue();
+    assertThat(baked.path("firstChild").asBoolean()).as(baked.toString()).isTrue();
+    assertThat(baked.path("verified").asBoolean()).as(baked.toString()).isTrue();
+    assertThat(baked.path("revoked").asBoolean(true)).isFalse();
 
     JsonNode tamperedResult = results.path("tampered");
     assertThat(tamperedResult.path("verified").asBoolean()).as(tamperedResult.toString()).isFalse();
@@ -141,6 +148,14 @@ class IndependentVerifierIT {
     accept.set(HttpHeaders.ACCEPT, "application/vc+jwt");
     return rest.withBasicAuth(holder, holder)
         .exchange("/api/credentials/" + id, HttpMethod.GET, new HttpEntity<>(accept), String.class).getBody();
+  }
+
+  /** The baked badge, from the public link of the verification page (no login). */
+  private String bakedBadge(String id) {
+    org.springframework.http.ResponseEntity<String> svg = rest.getForEntity("/credentials/" + id + "/badge.svg", String.class);
+    assertThat(svg.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(svg.getHeaders().getContentType().toString()).startsWith("image/svg+xml");
+    return svg.getBody();
   }
 
   private Map<String, Object> verifyCase(String name, String form, JsonNode credential) {
