@@ -186,6 +186,33 @@ class CredentialsRestIT {
   }
 
   @Test
+  void theIssuerAndEndorserProfilesAreControllerDocumentsValidAgainstTheProfileSchema() throws Exception {
+    register.issue(new CredentialRegister.Issue("END-2026-" + System.nanoTime() % 1_000_000, "alice", "iLAN", 3, 9,
+        CredentialSource.ENDORSEMENT, "carol", List.of("dave"), 1, "Led the migration."));
+    com.networknt.schema.JsonSchema profileSchema;
+    try (java.io.InputStream in = getClass().getResourceAsStream("/openbadges/profile.schema.json")) {
+      profileSchema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V201909)
+          .getSchema(in);
+    }
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String path : List.of("/api/issuer", "/api/issuer/endorsers/carol")) {
+      ResponseEntity<String> profile = rest.getForEntity(path, String.class);
+      assertThat(profile.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+      com.fasterxml.jackson.databind.JsonNode document = json.readTree(profile.getBody());
+      assertThat(profileSchema.validate(document)).as(path).isEmpty();
+      assertThat(document.path("@context").get(0).asText()).isEqualTo("https://www.w3.org/ns/did/v1");
+      assertThat(document.path("assertionMethod")).isNotEmpty();
+      for (com.fasterxml.jackson.databind.JsonNode method : document.path("assertionMethod")) {
+        String url = method.asText();
+        Map<String, Object> multikey = rest.getForEntity(url.substring(url.indexOf("/api/")), Map.class).getBody();
+        assertThat(multikey).containsEntry("id", url).containsEntry("controller", document.path("id").asText());
+      }
+    }
+    assertThat(json.readTree(rest.getForEntity("/api/issuer/endorsers/carol", String.class).getBody()).path("name").asText())
+        .isEqualTo(jdbc.sql("select display_name from engineer where user_id = 'carol'").query(String.class).single());
+  }
+
+  @Test
   void onlyAnAdministratorRevokesWithAReasonAndOnlyOnce() {
     String id = issueDirectly("alice", "Shipped the parser rewrite.");
     ResponseEntity<Map<String, Object>> byAlice = calls.post("alice", "/api/credentials/" + id + "/revoke", Map.of("reason", "mine"));
