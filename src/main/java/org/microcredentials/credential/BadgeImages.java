@@ -53,6 +53,21 @@ public class BadgeImages {
             revoked ? "<line x1=\"20\" y1=\"110\" x2=\"100\" y2=\"26\" stroke=\"#b00020\" stroke-width=\"5\"/>" : "");
   }
 
+  /** The namespace of the baking element (Open Badges 3.0, "Baking"). */
+  public static final String BAKING_NAMESPACE = "https://purl.imsglobal.org/ob/v3p0";
+
+  /**
+   * The badge with the signed credential baked in, as Open Badges 3.0 specifies for SVG: one
+   * {@code <openbadges:credential>} element, the first inside {@code <svg>}, holding the JSON-LD
+   * credential in CDATA (a {@code ]]>} in the JSON is split across two CDATA sections).
+   */
+  public String baked(String svg, String signedCredentialJson) {
+    int rootEnd = svg.indexOf('>', svg.indexOf("<svg"));
+    String cdata = "<![CDATA[" + signedCredentialJson.replace("]]>", "]]]]><![CDATA[>") + "]]>";
+    return svg.substring(0, rootEnd) + " xmlns:openbadges=\"" + BAKING_NAMESPACE + "\">"
+        + "<openbadges:credential>" + cdata + "</openbadges:credential>" + svg.substring(rootEnd + 1);
+  }
+
   public String dataUri(String svg) {
     return "data:image/svg+xml;base64," + Base64.getEncoder().encodeToString(svg.getBytes(StandardCharsets.UTF_8));
   }

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keystorePassword the keystore's password (and its keys')
  * @param activeKeyAlias the alias that signs new downloads; every other key of the keystore stays published,
  *     so that credentials it signed keep verifying
+ * @param activeEd25519KeyAlias the keystore alias of the Ed25519 key pair that makes the Data Integrity
+ *     proofs (default: the keystore's first Ed25519 key pair); the others stay published
  * @param remindBeforeLapse how long before a credential lapses for promotion its holder is reminded
  */
 @ConfigurationProperties("microcredentials.credentials")
@@ -23,6 +25,7 @@ public record CredentialProperties(
     String keystore,
     String keystorePassword,
     String activeKeyAlias,
+    String activeEd25519KeyAlias,
     Period remindBeforeLapse) {
 
   public CredentialProperties {
@@ -32,7 +35,7 @@ public record CredentialProperties(
   }
 
   public static CredentialProperties defaults() {
-    return new CredentialProperties(null, null, null, null, null, null);
+    return new CredentialProperties(null, null, null, null, null, null, null);
   }
 
   public boolean usesKeystore() {
@@ -49,6 +52,29 @@ public record CredentialProperties(
 
   public String revocationListUrl() {
     return publicUrl + "/api/credentials/revocations";
+  }
+
+  /** The JWK of one RSA key: the {@code kid} of a VC-JWT's header. */
+  public String jwkUrl(String kid) {
+    return jwksUrl() + "/" + kid;
+  }
+
+  /** The Multikey of one Ed25519 key: the {@code verificationMethod} of the issuer's Data Integrity proofs. */
+  public String multikeyUrl(String keyId) {
+    return issuerId() + "/keys/" + keyId;
+  }
+
+  /** An endorser's Profile: the controller document naming the keys their endorsements are signed with. */
+  public String endorserId(String userId) {
+    return issuerId() + "/endorsers/" + userId;
+  }
+
+  public String endorserMultikeyUrl(String userId, String keyId) {
+    return endorserId(userId) + "/keys/" + keyId;
+  }
+
+  public String statusListUrl(int list) {
+    return publicUrl + "/api/credentials/status/" + list;
   }
 
   public String credentialUrl(String credentialId) {

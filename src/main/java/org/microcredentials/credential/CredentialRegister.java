@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.microcredentials.MicroCredentialsProperties;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -86,6 +87,32 @@ public class CredentialRegister {
             where holder_id = ? and skill_code = ? and skill_level >= ? and revoked = false and valid_for_promotion_until > ?""")
         .params(holderId, skillCode, level, OffsetDateTime.now(clock))
         .query(Long.class).single() > 0;
+  }
+
+  /**
+   * The holder's {@code credentialSubject.id}: a {@code urn:uuid} drawn on their first export and kept,
+   * so that every credential of one holder names the same subject without naming the person.
+   */
+  public String subjectId(String holderId) {
+    Optional<String> existing = jdbc.sql("select subject_id from credential_holder_subject where holder_id = ?")
+        .param(holderId).query(String.class).optional();
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    try {
+      jdbc.sql("insert into credential_holder_subject (holder_id, subject_id) values (?, ?)")
+          .params(holderId, "urn:uuid:" + UUID.randomUUID()).update();
+    } catch (DuplicateKeyException concurrentFirstExport) {
+      // another export drew it at the same moment: theirs stands
+    }
+    return jdbc.sql("select subject_id from credential_holder_subject where holder_id = ?")
+        .param(holderId).query(String.class).single();
+  }
+
+  /** Whether the engineer endorsed any issued credential: only then is their endorser Profile public. */
+  public boolean isEndorser(String userId) {
+    return jdbc.sql("select count(*) from credential where source = 'ENDORSEMENT' and assessor_id = ?")
+        .param(userId).query(Long.class).single() > 0;
   }
 
   private Credential credential(ResultSet rs, int row) throws SQLException {

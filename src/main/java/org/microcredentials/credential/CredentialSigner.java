@@ -8,7 +8,6 @@ import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -20,60 +19,76 @@ import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs an Open Badges 3.0 credential as a VC-JWT (OB 3.0, "JSON Web Token Proof Format"):
- * RS256, the key's id in the header, the credential in the {@code vc} claim and its id, issuer
- * and dates in the registered claims.
+ * Signs an Open Badges 3.0 credential in its two forms. JSON-LD: a {@code proof} array with a Data
+ * Integrity proof ({@code DataIntegrityProof}, {@code eddsa-rdfc-2022}, Ed25519), what the DCC's
+ * wallet and verifiers accept. VC-JWT (OB 3.0, "JSON Web Token Proof Format"): RS256, a header of
+ * exactly {@code alg}, {@code kid} (the URL of the JWK) and {@code typ}, the credential itself as the
+ * payload with {@code iss}, {@code jti}, {@code nbf}, {@code exp} and {@code sub}. Embedded
+ * endorsements carry their own Data Integrity proof in both forms.
  */
 @Component
 public class CredentialSigner {
 
-  /** The proof type of the JSON form: the VC-JWT carried in {@code proof[0].jwt}. */
-  public static final String PROOF_TYPE = "JwtProof2020";
+  /** The proof type of JSON-LD downloads made before issue 16: a VC-JWT in {@code proof[0].jwt}. Still verified. */
+  public static final String JWT_PROOF_TYPE = "JwtProof2020";
 
   private final SigningKeys keys;
   private final CredentialProperties properties;
+  private final DataIntegrity dataIntegrity;
   private final Clock clock;
 
-  CredentialSigner(SigningKeys keys, CredentialProperties properties, Clock clock) {
+  CredentialSigner(SigningKeys keys, CredentialProperties properties, DataIntegrity dataIntegrity, Clock clock) {
     this.keys = keys;
     this.properties = properties;
+    this.dataIntegrity = dataIntegrity;
     this.clock = clock;
   }
 
-  /** The compact VC-JWT of the credential. */
+  /** The compact VC-JWT of the credential (its endorsements signed inside). */
   public String jwt(Map<String, Object> credential) {
-    return sign(credential, keys.active());
+    return sign(withSignedEndorsements(credential), keys.active(), properties, clock.instant());
   }
 
-  /**
-   * The credential as issued in JSON-LD: the document itself, and a proof that carries its VC-JWT
-   * (whose payload is exactly the document without the proof).
-   */
+  /** The credential as issued in JSON-LD: the document and its Data Integrity proof by the organisation. */
   public Map<String, Object> signedDocument(Map<String, Object> credential) {
-    RSAKey key = keys.active();
-    Map<String, Object> signed = new LinkedHashMap<>(credential);
-    Map<String, Object> proof = new LinkedHashMap<>();
-    proof.put("type", PROOF_TYPE);
-    proof.put("created", OpenBadges.timestamp(clock.instant().atOffset(ZoneOffset.UTC)));
-    proof.put("proofPurpose", "assertionMethod");
-    proof.put("verificationMethod", properties.jwksUrl() + "#" + key.getKeyID());
-    proof.put("jwt", sign(credential, key));
-    signed.put("proof", new ArrayList<>(List.of(proof)));
+    return prove(withSignedEndorsements(credential), properties.multikeyUrl(keys.activeEd25519().id()));
+  }
+
+  /** Any document of the organisation (the status list credential) with its Data Integrity proof. */
+  public Map<String, Object> prove(Map<String, Object> document, String verificationMethod) {
+    Map<String, Object> signed = new LinkedHashMap<>(document);
+    signed.put("proof", new ArrayList<>(List.of(dataIntegrity.prove(document, verificationMethod, now(),
+        keys.activeEd25519().privateKey()))));
     return signed;
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> withSignedEndorsements(Map<String, Object> credential) {
+    if (!(credential.get("endorsement") instanceof List<?> endorsements)) {
+      return credential;
+    }
+    Map<String, Object> withSigned = new LinkedHashMap<>(credential);
+    withSigned.put("endorsement", endorsements.stream().map(endorsement -> {
+      Map<String, Object> unsigned = (Map<String, Object>) endorsement;
+      String endorserId = (String) ((Map<String, Object>) unsigned.get("issuer")).get("id");
+      String userId = endorserId.substring(endorserId.lastIndexOf('/') + 1);
+      return prove(unsigned, properties.endorserMultikeyUrl(userId, keys.activeEd25519().id()));
+    }).toList());
+    return withSigned;
   }
 
   static String sign(Map<String, Object> credential, RSAKey key, CredentialProperties properties, Instant now) {
     try {
       JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256)
           .type(JOSEObjectType.JWT)
-          .keyID(key.getKeyID())
-          .jwkURL(URI.create(properties.jwksUrl()))
+          .keyID(properties.jwkUrl(key.getKeyID()))
           .build();
-      JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
-          .issuer(properties.issuerId())
-          .jwtID((String) credential.get("id"))
-          .issueTime(Date.from(now))
-          .claim("vc", credential);
+      JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder();
+      credential.forEach(claims::claim);
+      claims.issuer(properties.issuerId()).jwtID((String) credential.get("id"));
+      if (credential.get("credentialSubject") instanceof Map<?, ?> subject && subject.get("id") instanceof String subjectId) {
+        claims.subject(subjectId);
+      }
       if (credential.get("validFrom") instanceof String validFrom) {
         claims.notBeforeTime(Date.from(Instant.parse(validFrom)));
       }
@@ -88,7 +103,7 @@ public class CredentialSigner {
     }
   }
 
-  private String sign(Map<String, Object> credential, RSAKey key) {
-    return sign(credential, key, properties, clock.instant());
+  private String now() {
+    return OpenBadges.timestamp(clock.instant().atOffset(ZoneOffset.UTC));
   }
 }

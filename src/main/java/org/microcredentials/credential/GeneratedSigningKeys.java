@@ -15,8 +15,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The embedded default: an RSA key generated on first start and kept in the database, so that
- * restarts keep signing with it. {@link #rotate()} retires it for a new one; retired keys stay
+ * The embedded default: an RSA key (VC-JWT) and an Ed25519 key (Data Integrity) generated on first start and kept in the database, so that
+ * restarts keep signing with it. {@link #rotate()} and {@link #rotateEd25519()} retire one for a new one; retired keys stay
  * published. Production reads a keystore instead ({@link KeystoreSigningKeys}).
  */
 public class GeneratedSigningKeys implements SigningKeys {
@@ -55,6 +55,38 @@ public class GeneratedSigningKeys implements SigningKeys {
     jdbc.sql("update credential_signing_key set active = false where active = true").update();
     jdbc.sql("insert into credential_signing_key (kid, private_jwk, created_at, active) values (?, ?, ?, true)")
         .params(key.getKeyID(), key.toJSONString(), OffsetDateTime.now(clock))
+        .update();
+    return key;
+  }
+
+  @Override
+  @Transactional
+  public Ed25519Key activeEd25519() {
+    // newest first, in one query: two nodes starting at once on an empty table may each have made one
+    List<Ed25519Key> active = jdbc.sql("""
+            select id, private_pkcs8 from credential_ed25519_key where active = true order by created_at desc, id""")
+        .query((rs, row) -> new Ed25519Key(rs.getString("id"), Ed25519Key.publicKey(rs.getString("id")),
+            Ed25519Key.privateKey(rs.getString("private_pkcs8"))))
+        .list();
+    if (active.isEmpty()) {
+      return rotateEd25519();
+    }
+    return active.get(0);
+  }
+
+  @Override
+  public List<Ed25519Key> publishedEd25519() {
+    return jdbc.sql("select id from credential_ed25519_key order by created_at desc, id").query(String.class).list()
+        .stream().map(id -> new Ed25519Key(id, Ed25519Key.publicKey(id), null)).toList();
+  }
+
+  /** Retires the active Ed25519 key (it stays published) and makes a new one active. */
+  @Transactional
+  public Ed25519Key rotateEd25519() {
+    Ed25519Key key = Ed25519Key.generate();
+    jdbc.sql("update credential_ed25519_key set active = false where active = true").update();
+    jdbc.sql("insert into credential_ed25519_key (id, private_pkcs8, created_at, active) values (?, ?, ?, true)")
+        .params(key.id(), key.privateKeyPkcs8(), OffsetDateTime.now(clock))
         .update();
     return key;
   }

@@ -24,15 +24,20 @@ import org.springframework.stereotype.Component;
 /**
  * A credential as an Open Badges 3.0 {@code OpenBadgeCredential} (W3C VC Data Model 2.0). The
  * document holds only JSON strings, lists and objects, so that it reads back identical from its
- * signed form. The holder is named by a salted sha256 of their email, never the address itself.
+ * signed form. The holder is named by a stable {@code urn:uuid} of their own and a salted sha256 of
+ * their email, never the address itself.
  */
 @Component
 public class OpenBadges {
 
-  public static final String VC_CONTEXT = "https://www.w3.org/ns/credentials/v2";
-  public static final String OB_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
+  public static final String VC_CONTEXT = JsonLdContexts.VC_V2;
+  public static final String OB_CONTEXT = JsonLdContexts.OB_V3P0;
+  public static final String OB_EXTENSIONS_CONTEXT = JsonLdContexts.OB_EXTENSIONS;
+  /** VC 2.0, OB 3.0.3 and OB's extensions (which define {@code 1EdTechJsonSchemaValidator2019}), as the spec's examples. */
+  public static final List<String> CONTEXTS = List.of(VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT);
   public static final String ACHIEVEMENT_CREDENTIAL_SCHEMA =
       "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
+  /** The status type of credentials downloaded before issue 16: they still verify against the 1EdTech list. */
   public static final String REVOCATION_LIST_TYPE = "1EdTechRevocationList";
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
 
@@ -41,9 +46,14 @@ public class OpenBadges {
   private final Organisation organisation;
   private final SkillFrameworkRepository frameworks;
   private final BadgeImages badges;
+  private final CredentialRegister register;
+  private final CredentialStatusList statusList;
 
   OpenBadges(CredentialProperties properties, MicroCredentialsProperties rules, Organisation organisation,
-      SkillFrameworkRepository frameworks, BadgeImages badges) {
+      SkillFrameworkRepository frameworks, BadgeImages badges, CredentialRegister register,
+      CredentialStatusList statusList) {
+    this.register = register;
+    this.statusList = statusList;
     this.properties = properties;
     this.rules = rules;
     this.organisation = organisation;
@@ -65,7 +75,7 @@ public class OpenBadges {
     String resultDescriptionId = achievementId + "-score";
 
     Map<String, Object> document = new LinkedHashMap<>();
-    document.put("@context", List.of(VC_CONTEXT, OB_CONTEXT));
+    document.put("@context", CONTEXTS);
     document.put("id", id);
     document.put("type", List.of("VerifiableCredential", "OpenBadgeCredential"));
     document.put("name", skill.name() + " " + targetCode);
@@ -106,6 +116,7 @@ public class OpenBadges {
         "requiredValue", String.valueOf(rules.passMark()))));
 
     Map<String, Object> subject = new LinkedHashMap<>();
+    subject.put("id", register.subjectId(credential.holderId()));
     subject.put("type", List.of("AchievementSubject"));
     subject.put("identifier", List.of(identity(holder.email(), credential.id())));
     subject.put("achievement", achievement);
@@ -123,9 +134,7 @@ public class OpenBadges {
     document.put("credentialSchema", List.of(ordered(
         "id", ACHIEVEMENT_CREDENTIAL_SCHEMA,
         "type", "1EdTechJsonSchemaValidator2019")));
-    document.put("credentialStatus", ordered(
-        "id", properties.revocationListUrl(),
-        "type", REVOCATION_LIST_TYPE));
+    document.put("credentialStatus", statusList.credentialStatus(statusList.entry(credential.id())));
     if (credential.source() == CredentialSource.ENDORSEMENT) {
       document.put("endorsement", List.of(endorsement(credential, id, targetCode)));
     }
@@ -143,19 +152,20 @@ public class OpenBadges {
 
   /**
    * The endorser's {@code EndorsementCredential} carried by an endorsed credential. Assumes the
-   * register's {@code assessorId} holds the endorser for source ENDORSEMENT; the organisation signs
-   * it together with the credential (endorsers hold no keys of their own).
+   * register's {@code assessorId} holds the endorser for source ENDORSEMENT. Endorsers hold no keys of
+   * their own: the issuer is the endorser's public Profile ({@link CredentialProperties#endorserId}),
+   * a controller document the organisation hosts, naming the organisation's key that signs for them.
    */
   private Map<String, Object> endorsement(Credential credential, String credentialId, String targetCode) {
     Engineer endorser = organisation.find(credential.assessorId()).orElse(null);
     String endorserName = endorser == null ? credential.assessorId() : endorser.displayName();
     return ordered(
-        "@context", List.of(VC_CONTEXT, OB_CONTEXT),
+        "@context", CONTEXTS,
         "id", credentialId + "#endorsement",
         "type", List.of("VerifiableCredential", "EndorsementCredential"),
         "name", "Endorsement of " + targetCode + " by " + endorserName,
         "issuer", ordered(
-            "id", properties.publicUrl() + "/api/engineers/" + credential.assessorId(),
+            "id", properties.endorserId(credential.assessorId()),
             "type", List.of("Profile"),
             "name", endorserName),
         "validFrom", timestamp(credential.issuedAt()),

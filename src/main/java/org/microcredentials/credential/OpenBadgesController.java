@@ -9,7 +9,10 @@ import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import com.nimbusds.jose.jwk.RSAKey;
 import org.microcredentials.RuleViolation;
+import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Actors;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -23,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Credentials as signed Open Badges 3.0: download, verification, revocation, and what a verifier
- * needs without an account (issuer profile, published keys, revocation list).
+ * needs without an account (issuer profile, published keys, status lists).
  */
 @RestController
 class OpenBadgesController {
@@ -31,6 +34,7 @@ class OpenBadgesController {
   static final MediaType LD_JSON = MediaType.parseMediaType("application/ld+json");
   static final MediaType VC_JWT = MediaType.parseMediaType("application/vc+jwt");
   static final MediaType JWK_SET = MediaType.parseMediaType("application/jwk-set+json");
+  static final MediaType JWK = MediaType.parseMediaType("application/jwk+json");
 
   record RevokeRequest(String reason) {
   }
@@ -40,6 +44,8 @@ class OpenBadgesController {
   private final CredentialSigner signer;
   private final CredentialVerifier verifier;
   private final CredentialRevocations revocations;
+  private final CredentialStatusList statusList;
+  private final Organisation organisation;
   private final SigningKeys keys;
   private final CredentialProperties properties;
   private final Actors actors;
@@ -47,8 +53,11 @@ class OpenBadgesController {
   private final Clock clock;
 
   OpenBadgesController(CredentialRegister credentials, OpenBadges openBadges, CredentialSigner signer,
-      CredentialVerifier verifier, CredentialRevocations revocations, SigningKeys keys, CredentialProperties properties,
-      Actors actors, ObjectMapper json, Clock clock) {
+      CredentialVerifier verifier, CredentialRevocations revocations, CredentialStatusList statusList,
+      Organisation organisation, SigningKeys keys, CredentialProperties properties, Actors actors, ObjectMapper json,
+      Clock clock) {
+    this.statusList = statusList;
+    this.organisation = organisation;
     this.credentials = credentials;
     this.openBadges = openBadges;
     this.signer = signer;
@@ -97,34 +106,106 @@ class OpenBadgesController {
     return revocations.trail(id);
   }
 
-  /** Public: the 1EdTech revocation list every credential's {@code credentialStatus} points to. */
+  /**
+   * Public: the 1EdTech revocation list that credentials downloaded before issue 16 name in their
+   * {@code credentialStatus}; new ones use the Bitstring Status List.
+   */
   @GetMapping("/api/credentials/revocations")
   Map<String, Object> revocationList() {
     Map<String, Object> list = new LinkedHashMap<>();
     list.put("id", properties.revocationListUrl());
     list.put("issuer", properties.issuerId());
-    list.put("revokedCredentials", revocations.all().stream().map(revocation -> Map.of(
+    list.put("revokedCredential", revocations.all().stream().map(revocation -> Map.of(
         "id", properties.credentialUrl(revocation.credentialId()),
         "revoked", true,
         "revocationReason", revocation.reason())).toList());
     return list;
   }
 
-  /** Public: the organisation's issuer Profile, naming where its public keys are. */
+  /** Public: a W3C {@code BitstringStatusListCredential}, signed with a Data Integrity proof, as of now. */
+  @GetMapping("/api/credentials/status/{list}")
+  ResponseEntity<Map<String, Object>> statusList(@PathVariable int list) {
+    if (!statusList.exists(list)) {
+      throw RuleViolation.notFound("known-status-list", "No status list " + list + ".");
+    }
+    return ResponseEntity.ok().contentType(LD_JSON).header(HttpHeaders.CACHE_CONTROL, "no-cache")
+        .body(signer.prove(statusList.statusListCredential(list), properties.multikeyUrl(keys.activeEd25519().id())));
+  }
+
+  /**
+   * Public: the organisation's issuer Profile as a controller document (DID v1 context first, so
+   * that verifiers read {@code assertionMethod} without framing): every Ed25519 key ever used.
+   */
   @GetMapping(value = "/api/issuer", produces = "application/ld+json")
   Map<String, Object> issuer() {
     Map<String, Object> profile = new LinkedHashMap<>();
-    profile.put("@context", List.of(OpenBadges.VC_CONTEXT, OpenBadges.OB_CONTEXT));
+    profile.put("@context", List.of(JsonLdContexts.DID_V1, OpenBadges.VC_CONTEXT, OpenBadges.OB_CONTEXT));
     profile.putAll(openBadges.issuer());
-    profile.put("jwks_uri", properties.jwksUrl());
-    profile.put("publicKey", keys.publicKeys().toJSONObject(true).get("keys"));
+    profile.put("assertionMethod", keys.publishedEd25519().stream().map(key -> properties.multikeyUrl(key.id())).toList());
     return profile;
   }
 
-  /** Public: every signing key, active and retired (a rotation keeps old credentials verifiable). */
+  /** Public: one Ed25519 key as a {@code Multikey}, at the URL the Data Integrity proofs name. */
+  @GetMapping(value = "/api/issuer/keys/{keyId}", produces = "application/ld+json")
+  Map<String, Object> multikey(@PathVariable String keyId) {
+    return multikey(properties.multikeyUrl(keyId), properties.issuerId(), knownKey(keyId));
+  }
+
+  /**
+   * Public: an endorser's Profile, the controller document of the keys that sign their
+   * endorsements (the organisation's, held for them). Only for engineers who endorsed a credential.
+   */
+  @GetMapping(value = "/api/issuer/endorsers/{userId}", produces = "application/ld+json")
+  Map<String, Object> endorser(@PathVariable String userId) {
+    Engineer endorser = knownEndorser(userId);
+    Map<String, Object> profile = new LinkedHashMap<>();
+    profile.put("@context", List.of(JsonLdContexts.DID_V1, OpenBadges.VC_CONTEXT, OpenBadges.OB_CONTEXT));
+    profile.put("id", properties.endorserId(userId));
+    profile.put("type", List.of("Profile"));
+    profile.put("name", endorser.displayName());
+    profile.put("assertionMethod", keys.publishedEd25519().stream()
+        .map(key -> properties.endorserMultikeyUrl(userId, key.id())).toList());
+    return profile;
+  }
+
+  @GetMapping(value = "/api/issuer/endorsers/{userId}/keys/{keyId}", produces = "application/ld+json")
+  Map<String, Object> endorserMultikey(@PathVariable String userId, @PathVariable String keyId) {
+    knownEndorser(userId);
+    return multikey(properties.endorserMultikeyUrl(userId, keyId), properties.endorserId(userId), knownKey(keyId));
+  }
+
+  /** Public: every RSA signing key, active and retired (a rotation keeps old credentials verifiable). */
   @GetMapping("/api/issuer/jwks")
   ResponseEntity<Map<String, Object>> jwks() {
     return ResponseEntity.ok().contentType(JWK_SET).body(keys.publicKeys().toJSONObject(true));
+  }
+
+  /** Public: one RSA key as a JWK, at the URL a VC-JWT's {@code kid} names. */
+  @GetMapping("/api/issuer/jwks/{kid}")
+  ResponseEntity<Map<String, Object>> jwk(@PathVariable String kid) {
+    RSAKey key = keys.publicKey(kid)
+        .orElseThrow(() -> RuleViolation.notFound("known-key", "No signing key " + kid + "."));
+    return ResponseEntity.ok().contentType(JWK).body(key.toPublicJWK().toJSONObject());
+  }
+
+  private Ed25519Key knownKey(String keyId) {
+    return keys.publishedEd25519(keyId)
+        .orElseThrow(() -> RuleViolation.notFound("known-key", "No signing key " + keyId + "."));
+  }
+
+  private Engineer knownEndorser(String userId) {
+    return organisation.find(userId).filter(engineer -> credentials.isEndorser(userId))
+        .orElseThrow(() -> RuleViolation.notFound("known-endorser", "No endorser " + userId + "."));
+  }
+
+  private static Map<String, Object> multikey(String id, String controller, Ed25519Key key) {
+    Map<String, Object> multikey = new LinkedHashMap<>();
+    multikey.put("@context", JsonLdContexts.MULTIKEY_V1);
+    multikey.put("id", id);
+    multikey.put("type", "Multikey");
+    multikey.put("controller", controller);
+    multikey.put("publicKeyMultibase", key.id());
+    return multikey;
   }
 
   private JsonNode read(String body) {

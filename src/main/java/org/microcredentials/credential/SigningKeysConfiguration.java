@@ -17,16 +17,22 @@ class SigningKeysConfiguration {
     if (properties.usesKeystore()) {
       String password = properties.keystorePassword() == null ? "" : properties.keystorePassword();
       return new KeystoreSigningKeys(Path.of(properties.keystore()), password.toCharArray(),
-          properties.activeKeyAlias());
+          properties.activeKeyAlias(), properties.activeEd25519KeyAlias());
     }
     LoggerFactory.getLogger(SigningKeysConfiguration.class).info("Credential signing keys are generated and kept in "
         + "the database; in production, set microcredentials.credentials.keystore (SIGNING_KEYSTORE) instead.");
     return new GeneratedSigningKeys(jdbc, clock);
   }
 
-  /** The embedded default makes its first key at start, not in the middle of two concurrent downloads. */
+  /**
+   * The embedded default makes its first keys at start, not in the middle of two concurrent downloads;
+   * a keystore without an Ed25519 key pair refuses to start rather than fail every download.
+   */
   @Bean
   ApplicationRunner signingKeyOnFirstStart(SigningKeys keys) {
-    return arguments -> keys.active();
+    return arguments -> {
+      keys.active();
+      keys.activeEd25519();
+    };
   }
 }

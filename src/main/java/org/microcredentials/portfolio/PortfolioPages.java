@@ -90,7 +90,9 @@ class PortfolioPages {
         .append("<div class=\"impact\">").append(text(credential.evidenceSummary())).append("</div>")
         .append(nextLevel(credential, current))
         .append("<div class=\"next\"><a href=\"").append(text(properties.credentialUrl(credential.id())))
-        .append("\">Public verification page</a></div>")
+        .append("\">Public verification page</a> · <a href=\"")
+        .append(text(properties.credentialUrl(credential.id()) + "/badge.svg"))
+        .append("\" download>Download badge (SVG, credential baked in)</a></div>")
         .append("</div></article>");
     return card.toString();
   }
@@ -158,12 +160,49 @@ class PortfolioPages {
       body.append("<li class=\"check ").append(check.passed() ? "passed" : "failed").append("\"><strong>")
           .append(text(check.check())).append("</strong>: ").append(text(check.detail())).append("</li>");
     }
-    body.append("</ul><p class=\"muted\">Issued by ").append(text(properties.issuerName()))
+    String pageUrl = properties.credentialUrl(credential.id());
+    body.append("</ul><p class=\"actions\"><a href=\"").append(text(pageUrl + "/credential.json"))
+        .append("\" download>Download credential (JSON)</a> · <a href=\"").append(text(pageUrl + "/badge.svg"))
+        .append("\" download>Download badge (SVG, credential baked in)</a>");
+    if (!credential.revoked()) {
+      body.append(" · <a href=\"").append(text(linkedInAddToProfile(credential, skillName + " " + credential.skillCode()
+              + ":" + credential.skillLevel())))
+          .append("\" rel=\"noopener\">Add to LinkedIn profile</a>");
+    }
+    body.append(" · <a href=\"").append(text("mailto:?subject=" + query(skillName + " " + credential.skillCode() + ":"
+            + credential.skillLevel() + " micro-credential") + "&body=" + query(pageUrl)))
+        .append("\">Share</a> <code>").append(text(pageUrl)).append("</code></p>");
+    body.append("<p class=\"muted\">Issued by ").append(text(properties.issuerName()))
         .append(". Verify the signed credential yourself: POST it to <code>")
-        .append(text(properties.publicUrl() + "/api/credentials/verify")).append("</code>; the issuer's keys are at <a href=\"")
-        .append(text(properties.jwksUrl())).append("\">").append(text(properties.jwksUrl())).append("</a>.</p>");
+        .append(text(properties.publicUrl() + "/api/credentials/verify")).append("</code>; the issuer's profile and keys are at <a href=\"")
+        .append(text(properties.issuerId())).append("\">").append(text(properties.issuerId())).append("</a>.</p>");
     return HtmlLayout.page(state + ": " + skillName + " " + credential.skillCode() + ":" + credential.skillLevel(),
         "Micro-credential of " + holder.displayName(), body.toString());
+  }
+
+  /** The badge drawn for the credential, as shown here; what {@code /credentials/{id}/badge.svg} bakes. */
+  String badge(Credential credential) {
+    Optional<Skill> skill = frameworks.version(credential.frameworkVersion()).flatMap(f -> f.skill(credential.skillCode()));
+    Tier tier = skill.flatMap(s -> s.level(credential.skillLevel())).map(SkillLevel::tier).orElse(Tier.FOUNDATIONAL);
+    return badges.svg(credential.skillCode(), skill.map(Skill::name).orElse(credential.skillCode()),
+        credential.skillLevel(), tier, credential.revoked());
+  }
+
+  /** LinkedIn's "add to profile" URL for a certification, its fields filled from the credential. */
+  String linkedInAddToProfile(Credential credential, String name) {
+    OffsetDateTime issued = credential.issuedAt();
+    OffsetDateTime expires = credential.validForPromotionUntil();
+    return "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME"
+        + "&name=" + query(name)
+        + "&organizationName=" + query(properties.issuerName())
+        + "&issueYear=" + issued.getYear() + "&issueMonth=" + issued.getMonthValue()
+        + "&expirationYear=" + expires.getYear() + "&expirationMonth=" + expires.getMonthValue()
+        + "&certUrl=" + query(properties.credentialUrl(credential.id()))
+        + "&certId=" + query(credential.id());
+  }
+
+  private static String query(String value) {
+    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static String row(String label, String value) {

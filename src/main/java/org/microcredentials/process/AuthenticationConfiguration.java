@@ -6,7 +6,9 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
+import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -54,17 +56,27 @@ class AuthenticationConfiguration {
 
   /**
    * Anyone may verify a credential without an account (issue 5): {@code POST /api/credentials/verify},
-   * and what a verifier reads: the issuer profile, its published keys and the revocation list.
-   * Everything else under {@code /api} still needs HTTP Basic.
+   * and what a verifier reads: the issuer profile, its published keys and the revocation list; since
+   * issue 16 also each key at the URL proofs name (JWK, Multikey), endorsers' controller documents and
+   * the Bitstring Status Lists. Everything else under {@code /api} still needs HTTP Basic.
    */
   static final class PublicVerificationPassingFilter extends ProcessEngineAuthenticationFilter {
 
     private static final Set<String> PUBLIC_GETS =
         Set.of("/api/issuer", "/api/issuer/jwks", "/api/credentials/revocations");
+    private static final String MULTIBASE_KEY = "z[1-9A-HJ-NP-Za-km-z]{1,64}";
+    private static final String USER_ID = "[A-Za-z0-9._-]{1,64}";
+    private static final List<Pattern> PUBLIC_GET_PATTERNS = List.of(
+        Pattern.compile("/api/issuer/jwks/[A-Za-z0-9_-]{1,64}"),
+        Pattern.compile("/api/issuer/keys/" + MULTIBASE_KEY),
+        Pattern.compile("/api/issuer/endorsers/" + USER_ID),
+        Pattern.compile("/api/issuer/endorsers/" + USER_ID + "/keys/" + MULTIBASE_KEY),
+        Pattern.compile("/api/credentials/status/[0-9]{1,9}"));
     private static final String PUBLIC_POST = "/api/credentials/verify";
 
     static boolean isPublic(String method, String path) {
-      return "POST".equals(method) && PUBLIC_POST.equals(path) || "GET".equals(method) && PUBLIC_GETS.contains(path);
+      return "POST".equals(method) && PUBLIC_POST.equals(path) || "GET".equals(method) && (PUBLIC_GETS.contains(path)
+          || PUBLIC_GET_PATTERNS.stream().anyMatch(pattern -> pattern.matcher(path).matches()));
     }
 
     @Override

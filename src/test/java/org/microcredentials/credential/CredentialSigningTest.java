@@ -34,6 +34,8 @@ class CredentialSigningTest {
   @Autowired CredentialSigner signer;
   @Autowired CredentialVerifier verifier;
   @Autowired CredentialRevocations revocations;
+  @Autowired CredentialStatusList statusList;
+  @Autowired DataIntegrity dataIntegrity;
   @Autowired OpenBadgeSchemas schemas;
   @Autowired SigningKeys keys;
   @Autowired CredentialProperties properties;
@@ -75,6 +77,7 @@ class CredentialSigningTest {
     assertThat(document.path("@context").get(0).asText()).isEqualTo("https://www.w3.org/ns/credentials/v2");
     assertThat(document.path("@context").get(1).asText())
         .isEqualTo("https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json");
+    assertThat(document.path("@context").get(2).asText()).isEqualTo("https://purl.imsglobal.org/spec/ob/v3p0/extensions.json");
     assertThat(document.path("type").toString()).contains("OpenBadgeCredential");
     assertThat(document.path("id").asText()).isEqualTo(properties.credentialUrl(credential.id()));
     assertThat(document.path("issuer").path("type").toString()).contains("Profile");
@@ -82,6 +85,8 @@ class CredentialSigningTest {
     assertThat(document.path("validUntil").asText()).isEqualTo("2028-11-16T10:00:00Z");
 
     JsonNode subject = document.path("credentialSubject");
+    assertThat(subject.path("id").asText()).as("a stable subject per holder").startsWith("urn:uuid:")
+        .isEqualTo(register.subjectId("alice")).isNotEqualTo(register.subjectId("bob"));
     JsonNode identifier = subject.path("identifier").get(0);
     assertThat(identifier.path("identityType").asText()).isEqualTo("emailAddress");
     assertThat(identifier.path("hashed").asBoolean()).isTrue();
@@ -100,7 +105,14 @@ class CredentialSigningTest {
     assertThat(subject.path("result").get(0).path("value").asText()).isEqualTo("9");
     assertThat(subject.path("result").get(0).path("resultDescription").asText()).isEqualTo(resultDescription.path("id").asText());
     assertThat(document.path("evidence").get(0).path("narrative").asText()).contains("Build time fell");
-    assertThat(document.path("credentialStatus").path("type").asText()).isEqualTo("1EdTechRevocationList");
+    JsonNode status = document.path("credentialStatus");
+    CredentialStatusList.Entry entry = statusList.entry(credential.id());
+    assertThat(status.path("type").asText()).isEqualTo("BitstringStatusListEntry");
+    assertThat(status.path("statusPurpose").asText()).isEqualTo("revocation");
+    assertThat(status.path("statusListIndex").isTextual()).isTrue();
+    assertThat(status.path("statusListIndex").asText()).isEqualTo(String.valueOf(entry.index()));
+    assertThat(status.path("statusListCredential").asText()).isEqualTo(properties.statusListUrl(entry.list()));
+    assertThat(status.path("id").asText()).isNotEqualTo(status.path("statusListCredential").asText());
     assertThat(document.has("endorsement")).isFalse();
   }
 
@@ -142,7 +154,7 @@ class CredentialSigningTest {
     assertThat(edited.reason()).contains("altered after signing");
 
     // The JWT itself with a changed payload and the original signature.
-    String jwt = signed.path("proof").get(0).path("jwt").asText();
+    String jwt = signer.jwt(openBadges.credential(credential));
     String[] parts = jwt.split("\\.");
     String payload = new String(java.util.Base64.getUrlDecoder().decode(parts[1]), java.nio.charset.StandardCharsets.UTF_8)
         .replace("\"value\":\"7\"", "\"value\":\"10\"");
@@ -214,12 +226,21 @@ class CredentialSigningTest {
     assertThat(keys.publicKeys().getKeys()).extracting(key -> key.getKeyID()).contains(oldKid, rotated.getKeyID());
     assertThat(keys.publicKeys().getKeys()).allSatisfy(key -> assertThat(key.isPrivate()).isFalse());
 
+    String jwtBefore = signer.jwt(openBadges.credential(credential));
+    String oldEd25519 = keys.activeEd25519().id();
+    Ed25519Key rotatedEd25519 = ((GeneratedSigningKeys) keys).rotateEd25519();
+    assertThat(keys.publishedEd25519()).extracting(Ed25519Key::id).contains(oldEd25519, rotatedEd25519.id());
+
     assertThat(verifier.verify(json.valueToTree(before)).verified()).isTrue();
+    assertThat(verifier.verify(TextNode.valueOf(jwtBefore)).verified()).isTrue();
     Map<String, Object> after = signer.signedDocument(openBadges.credential(credential));
     @SuppressWarnings("unchecked")
-    String jwt = (String) ((List<Map<String, Object>>) after.get("proof")).get(0).get("jwt");
-    assertThat(SignedJWT.parse(jwt).getHeader().getKeyID()).isEqualTo(rotated.getKeyID());
+    String verificationMethod = (String) ((List<Map<String, Object>>) after.get("proof")).get(0).get("verificationMethod");
+    assertThat(verificationMethod).isEqualTo(properties.multikeyUrl(rotatedEd25519.id()));
+    String jwt = signer.jwt(openBadges.credential(credential));
+    assertThat(SignedJWT.parse(jwt).getHeader().getKeyID()).isEqualTo(properties.jwkUrl(rotated.getKeyID()));
     assertThat(verifier.verify(json.valueToTree(after)).verified()).isTrue();
+    assertThat(verifier.verify(TextNode.valueOf(jwt)).verified()).isTrue();
   }
 
   @Test
@@ -230,19 +251,146 @@ class CredentialSigningTest {
     assertThat(verifier.verify(TextNode.valueOf("not a jwt")).failedCheck()).isEqualTo("format");
     ObjectNode emptyProof = unsigned.deepCopy();
     emptyProof.set("proof", json.createArrayNode());
-    assertThat(verifier.verify(emptyProof).reason()).contains("no JwtProof2020 proof");
+    assertThat(verifier.verify(emptyProof).reason()).contains("carries no DataIntegrityProof (eddsa-rdfc-2022) or JwtProof2020 proof");
   }
 
   @Test
   void aDocumentThatBreaksTheSchemaFailsTheSchemaCheck() {
     Credential credential = issue("APP-2026-000009", "alice", "iLAN", 3, 9, CredentialSource.SELF_SUBMISSION);
     Map<String, Object> document = new java.util.LinkedHashMap<>(openBadges.credential(credential));
-    document.remove("issuer");
+    // (before issue 16 this removed 'issuer'; the VC-JWT's iss now binds the issuer, so that fails the signature)
+    document.remove("credentialSubject");
     String jwt = CredentialSigner.sign(document, keys.active(), properties, clock.instant());
 
     CredentialVerifier.Verification invalid = verifier.verify(TextNode.valueOf(jwt));
     assertThat(invalid.failedCheck()).isEqualTo("schema");
-    assertThat(invalid.reason()).contains("issuer");
+    assertThat(invalid.reason()).contains("credentialSubject");
+  }
+
+  @Test
+  void theVcJwtIsTheCredentialItselfWithOnlyAlgKidAndTyp() throws Exception {
+    Credential credential = issue("APP-2026-000010", "alice", "iLAN", 3, 9, CredentialSource.SELF_SUBMISSION);
+    Map<String, Object> document = openBadges.credential(credential);
+    SignedJWT jwt = SignedJWT.parse(signer.jwt(document));
+
+    assertThat(jwt.getHeader().toJSONObject().keySet()).containsExactlyInAnyOrder("alg", "kid", "typ");
+    assertThat(jwt.getHeader().getKeyID()).isEqualTo(properties.jwkUrl(keys.active().getKeyID()));
+    Map<String, Object> payload = jwt.getJWTClaimsSet().toJSONObject();
+    assertThat(payload).doesNotContainKey("vc").containsKeys("@context", "type", "credentialSubject", "issuer", "nbf", "exp");
+    assertThat(payload.get("iss")).isEqualTo(properties.issuerId());
+    assertThat(payload.get("jti")).isEqualTo(document.get("id"));
+    assertThat(payload.get("sub")).isEqualTo(register.subjectId("alice"));
+  }
+
+  @Test
+  void revocationSetsTheCredentialsBitInTheSignedStatusList() throws Exception {
+    Credential credential = issue("APP-2026-000011", "alice", "iLAN", 3, 9, CredentialSource.SELF_SUBMISSION);
+    Map<String, Object> signed = signer.signedDocument(openBadges.credential(credential));
+    CredentialStatusList.Entry entry = statusList.entry(credential.id());
+    assertThat(bit(entry)).isFalse();
+
+    revocations.revoke(credential.id(), "Issued in error", "demo");
+    assertThat(bit(entry)).isTrue();
+    CredentialVerifier.Verification revoked = verifier.verify(json.valueToTree(signed));
+    assertThat(revoked.failedCheck()).isEqualTo("revocation");
+    assertThat(revoked.reason()).isEqualTo("Revoked by the issuer: Issued in error");
+
+    Map<String, Object> listCredential = signer.prove(statusList.statusListCredential(entry.list()),
+        properties.multikeyUrl(keys.activeEd25519().id()));
+    assertThat(listCredential.get("type").toString()).contains("BitstringStatusListCredential");
+    assertThat(listCredential.get("issuer")).isEqualTo(properties.issuerId());
+    @SuppressWarnings("unchecked")
+    Map<String, Object> proof = ((List<Map<String, Object>>) listCredential.get("proof")).get(0);
+    Map<String, Object> unsigned = new java.util.LinkedHashMap<>(listCredential);
+    unsigned.remove("proof");
+    assertThat(dataIntegrity.verifies(unsigned, proof, keys.activeEd25519().publicKey())).isTrue();
+  }
+
+  @Test
+  void statusIndexesAreDistinctAndNotInIssueOrder() {
+    List<Integer> indexes = new java.util.ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      Credential credential = issue("APP-2026-0001" + (20 + i), "alice", "iLAN", 3, 9, CredentialSource.SELF_SUBMISSION);
+      indexes.add(statusList.entry(credential.id()).index());
+      assertThat(statusList.entry(credential.id()).index()).as("allocated once").isEqualTo(indexes.get(i));
+    }
+    assertThat(indexes).doesNotHaveDuplicates().allSatisfy(index -> assertThat(index).isBetween(0, 131_071));
+    assertThat(indexes).as("random, not sequential").isNotEqualTo(indexes.stream().sorted().toList());
+  }
+
+  @Test
+  void credentialsDownloadedBeforeIssue16StillVerify() throws Exception {
+    Credential credential = issue("APP-2026-000012", "alice", "iLAN", 3, 9, CredentialSource.SELF_SUBMISSION);
+    Map<String, Object> old = new java.util.LinkedHashMap<>(openBadges.credential(credential));
+    old.put("@context", List.of(OpenBadges.VC_CONTEXT, OpenBadges.OB_CONTEXT));
+    ((Map<?, ?>) old.get("credentialSubject")).remove("id");
+    old.put("credentialStatus", Map.of("id", properties.revocationListUrl(), "type", "1EdTechRevocationList"));
+    // what the signer of issue 5 made: bare thumbprint kid, jku, the credential in a 'vc' claim
+    com.nimbusds.jwt.SignedJWT legacyJwt = new com.nimbusds.jwt.SignedJWT(
+        new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
+            .type(com.nimbusds.jose.JOSEObjectType.JWT).keyID(keys.active().getKeyID())
+            .jwkURL(java.net.URI.create(properties.jwksUrl())).build(),
+        new com.nimbusds.jwt.JWTClaimsSet.Builder().issuer(properties.issuerId()).jwtID((String) old.get("id"))
+            .issueTime(java.util.Date.from(clock.instant())).claim("vc", old).build());
+    legacyJwt.sign(new com.nimbusds.jose.crypto.RSASSASigner(keys.active()));
+    Map<String, Object> legacyDocument = new java.util.LinkedHashMap<>(old);
+    legacyDocument.put("proof", List.of(Map.of("type", "JwtProof2020", "proofPurpose", "assertionMethod",
+        "verificationMethod", properties.jwksUrl() + "#" + keys.active().getKeyID(), "jwt", legacyJwt.serialize())));
+
+    assertThat(verifier.verify(TextNode.valueOf(legacyJwt.serialize())).verified()).isTrue();
+    CredentialVerifier.Verification document = verifier.verify(json.valueToTree(legacyDocument));
+    assertThat(document.verified()).as(document.toString()).isTrue();
+
+    revocations.revoke(credential.id(), "Evidence was plagiarised", "demo");
+    CredentialVerifier.Verification revoked = verifier.verify(json.valueToTree(legacyDocument));
+    assertThat(revoked.failedCheck()).isEqualTo("revocation");
+    assertThat(revoked.reason()).isEqualTo("Revoked by the issuer: Evidence was plagiarised");
+  }
+
+  @Test
+  void anEndorsementCarriesItsOwnProofAndAnAlteredOneFails() {
+    Credential credential = issue("END-2026-000013", "alice", "iLAN", 3, 9, CredentialSource.ENDORSEMENT);
+    ObjectNode signed = json.valueToTree(signer.signedDocument(openBadges.credential(credential)));
+    JsonNode endorsementProof = signed.path("endorsement").get(0).path("proof").get(0);
+    assertThat(endorsementProof.path("cryptosuite").asText()).isEqualTo("eddsa-rdfc-2022");
+    assertThat(endorsementProof.path("verificationMethod").asText())
+        .isEqualTo(properties.endorserMultikeyUrl("carol", keys.activeEd25519().id()));
+    assertThat(verifier.verify(signed).verified()).isTrue();
+
+    // altered, then the outer proof made again over it: only the endorsement's own proof can tell
+    ObjectNode endorsement = (ObjectNode) signed.path("endorsement").get(0);
+    ((ObjectNode) endorsement.path("credentialSubject")).put("endorsementComment", "Carol endorses nothing.");
+    Map<String, Object> altered = json.convertValue(signed, Map.class);
+    altered.remove("proof");
+    Map<String, Object> resigned = signer.prove(altered, properties.multikeyUrl(keys.activeEd25519().id()));
+    CredentialVerifier.Verification verification = verifier.verify(json.valueToTree(resigned));
+    assertThat(verification.failedCheck()).isEqualTo("signature");
+    assertThat(verification.reason()).startsWith("The endorsement: ").contains("altered after signing");
+  }
+
+  @Test
+  void aTermNoBundledContextDefinesIsRefusedNotSigned() {
+    Credential credential = issue("APP-2026-000014", "alice", "iLAN", 3, 9, CredentialSource.SELF_SUBMISSION);
+    Map<String, Object> document = new java.util.LinkedHashMap<>(openBadges.credential(credential));
+    assertThat(dataIntegrity.canonical(document)).contains("<https://purl.imsglobal.org/spec/vc/ob/vocab.html#AchievementSubject>");
+    document.put("jwks_uri", properties.jwksUrl());
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> signer.signedDocument(document))
+        .hasMessageContaining("cannot be canonicalized");
+    Map<String, Object> unknownContext = new java.util.LinkedHashMap<>(openBadges.credential(credential));
+    unknownContext.put("@context", List.of(OpenBadges.VC_CONTEXT, "https://example.org/not-bundled.json"));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> dataIntegrity.canonical(unknownContext))
+        .hasMessageContaining("loading a remote context [https://example.org/not-bundled.json]");
+  }
+
+  private boolean bit(CredentialStatusList.Entry entry) throws Exception {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> subject = (Map<String, Object>) statusList.statusListCredential(entry.list()).get("credentialSubject");
+    String encoded = (String) subject.get("encodedList");
+    assertThat(encoded).startsWith("u");
+    byte[] bits = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+        java.util.Base64.getUrlDecoder().decode(encoded.substring(1)))).readAllBytes();
+    assertThat(bits.length * 8).isGreaterThanOrEqualTo(131_072);
+    return (bits[entry.index() / 8] & (0x80 >>> (entry.index() % 8))) != 0;
   }
 
   private Credential issue(String sourceKey, String holder, String skill, int level, int score, CredentialSource source) {

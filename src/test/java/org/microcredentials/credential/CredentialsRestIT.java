@@ -64,7 +64,9 @@ class CredentialsRestIT {
     ResponseEntity<String> download = rest.withBasicAuth("alice", "alice").getForEntity("/api/credentials/" + id, String.class);
     assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(download.getHeaders().getContentType().toString()).startsWith("application/ld+json");
-    assertThat(download.getBody()).contains("OpenBadgeCredential", "\"targetCode\":\"iLAN:3\"", "JwtProof2020")
+    // issue 16: the JSON-LD form carries a Data Integrity proof (it carried a JwtProof2020 before)
+    assertThat(download.getBody()).contains("OpenBadgeCredential", "\"targetCode\":\"iLAN:3\"", "\"DataIntegrityProof\"",
+            "\"eddsa-rdfc-2022\"", "\"BitstringStatusListEntry\"")
         .doesNotContain("alice@example.org");
 
     Map<String, Object> verified = verify(download.getBody());
@@ -77,6 +79,21 @@ class CredentialsRestIT {
     assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
     assertThat(page.getBody()).contains("<title>Valid: Language Knowledge iLAN:3</title>", "Alice Example",
         "9 / 10", "16 November 2026", "16 November 2028", "<svg");
+    // issue 16: download, LinkedIn and share from the public page; the JSON and the baked badge are public
+    assertThat(page.getBody()).contains("/credentials/" + id + "/credential.json\" download>Download credential (JSON)",
+        "/credentials/" + id + "/badge.svg\" download>", ">Add to LinkedIn profile<", ">Share<",
+        "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&amp;name=Language%20Knowledge%20iLAN%3A3"
+            + "&amp;organizationName=Engineering%20organisation&amp;issueYear=2026&amp;issueMonth=11"
+            + "&amp;expirationYear=2028&amp;expirationMonth=11&amp;certUrl=http%3A%2F%2Flocalhost%3A8080%2Fcredentials%2F" + id
+            + "&amp;certId=" + id);
+    ResponseEntity<String> publicJson = rest.getForEntity("/credentials/" + id + "/credential.json", String.class);
+    assertThat(publicJson.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(verify(publicJson.getBody()).get("verified")).isEqualTo(true);
+    String baked = rest.getForEntity("/credentials/" + id + "/badge.svg", String.class).getBody();
+    assertThat(baked).startsWith("<svg xmlns=\"http://www.w3.org/2000/svg\"")
+        .contains("xmlns:openbadges=\"https://purl.imsglobal.org/ob/v3p0\"><openbadges:credential><![CDATA[{\"@context\"");
+    String bakedJson = baked.substring(baked.indexOf("<![CDATA[") + 9, baked.indexOf("]]></openbadges:credential>"));
+    assertThat(verify(bakedJson).get("verified")).isEqualTo(true);
 
     ResponseEntity<Map<String, Object>> revoked = calls.post("demo", "/api/credentials/" + id + "/revoke",
         Map.of("reason", "Evidence copied from a colleague's report"));
@@ -90,7 +107,9 @@ class CredentialsRestIT {
 
     assertThat(rest.getForEntity("/credentials/" + id, String.class).getBody())
         .contains("<title>Revoked: Language Knowledge iLAN:3</title>",
-            "Revoked: Evidence copied from a colleague&#39;s report");
+            "Revoked: Evidence copied from a colleague&#39;s report")
+        .doesNotContain("Add to LinkedIn profile");
+    assertThat(verify(bakedJson).get("failedCheck")).as("the baked credential, once revoked").isEqualTo("revocation");
     assertThat(calls.get("alice", "/api/engineers/alice/credentials", LIST).getBody()).singleElement().satisfies(credential -> {
       assertThat(credential.get("revoked")).isEqualTo(true);
       assertThat(credential.get("revocationReason")).isEqualTo("Evidence copied from a colleague's report");
@@ -101,8 +120,10 @@ class CredentialsRestIT {
           assertThat(entry.get("revokedBy")).isEqualTo("demo");
           assertThat(entry.get("reason")).isEqualTo("Evidence copied from a colleague's report");
         });
+    // the 1EdTech list, still answered for credentials downloaded before issue 16, with the property its validator reads
     Map<String, Object> revocationList = rest.getForEntity("/api/credentials/revocations", Map.class).getBody();
-    assertThat(revocationList.get("revokedCredentials").toString()).contains(id, "Evidence copied");
+    assertThat(revocationList.get("revokedCredential").toString()).contains(id, "Evidence copied");
+    assertThat(revocationList).doesNotContainKey("revokedCredentials");
   }
 
   @Test
@@ -129,16 +150,32 @@ class CredentialsRestIT {
         .isEqualTo(HttpStatus.OK);
     Map<String, Object> issuer = rest.getForEntity("/api/issuer", Map.class).getBody();
     assertThat(issuer.get("type").toString()).contains("Profile");
-    assertThat(issuer.get("jwks_uri").toString()).endsWith("/api/issuer/jwks");
+    // issue 16: the Profile is the controller document of the Multikeys (jwks_uri and publicKey were undefined terms)
+    assertThat(issuer.get("@context").toString()).startsWith("[https://www.w3.org/ns/did/v1");
+    assertThat(issuer).doesNotContainKeys("jwks_uri", "publicKey");
+    String multikeyUrl = ((List<?>) issuer.get("assertionMethod")).get(0).toString();
+    assertThat(multikeyUrl).contains("/api/issuer/keys/z6Mk").doesNotContain("#");
+    Map<String, Object> multikey = rest.getForEntity(multikeyUrl.substring(multikeyUrl.indexOf("/api/")), Map.class).getBody();
+    assertThat(multikey).containsEntry("type", "Multikey").containsEntry("id", multikeyUrl)
+        .containsEntry("controller", issuer.get("id")).containsEntry("@context", "https://w3id.org/security/multikey/v1");
+    assertThat(multikeyUrl).endsWith("/" + multikey.get("publicKeyMultibase"));
     Map<String, Object> jwks = rest.getForEntity("/api/issuer/jwks", Map.class).getBody();
     assertThat((List<?>) jwks.get("keys")).isNotEmpty();
     assertThat(jwks.toString()).doesNotContain("\"d\"").doesNotContain(" d=");
+    String kid = ((Map<?, ?>) ((List<?>) jwks.get("keys")).get(0)).get("kid").toString();
+    Map<String, Object> jwk = rest.getForEntity("/api/issuer/jwks/" + kid, Map.class).getBody();
+    assertThat(jwk).containsEntry("kid", kid).containsEntry("kty", "RSA").doesNotContainKey("d");
     assertThat(rest.getForEntity("/api/credentials/revocations", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.getForEntity("/api/credentials/status/0", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(rest.getForEntity("/api/credentials/status/7", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(rest.getForEntity("/api/issuer/endorsers/alice", String.class).getStatusCode())
+        .as("only engineers who endorsed have a public endorser profile").isEqualTo(HttpStatus.NOT_FOUND);
     assertThat(rest.getForEntity("/credentials/" + id, String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
 
     for (String path : List.of("/api/credentials/" + id, "/api/credentials/verify", "/api/credentials/" + id + "/revocations",
         "/api/engineers/alice/credentials", "/api/engineers/alice/promotion-eligibility", "/api/engineers/alice/portfolio",
-        "/api/skills", "/api/issuer/jwks/", "/api/issuerx")) {
+        "/api/skills", "/api/issuer/jwks/", "/api/issuerx", "/api/issuer/keys/", "/api/credentials/status/x",
+        "/api/issuer/endorsers/alice/portfolio")) {
       assertThat(rest.getForEntity(path, String.class).getStatusCode()).as("GET " + path).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
     for (String path : List.of("/api/credentials/" + id + "/revoke", "/api/issuer", "/api/skills", "/api/credentials/verify/")) {
@@ -146,6 +183,33 @@ class CredentialsRestIT {
           .isEqualTo(HttpStatus.UNAUTHORIZED);
     }
     assertThat(register.find(id).orElseThrow().revoked()).isFalse();
+  }
+
+  @Test
+  void theIssuerAndEndorserProfilesAreControllerDocumentsValidAgainstTheProfileSchema() throws Exception {
+    register.issue(new CredentialRegister.Issue("END-2026-" + System.nanoTime() % 1_000_000, "alice", "iLAN", 3, 9,
+        CredentialSource.ENDORSEMENT, "carol", List.of("dave"), 1, "Led the migration."));
+    com.networknt.schema.JsonSchema profileSchema;
+    try (java.io.InputStream in = getClass().getResourceAsStream("/openbadges/profile.schema.json")) {
+      profileSchema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V201909)
+          .getSchema(in);
+    }
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    for (String path : List.of("/api/issuer", "/api/issuer/endorsers/carol")) {
+      ResponseEntity<String> profile = rest.getForEntity(path, String.class);
+      assertThat(profile.getStatusCode()).as(path).isEqualTo(HttpStatus.OK);
+      com.fasterxml.jackson.databind.JsonNode document = json.readTree(profile.getBody());
+      assertThat(profileSchema.validate(document)).as(path).isEmpty();
+      assertThat(document.path("@context").get(0).asText()).isEqualTo("https://www.w3.org/ns/did/v1");
+      assertThat(document.path("assertionMethod")).isNotEmpty();
+      for (com.fasterxml.jackson.databind.JsonNode method : document.path("assertionMethod")) {
+        String url = method.asText();
+        Map<String, Object> multikey = rest.getForEntity(url.substring(url.indexOf("/api/")), Map.class).getBody();
+        assertThat(multikey).containsEntry("id", url).containsEntry("controller", document.path("id").asText());
+      }
+    }
+    assertThat(json.readTree(rest.getForEntity("/api/issuer/endorsers/carol", String.class).getBody()).path("name").asText())
+        .isEqualTo(jdbc.sql("select display_name from engineer where user_id = 'carol'").query(String.class).single());
   }
 
   @Test
@@ -196,7 +260,7 @@ class CredentialsRestIT {
     assertThat(portfolio.getHeaders().getContentType().toString()).startsWith("text/html");
     assertThat(portfolio.getBody())
         .contains("Alice Example", "<svg", "Language Knowledge", "iLAN:3", "9<span class=\"muted\">/10",
-            "Valid for promotion until 16 November 2028", "Next: iLAN:4", "Mentors:", "Public verification page",
+            "Valid for promotion until 16 November 2028", "Next: iLAN:4", "Mentors:", "Public verification page", "/badge.svg\" download>Download badge (SVG, credential baked in)",
             "&lt;script&gt;alert(&#39;owned&#39;)&lt;/script&gt; Cut the p99 latency by 40%.")
         .doesNotContain("<script>");
   }

@@ -36,9 +36,15 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 @ApplicationTest
 class UnauthenticatedRequestsIT {
 
-  /** The public verification of a credential (issue 5): the only calls without an account. */
+  /**
+   * The public verification of a credential (issue 5) and what wallets and verifiers dereference (issue 16:
+   * a key by its URL, an endorser's controller document, the baked badge and signed JSON; a Multikey and a
+   * status list answer only for a multibase key or a list number, so "x" meets the login): the only calls
+   * without an account.
+   */
   static final Set<String> PUBLIC = Set.of("POST /api/credentials/verify", "GET /api/issuer", "GET /api/issuer/jwks",
-      "GET /api/credentials/revocations", "GET /credentials/x");
+      "GET /api/credentials/revocations", "GET /credentials/x", "GET /api/issuer/jwks/x", "GET /api/issuer/endorsers/x",
+      "GET /credentials/x/badge.svg", "GET /credentials/x/credential.json");
 
   @Autowired TestRestTemplate rest;
   @Autowired EngineRestConfiguration engineRest;
