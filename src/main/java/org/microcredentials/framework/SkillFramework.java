@@ -101,11 +101,8 @@ public record SkillFramework(int version, String label, List<Skill> skills, Map<
     validateLevelProfiles(codes);
   }
 
-  /** Where the framework has level profiles, each level 2..6 names enough known skills, each once. */
+  /** Each level 2..6 has a profile naming enough known skills, each once: promotions are judged against them. */
   private void validateLevelProfiles(Set<String> codes) {
-    if (levelProfiles.isEmpty()) {
-      return;
-    }
     for (int level = Seniority.LOWEST + 1; level <= Seniority.HIGHEST; level++) {
       List<String> profile = levelProfiles.getOrDefault(level, List.of());
       if (profile.size() < SKILLS_PER_PROFILE || Set.copyOf(profile).size() != profile.size()) {

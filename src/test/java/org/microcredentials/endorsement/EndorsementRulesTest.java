@@ -106,7 +106,7 @@ class EndorsementRulesTest {
         // Other test classes share the database: bring the skill back in a newer version.
         SkillFramework retired = frameworks.current();
         List<Skill> skills = before.skills();
-        frameworkAdministration.load(new SkillFramework(retired.version() + 1, before.label(), skills), "test restore");
+        frameworkAdministration.load(new SkillFramework(retired.version() + 1, before.label(), skills, before.levelProfiles()), "test restore");
       }
     }
 

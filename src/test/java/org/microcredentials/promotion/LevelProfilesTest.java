@@ -48,6 +48,8 @@ class LevelProfilesTest {
     unknown.put(5, List.of("iARCH", "iOWN", "iCOMM", "iXYZ"));
     assertThatThrownBy(() -> new SkillFramework(2, "unknown", framework.skills(), unknown).validate())
         .hasMessageContaining("iXYZ");
+    assertThatThrownBy(() -> new SkillFramework(2, "none", framework.skills()).validate())
+        .hasMessageContaining("level profile of level 2");
   }
 
   @Test
