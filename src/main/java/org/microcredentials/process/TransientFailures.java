@@ -9,11 +9,12 @@ import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Failures that are nobody's mistake and pass: two people changing the same thing at the same
- * moment (the engine's optimistic locking lets one win; the other may look again and retry), and
- * the database being away. Every API answers them the same way, as RFC 9457 problem details: 409
+ * moment (the engine's optimistic locking lets one win; the other may look again and retry), the
+ * database being away, and every connection to it being busy. Every API answers them the same way, as RFC 9457 problem details: 409
  * naming the conflict, 503 with {@code Retry-After}. Never a 500 with a stack trace.
  */
 public final class TransientFailures {
@@ -48,15 +49,36 @@ public final class TransientFailures {
             "Someone else changed this at the same moment and their change was kept; yours was not applied. "
                 + "Reload and try again if it is still to do."));
       }
-      if (isDatabaseUnavailable(cause)) {
+      if (cause instanceof SQLTransientConnectionException && cause.getCause() == null) {
+        // The pool timed out with no failed connection behind it: every connection is busy.
+        return Optional.of(new Problem(503, "too-busy", "Too busy",
+            "Every database connection is in use at the moment; nothing was changed. Try again in a few seconds."));
+      }
+      if (isDatabaseUnavailable(cause) && !hasBusyPoolBelow(cause)) {
         return Optional.of(new Problem(503, "database-unavailable", "The database is unavailable",
             "The application cannot reach its database at the moment; nothing was changed. Try again in a few seconds."));
+      }
+      if (cause instanceof TransactionSystemException rollbackFailed && rollbackFailed.getApplicationException() != null) {
+        // The connection broke mid-transaction, and the rollback failed on it too: the first failure tells.
+        Optional<Problem> original = of(rollbackFailed.getApplicationException());
+        if (original.isPresent()) {
+          return original;
+        }
       }
       if (cause.getCause() == cause) {
         break;
       }
     }
     return Optional.empty();
+  }
+
+  private static boolean hasBusyPoolBelow(Throwable thrown) {
+    for (Throwable cause = thrown.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException && cause.getCause() == null) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
