@@ -1,13 +1,17 @@
 package org.microcredentials.notification;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * Email through Spring Mail when {@code spring.mail.host} is set; otherwise (the embedded
@@ -27,12 +31,21 @@ class NotifierConfiguration {
           message.body());
     }
     return message -> {
-      SimpleMailMessage mailMessage = new SimpleMailMessage();
-      mailMessage.setFrom(from);
-      mailMessage.setTo(message.toAddress());
-      mailMessage.setSubject(message.subject());
-      mailMessage.setText(message.body());
-      sender.send(mailMessage);
+      MimeMessage mimeMessage = sender.createMimeMessage();
+      try {
+        MimeMessageHelper helper = new MimeMessageHelper(mimeMessage, StandardCharsets.UTF_8.name());
+        helper.setFrom(from);
+        helper.setTo(message.toAddress());
+        helper.setSubject(message.subject());
+        helper.setText(message.body());
+        if (message.deliveryId() != null) {
+          // Kept by JavaMailSenderImpl: a resend after a crash carries the same Message-ID.
+          mimeMessage.setHeader("Message-ID", "<" + message.deliveryId() + "@micro-credentials>");
+        }
+      } catch (MessagingException e) {
+        throw new MailPreparationException("Could not prepare the message to " + message.toUserId(), e);
+      }
+      sender.send(mimeMessage);
     };
   }
 }

@@ -42,14 +42,27 @@ public class SendNotificationDelegate implements JavaDelegate {
     Map<String, Object> values = new HashMap<>(execution.getVariables());
     values.put("businessKey", execution.getProcessBusinessKey());
     Set<String> except = ids((String) execution.getVariable(EXCEPT));
+    String sendingStep = sendingStep(execution);
     for (User recipient : recipients((String) execution.getVariable(TO))) {
       if (except.contains(recipient.getId())) {
         continue;
       }
       values.put("recipientName", recipient.getFirstName());
       NotificationTemplates.Rendered rendered = templates.render(template, values);
-      notifier.send(new Message(recipient.getId(), recipient.getEmail(), rendered.subject(), rendered.body()));
+      notifier.send(new Message(recipient.getId(), recipient.getEmail(), rendered.subject(), rendered.body(),
+          sendingStep + "." + recipient.getId()));
     }
+  }
+
+  /**
+   * What stays the same when this step's job runs again after a failure or a crash: the job's id
+   * (the asynchronous continuation this step runs in); outside a job, the execution and activity.
+   */
+  private static String sendingStep(DelegateExecution execution) {
+    return execution.getProcessEngineServices().getManagementService().createJobQuery()
+        .executionId(execution.getId()).activityId(execution.getCurrentActivityId()).messages().list().stream()
+        .map(job -> job.getId()).findFirst()
+        .orElse(execution.getId() + "." + execution.getCurrentActivityId());
   }
 
   private static Set<String> ids(String commaSeparated) {

@@ -13,8 +13,8 @@ import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
 public class EngineApiProviders implements ForcedAutoDiscoverable {
 
   static final Class<?>[] PROVIDERS = {EngineRestConfiguration.WrappedRuleViolations.class,
-      EngineRestConfiguration.WrappedRuleViolationsInRestExceptions.class, TaskInputsFilter.class,
-      EngineOperationsGuard.class};
+      EngineRestConfiguration.WrappedRuleViolationsInRestExceptions.class,
+      EngineRestConfiguration.SpringDataFailures.class, TaskInputsFilter.class, EngineOperationsGuard.class};
 
   @Override
   public void configure(FeatureContext context) {

@@ -11,10 +11,12 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.rest.exception.ExceptionHandlerHelper;
 import org.camunda.bpm.engine.rest.exception.RestException;
 import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.microcredentials.RuleViolation;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +25,8 @@ import org.springframework.stereotype.Component;
  * defined here answer a broken rule with its 4xx status wherever the engine wrapped it (a task
  * listener's refusal of a claim, say), instead of the 500 Camunda gives any wrapped exception;
  * {@link EngineApiProviders} adds them, with {@link TaskInputsFilter}, to this application and to
- * the webapps' engine API alike. Everything else is answered as Camunda does.
+ * the webapps' engine API alike. A concurrent change (optimistic locking) answers 409 and a database
+ * outage 503, as problem details ({@link TransientFailures}). Everything else is answered as Camunda does.
  */
 @Component
 public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
@@ -70,10 +73,29 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
    */
   static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
 
+  /** How the engine says a task named by id is not (or no longer) there. */
+  static final String NO_SUCH_TASK = "Cannot find task with id";
+
   static Response respond(Throwable thrown) {
+    var transientFailure = TransientFailures.of(thrown);
+    if (transientFailure.isPresent()) {
+      TransientFailures.Problem problem = transientFailure.get();
+      Response.ResponseBuilder answer = Response.status(problem.status()).type(TransientFailures.CONTENT_TYPE)
+          .entity(problem.body());
+      if (problem.status() == 503) {
+        answer.header("Retry-After", TransientFailures.RETRY_AFTER_SECONDS);
+      }
+      return answer.build();
+    }
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof RuleViolation violation) {
         return refusal(violation.httpStatus(), violation.rule(), violation.getMessage());
+      }
+      if (cause instanceof NullValueException missing && missing.getMessage() != null
+          && missing.getMessage().startsWith(NO_SUCH_TASK)) {
+        // A form submitted twice (a double click, a client's retry): the first completed the task.
+        return refusal(404, "task-not-found", missing.getMessage()
+            + ": the task is no longer open; it was completed or cancelled already, or never existed.");
       }
       if (cause instanceof TaskAlreadyClaimedException claimed) {
         return refusal(409, "task-already-claimed", claimed.getMessage());
@@ -98,6 +120,18 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   public static class WrappedRuleViolations implements ExceptionMapper<ProcessEngineException> {
     @Override
     public Response toResponse(ProcessEngineException exception) {
+      return respond(exception);
+    }
+  }
+
+  /**
+   * Spring's exceptions reach the REST layer unwrapped when the transaction cannot even begin
+   * (no connection from the pool during a database outage): 503, not Camunda's 500.
+   */
+  @Priority(1)
+  public static class SpringDataFailures implements ExceptionMapper<NestedRuntimeException> {
+    @Override
+    public Response toResponse(NestedRuntimeException exception) {
       return respond(exception);
     }
   }

@@ -1,0 +1,99 @@
+package org.microcredentials.process;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.TransactionSystemException;
+
+/**
+ * Failures that are nobody's mistake and pass: two people changing the same thing at the same
+ * moment (the engine's optimistic locking lets one win; the other may look again and retry), the
+ * database being away, and every connection to it being busy. Every API answers them the same way, as RFC 9457 problem details: 409
+ * naming the conflict, 503 with {@code Retry-After}. Never a 500 with a stack trace.
+ */
+public final class TransientFailures {
+
+  /** One answer: status, the rule-like name clients switch on, a title and the detail. */
+  public record Problem(int status, String rule, String title, String detail) {
+
+    /** The problem detail, with {@code message} too: Camunda's clients (Tasklist) show that field. */
+    public Map<String, Object> body() {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("type", "urn:microcredentials:problem:" + rule);
+      body.put("title", title);
+      body.put("status", status);
+      body.put("detail", detail);
+      body.put("rule", rule);
+      body.put("message", detail);
+      return body;
+    }
+  }
+
+  public static final String CONTENT_TYPE = "application/problem+json";
+  /** Seconds a client should wait before trying again during an outage. */
+  public static final int RETRY_AFTER_SECONDS = 5;
+
+  private TransientFailures() {
+  }
+
+  public static Optional<Problem> of(Throwable thrown) {
+    for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException) {
+        return Optional.of(new Problem(409, "concurrent-update", "Changed by someone else at the same moment",
+            "Someone else changed this at the same moment and their change was kept; yours was not applied. "
+                + "Reload and try again if it is still to do."));
+      }
+      if (cause instanceof SQLTransientConnectionException && cause.getCause() == null) {
+        // The pool timed out with no failed connection behind it: every connection is busy.
+        return Optional.of(new Problem(503, "too-busy", "Too busy",
+            "Every database connection is in use at the moment; nothing was changed. Try again in a few seconds."));
+      }
+      if (isDatabaseUnavailable(cause) && !hasBusyPoolBelow(cause)) {
+        return Optional.of(new Problem(503, "database-unavailable", "The database is unavailable",
+            "The application cannot reach its database at the moment; nothing was changed. Try again in a few seconds."));
+      }
+      if (cause instanceof TransactionSystemException rollbackFailed && rollbackFailed.getApplicationException() != null) {
+        // The connection broke mid-transaction, and the rollback failed on it too: the first failure tells.
+        Optional<Problem> original = of(rollbackFailed.getApplicationException());
+        if (original.isPresent()) {
+          return original;
+        }
+      }
+      if (cause.getCause() == cause) {
+        break;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean hasBusyPoolBelow(Throwable thrown) {
+    for (Throwable cause = thrown.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause instanceof SQLTransientConnectionException && cause.getCause() == null) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The connection pool gives up waiting, the driver cannot connect, or the server went away
+   * (SQLSTATE class 08, connection exception; 57P01..57P03, PostgreSQL shutting down or starting).
+   */
+  static boolean isDatabaseUnavailable(Throwable cause) {
+    if (cause instanceof CannotGetJdbcConnectionException || cause instanceof SQLTransientConnectionException
+        || cause instanceof SQLNonTransientConnectionException) {
+      return true;
+    }
+    if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+      String state = sql.getSQLState();
+      return state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03");
+    }
+    return false;
+  }
+}

@@ -1,0 +1,67 @@
+package org.microcredentials.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
+
+/** Which failures answer 409 and 503, however deep the engine or Spring wrapped them; nothing else does. */
+class TransientFailuresTest {
+
+  @Test
+  void anOptimisticLockingConflictAnywhereIsA409() {
+    var wrapped = new ProcessEngineException("Cannot claim", new OptimisticLockingException("Entity was updated by another transaction concurrently"));
+    assertThat(TransientFailures.of(wrapped)).hasValueSatisfying(problem -> {
+      assertThat(problem.status()).isEqualTo(409);
+      assertThat(problem.rule()).isEqualTo("concurrent-update");
+      assertThat(problem.body()).containsEntry("status", 409).containsKeys("type", "title", "detail", "message");
+    });
+  }
+
+  @Test
+  void aDatabaseThatIsNotThereIsA503() {
+    SQLException refused = new SQLException("Connection to localhost:5432 refused", "08001");
+    var poolTimeout = new SQLTransientConnectionException("HikariPool-1 - Connection is not available", "08001", refused);
+    assertThat(TransientFailures.of(new CannotCreateTransactionException("no JDBC connection",
+        new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", poolTimeout))))
+        .hasValueSatisfying(problem -> assertThat(problem.rule()).isEqualTo("database-unavailable"));
+    // PostgreSQL shutting down cuts the open connections.
+    assertThat(TransientFailures.of(new ProcessEngineException("flush failed",
+        new SQLException("terminating connection due to administrator command", "57P01"))))
+        .hasValueSatisfying(problem -> assertThat(problem.status()).isEqualTo(503));
+  }
+
+  @Test
+  void aConnectionCutMidTransactionIsA503EvenWhenTheRollbackFailsToo() {
+    // As seen when PostgreSQL stopped under load (DatabaseOutageFaultIT): the rollback's failure hides the first.
+    TransactionSystemException rollbackFailed = new TransactionSystemException("JDBC rollback failed",
+        new SQLException("Connection is closed"));
+    rollbackFailed.initApplicationException(new ProcessEngineException("query failed",
+        new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+    assertThat(TransientFailures.of(new ProcessEngineException("An exception occurred in the persistence layer",
+        rollbackFailed))).hasValueSatisfying(problem -> assertThat(problem.rule()).isEqualTo("database-unavailable"));
+  }
+
+  @Test
+  void aPoolWithEveryConnectionBusyIsA503TooBusy() {
+    var poolTimeout = new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out");
+    assertThat(TransientFailures.of(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", poolTimeout)))
+        .hasValueSatisfying(problem -> {
+          assertThat(problem.status()).isEqualTo(503);
+          assertThat(problem.rule()).isEqualTo("too-busy");
+        });
+  }
+
+  @Test
+  void anythingElseIsNotOurs() {
+    assertThat(TransientFailures.of(new ProcessEngineException("Cannot find task"))).isEmpty();
+    assertThat(TransientFailures.of(new SQLException("duplicate key value", "23505"))).isEmpty();
+    assertThat(TransientFailures.of(new IllegalStateException("bug"))).isEmpty();
+  }
+}

@@ -1,0 +1,183 @@
+package org.microcredentials.reliability;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The application as an operator runs it: its own JVM (an OS process of its own), started from the
+ * compiled classes and the runtime dependencies Maven lists in {@code target/fault-classpath.txt}
+ * (profile {@code faults}), in a working directory of its own, so the embedded default's
+ * {@code ./data} is that directory's. {@link #kill()} is {@code kill -9}: SIGKILL, no shutdown hook.
+ */
+final class AppProcess {
+
+  private final Path workingDirectory;
+  private final List<String> arguments;
+  private final int port;
+  private final Path log;
+  private Process process;
+  private int starts;
+
+  private final List<String> jvmOptions;
+
+  AppProcess(Path workingDirectory, List<String> arguments) {
+    this(workingDirectory, List.of(), arguments);
+  }
+
+  /**
+   * With JVM options, e.g. {@code -XX:TieredStopAtLevel=1}: a JVM that starts sooner and runs slower
+   * code, for tests that restart it often rather than measure its speed.
+   */
+  AppProcess(Path workingDirectory, List<String> jvmOptions, List<String> arguments) {
+    this.workingDirectory = workingDirectory;
+    this.jvmOptions = jvmOptions;
+    this.arguments = arguments;
+    this.port = freePort();
+    this.log = workingDirectory.resolve("app.log");
+  }
+
+  String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  long pid() {
+    return process.pid();
+  }
+
+  Path log() {
+    return log;
+  }
+
+  /** Starts the JVM and waits until the application answers; returns how long that took. */
+  Duration start() {
+    long begin = System.nanoTime();
+    try {
+      Files.createDirectories(workingDirectory);
+      List<String> command = new ArrayList<>(List.of(
+          Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
+      command.addAll(jvmOptions);
+      command.addAll(List.of("-cp", classpath(), "org.microcredentials.MicroCredentialsApplication",
+          "--server.port=" + port,
+          "--spring.profiles.active=demo",
+          // The demo users' passwords are probed by many clients at once; never lock them out.
+          "--camunda.bpm.generic-properties.properties.login-max-attempts=1000000",
+          "--microcredentials.monthly-cap=1000000"));
+      command.addAll(arguments);
+      ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+      starts++;
+      Files.writeString(log, "\n===== start " + starts + " =====\n", java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.APPEND);
+      process = builder.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    RestClient probe = new RestClient(baseUrl());
+    // Generous: on a machine shared with other builds a start has taken more than 3 minutes.
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+    // Ready once started through (HTTP answers a little earlier, before the demo people exist).
+    while (probe.get(null, "/actuator/health/readiness").status() != 200) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The application ended while starting; see " + log);
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("The application was not ready within 5 minutes; see " + log);
+      }
+      sleep(200);
+    }
+    return Duration.ofNanos(System.nanoTime() - begin);
+  }
+
+  /** {@code kill -9}: the JVM ends at once, mid-request and mid-transaction. */
+  void kill() {
+    process.destroyForcibly();
+    try {
+      if (!process.waitFor(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("The application did not die");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** A normal shutdown, at the end of a test. */
+  void stop() {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+
+  /** The heap in use after a full GC, in MB (jcmd, as an operator would ask a running JVM). */
+  long heapAfterGcMegabytes() {
+    try {
+      run("jcmd", String.valueOf(pid()), "GC.run");
+      String info = run("jcmd", String.valueOf(pid()), "GC.heap_info");
+      // "garbage-first heap   total 262144K, used 81234K [...]" (or "def new generation"... for other GCs)
+      long usedKb = 0;
+      for (String line : info.split("\n")) {
+        java.util.regex.Matcher used = java.util.regex.Pattern.compile("heap\\s+total \\d+K, used (\\d+)K").matcher(line);
+        if (used.find()) {
+          usedKb = Long.parseLong(used.group(1));
+        }
+      }
+      return usedKb / 1024;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String run(String... command) throws IOException {
+    Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(jcmd.getInputStream().readAllBytes());
+    try {
+      jcmd.waitFor(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return output;
+  }
+
+  private static String classpath() throws IOException {
+    Path dependencies = Path.of("target", "fault-classpath.txt");
+    if (!Files.exists(dependencies)) {
+      throw new IllegalStateException("No " + dependencies + ": run the fault suite with its profile, mvn -Pfaults verify");
+    }
+    return Path.of("target", "classes").toAbsolutePath() + File.pathSeparator + Files.readString(dependencies).strip();
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,214 @@
+package org.microcredentials.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.microcredentials.testing.RestCalls.string;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.microcredentials.submission.SelfSubmissionProcess;
+import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.MutableClock;
+import org.microcredentials.testing.RestCalls;
+import org.microcredentials.testing.SelfSubmissions;
+import org.microcredentials.testing.TasklistSession;
+import org.microcredentials.testing.TestConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Two people doing the same thing at the same moment, through the real HTTP APIs: released together
+ * by a barrier, so both requests are inside the engine at once. One wins; the other gets a 409 that
+ * names the conflict (never a 500), and nothing is done twice. Runs on H2; {@link RacePostgresIT}
+ * runs the same on PostgreSQL.
+ */
+@ApplicationTest
+class RaceIT {
+
+  /** Each race is run this many times: the loser sometimes arrives just after the winner committed. */
+  private static final int ROUNDS = 8;
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  @Autowired MutableClock clock;
+
+  RestCalls calls;
+  SelfSubmissions app;
+  ExecutorService racers = Executors.newFixedThreadPool(2);
+
+  @BeforeEach
+  void setUp() {
+    calls = new RestCalls(rest);
+    app = new SelfSubmissions(engine, jdbc);
+    app.clear();
+    clock.set(TestConfiguration.MID_NOVEMBER_2026);
+  }
+
+  @AfterEach
+  void tearDown() {
+    racers.shutdownNow();
+  }
+
+  @Test
+  void twoSemMembersClaimingTheSameTaskThroughEngineRest() throws Exception {
+    List<String> conflicts = new ArrayList<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      ProcessInstance application = app.submit(candidate(round), skill(round), 2);
+      String taskId = app.task(application, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR).getId();
+
+      List<ResponseEntity<Map<String, Object>>> answers = race(
+          () -> calls.post("erin", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "erin")),
+          () -> calls.post("ivan", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "ivan")));
+
+      List<Integer> statuses = answers.stream().map(answer -> answer.getStatusCode().value()).sorted().toList();
+      assertThat(statuses).as("round %d: %s", round, answers).containsExactly(204, 409);
+      Map<String, Object> refusal = answers.stream().filter(answer -> answer.getStatusCode().value() == 409)
+          .findFirst().orElseThrow().getBody();
+      assertThat((String) refusal.get("rule")).isIn("concurrent-update", "task-already-claimed");
+      assertThat((String) refusal.get("message")).isNotBlank();
+      conflicts.add((String) refusal.get("rule"));
+      // The winner holds the task; the loser changed nothing.
+      String winner = answers.get(0).getStatusCode().value() == 204 ? "erin" : "ivan";
+      assertThat(app.task(application, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR).getAssignee()).isEqualTo(winner);
+    }
+    System.out.println("Simultaneous claims through /engine-rest, the loser's rule per round: " + conflicts);
+    // The race is real: at least once both claims were inside the engine together (optimistic locking).
+    assertThat(conflicts).contains("concurrent-update");
+  }
+
+  @Test
+  void twoSemMembersClaimingTheSameTaskInTasklist() throws Exception {
+    TasklistSession erin = TasklistSession.login(rest, "erin");
+    TasklistSession ivan = TasklistSession.login(rest, "ivan");
+    List<String> conflicts = new ArrayList<>();
+    for (int round = 0; round < ROUNDS; round++) {
+      ProcessInstance application = app.submit(candidate(round), skill(round), 2);
+      String taskId = app.task(application, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR).getId();
+
+      List<ResponseEntity<String>> answers = race(
+          () -> erin.post("/task/" + taskId + "/claim", Map.of("userId", "erin")),
+          () -> ivan.post("/task/" + taskId + "/claim", Map.of("userId", "ivan")));
+
+      assertThat(answers.stream().map(answer -> answer.getStatusCode().value()).sorted().toList())
+          .as("round %d: %s", round, answers).containsExactly(204, 409);
+      String refusal = answers.stream().filter(answer -> answer.getStatusCode().value() == 409).findFirst().orElseThrow()
+          .getBody();
+      assertThat(refusal).containsAnyOf("\"rule\":\"concurrent-update\"", "\"rule\":\"task-already-claimed\"");
+      conflicts.add(refusal.contains("concurrent-update") ? "concurrent-update" : "task-already-claimed");
+    }
+    System.out.println("Simultaneous claims in Tasklist, the loser's rule per round: " + conflicts);
+    assertThat(conflicts).contains("concurrent-update");
+  }
+
+  @Test
+  void theLastTwoParallelReviewsCompletedAtTheSameInstantJoinOnce() throws Exception {
+    // Level 4: two reviewers, in parallel. Both submit at the same instant.
+    ProcessInstance application = app.submit("alice", "iLAN", 4);
+    app.assignAssessor(application, "erin", "carol");
+    app.score(application, "carol", 9);
+    var reviews = app.tasks(application, SelfSubmissionProcess.Tasks.PEER_REVIEW);
+    assertThat(reviews).hasSize(2);
+    app.claim("dave", reviews.get(0));
+    app.claim("frank", reviews.get(1));
+    Map<String, Object> agree = Map.of("reviewAgrees", Map.of("value", true, "type", "Boolean"),
+        "reviewComment", string("Agreed."));
+
+    List<ResponseEntity<Map<String, Object>>> answers = race(
+        () -> calls.post("dave", "/engine-rest/task/" + reviews.get(0).getId() + "/submit-form", Map.of("variables", agree)),
+        () -> calls.post("frank", "/engine-rest/task/" + reviews.get(1).getId() + "/submit-form", Map.of("variables", agree)));
+    System.out.println("The last two reviews submitted at once: " + answers.stream().map(a -> a.getStatusCode().value()).toList());
+    for (int i = 0; i < 2; i++) {
+      ResponseEntity<Map<String, Object>> answer = answers.get(i);
+      if (answer.getStatusCode().value() == 409) {
+        // The loser is told it collided, its review not taken; the task is still open and it submits again.
+        assertThat(answer.getBody().get("rule")).isEqualTo("concurrent-update");
+        String reviewer = i == 0 ? "dave" : "frank";
+        assertThat(app.tasks(application, SelfSubmissionProcess.Tasks.PEER_REVIEW)).extracting("id")
+            .contains(reviews.get(i).getId());
+        answer = calls.post(reviewer, "/engine-rest/task/" + reviews.get(i).getId() + "/submit-form",
+            Map.of("variables", agree));
+      }
+      assertThat(answer.getStatusCode().value()).as("%s", answer).isEqualTo(204);
+    }
+
+    // The join is the completion of the last review (the reviews' multi-instance body): the two
+    // completions met on it, one lost to optimistic locking and came again, so it ran once.
+    app.runJobs(application);
+
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(application.getId())
+        .activityId("ServiceTask_EvaluatePeerReviews").count()).as("the join happens once").isEqualTo(1);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(application.getId())
+        .activityId("ServiceTask_IssueCredential").finished().count()).isEqualTo(1);
+    assertThat(jdbc.sql("select count(*) from credential where source_key = ?").param(application.getBusinessKey())
+        .query(Long.class).single()).isEqualTo(1);
+    assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
+    assertThat(engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(application.getId())
+        .finished().count()).isEqualTo(1);
+  }
+
+  @Test
+  void theSameFormSubmittedTwiceAtOnceIsTakenOnce() throws Exception {
+    ProcessInstance application = app.submit("alice", "iLAN", 3);
+    app.assignAssessor(application, "erin", "carol");
+    String taskId = app.task(application, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE).getId();
+    Map<String, Object> assessment = Map.of("score", Map.of("value", 9, "type", "Integer"),
+        "justification", string("Measured, repeatable impact."));
+
+    List<ResponseEntity<Map<String, Object>>> answers = race(
+        () -> calls.post("carol", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", assessment)),
+        () -> calls.post("carol", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", assessment)));
+    List<Integer> statuses = answers.stream().map(answer -> answer.getStatusCode().value()).sorted().toList();
+    System.out.println("The same assessment submitted twice at once: " + statuses);
+    assertThat(statuses.get(0)).isEqualTo(204);
+    assertThat(statuses.get(1)).as("the second is refused, not a 500: %s", answers).isIn(404, 409);
+
+    // Once more, after the first went through (a double click, a client's retry): refused as well.
+    ResponseEntity<Map<String, Object>> again = calls.post("carol", "/engine-rest/task/" + taskId + "/submit-form",
+        Map.of("variables", assessment));
+    assertThat(again.getStatusCode().value()).as("%s", again).isEqualTo(404);
+
+    // Nothing doubled: one completed assessment, one round of reviews with one reviewers' notification.
+    app.runJobs(application);
+    assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceId(application.getId())
+        .taskDefinitionKey(SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE).finished().count()).isEqualTo(1);
+    assertThat(app.tasks(application, SelfSubmissionProcess.Tasks.PEER_REVIEW)).hasSize(1);
+    assertThat(engine.getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(application.getId())
+        .activityId("ServiceTask_NotifyReviewers").count()).isEqualTo(1);
+  }
+
+  /** Both actions released at the same instant; their results in order. */
+  private <T> List<T> race(Callable<T> first, Callable<T> second) throws Exception {
+    CyclicBarrier start = new CyclicBarrier(2);
+    Future<T> one = racers.submit(() -> {
+      start.await();
+      return first.call();
+    });
+    Future<T> other = racers.submit(() -> {
+      start.await();
+      return second.call();
+    });
+    return List.of(one.get(30, TimeUnit.SECONDS), other.get(30, TimeUnit.SECONDS));
+  }
+
+  private static String candidate(int round) {
+    return List.of("alice", "bob", "henry", "carol").get(round % 4);
+  }
+
+  private static String skill(int round) {
+    return List.of("iLAN", "iPERF", "iOWN", "iTEST", "iARCH", "iSEC", "iOPS", "iDATA").get(round);
+  }
+}

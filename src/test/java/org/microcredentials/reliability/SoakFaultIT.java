@@ -1,0 +1,162 @@
+package org.microcredentials.reliability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@value #CLIENTS} clients for {@code soak.minutes} minutes (2 in CI; {@code -Dsoak.minutes=10} for the
+ * full run) against the application in its own JVM on PostgreSQL: self-submissions that pass, that
+ * fail and are let go, that fail and are resubmitted and pass, and after each credential its download
+ * and public verification. Zero 5xx, zero incidents, nothing stuck (no due job left once the clients
+ * stop: every instance has ended or waits at a user task or a far timer), the heap after a full GC in
+ * the last minute not far above the first minute's; throughput and p50/p99 per call printed.
+ */
+class SoakFaultIT {
+
+  private static final int CLIENTS = 16;
+  /** Pairs of candidate and skill each client owns: a pair climbs levels 1..4 by passes. */
+  private static final int PAIRS_PER_CLIENT = 6;
+  private static final int HIGHEST_LEVEL = 4;
+
+  private AppProcess app;
+  private PostgresServer postgres;
+
+  @AfterEach
+  void stopEverything() {
+    if (app != null) {
+      app.stop();
+    }
+    if (postgres != null) {
+      postgres.stop();
+    }
+  }
+
+  @Test
+  void sixteenClientsWithoutErrorsIncidentsStuckInstancesOrGrowingHeap() throws Exception {
+    double minutes = Double.parseDouble(System.getProperty("soak.minutes", "2"));
+    Duration length = Duration.ofSeconds((long) (minutes * 60));
+    postgres = new PostgresServer(CrashFaultIT.fresh("soak-postgres").resolve("pgdata")).start();
+    app = new AppProcess(CrashFaultIT.fresh("soak-app"), postgres.applicationArguments());
+    app.start();
+    RestClient client = new RestClient(app.baseUrl());
+
+    CallStats calls = new CallStats();
+    List<SelfSubmissionDriver.Acknowledged> acknowledged = Collections.synchronizedList(new ArrayList<>());
+    AtomicInteger flowsEnded = new AtomicInteger();
+    AtomicInteger verified = new AtomicInteger();
+    List<String[]> pairs = SelfSubmissionDriver.pairs(CLIENTS * PAIRS_PER_CLIENT);
+    long begin = System.nanoTime();
+    long end = begin + length.toNanos();
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
+    List<Future<?>> work = new ArrayList<>();
+    for (int number = 0; number < CLIENTS; number++) {
+      int clientNumber = number;
+      work.add(clients.submit(() -> {
+        int[] levelReached = new int[PAIRS_PER_CLIENT];
+        List<String[]> held = new ArrayList<>();
+        for (int iteration = 0; System.nanoTime() < end; iteration++) {
+          int pairIndex = iteration % PAIRS_PER_CLIENT;
+          String[] pair = pairs.get(clientNumber + CLIENTS * pairIndex);
+          if (levelReached[pairIndex] == HIGHEST_LEVEL) {
+            // This pair holds every level a level-4 assessor may assess: a verifier checks one of its credentials.
+            String[] credential = held.get(iteration % held.size());
+            verify(client, calls, credential[0], credential[1], Integer.parseInt(credential[2]));
+            verified.incrementAndGet();
+            continue;
+          }
+          SelfSubmissionDriver.Plan plan = List.of(SelfSubmissionDriver.Plan.PASS, SelfSubmissionDriver.Plan.LET_GO,
+              SelfSubmissionDriver.Plan.RESUBMIT).get(iteration % 3);
+          // A let-go application leaves the level free: the next flow of the pair applies for it again.
+          int level = levelReached[pairIndex] + 1;
+          SelfSubmissionDriver flow = new SelfSubmissionDriver(client, calls, acknowledged, pair[0], pair[1], level, plan,
+              iteration + clientNumber);
+          while (!flow.step()) {
+            AppProcess.sleep(50);
+          }
+          flowsEnded.incrementAndGet();
+          if (plan != SelfSubmissionDriver.Plan.LET_GO) {
+            levelReached[pairIndex] = level;
+            held.add(new String[] {pair[0], pair[1], String.valueOf(level)});
+            verify(client, calls, pair[0], pair[1], level);
+            verified.incrementAndGet();
+          }
+        }
+        return null;
+      }));
+    }
+
+    // Heap after a full GC at the end of the first minute and in the last.
+    AppProcess.sleep(Math.min(60_000, length.toMillis() / 2));
+    long firstMinuteHeap = app.heapAfterGcMegabytes();
+    int flowsAfterFirstMinute = flowsEnded.get();
+    long lastHeapAt = end - TimeUnit.SECONDS.toNanos(5);
+    AppProcess.sleep(Math.max(0, (lastHeapAt - System.nanoTime()) / 1_000_000));
+    long lastMinuteHeap = app.heapAfterGcMegabytes();
+
+    clients.shutdown();
+    for (Future<?> each : work) {
+      each.get(5, TimeUnit.MINUTES);
+    }
+    double seconds = (System.nanoTime() - begin) / 1e9;
+
+    // Nothing stuck: once the clients stop, every due job runs (none is left), and nothing failed.
+    long drainBegins = System.nanoTime();
+    while (client.get("demo", "/engine-rest/job/count?executable=true").body().path("count").asLong() > 0) {
+      assertThat(System.nanoTime() - drainBegins).as("due jobs left 60 s after the clients stopped")
+          .isLessThan(TimeUnit.SECONDS.toNanos(60));
+      AppProcess.sleep(500);
+    }
+    long incidents = client.get("demo", "/engine-rest/incident/count").body().path("count").asLong();
+    long running = client.get("demo", "/engine-rest/process-instance/count").body().path("count").asLong();
+
+    List<String> report = new ArrayList<>();
+    report.add(String.format("%d clients for %.1f min on PostgreSQL: %d flows ended (%.1f a minute; %d in the first "
+            + "minute), %d credentials downloaded and verified publicly, %d calls (%.1f a second), 5xx: %d, "
+            + "incidents: %d, running instances at the end: %d (each at a user task), due jobs left: 0",
+        CLIENTS, seconds / 60, flowsEnded.get(), flowsEnded.get() / (seconds / 60), flowsAfterFirstMinute,
+        verified.get(), calls.total(), calls.total() / seconds, calls.serverErrors().size(), incidents, running));
+    report.add(String.format("heap after a full GC: first minute %d MB, last minute %d MB (-Xmx512m)", firstMinuteHeap,
+        lastMinuteHeap));
+    report.add("per call:\n" + calls.table());
+    report.forEach(line -> System.out.println("[SoakFaultIT] " + line));
+    FaultReport.write("soak-postgres", report);
+
+    assertThat(calls.serverErrors()).as("5xx answers").isEmpty();
+    assertThat(incidents).isZero();
+    assertThat(flowsEnded.get()).isPositive();
+    assertThat(CrashFaultIT.lostAcknowledgements(client, List.copyOf(acknowledged))).isEmpty();
+    assertThat(lastMinuteHeap).as("heap after GC, last minute vs first (%d MB)", firstMinuteHeap)
+        .isLessThanOrEqualTo(Math.max(firstMinuteHeap * 3 / 2, firstMinuteHeap + 64));
+  }
+
+  /** What a holder and a verifier do with a new credential: download it, verify it without an account. */
+  private static void verify(RestClient client, CallStats calls, String candidate, String skill, int level) {
+    RestClient.Answer list = client.get(candidate, "/api/engineers/" + candidate + "/credentials");
+    calls.record("list credentials", list);
+    JsonNode credential = null;
+    for (JsonNode held : list.body()) {
+      if (held.path("skillCode").asText().equals(skill) && held.path("skillLevel").asInt() == level) {
+        assertThat(credential).as("one credential for %s %s:%d", candidate, skill, level).isNull();
+        credential = held;
+      }
+    }
+    assertThat(credential).as("credential for %s %s:%d", candidate, skill, level).isNotNull();
+    RestClient.Answer download = client.get(candidate, "/api/credentials/" + credential.path("id").asText());
+    calls.record("download credential", download);
+    RestClient.Answer verification = client.post(null, "/api/credentials/verify", download.body());
+    calls.record("verify credential", verification);
+    assertThat(verification.body().path("verified").asBoolean()).as("%s", verification).isTrue();
+  }
+}
