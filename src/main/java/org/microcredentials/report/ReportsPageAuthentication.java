@@ -6,13 +6,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.webapp.impl.security.auth.Authentication;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
+import org.microcredentials.process.BasicCredentials;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -54,7 +53,7 @@ class ReportsPageAuthentication {
         throws ServletException, IOException {
       String user = webappSessionUser(request);
       if (user == null) {
-        user = basicUser(request);
+        user = BasicCredentials.authenticatedUser(request, identity).orElse(null);
       }
       if (user == null) {
         refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
@@ -82,25 +81,6 @@ class ReportsPageAuthentication {
       Authentication authentication = authentications == null ? null
           : authentications.getAuthenticationForProcessEngine(engine.getName());
       return authentication == null ? null : authentication.getName();
-    }
-
-    private String basicUser(HttpServletRequest request) {
-      String header = request.getHeader("Authorization");
-      if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-        return null;
-      }
-      String decoded;
-      try {
-        decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException notBase64) {
-        return null;
-      }
-      int colon = decoded.indexOf(':');
-      if (colon <= 0) {
-        return null;
-      }
-      String user = decoded.substring(0, colon);
-      return identity.checkPassword(user, decoded.substring(colon + 1)) ? user : null;
     }
 
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
