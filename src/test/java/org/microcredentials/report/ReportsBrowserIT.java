@@ -69,7 +69,8 @@ class ReportsBrowserIT {
         "--window-size=1400,2000", "--force-device-scale-factor=1", "--user-data-dir=" + profile);
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    // Tasklist's first load is slow on a loaded machine (2 cores, several builds).
+    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
   }
 
   @AfterEach
