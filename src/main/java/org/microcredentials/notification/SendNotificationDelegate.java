@@ -1,5 +1,6 @@
 package org.microcredentials.notification;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -29,11 +30,14 @@ public class SendNotificationDelegate implements JavaDelegate {
   private final NotificationTemplates templates;
   private final Notifier notifier;
   private final IdentityService identity;
+  private final MeterRegistry meters;
 
-  SendNotificationDelegate(NotificationTemplates templates, Notifier notifier, IdentityService identity) {
+  SendNotificationDelegate(NotificationTemplates templates, Notifier notifier, IdentityService identity,
+      MeterRegistry meters) {
     this.templates = templates;
     this.notifier = notifier;
     this.identity = identity;
+    this.meters = meters;
   }
 
   @Override
@@ -49,8 +53,14 @@ public class SendNotificationDelegate implements JavaDelegate {
       }
       values.put("recipientName", recipient.getFirstName());
       NotificationTemplates.Rendered rendered = templates.render(template, values);
-      notifier.send(new Message(recipient.getId(), recipient.getEmail(), rendered.subject(), rendered.body(),
-          sendingStep + "." + recipient.getId()));
+      try {
+        notifier.send(new Message(recipient.getId(), recipient.getEmail(), rendered.subject(), rendered.body(),
+            sendingStep + "." + recipient.getId()));
+      } catch (RuntimeException failure) {
+        // Operations watch this (Prometheus): the job retries, and Cockpit shows an incident at last.
+        meters.counter("microcredentials.mail.failures", "template", String.valueOf(template)).increment();
+        throw failure;
+      }
     }
   }
 

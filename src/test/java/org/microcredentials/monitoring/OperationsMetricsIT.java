@@ -1,0 +1,178 @@
+package org.microcredentials.monitoring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.microcredentials.notification.Notifier;
+import org.microcredentials.submission.SelfSubmissionProcess;
+import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.MutableClock;
+import org.microcredentials.testing.SelfSubmissions;
+import org.microcredentials.testing.TestConfiguration;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailSendException;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+/**
+ * /actuator/prometheus after real flows: the flow counters and timers, the open and overdue task
+ * gauges, SLA escalations, mail failures, failed jobs and incidents move as the flows run. Only an
+ * administrator scrapes (401 without credentials, 403 for the SEM team and engineers).
+ * {@link OperationsHealthIT} proves /actuator/health.
+ */
+@ApplicationTest
+@AutoConfigureObservability(tracing = false)
+// Gauges read afresh at each scrape (the default keeps them a second, for the scrapes of one moment).
+@TestPropertySource(properties = "microcredentials.metrics.gauges-fresh-for=PT0S")
+class OperationsMetricsIT {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  @Autowired MutableClock clock;
+  /** Mail that works until a test breaks it. */
+  @MockitoBean Notifier notifier;
+
+  private final AtomicBoolean mailDown = new AtomicBoolean();
+  private SelfSubmissions app;
+
+  @BeforeEach
+  void setUp() {
+    app = new SelfSubmissions(engine, jdbc);
+    app.clear();
+    clock.set(TestConfiguration.MID_NOVEMBER_2026);
+    mailDown.set(false);
+    doAnswer(invocation -> {
+      if (mailDown.get()) {
+        throw new MailSendException("SMTP server unreachable");
+      }
+      return null;
+    }).when(notifier).send(any());
+  }
+
+  @AfterEach
+  void tearDown() {
+    clock.set(TestConfiguration.MID_NOVEMBER_2026);
+  }
+
+  @Test
+  void aPassedSelfSubmissionMovesTheFlowMetricsAndTheTaskGauges() {
+    String before = scrape();
+    ProcessInstance instance = app.submit("alice", "iLAN", 3);
+    String submitted = scrape();
+    assertThat(value(submitted, "microcredentials_flow_started_total", "flow", "self-submission"))
+        .isEqualTo(value(before, "microcredentials_flow_started_total", "flow", "self-submission") + 1);
+    assertThat(value(submitted, "microcredentials_tasks_open", "task", SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR))
+        .isEqualTo(1);
+
+    app.assignAssessor(instance, "erin", "carol");
+    app.score(instance, "carol", 9);
+    app.agree(instance, "dave");
+    String passed = scrape();
+    assertThat(value(passed, "microcredentials_flow_outcome_seconds_count", "flow", "self-submission", "outcome", "passed"))
+        .isEqualTo(value(before, "microcredentials_flow_outcome_seconds_count", "flow", "self-submission", "outcome", "passed") + 1);
+    assertThat(value(passed, "microcredentials_flow_outcome_seconds_count", "flow", "self-submission", "outcome", "failed"))
+        .isEqualTo(value(before, "microcredentials_flow_outcome_seconds_count", "flow", "self-submission", "outcome", "failed"));
+    assertThat(passed).contains("microcredentials_flow_outcome_seconds_sum{", "microcredentials_flow_outcome_seconds_max{");
+    assertThat(value(passed, "microcredentials_tasks_open", "task", SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR)).isZero();
+    assertThat(value(passed, "microcredentials_tasks_open", "task", SelfSubmissionProcess.Tasks.PEER_REVIEW)).isZero();
+  }
+
+  @Test
+  void anOverdueAssessmentShowsAsOverdueAndItsEscalationIsCounted() {
+    ProcessInstance instance = app.submit("alice", "iLAN", 3);
+    app.assignAssessor(instance, "erin", "carol");
+    String onTime = scrape();
+    assertThat(value(onTime, "microcredentials_tasks_open", "task", SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE)).isEqualTo(1);
+    assertThat(value(onTime, "microcredentials_tasks_overdue")).isZero();
+
+    clock.set(TestConfiguration.MID_NOVEMBER_2026.plus(Duration.ofDays(15)));
+    app.fireTimer(instance, "BoundaryEvent_AssessmentOverdue");
+    String late = scrape();
+    assertThat(value(late, "microcredentials_tasks_overdue")).isEqualTo(1);
+    assertThat(value(late, "microcredentials_sla_escalations_total", "step", "BoundaryEvent_AssessmentOverdue"))
+        .isEqualTo(value(onTime, "microcredentials_sla_escalations_total", "step", "BoundaryEvent_AssessmentOverdue") + 1);
+  }
+
+  @Test
+  void aMailOutageCountsMailFailuresThenAFailedJobAndAnIncident() {
+    ProcessInstance instance = app.submit("alice", "iLAN", 3);
+    String before = scrape();
+    mailDown.set(true);
+    org.camunda.bpm.engine.task.Task assignment = app.task(instance, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR);
+    app.claim("erin", assignment);
+    app.as("erin", () -> {
+      engine.getTaskService().complete(assignment.getId(), Map.of(SelfSubmissionProcess.Variables.ASSESSOR_ID, "carol"));
+      return null;
+    });
+    // The assessor's mail fails at every try until its retries are spent.
+    Job mail = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
+        .activityId("ServiceTask_NotifyAssessor").singleResult();
+    for (int attempt = 0; attempt < 10 && retries(mail) > 0; attempt++) {
+      assertThatThrownBy(() -> engine.getManagementService().executeJob(mail.getId())).hasMessageContaining("SMTP");
+    }
+    String after = scrape();
+    assertThat(value(after, "microcredentials_mail_failures_total"))
+        .isEqualTo(value(before, "microcredentials_mail_failures_total") + 3);
+    assertThat(value(after, "microcredentials_jobs_failed")).isEqualTo(1);
+    assertThat(value(after, "microcredentials_incidents_open")).isEqualTo(1);
+  }
+
+  @Test
+  void onlyAnAdministratorScrapesTheMetrics() {
+    assertThat(rest.getForEntity("/actuator/prometheus", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("mallory", "guess").getForEntity("/actuator/prometheus", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.withBasicAuth("alice", "alice").getForEntity("/actuator/prometheus", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("erin", "erin").getForEntity("/actuator/prometheus", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("erin", "erin").getForEntity("/actuator/metrics", String.class).getStatusCode())
+        .isIn(HttpStatus.FORBIDDEN);
+    assertThat(rest.withBasicAuth("demo", "demo").getForEntity("/actuator/prometheus", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
+  }
+
+  private int retries(Job job) {
+    return engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult().getRetries();
+  }
+
+  private String scrape() {
+    ResponseEntity<String> scrape = rest.withBasicAuth("demo", "demo").getForEntity("/actuator/prometheus", String.class);
+    assertThat(scrape.getStatusCode()).isEqualTo(HttpStatus.OK);
+    return scrape.getBody();
+  }
+
+  /** The sum of the samples of a metric whose labels include those given; 0 when there is none yet. */
+  static double value(String scrape, String metric, String... labels) {
+    return Arrays.stream(scrape.split("\n"))
+        .filter(line -> line.startsWith(metric + "{") || line.startsWith(metric + " "))
+        .filter(line -> {
+          for (int i = 0; i < labels.length; i += 2) {
+            if (!line.contains(labels[i] + "=\"" + labels[i + 1] + "\"")) {
+              return false;
+            }
+          }
+          return true;
+        })
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .sum();
+  }
+}

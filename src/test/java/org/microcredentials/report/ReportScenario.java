@@ -1,0 +1,185 @@
+package org.microcredentials.report;
+
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.microcredentials.credential.CredentialRevocations;
+import org.microcredentials.endorsement.EndorsementProcess;
+import org.microcredentials.submission.ResubmissionProcess;
+import org.microcredentials.submission.SelfSubmissionProcess;
+import org.microcredentials.testing.MutableClock;
+import org.microcredentials.testing.SelfSubmissions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The data set the report tests count by hand, played through the real flows with both clocks
+ * (ours and the engine's) set to each moment. Europe/London: summer time until 25 October 2026,
+ * so 30 September 23:30 UTC is already 1 October, the fourth quarter, in the organisation.
+ *
+ * <pre>
+ * A  alice iLAN:3    submitted 2026-09-30 23:30Z (London: October); carol assesses 9, dave agrees;
+ *                    passed 2026-10-05 23:30Z (5 days); credential revoked 2026-11-02
+ * B  bob   iPERF:3   submitted 2026-09-01 10:00Z; carol 5, dave agrees: failed round one; bob amends;
+ *                    carol 9; dave takes the review at once, agrees late (due 09-20): passed 2026-09-30 23:30Z (29.5625 days)
+ * C  henry iLAN:1    submitted 2026-10-10 10:00Z; carol leaves the assessment past due (10-24 11:00Z); the SEM
+ *                    team (erin) hands it to dave 10-31 12:00Z; dave 4, frank agrees; henry lets it go:
+ *                    failed 2026-11-03 10:00Z (24 days)
+ * D  alice iTEST:2   submitted 2026-11-20 10:00Z, still open
+ * E1 carol endorses alice iPERF:3, 2026-10-01 09:00Z; erin approves 10-05 09:00Z (4 days)
+ * E2 dave endorses henry iLAN:2, 2026-10-02 09:00Z; erin withdraws it 10-03 09:00Z
+ * E3 carol endorses henry iPERF:2, 2026-10-20 09:00Z; frank approves 10-28 09:00Z (8 days)
+ * </pre>
+ * Reports are then read at 2026-11-25 10:00Z.
+ */
+final class ReportScenario {
+
+  static final Instant READ_AT = Instant.parse("2026-11-25T10:00:00Z");
+
+  private final ProcessEngine engine;
+  private final JdbcClient jdbc;
+  private final MutableClock clock;
+  private final CredentialRevocations revocations;
+  private final SelfSubmissions people;
+
+  ReportScenario(ProcessEngine engine, JdbcClient jdbc, MutableClock clock, CredentialRevocations revocations) {
+    this.engine = engine;
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.revocations = revocations;
+    this.people = new SelfSubmissions(engine, jdbc);
+  }
+
+  void play() {
+    people.clear();
+    // The history too: earlier test classes share the in-memory database, and the SLA report reads history.
+    List<String> history = engine.getHistoryService().createHistoricProcessInstanceQuery().list().stream()
+        .map(instance -> instance.getId()).toList();
+    if (!history.isEmpty()) {
+      engine.getHistoryService().deleteHistoricProcessInstancesIfExists(history);
+    }
+    // B first: it begins in September.
+    at("2026-09-01T10:00:00Z");
+    ProcessInstance b = people.submit("bob", "iPERF", 3);
+    at("2026-09-02T10:00:00Z");
+    people.assignAssessor(b, "erin", "carol");
+    at("2026-09-03T10:00:00Z");
+    people.score(b, "carol", 5);
+    at("2026-09-04T10:00:00Z");
+    people.agree(b, "dave");
+    at("2026-09-05T10:00:00Z");
+    people.work("bob", b, ResubmissionProcess.Tasks.AMEND_APPLICATION, Map.of(ResubmissionProcess.Variables.RESUBMIT, true,
+        ResubmissionProcess.Variables.AMENDMENTS, "Added my own measured change.",
+        IMPACT_ACTIONS, "I parallelised the suites of my own module."));
+    at("2026-09-06T10:00:00Z");
+    people.work("carol", b, ResubmissionProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 9, JUSTIFICATION, "Now measured."));
+    people.claim("dave", people.task(b, SelfSubmissionProcess.Tasks.PEER_REVIEW));
+    at("2026-09-30T23:30:00Z");
+    people.agree(b, "dave");
+
+    ProcessInstance a = people.submit("alice", "iLAN", 3);
+    at("2026-10-01T09:00:00Z");
+    people.assignAssessor(a, "erin", "carol");
+    ProcessInstance e1 = endorse("carol", "alice", "iPERF", 3);
+    at("2026-10-02T09:00:00Z");
+    people.score(a, "carol", 9);
+    ProcessInstance e2 = endorse("dave", "henry", "iLAN", 2);
+    at("2026-10-03T09:00:00Z");
+    review("erin", e2, EndorsementProcess.Decisions.WITHDRAW);
+    at("2026-10-05T09:00:00Z");
+    review("erin", e1, EndorsementProcess.Decisions.APPROVE);
+    at("2026-10-05T23:30:00Z");
+    people.agree(a, "dave");
+
+    at("2026-10-10T10:00:00Z");
+    ProcessInstance c = people.submit("henry", "iLAN", 1);
+    at("2026-10-10T11:00:00Z");
+    people.assignAssessor(c, "erin", "carol");
+    at("2026-10-20T09:00:00Z");
+    ProcessInstance e3 = endorse("carol", "henry", "iPERF", 2);
+    at("2026-10-28T09:00:00Z");
+    review("frank", e3, EndorsementProcess.Decisions.APPROVE);
+    at("2026-10-31T12:00:00Z");
+    // Both deadlines have passed: the reminder (two weeks) and the SEM team's reassignment (a further week).
+    people.fireTimer(c, "BoundaryEvent_AssessmentOverdue");
+    people.work("erin", c, SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR, Map.of(NEW_ASSIGNEE_ID, "dave"));
+    at("2026-11-01T10:00:00Z");
+    people.score(c, "dave", 4);
+    at("2026-11-01T11:00:00Z");
+    people.agree(c, "frank");
+    at("2026-11-02T10:00:00Z");
+    String revoked = jdbc.sql("select id from credential where holder_id = 'alice' and skill_code = 'iLAN'")
+        .query(String.class).single();
+    revocations.revoke(revoked, "Evidence copied from a colleague.", "demo");
+    at("2026-11-03T10:00:00Z");
+    people.work("henry", c, ResubmissionProcess.Tasks.AMEND_APPLICATION, Map.of(ResubmissionProcess.Variables.RESUBMIT, false));
+
+    at("2026-11-20T10:00:00Z");
+    people.submit("alice", "iTEST", 2);
+    at(READ_AT.toString());
+  }
+
+  /** Sets our clock and the engine's to the same moment, as they are in production. */
+  void at(String instant) {
+    clock.set(Instant.parse(instant));
+    ClockUtil.setCurrentTime(Date.from(Instant.parse(instant)));
+  }
+
+  static void resetEngineClock() {
+    ClockUtil.reset();
+  }
+
+  private ProcessInstance endorse(String endorser, String candidateId, String skillCode, int skillLevel) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(EndorsementProcess.Variables.CANDIDATE_ID, candidateId);
+    variables.put(EndorsementProcess.Variables.SKILL_CODE, skillCode);
+    variables.put(EndorsementProcess.Variables.SKILL_LEVEL, skillLevel);
+    variables.put(EndorsementProcess.Variables.SCORE, 9);
+    variables.put(EndorsementProcess.Variables.IMPACT_PROBLEM, "Reviews stalled on three Java styles.");
+    variables.put(EndorsementProcess.Variables.IMPACT_ACTIONS, "Wrote the language guide and led four sessions.");
+    variables.put(EndorsementProcess.Variables.IMPACT_RESULTS, "Review turnaround fell from 3 days to 1.");
+    variables.put(EndorsementProcess.Variables.EVIDENCE_LINKS, "https://git.example.org/guides/java");
+    variables.put(EndorsementProcess.Variables.JUSTIFICATION, "Six months of pull requests, well beyond the level.");
+    ProcessInstance instance = people.as(endorser,
+        () -> engine.getRuntimeService().startProcessInstanceByKey(EndorsementProcess.KEY, variables));
+    runMessageJobs(instance.getBusinessKey());
+    return instance;
+  }
+
+  private void review(String reviewer, ProcessInstance endorsement, String decision) {
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(endorsement.getId())
+        .taskDefinitionKey(EndorsementProcess.Tasks.REVIEW_ENDORSEMENT).singleResult();
+    people.claim(reviewer, task);
+    people.as(reviewer, () -> {
+      engine.getTaskService().complete(task.getId(), Map.of(EndorsementProcess.Variables.REVIEW_DECISION, decision,
+          EndorsementProcess.Variables.REVIEW_COMMENT, "Decided on the evidence."));
+      return null;
+    });
+    runMessageJobs(endorsement.getBusinessKey());
+  }
+
+  private void runMessageJobs(String businessKey) {
+    for (int round = 0; round < 20; round++) {
+      List<String> instanceIds = engine.getRuntimeService().createProcessInstanceQuery()
+          .processInstanceBusinessKey(businessKey).list().stream().map(ProcessInstance::getId).toList();
+      if (instanceIds.isEmpty()) {
+        return;
+      }
+      List<Job> jobs = engine.getManagementService().createJobQuery()
+          .processInstanceIds(new java.util.HashSet<>(instanceIds)).messages().executable().list();
+      if (jobs.isEmpty()) {
+        return;
+      }
+      jobs.forEach(job -> engine.getManagementService().executeJob(job.getId()));
+    }
+    throw new IllegalStateException("Jobs keep coming for " + businessKey);
+  }
+}

@@ -1,0 +1,227 @@
+package org.microcredentials.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.microcredentials.testing.RestCalls.OBJECT;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.microcredentials.credential.CredentialRevocations;
+import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.MutableClock;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Every report of CONTRACT.md against the figures of {@link ReportScenario}, counted by hand:
+ * months and quarters of the organisation's time zone, a revoked credential, a resubmission that
+ * passes in its second round, a withdrawn endorsement, work the SEM team took from a late assessor;
+ * the filters (period, skill, team through two levels of line management); CSV with RFC 4180
+ * quoting; who may read reports (401, 403).
+ */
+@ApplicationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ReportsRestIT {
+
+  @Autowired TestRestTemplate rest;
+  @Autowired ProcessEngine engine;
+  @Autowired JdbcClient jdbc;
+  @Autowired MutableClock clock;
+  @Autowired CredentialRevocations revocations;
+
+  private boolean played;
+
+  /** Once for the class (within a test: the process test coverage records flows per test). */
+  @BeforeEach
+  void playTheScenario() {
+    if (!played) {
+      new ReportScenario(engine, jdbc, clock, revocations).play();
+      played = true;
+    }
+  }
+
+  @AfterAll
+  void resetTheEngineClock() {
+    ReportScenario.resetEngineClock();
+  }
+
+  @Test
+  void submissionsPerMonthOfTheOrganisationAndSource() {
+    assertThat(rows("submissions", "")).containsExactly(
+        Map.of("month", "2026-09", "source", "SELF_SUBMISSION", "started", 1, "passed", 1, "failed", 0, "open", 0),
+        Map.of("month", "2026-10", "source", "ENDORSEMENT", "started", 3, "passed", 2, "failed", 1, "open", 0),
+        Map.of("month", "2026-10", "source", "SELF_SUBMISSION", "started", 2, "passed", 1, "failed", 1, "open", 0),
+        Map.of("month", "2026-11", "source", "SELF_SUBMISSION", "started", 1, "passed", 0, "failed", 0, "open", 1));
+  }
+
+  @Test
+  void thePeriodIsOneOfDaysInTheOrganisationsTimeZone() {
+    // alice's iLAN application went in at 23:30 UTC on 30 September: 1 October in London.
+    assertThat(rows("submissions", "?from=2026-10-01&to=2026-10-31")).extracting(row -> row.get("month"))
+        .containsOnly("2026-10");
+    assertThat(rows("submissions", "?from=2026-10-01&to=2026-10-31"))
+        .filteredOn(row -> row.get("source").equals("SELF_SUBMISSION")).singleElement()
+        .satisfies(row -> assertThat(row.get("started")).isEqualTo(2));
+    assertThat(rows("submissions", "?to=2026-09-30")).containsExactly(
+        Map.of("month", "2026-09", "source", "SELF_SUBMISSION", "started", 1, "passed", 1, "failed", 0, "open", 0));
+  }
+
+  @Test
+  void passRatePerSkillAndLevelCountsAResubmittedApplicationOnce() {
+    assertThat(rows("pass-rate", "")).containsExactly(
+        Map.of("skillCode", "iLAN", "skillName", "Language Knowledge", "level", 1, "assessed", 1, "passed", 0, "passRate", 0.0),
+        Map.of("skillCode", "iLAN", "skillName", "Language Knowledge", "level", 3, "assessed", 1, "passed", 1, "passRate", 1.0),
+        Map.of("skillCode", "iPERF", "skillName", skillName("iPERF"), "level", 3, "assessed", 1, "passed", 1, "passRate", 1.0));
+    assertThat(rows("pass-rate", "?skillCode=iPERF")).extracting(row -> row.get("skillCode")).containsExactly("iPERF");
+  }
+
+  @Test
+  void timeToOutcomeMedianAndP90InDaysPerMonthOfOutcome() {
+    // October: alice 5 days, bob 29.5625 days (two rounds); November: henry 24 days.
+    assertThat(rows("time-to-outcome", "")).containsExactly(
+        Map.of("month", "2026-10", "decided", 2, "median", 17.3, "p90", 27.1),
+        Map.of("month", "2026-11", "decided", 1, "median", 24.0, "p90", 24.0));
+  }
+
+  @Test
+  void timeToEndorsementCountsApprovalsOnly() {
+    // E1 4 days, E3 8 days; E2 was withdrawn.
+    assertThat(rows("time-to-endorsement", "")).containsExactly(
+        Map.of("month", "2026-10", "approved", 2, "median", 6.0, "p90", 7.6));
+  }
+
+  @Test
+  void slaBreachesPerAssessorAndReviewer() {
+    assertThat(rows("sla-breaches", "")).containsExactly(
+        Map.of("person", "carol", "name", "Carol Example", "tasks", 4, "overdue", 1, "escalated", 1),
+        Map.of("person", "dave", "name", "Dave Example", "tasks", 4, "overdue", 1, "escalated", 0),
+        Map.of("person", "erin", "name", "Erin Example", "tasks", 2, "overdue", 0, "escalated", 0),
+        Map.of("person", "frank", "name", "Frank Example", "tasks", 2, "overdue", 0, "escalated", 0));
+    assertThat(rows("sla-breaches", "?skillCode=iLAN")).containsExactly(
+        Map.of("person", "carol", "name", "Carol Example", "tasks", 2, "overdue", 1, "escalated", 1),
+        Map.of("person", "dave", "name", "Dave Example", "tasks", 2, "overdue", 0, "escalated", 0),
+        Map.of("person", "erin", "name", "Erin Example", "tasks", 1, "overdue", 0, "escalated", 0),
+        Map.of("person", "frank", "name", "Frank Example", "tasks", 1, "overdue", 0, "escalated", 0));
+  }
+
+  @Test
+  void credentialsIssuedAndRevokedPerQuarterOfTheOrganisation() {
+    // bob's iPERF:3 was issued at 23:30 UTC on 30 September: the fourth quarter in London.
+    assertThat(rows("credentials-by-skill-level", "")).containsExactly(
+        Map.of("quarter", "2026-Q4", "skillCode", "iLAN", "skillName", "Language Knowledge", "level", 3, "issued", 1, "revoked", 1),
+        Map.of("quarter", "2026-Q4", "skillCode", "iPERF", "skillName", skillName("iPERF"), "level", 2, "issued", 1, "revoked", 0),
+        Map.of("quarter", "2026-Q4", "skillCode", "iPERF", "skillName", skillName("iPERF"), "level", 3, "issued", 2, "revoked", 0));
+    assertThat(rows("credentials-by-skill-level", "?to=2026-09-30")).isEmpty();
+  }
+
+  @Test
+  void endorsementsPerEndorser() {
+    assertThat(rows("endorsements-by-endorser", "")).containsExactly(
+        Map.of("endorser", "carol", "name", "Carol Example", "started", 2, "approved", 2, "withdrawn", 0, "distinctCandidates", 2),
+        Map.of("endorser", "dave", "name", "Dave Example", "started", 1, "approved", 0, "withdrawn", 1, "distinctCandidates", 1));
+  }
+
+  @Test
+  void aTeamIsEveryoneBelowTheLineManagerAtAnyDepth() {
+    // carol manages alice and bob; erin manages carol and dave, who manages henry.
+    assertThat(rows("submissions", "?team=carol")).containsExactly(
+        Map.of("month", "2026-09", "source", "SELF_SUBMISSION", "started", 1, "passed", 1, "failed", 0, "open", 0),
+        Map.of("month", "2026-10", "source", "ENDORSEMENT", "started", 1, "passed", 1, "failed", 0, "open", 0),
+        Map.of("month", "2026-10", "source", "SELF_SUBMISSION", "started", 1, "passed", 1, "failed", 0, "open", 0),
+        Map.of("month", "2026-11", "source", "SELF_SUBMISSION", "started", 1, "passed", 0, "failed", 0, "open", 1));
+    assertThat(rows("pass-rate", "?team=erin")).hasSize(3);
+    assertThat(rows("pass-rate", "?team=dave")).extracting(row -> row.get("level")).containsExactly(1);
+    assertThat(rows("endorsements-by-endorser", "?team=erin")).extracting(row -> row.get("endorser"))
+        .containsExactly("carol", "dave");
+    assertThat(rows("endorsements-by-endorser", "?team=carol")).isEmpty();
+    assertThat(rows("sla-breaches", "?team=grace")).extracting(row -> row.get("person"))
+        .containsExactly("carol", "dave", "erin", "frank");
+  }
+
+  @Test
+  void csvHasAHeaderLineAndQuotesAsRfc4180() {
+    int version = jdbc.sql("select framework_version from application where skill_code = 'iLAN' and skill_level = 3")
+        .query(Integer.class).single();
+    String name = skillName("iLAN");
+    jdbc.sql("update skill set name = ? where framework_version = ? and code = 'iLAN'")
+        .params("Language, \"Knowledge\"", version).update();
+    try {
+      ResponseEntity<String> csv = get("erin", "/api/reports/pass-rate", "text/csv", String.class);
+      assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
+      assertThat(csv.getBody()).isEqualTo("skillCode,skillName,level,assessed,passed,passRate\r\n"
+          + "iLAN,\"Language, \"\"Knowledge\"\"\",1,1,0,0.0\r\n"
+          + "iLAN,\"Language, \"\"Knowledge\"\"\",3,1,1,1.0\r\n"
+          + "iPERF," + skillName("iPERF") + ",3,1,1,1.0\r\n");
+      ResponseEntity<String> download = get("erin", "/reports/data/submissions?format=csv", "*/*", String.class);
+      assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("submissions.csv");
+      assertThat(download.getBody()).startsWith("month,source,started,passed,failed,open\r\n2026-09,SELF_SUBMISSION,1,1,0,0\r\n");
+    } finally {
+      jdbc.sql("update skill set name = ? where framework_version = ? and code = 'iLAN'").params(name, version).update();
+    }
+  }
+
+  @Test
+  void onlyTheSemTeamAndAdministratorsReadReports() {
+    assertThat(get("erin", "/api/reports/submissions", "application/json", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(get("demo", "/api/reports/submissions", "application/json", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    ResponseEntity<Map<String, Object>> refused = rest.withBasicAuth("carol", "carol")
+        .exchange("/api/reports/submissions", HttpMethod.GET, null, OBJECT);
+    assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(refused.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+    assertThat(refused.getBody()).containsEntry("rule", "report-readers");
+    assertThat(rest.getForEntity("/api/reports/submissions", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(rest.getForEntity("/reports/data/submissions", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(get("alice", "/reports/data/submissions", "application/json", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.FORBIDDEN);
+    assertThat(get("alice", "/reports", "text/html", String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    // ivan (SEM team) with a wrong password; not erin: Camunda delays her next login after a failed one, and the
+    // browser test logs her in to Tasklist with the same database.
+    assertThat(rest.withBasicAuth("ivan", "wrong").getForEntity("/reports", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.UNAUTHORIZED);
+  }
+
+  @Test
+  void thePromotionReportAnswersThatItArrivesWithThePromotionApplication() {
+    ResponseEntity<Map<String, Object>> answer = rest.withBasicAuth("erin", "erin")
+        .exchange("/api/reports/credentials-and-promotions", HttpMethod.GET, null, OBJECT);
+    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_IMPLEMENTED);
+    assertThat(answer.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
+    assertThat((String) answer.getBody().get("detail")).contains("arrives with the promotion application");
+    ResponseEntity<Map<String, Object>> unknown = rest.withBasicAuth("erin", "erin")
+        .exchange("/api/reports/everything", HttpMethod.GET, null, OBJECT);
+    assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    ResponseEntity<Map<String, Object>> badDate = rest.withBasicAuth("erin", "erin")
+        .exchange("/api/reports/submissions?from=October", HttpMethod.GET, null, OBJECT);
+    assertThat(badDate.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    assertThat(badDate.getBody()).containsEntry("rule", "report-period");
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<Map<String, Object>> rows(String report, String query) {
+    ResponseEntity<Map<String, Object>> answer = rest.withBasicAuth("erin", "erin")
+        .exchange("/api/reports/" + report + query, HttpMethod.GET, null, OBJECT);
+    assertThat(answer.getStatusCode()).as(report + query + ": " + answer.getBody()).isEqualTo(HttpStatus.OK);
+    return (List<Map<String, Object>>) answer.getBody().get("rows");
+  }
+
+  private String skillName(String code) {
+    return jdbc.sql("select name from skill where code = ? and framework_version = (select max(version) from skill_framework)")
+        .param(code).query(String.class).single();
+  }
+
+  private <T> ResponseEntity<T> get(String user, String path, String accept, Class<T> type) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.ACCEPT, accept);
+    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.GET, new HttpEntity<>(headers), type);
+  }
+}
