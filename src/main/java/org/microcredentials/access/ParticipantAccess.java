@@ -57,7 +57,7 @@ public class ParticipantAccess {
    * their endorsement. (The rules still refuse them if they try by id.)
    */
   public void hideFrom(DelegateTask task, Collection<String> userIds) {
-    userIds.stream().filter(Objects::nonNull).distinct().filter(userId -> !hidden(task.getId(), userId)).forEach(userId -> {
+    userIds.stream().filter(Objects::nonNull).distinct().forEach(userId -> {
       Authorization revoke = authorizations.createNewAuthorization(AUTH_TYPE_REVOKE);
       revoke.setUserId(userId);
       revoke.setResource(Resources.TASK);
@@ -65,11 +65,6 @@ public class ParticipantAccess {
       HIDDEN.forEach(revoke::removePermission);
       authorizations.saveAuthorization(revoke);
     });
-  }
-
-  private boolean hidden(String taskId, String userId) {
-    return authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_REVOKE).userIdIn(userId)
-        .resourceType(Resources.TASK).resourceId(taskId).count() > 0;
   }
 
   /**

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * On creation of an endorsement review: the endorser and the candidate, who may be endorsement
  * reviewers themselves, never see it in Tasklist or through the REST API. Applied by
- * {@code EveryUserTask}; still a task listener for instances of models from before that, which bind it.
+ * {@code EveryUserTask}. Still a task listener by this name, because instances of the earlier model
+ * versions bind it; there it does nothing, the review being hidden in the same command already.
  */
 @Component
 class HideReviewFromParticipantsListener implements TaskListener, UserTaskRules {
@@ -26,12 +27,16 @@ class HideReviewFromParticipantsListener implements TaskListener, UserTaskRules 
   @Override
   public void created(DelegateTask task) {
     if (EndorsementProcess.Tasks.REVIEW_ENDORSEMENT.equals(task.getTaskDefinitionKey())) {
-      notify(task);
+      hide(task);
     }
   }
 
+  /** Bound by the earlier model versions: the review is hidden by {@link #created} already. */
   @Override
   public void notify(DelegateTask task) {
+  }
+
+  private void hide(DelegateTask task) {
     EndorsementRegister.Endorsement endorsement = endorsements.endorsement(task.getExecution().getProcessBusinessKey());
     access.hideFrom(task, List.of(endorsement.endorserId(), endorsement.candidateId()));
   }

@@ -13,8 +13,12 @@ import org.springframework.stereotype.Component;
  * On creation of a group task of an application: its candidate never sees it in Tasklist or
  * through the REST API, though they may be in the group (an assessor applying, a SEM member
  * applying); nor does its assessor see the peer reviews of their own score. Applied to every
- * group task by {@code EveryUserTask}, also one a process owner adds without any listener; still a
- * task listener for instances of models from before that, which bind it (hiding twice is hiding once).
+ * group task by {@code EveryUserTask}, also one a process owner adds without any listener.
+ *
+ * <p>Still a task listener by this name, because instances of the earlier model versions bind it
+ * on their group tasks; there it does nothing: {@code EveryUserTask} has hidden the task in the same
+ * command already, and a second REVOKE for the same person and task would break the command
+ * ({@code RunningInstancesSurviveUpgradeTest}).
  */
 @Component
 class HideFromApplicantsListener implements TaskListener, UserTaskRules {
@@ -31,12 +35,16 @@ class HideFromApplicantsListener implements TaskListener, UserTaskRules {
   public void created(DelegateTask task) {
     String groups = ((UserTask) task.getBpmnModelElementInstance()).getCamundaCandidateGroups();
     if (groups != null && !groups.isBlank() && applications.find(task.getExecution().getProcessBusinessKey()).isPresent()) {
-      notify(task);
+      hide(task);
     }
   }
 
+  /** Bound by the earlier model versions: their group tasks are hidden by {@link #created} already. */
   @Override
   public void notify(DelegateTask task) {
+  }
+
+  private void hide(DelegateTask task) {
     ApplicationRegister.Application application = applications.application(task.getExecution().getProcessBusinessKey());
     List<String> hidden = new ArrayList<>();
     hidden.add(application.candidateId());
