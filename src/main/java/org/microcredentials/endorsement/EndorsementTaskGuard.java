@@ -7,14 +7,16 @@ import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.RuleCheckingTaskListener;
+import org.microcredentials.process.UserTaskRules;
 import org.springframework.stereotype.Component;
 
 /**
  * On claim or assignment of an endorsement or request task: only a person the rules allow may
- * hold it. (Unclaiming, an empty assignee, is always allowed.)
+ * hold it. (Unclaiming, an empty assignee, is always allowed.) Applied to every user task by
+ * {@code EveryUserTask}; still a task listener for instances of models from before that, which bind it.
  */
 @Component
-class EndorsementTaskGuard extends RuleCheckingTaskListener {
+class EndorsementTaskGuard extends RuleCheckingTaskListener implements UserTaskRules {
 
   private final Organisation organisation;
   private final EndorsementPolicy policy;
@@ -27,6 +29,11 @@ class EndorsementTaskGuard extends RuleCheckingTaskListener {
     this.policy = policy;
     this.endorsements = endorsements;
     this.requests = requests;
+  }
+
+  @Override
+  public void assigned(DelegateTask task) {
+    check(task);
   }
 
   @Override

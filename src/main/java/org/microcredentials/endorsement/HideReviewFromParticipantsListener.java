@@ -4,14 +4,17 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.microcredentials.access.ParticipantAccess;
+import org.microcredentials.process.UserTaskRules;
 import org.springframework.stereotype.Component;
 
 /**
  * On creation of an endorsement review: the endorser and the candidate, who may be endorsement
- * reviewers themselves, never see it in Tasklist or through the REST API.
+ * reviewers themselves, never see it in Tasklist or through the REST API. Applied by
+ * {@code EveryUserTask}. Still a task listener by this name, because instances of the earlier model
+ * versions bind it; there it does nothing, the review being hidden in the same command already.
  */
 @Component
-class HideReviewFromParticipantsListener implements TaskListener {
+class HideReviewFromParticipantsListener implements TaskListener, UserTaskRules {
 
   private final EndorsementRegister endorsements;
   private final ParticipantAccess access;
@@ -22,7 +25,18 @@ class HideReviewFromParticipantsListener implements TaskListener {
   }
 
   @Override
+  public void created(DelegateTask task) {
+    if (EndorsementProcess.Tasks.REVIEW_ENDORSEMENT.equals(task.getTaskDefinitionKey())) {
+      hide(task);
+    }
+  }
+
+  /** Bound by the earlier model versions: the review is hidden by {@link #created} already. */
+  @Override
   public void notify(DelegateTask task) {
+  }
+
+  private void hide(DelegateTask task) {
     EndorsementRegister.Endorsement endorsement = endorsements.endorsement(task.getExecution().getProcessBusinessKey());
     access.hideFrom(task, List.of(endorsement.endorserId(), endorsement.candidateId()));
   }

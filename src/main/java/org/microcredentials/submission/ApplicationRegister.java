@@ -64,6 +64,14 @@ public class ApplicationRegister {
   }
 
   public Application application(String businessKey) {
+    return find(businessKey).orElseThrow(() -> new IllegalStateException("No application " + businessKey));
+  }
+
+  /** The application with this business key, if the key names one (an endorsement's does not). */
+  public java.util.Optional<Application> find(String businessKey) {
+    if (businessKey == null) {
+      return java.util.Optional.empty();
+    }
     return jdbc.sql("""
             select business_key, candidate_id, skill_code, skill_level, framework_version, status, assessor_id, assessed_score
             from application where business_key = ?""")
@@ -72,8 +80,7 @@ public class ApplicationRegister {
             rs.getString("skill_code"), rs.getInt("skill_level"), rs.getInt("framework_version"),
             Status.valueOf(rs.getString("status")), rs.getString("assessor_id"),
             (Integer) rs.getObject("assessed_score", Integer.class)))
-        .optional()
-        .orElseThrow(() -> new IllegalStateException("No application " + businessKey));
+        .optional();
   }
 
   /** The assessor's score of this round; a new assessment starts the round's review and moderation afresh. */

@@ -4,16 +4,24 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.microcredentials.access.ParticipantAccess;
+import org.microcredentials.process.UserTaskRules;
 import org.springframework.stereotype.Component;
 
 /**
  * On creation of a group task of an application: its candidate never sees it in Tasklist or
  * through the REST API, though they may be in the group (an assessor applying, a SEM member
- * applying); nor does its assessor see the peer reviews of their own score.
+ * applying); nor does its assessor see the peer reviews of their own score. Applied to every
+ * group task by {@code EveryUserTask}, also one a process owner adds without any listener.
+ *
+ * <p>Still a task listener by this name, because instances of the earlier model versions bind it
+ * on their group tasks; there it does nothing: {@code EveryUserTask} has hidden the task in the same
+ * command already, and a second REVOKE for the same person and task would break the command
+ * ({@code RunningInstancesSurviveUpgradeTest}).
  */
 @Component
-class HideFromApplicantsListener implements TaskListener {
+class HideFromApplicantsListener implements TaskListener, UserTaskRules {
 
   private final ApplicationRegister applications;
   private final ParticipantAccess access;
@@ -24,7 +32,19 @@ class HideFromApplicantsListener implements TaskListener {
   }
 
   @Override
+  public void created(DelegateTask task) {
+    String groups = ((UserTask) task.getBpmnModelElementInstance()).getCamundaCandidateGroups();
+    if (groups != null && !groups.isBlank() && applications.find(task.getExecution().getProcessBusinessKey()).isPresent()) {
+      hide(task);
+    }
+  }
+
+  /** Bound by the earlier model versions: their group tasks are hidden by {@link #created} already. */
+  @Override
   public void notify(DelegateTask task) {
+  }
+
+  private void hide(DelegateTask task) {
     ApplicationRegister.Application application = applications.application(task.getExecution().getProcessBusinessKey());
     List<String> hidden = new ArrayList<>();
     hidden.add(application.candidateId());

@@ -9,15 +9,17 @@ import org.microcredentials.framework.Groups;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingTaskListener;
+import org.microcredentials.process.UserTaskRules;
 import org.microcredentials.review.ReviewPolicy;
 import org.springframework.stereotype.Component;
 
 /**
- * On claim or assignment of a self-submission task: only a person the rules allow may hold it.
- * (Unclaiming, an empty assignee, is always allowed.)
+ * On claim or assignment of an application's task: only a person the rules allow may hold it.
+ * (Unclaiming, an empty assignee, is always allowed.) Applied to every user task by
+ * {@code EveryUserTask}; still a task listener for instances of models from before that, which bind it.
  */
 @Component
-class TaskAssignmentGuard extends RuleCheckingTaskListener {
+class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRules {
 
   private final Actors actors;
   private final Organisation organisation;
@@ -35,12 +37,20 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener {
   }
 
   @Override
+  public void assigned(DelegateTask task) {
+    check(task);
+  }
+
+  @Override
   protected void check(DelegateTask task) {
     String assignee = task.getAssignee();
     if (assignee == null) {
       return;
     }
-    ApplicationRegister.Application application = applications.application(task.getExecution().getProcessBusinessKey());
+    ApplicationRegister.Application application = applications.find(task.getExecution().getProcessBusinessKey()).orElse(null);
+    if (application == null) {
+      return;
+    }
     String candidateId = application.candidateId();
     String assessorId = application.assessorId();
     switch (task.getTaskDefinitionKey()) {
