@@ -122,7 +122,6 @@ public class ApplicationRegister {
 
   /** The current round as recorded: what the evaluation, the gateways and the issuing step decide on. */
   public RecordedRound round(String businessKey) {
-    Application application = application(businessKey);
     List<PeerReview> reviews = jdbc.sql("""
             select r.reviewer_id, r.agrees, r.proposed_score, r.review_comment from peer_review r
             join application a on a.business_key = r.business_key and a.review_round = r.review_round
@@ -131,12 +130,17 @@ public class ApplicationRegister {
         .query((rs, row) -> new PeerReview(rs.getString("reviewer_id"), rs.getBoolean("agrees"),
             (Integer) rs.getObject("proposed_score", Integer.class), rs.getString("review_comment")))
         .list();
-    // A list, not single(): the score is null until the assessor moderates.
-    Integer moderated = jdbc.sql("select moderated_score from application where business_key = ?")
-        .param(businessKey).query((rs, row) -> (Integer) rs.getObject(1, Integer.class)).list().get(0);
-    return new RecordedRound(businessKey, application.candidateId(), application.assessorId(), application.skillLevel(),
-        application.assessedScore(), reviews, moderated);
+    return jdbc.sql("""
+            select candidate_id, assessor_id, skill_level, assessed_score, moderated_score
+            from application where business_key = ?""")
+        .param(businessKey)
+        .query((rs, row) -> new RecordedRound(businessKey, rs.getString("candidate_id"), rs.getString("assessor_id"),
+            rs.getInt("skill_level"), (Integer) rs.getObject("assessed_score", Integer.class), reviews,
+            (Integer) rs.getObject("moderated_score", Integer.class)))
+        .optional()
+        .orElseThrow(() -> new IllegalStateException("No application " + businessKey));
   }
+
 
   /** What the candidate is told, in the assessor's name: the moderator's justification where the score was moderated. */
   public record RoundFeedback(String justification, String improvementAreas) {
