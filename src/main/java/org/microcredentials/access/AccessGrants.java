@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.endorsement.EndorsementRequestProcess;
 import org.microcredentials.framework.Groups;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.submission.ResubmissionProcess;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.slf4j.Logger;
@@ -72,13 +73,15 @@ class AccessGrants implements ApplicationRunner {
         new Grant(Groups.ENGINEERS, PROCESS_DEFINITION, EndorsementRequestProcess.KEY, start),
         // The models themselves (Tasklist's diagram tab), never their instances.
         new Grant(Groups.ENGINEERS, PROCESS_DEFINITION, ResubmissionProcess.KEY, Permissions.READ),
+        new Grant(Groups.ENGINEERS, PROCESS_DEFINITION, ReviewRoundProcess.KEY, Permissions.READ),
         new Grant(Groups.ENGINEERS, PROCESS_DEFINITION, EndorsementProcess.KEY, Permissions.READ),
         // Leaders endorse.
         new Grant(Groups.LEADERS, PROCESS_DEFINITION, EndorsementProcess.KEY, start),
         // The SEM team sees every application, with its evidence and scores, in Cockpit (read only).
         new Grant(Groups.SEM_TEAM, APPLICATION, "cockpit", Permissions.ACCESS),
         new Grant(Groups.SEM_TEAM, PROCESS_DEFINITION, SelfSubmissionProcess.KEY, readApplications),
-        new Grant(Groups.SEM_TEAM, PROCESS_DEFINITION, ResubmissionProcess.KEY, readApplications));
+        new Grant(Groups.SEM_TEAM, PROCESS_DEFINITION, ResubmissionProcess.KEY, readApplications),
+        new Grant(Groups.SEM_TEAM, PROCESS_DEFINITION, ReviewRoundProcess.KEY, readApplications));
   }
 
   @Override

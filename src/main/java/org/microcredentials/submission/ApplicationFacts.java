@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
  * What the models' gateways and the peer review's loop ask, answered from the application's record
  * ({@link ApplicationRegister}), never from a variable a task completion or a start could set:
  * {@code ${applicationFacts.reviewerCount(execution)}}, {@code ${applicationFacts.reviewersAgree(execution)}},
- * {@code ${applicationFacts.passed(execution)}}.
+ * {@code ${applicationFacts.passed(execution)}}; the review round's {@code ${applicationFacts.assessorNamed(execution)}}
+ * and {@code ${applicationFacts.resubmitted(execution)}}; and the callers' {@code ${applicationFacts.credentialIssued(execution)}}.
  */
 @Component("applicationFacts")
 public class ApplicationFacts {
@@ -32,6 +33,21 @@ public class ApplicationFacts {
 
   public boolean passed(DelegateExecution execution) {
     return settlement.settle(round(execution)).passed();
+  }
+
+  /** An assessor is on record (a resubmission keeps the first round's): the round skips the assignment. */
+  public boolean assessorNamed(DelegateExecution execution) {
+    return applications.application(execution.getProcessBusinessKey()).assessorId() != null;
+  }
+
+  /** The round re-assesses a resubmission (round 2 onwards): Task_ReassessEvidence instead of Task_AssessEvidence. */
+  public boolean resubmitted(DelegateExecution execution) {
+    return applications.reviewRound(execution.getProcessBusinessKey()) > 1;
+  }
+
+  /** The round that just ended issued the application's credential (its status is PASSED). */
+  public boolean credentialIssued(DelegateExecution execution) {
+    return applications.status(execution.getProcessBusinessKey()) == ApplicationRegister.Status.PASSED;
   }
 
   RoundSettlement.Settled settled(DelegateExecution execution) {

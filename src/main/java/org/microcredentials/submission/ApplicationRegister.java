@@ -83,6 +83,12 @@ public class ApplicationRegister {
         .optional();
   }
 
+  /** The application's review round: 1 for the first assessment, one more for each resubmission. */
+  public int reviewRound(String businessKey) {
+    return jdbc.sql("select review_round from application where business_key = ?").param(businessKey)
+        .query(Integer.class).single();
+  }
+
   /** The assessor's score of this round; a new assessment starts the round's review and moderation afresh. */
   public void recordAssessment(String businessKey, int score, String justification, String improvementAreas) {
     jdbc.sql("""

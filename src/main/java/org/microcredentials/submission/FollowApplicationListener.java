@@ -5,7 +5,7 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.microcredentials.access.ParticipantAccess;
 import org.springframework.stereotype.Component;
 
-/** Start of a resubmission: the candidate may follow it, as they follow the first round. */
+/** Start of a resubmission or of a review round: the candidate may follow it, as they follow the application. */
 @Component
 class FollowApplicationListener implements ExecutionListener {
 

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 import static org.microcredentials.submission.SelfSubmissionProcess.Tasks.*;
 import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.testing.ApplicationAssert.assertThatApplication;
 
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -79,14 +80,14 @@ class SelfSubmissionProcessTest {
   void passWithOneReviewerIssuesTheCredential() {
     ProcessInstance instance = app.submit("alice", "iLAN", 3);
 
-    BpmnAwareTests.assertThat(instance).isWaitingAt(ASSIGN_ASSESSOR);
+    assertThatApplication(instance).isWaitingAt(ASSIGN_ASSESSOR);
     assertThat(instance.getBusinessKey()).matches("APP-2026-\\d{6}");
-    assertThat(runtime().getVariable(instance.getId(), CANDIDATE_ID)).isEqualTo("alice");
-    assertThat(runtime().getVariable(instance.getId(), REVIEWER_COUNT)).isEqualTo(1);
+    assertThat(app.variable(instance, CANDIDATE_ID)).isEqualTo("alice");
+    assertThat(app.variable(instance, REVIEWER_COUNT)).isEqualTo(1);
     BpmnAwareTests.assertThat(app.task(instance, ASSIGN_ASSESSOR)).hasCandidateGroup("sem-team");
 
     app.assignAssessor(instance, "erin", "carol");
-    BpmnAwareTests.assertThat(instance).isWaitingAt(ASSESS_EVIDENCE);
+    assertThatApplication(instance).isWaitingAt(ASSESS_EVIDENCE);
     BpmnAwareTests.assertThat(app.task(instance, ASSESS_EVIDENCE)).isAssignedTo("carol");
 
     app.score(instance, "carol", 9);
@@ -96,7 +97,7 @@ class SelfSubmissionProcessTest {
     app.agree(instance, "dave");
     app.runJobs(instance);
 
-    BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_CredentialIssued");
+    assertThatApplication(instance).isEnded().hasPassed("EndEvent_CredentialIssued");
     assertThat(historicVariable(instance, PASSED)).isEqualTo(true);
     assertThat(historicVariable(instance, FINAL_SCORE)).isEqualTo(9);
     String credentialId = (String) historicVariable(instance, CREDENTIAL_ID);
@@ -118,18 +119,18 @@ class SelfSubmissionProcessTest {
   @Test
   void passAtLevelFourNeedsTwoDistinctReviewers() {
     ProcessInstance instance = app.submit("bob", "iPERF", 4);
-    assertThat(runtime().getVariable(instance.getId(), REVIEWER_COUNT)).isEqualTo(2);
+    assertThat(app.variable(instance, REVIEWER_COUNT)).isEqualTo(2);
     app.assignAssessor(instance, "ivan", "dave");
     app.score(instance, "dave", 8);
 
     assertThat(app.tasks(instance, PEER_REVIEW)).hasSize(2);
     app.agree(instance, "carol");
     app.runJobs(instance);
-    BpmnAwareTests.assertThat(instance).isWaitingAt(PEER_REVIEW);
+    assertThatApplication(instance).isWaitingAt(PEER_REVIEW);
     app.agree(instance, "frank");
     app.runJobs(instance);
 
-    BpmnAwareTests.assertThat(instance).isEnded().hasPassed("EndEvent_CredentialIssued").hasNotPassed(MODERATE_SCORE);
+    assertThatApplication(instance).isEnded().hasPassed("EndEvent_CredentialIssued").hasNotPassed(MODERATE_SCORE);
     Credential credential = credentials.heldBy("bob").get(0);
     assertThat(credential.reviewerIds()).containsExactly("carol", "frank");
     assertThat(credential.score()).isEqualTo(8);
@@ -143,8 +144,8 @@ class SelfSubmissionProcessTest {
     app.propose(instance, "dave", 7);
     app.runJobs(instance);
 
-    BpmnAwareTests.assertThat(instance).isWaitingAt(MODERATE_SCORE);
-    assertThat(runtime().getVariable(instance.getId(), PEER_REVIEW_SUMMARY))
+    assertThatApplication(instance).isWaitingAt(MODERATE_SCORE);
+    assertThat(app.variable(instance, PEER_REVIEW_SUMMARY))
         .isEqualTo("dave proposes 7: The results are not the candidate's alone.");
     BpmnAwareTests.assertThat(app.task(instance, MODERATE_SCORE)).isAssignedTo("carol");
 
@@ -152,7 +153,7 @@ class SelfSubmissionProcessTest {
         Map.of(FINAL_SCORE, 8, MODERATION_JUSTIFICATION, "The candidate led the work; 8 reflects the team share."));
     app.runJobs(instance);
 
-    BpmnAwareTests.assertThat(instance).isEnded().hasPassed(MODERATE_SCORE, "EndEvent_CredentialIssued");
+    assertThatApplication(instance).isEnded().hasPassed(MODERATE_SCORE, "EndEvent_CredentialIssued");
     assertThat(credentials.heldBy("alice")).singleElement().extracting(Credential::score).isEqualTo(8);
   }
 
@@ -169,10 +170,10 @@ class SelfSubmissionProcessTest {
         MODERATION_JUSTIFICATION, "The reviewer is right: the results are not measured.",
         IMPROVEMENT_AREAS, "Measure the results; goal: one before/after figure."));
 
-    BpmnAwareTests.assertThat(instance).hasPassed(MODERATE_SCORE, "ServiceTask_NotifyCandidateOfFailure")
+    assertThatApplication(instance).hasPassed(MODERATE_SCORE, "ServiceTask_NotifyCandidateOfFailure")
         .isWaitingAt(SelfSubmissionProcess.Elements.CALL_RESUBMISSION);
-    assertThat(runtime().getVariable(instance.getId(), PASSED)).isEqualTo(false);
-    assertThat(runtime().getVariable(instance.getId(), OUTCOME_JUSTIFICATION))
+    assertThat(app.variable(instance, PASSED)).isEqualTo(false);
+    assertThat(app.variable(instance, OUTCOME_JUSTIFICATION))
         .isEqualTo("The reviewer is right: the results are not measured.");
     assertThat(app.credentials()).isZero();
     assertThat(applications.status(instance.getBusinessKey())).isEqualTo(ApplicationRegister.Status.AWAITING_RESUBMISSION);
@@ -186,7 +187,7 @@ class SelfSubmissionProcessTest {
     app.agree(instance, "carol");
     app.runJobs(instance);
 
-    BpmnAwareTests.assertThat(instance).hasPassed("ServiceTask_RecordFailure")
+    assertThatApplication(instance).hasPassed("ServiceTask_RecordFailure")
         .isWaitingAt(SelfSubmissionProcess.Elements.CALL_RESUBMISSION);
     BpmnAwareTests.assertThat(app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION)).isAssignedTo("henry");
     Map<String, Object> outcome = jdbc.sql("select final_score, justification, improvement_areas from application where business_key = ?")
@@ -203,7 +204,7 @@ class SelfSubmissionProcessTest {
     app.work("carol", instance, ASSESS_EVIDENCE,
         Map.of(MORE_EVIDENCE_REQUESTED, true, EVIDENCE_REQUEST, "Which results were yours?"));
 
-    BpmnAwareTests.assertThat(instance).isWaitingAt(PROVIDE_MORE_EVIDENCE);
+    assertThatApplication(instance).isWaitingAt(PROVIDE_MORE_EVIDENCE);
     BpmnAwareTests.assertThat(app.task(instance, PROVIDE_MORE_EVIDENCE)).isAssignedTo("alice");
 
     Map<String, Object> more = SelfSubmissions.evidence("iLAN", 3);
@@ -212,13 +213,13 @@ class SelfSubmissionProcessTest {
     more.put(IMPACT_RESULTS, "I cut build time from 40 to 9 minutes (my PRs #42, #43).");
     app.complete("alice", app.task(instance, PROVIDE_MORE_EVIDENCE), more);
 
-    BpmnAwareTests.assertThat(instance).isWaitingAt(ASSESS_EVIDENCE);
-    assertThat(runtime().getVariable(instance.getId(), MORE_EVIDENCE_REQUESTED)).isEqualTo(false);
+    assertThatApplication(instance).isWaitingAt(ASSESS_EVIDENCE);
+    assertThat(app.variable(instance, MORE_EVIDENCE_REQUESTED)).isEqualTo(false);
     app.score(instance, "carol", 9);
     app.agree(instance, "dave");
     app.runJobs(instance);
 
-    BpmnAwareTests.assertThat(instance).isEnded().hasPassed(PROVIDE_MORE_EVIDENCE, "EndEvent_CredentialIssued");
+    assertThatApplication(instance).isEnded().hasPassed(PROVIDE_MORE_EVIDENCE, "EndEvent_CredentialIssued");
     assertThat(credentials.heldBy("alice").get(0).evidenceSummary()).contains("my PRs #42, #43");
   }
 
@@ -233,14 +234,14 @@ class SelfSubmissionProcessTest {
 
     assertThatThrownBy(() -> app.agree(instance, "dave")).hasMessageContaining("node crashed");
 
-    BpmnAwareTests.assertThat(instance).isWaitingAt("ServiceTask_IssueCredential");
+    assertThatApplication(instance).isWaitingAt("ServiceTask_IssueCredential");
     assertThat(app.credentials()).as("the credential rolled back with the failed job").isZero();
-    Job issuing = engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).singleResult();
+    Job issuing = app.job(instance, "ServiceTask_IssueCredential");
     assertThat(issuing.getRetries()).as("R3/PT1M: two retries left").isEqualTo(2);
 
     engine.getManagementService().executeJob(issuing.getId());
     app.runJobs(instance);
-    BpmnAwareTests.assertThat(instance).isEnded();
+    assertThatApplication(instance).isEnded();
     assertThat(app.credentials()).isEqualTo(1);
     assertThat(credentials.heldBy("alice")).singleElement()
         .extracting(Credential::id).isEqualTo(historicVariable(instance, CREDENTIAL_ID));
@@ -266,7 +267,7 @@ class SelfSubmissionProcessTest {
     app.agree(instance, "carol");
 
     BpmnAwareTests.assertThat(resubmission).isEnded().hasPassed(ResubmissionProcess.Elements.END_CREDENTIAL_ISSUED);
-    BpmnAwareTests.assertThat(instance).isEnded().hasPassed(SelfSubmissionProcess.Elements.END_APPLICATION_CLOSED);
+    assertThatApplication(instance).isEnded().hasPassed(SelfSubmissionProcess.Elements.END_APPLICATION_CLOSED);
     assertThat(credentials.heldBy("henry")).singleElement().satisfies(credential -> {
       assertThat(credential.score()).isEqualTo(9);
       assertThat(credential.sourceKey()).isEqualTo(instance.getBusinessKey());
@@ -294,7 +295,7 @@ class SelfSubmissionProcessTest {
     app.work("dave", instance, ResubmissionProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 9, JUSTIFICATION, "Now clear."));
     app.agree(instance, "erin");
 
-    BpmnAwareTests.assertThat(instance).isEnded();
+    assertThatApplication(instance).isEnded();
     assertThat(credentials.heldBy("henry")).singleElement().extracting(Credential::score).isEqualTo(9);
     assertThat(evidenceHistory.versions(instance.getBusinessKey())).hasSize(3);
   }
@@ -322,7 +323,7 @@ class SelfSubmissionProcessTest {
     app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), Map.of(ResubmissionProcess.Variables.RESUBMIT, false));
 
     BpmnAwareTests.assertThat(resubmission).isEnded().hasPassed(ResubmissionProcess.Elements.END_LET_GO);
-    BpmnAwareTests.assertThat(instance).isEnded();
+    assertThatApplication(instance).isEnded();
     assertThat(applications.status(instance.getBusinessKey())).isEqualTo(ApplicationRegister.Status.FAILED);
     app.submit("henry", "iTEST", 1);
   }
@@ -337,7 +338,7 @@ class SelfSubmissionProcessTest {
     app.fireTimer(instance, ResubmissionProcess.Elements.CANDIDATE_IDLE);
 
     BpmnAwareTests.assertThat(resubmission).isEnded().hasPassed(ResubmissionProcess.Elements.END_CLOSED_IDLE);
-    BpmnAwareTests.assertThat(instance).isEnded();
+    assertThatApplication(instance).isEnded();
     assertThat(applications.status(instance.getBusinessKey())).isEqualTo(ApplicationRegister.Status.FAILED);
   }
 
@@ -351,7 +352,7 @@ class SelfSubmissionProcessTest {
     assertThat(app.timer(instance, "BoundaryEvent_AssignmentOverdue").getDuedate()).isCloseTo(daysFromNow(14), 60_000);
 
     app.fireTimer(instance, "BoundaryEvent_AssignmentOverdue");
-    BpmnAwareTests.assertThat(instance).hasPassed("ServiceTask_EscalateAssignment", "EndEvent_AssignmentEscalated");
+    assertThatApplication(instance).hasPassed("ServiceTask_EscalateAssignment", "EndEvent_AssignmentEscalated");
     assertThat(app.task(instance, ASSIGN_ASSESSOR).getId()).as("escalation does not cancel the task").isEqualTo(assignment.getId());
     app.assignAssessor(instance, "erin", "carol");
 
@@ -370,8 +371,8 @@ class SelfSubmissionProcessTest {
     Task reassigned = app.task(instance, ASSESS_EVIDENCE);
     assertThat(reassigned.getId()).isEqualTo(assessment.getId());
     BpmnAwareTests.assertThat(reassigned).isAssignedTo("dave");
-    assertThat(runtime().getVariable(instance.getId(), ASSESSOR_ID)).isEqualTo("dave");
-    assertThat(runtime().getVariable(instance.getId(), IMPACT_RESULTS)).as("work so far kept").asString().contains("9 minutes");
+    assertThat(app.variable(instance, ASSESSOR_ID)).isEqualTo("dave");
+    assertThat(app.variable(instance, IMPACT_RESULTS)).as("work so far kept").asString().contains("9 minutes");
     app.score(instance, "dave", 9);
 
     // The review waits too long: the SEM team hands it to frank.
@@ -400,7 +401,7 @@ class SelfSubmissionProcessTest {
     app.fireTimer(instance, "BoundaryEvent_ModerationOverdue");
     app.complete("grace", app.task(instance, MODERATE_SCORE), Map.of(FINAL_SCORE, 8, MODERATION_JUSTIFICATION, "It meets level 3."));
 
-    BpmnAwareTests.assertThat(instance).isEnded();
+    assertThatApplication(instance).isEnded();
     assertThat(credentials.heldBy("bob")).singleElement().satisfies(credential -> {
       assertThat(credential.assessorId()).isEqualTo("grace");
       assertThat(credential.score()).isEqualTo(8);

@@ -91,11 +91,14 @@ public class SelfSubmissions {
 
   /** Completes the task as the user, then runs the jobs it leaves (notifications, joins) as the job executor would. */
   public void complete(String user, Task task, Map<String, Object> variables) {
+    ProcessInstance instance = runtime().createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId()).singleResult();
     as(user, () -> {
       tasks().complete(task.getId(), variables);
       return null;
     });
-    runJobs(task.getProcessInstanceId());
+    if (instance != null) {
+      runJobs(instance);
+    }
   }
 
   /** Claims, then completes: what a person does in Tasklist. */
@@ -150,13 +153,6 @@ public class SelfSubmissions {
     throw new IllegalStateException("Jobs keep coming for " + businessKey);
   }
 
-  private void runJobs(String processInstanceId) {
-    ProcessInstance instance = runtime().createProcessInstanceQuery().processInstanceId(processInstanceId).singleResult();
-    if (instance != null) {
-      runJobs(instance);
-    }
-  }
-
   /** Fires the timer of a boundary event now, as if its time had come, then runs what follows. */
   public void fireTimer(ProcessInstance instance, String boundaryEventId) {
     management().executeJob(timer(instance, boundaryEventId).getId());
@@ -170,6 +166,31 @@ public class SelfSubmissions {
             .list().stream())
         .findFirst()
         .orElseThrow(() -> new AssertionError("No timer at " + boundaryEventId));
+  }
+
+  /** The waiting job (an asynchronous step) at an activity, in whichever instance of the application it is. */
+  public Job job(ProcessInstance instance, String activityId) {
+    return runtime().createProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey()).list().stream()
+        .flatMap(open -> management().createJobQuery().processInstanceId(open.getId()).activityId(activityId).list().stream())
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("No job at " + activityId));
+  }
+
+  /**
+   * A variable of the application where its work is now: the innermost running instance (the
+   * review round while it runs, inside the resubmission or the self-submission), which sees the
+   * caller's variables it was called with and its own.
+   */
+  public Object variable(ProcessInstance instance, String name) {
+    String current = instance.getId();
+    for (ProcessInstance called = calledBy(current); called != null; called = calledBy(current)) {
+      current = called.getId();
+    }
+    return runtime().getVariable(current, name);
+  }
+
+  private ProcessInstance calledBy(String processInstanceId) {
+    return runtime().createProcessInstanceQuery().superProcessInstanceId(processInstanceId).singleResult();
   }
 
   public long applications() {
