@@ -3,6 +3,7 @@ package org.microcredentials.submission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.microcredentials.submission.SelfSubmissionProcess.Tasks.*;
+import static org.microcredentials.testing.ApplicationAssert.assertThatApplication;
 
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.credential.CredentialRegister;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.SelfSubmissions;
@@ -32,6 +34,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * deployed: Camunda runs them on their own version, the beans they name still work, and what
  * EveryUserTask now does on every task as well does not clash with what they bind (their group
  * tasks are hidden once, not once per path). One instance waits at the assessment, one at the peer review.
+ * Today's models call the review round (ReviewRoundProcess); an old application that fails calls the
+ * latest resubmission, whose re-assessment is that round.
  */
 @ApplicationTest
 class RunningInstancesSurviveUpgradeTest {
@@ -82,10 +86,7 @@ class RunningInstancesSurviveUpgradeTest {
     BpmnAwareTests.assertThat(atAssessment).isWaitingAt(ASSESS_EVIDENCE);
     BpmnAwareTests.assertThat(atReview).isWaitingAt(PEER_REVIEW);
 
-    after = repository().createDeployment().name("the upgrade")
-        .addClasspathResource("processes/self-submission.bpmn")
-        .addClasspathResource("processes/resubmission.bpmn")
-        .deploy();
+    upgrade();
     ProcessDefinition latest = repository().createProcessDefinitionQuery().processDefinitionKey(SelfSubmissionProcess.KEY)
         .latestVersion().singleResult();
     assertThat(latest.getDeploymentId()).isEqualTo(after.getId());
@@ -118,6 +119,52 @@ class RunningInstancesSurviveUpgradeTest {
       assertThat(credential.assessorId()).isEqualTo("dave");
       assertThat(credential.reviewerIds()).containsExactly("carol");
     });
+  }
+
+  /**
+   * An application that fails on the old model calls the latest ResubmissionProcess (its call
+   * activity binds "latest"): the new one, whose re-assessment is a review round. It amends, the same
+   * assessor re-assesses in the round, and the credential is issued; the old instance closes.
+   */
+  @Test
+  void anOldApplicationThatFailsIsResubmittedThroughTheNewReviewRound() {
+    ProcessDefinition old = repository().createProcessDefinitionQuery().deploymentId(before.getId())
+        .processDefinitionKey(SelfSubmissionProcess.KEY).singleResult();
+    ProcessInstance instance = start(old, "henry", "iTEST", 1);
+    app.assignAssessor(instance, "erin", "dave");
+    app.score(instance, "dave", 5);
+    upgrade();
+
+    app.agree(instance, "carol");
+    ProcessInstance resubmission = engine.getRuntimeService().createProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId()).singleResult();
+    assertThat(resubmission.getProcessDefinitionId()).isEqualTo(repository().createProcessDefinitionQuery()
+        .deploymentId(after.getId()).processDefinitionKey(ResubmissionProcess.KEY).singleResult().getId());
+    java.util.Map<String, Object> amended = new java.util.HashMap<>(SelfSubmissions.evidence("iTEST", 1));
+    amended.remove(SelfSubmissionProcess.Variables.SKILL_CODE);
+    amended.remove(SelfSubmissionProcess.Variables.SKILL_LEVEL);
+    amended.put(ResubmissionProcess.Variables.RESUBMIT, true);
+    amended.put(ResubmissionProcess.Variables.AMENDMENTS, "Added the release figures.");
+    app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), amended);
+    app.work("dave", instance, ResubmissionProcess.Tasks.REASSESS_EVIDENCE,
+        java.util.Map.of(SelfSubmissionProcess.Variables.SCORE, 9, SelfSubmissionProcess.Variables.JUSTIFICATION, "Now clear."));
+    app.agree(instance, "carol");
+
+    assertThatApplication(instance).hasPassed(ReviewRoundProcess.Elements.END_PASSED);
+    BpmnAwareTests.assertThat(instance).isEnded().hasPassed(SelfSubmissionProcess.Elements.END_APPLICATION_CLOSED);
+    assertThat(credentials.heldBy("henry")).singleElement().satisfies(credential -> {
+      assertThat(credential.assessorId()).isEqualTo("dave");
+      assertThat(credential.score()).isEqualTo(9);
+      assertThat(credential.reviewerIds()).containsExactly("carol");
+    });
+  }
+
+  private void upgrade() {
+    after = repository().createDeployment().name("the upgrade")
+        .addClasspathResource("processes/review-round.bpmn")
+        .addClasspathResource("processes/self-submission.bpmn")
+        .addClasspathResource("processes/resubmission.bpmn")
+        .deploy();
   }
 
   private ProcessInstance start(ProcessDefinition definition, String candidate, String skillCode, int skillLevel) {

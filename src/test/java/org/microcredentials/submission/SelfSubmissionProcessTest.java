@@ -23,6 +23,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.community.process_test_coverage.spring_test.common.ProcessEngineCoverageProperties;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
+import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageTestExecutionListener;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -38,15 +41,39 @@ import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.SelfSubmissions;
 import org.microcredentials.testing.TestConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.microcredentials.endorsement.EndorsementProcess;
+import org.microcredentials.endorsement.EndorsementRequestProcess;
+import org.microcredentials.expiry.CredentialExpiryProcess;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
- * Every path of {@code SelfSubmissionProcess}, with the real rules, as the demo people:
- * alice (level 2), bob (3), carol and dave (4, assessors), erin and ivan (5, SEM team), frank (5), grace (6).
+ * Every path of {@code SelfSubmissionProcess}, its {@code ReviewRoundProcess} and {@code ResubmissionProcess},
+ * with the real rules, as the demo people: alice (level 2), bob (3), carol and dave (4, assessors),
+ * erin and ivan (5, SEM team), frank (5), grace (6). Camunda's process test coverage extension measures
+ * the flow nodes and sequence flows these tests pass in the three models (report in
+ * {@code target/process-test-coverage}) and fails the class below 90 %.
  */
 @ApplicationTest
+@Import({ProcessEngineCoverageConfiguration.class, SelfSubmissionProcessTest.Coverage.class})
+@TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
+    mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 class SelfSubmissionProcessTest {
+
+  static class Coverage {
+    @Bean
+    @Primary
+    ProcessEngineCoverageProperties reviewRoundCoverage() {
+      return ProcessEngineCoverageProperties.Companion.builder()
+          .assertClassCoverageAtLeast(0.9)
+          .excludeProcessDefinitionKeys(EndorsementProcess.KEY, EndorsementRequestProcess.KEY, CredentialExpiryProcess.KEY)
+          .build();
+    }
+  }
 
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
