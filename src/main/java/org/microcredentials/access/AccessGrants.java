@@ -3,6 +3,7 @@ package org.microcredentials.access;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 import static org.camunda.bpm.engine.authorization.Resources.*;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -13,12 +14,7 @@ import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
-import org.microcredentials.endorsement.EndorsementProcess;
-import org.microcredentials.endorsement.EndorsementRequestProcess;
 import org.microcredentials.framework.Groups;
-import org.microcredentials.review.ReviewRoundProcess;
-import org.microcredentials.submission.ResubmissionProcess;
-import org.microcredentials.submission.SelfSubmissionProcess;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -51,37 +47,35 @@ class AccessGrants implements ApplicationRunner {
 
   private final AuthorizationService authorizations;
   private final FilterService filters;
+  private final List<ProcessAccess> processes;
 
-  AccessGrants(AuthorizationService authorizations, FilterService filters) {
+  AccessGrants(AuthorizationService authorizations, FilterService filters, List<ProcessAccess> processes) {
     this.authorizations = authorizations;
     this.filters = filters;
+    this.processes = processes;
   }
 
-  /** The grants each group needs, and no more. */
-  static List<Grant> grants() {
-    var readApplications = new Permission[] {Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
+  /** The grants each group needs, and no more: the organisation's, then what each feature's processes need. */
+  static List<Grant> grants(List<ProcessAccess> processes) {
+    var readInstances = new Permission[] {Permissions.READ, ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE, ProcessDefinitionPermissions.READ_HISTORY,
         ProcessDefinitionPermissions.READ_HISTORY_VARIABLE};
     var start = new Permission[] {Permissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE};
-    return List.of(
-        // Every engineer: Tasklist, the people directory (names in Tasklist), self-submissions and endorsement requests.
+    List<Grant> grants = new ArrayList<>(List.of(
+        // Every engineer: Tasklist, the people directory (names in Tasklist), starting what their groups may start.
         new Grant(Groups.ENGINEERS, APPLICATION, "tasklist", Permissions.ACCESS),
         new Grant(Groups.ENGINEERS, USER, "*", Permissions.READ),
         new Grant(Groups.ENGINEERS, GROUP, "*", Permissions.READ),
         new Grant(Groups.ENGINEERS, PROCESS_INSTANCE, "*", Permissions.CREATE),
-        new Grant(Groups.ENGINEERS, PROCESS_DEFINITION, SelfSubmissionProcess.KEY, start),
-        new Grant(Groups.ENGINEERS, PROCESS_DEFINITION, EndorsementRequestProcess.KEY, start),
-        // The models themselves (Tasklist's diagram tab), never their instances.
-        new Grant(Groups.ENGINEERS, PROCESS_DEFINITION, ResubmissionProcess.KEY, Permissions.READ),
-        new Grant(Groups.ENGINEERS, PROCESS_DEFINITION, ReviewRoundProcess.KEY, Permissions.READ),
-        new Grant(Groups.ENGINEERS, PROCESS_DEFINITION, EndorsementProcess.KEY, Permissions.READ),
-        // Leaders endorse.
-        new Grant(Groups.LEADERS, PROCESS_DEFINITION, EndorsementProcess.KEY, start),
         // The SEM team sees every application, with its evidence and scores, in Cockpit (read only).
-        new Grant(Groups.SEM_TEAM, APPLICATION, "cockpit", Permissions.ACCESS),
-        new Grant(Groups.SEM_TEAM, PROCESS_DEFINITION, SelfSubmissionProcess.KEY, readApplications),
-        new Grant(Groups.SEM_TEAM, PROCESS_DEFINITION, ResubmissionProcess.KEY, readApplications),
-        new Grant(Groups.SEM_TEAM, PROCESS_DEFINITION, ReviewRoundProcess.KEY, readApplications));
+        new Grant(Groups.SEM_TEAM, APPLICATION, "cockpit", Permissions.ACCESS)));
+    for (ProcessAccess process : processes) {
+      // Starting a process and reading its model (Tasklist's diagram tab); never its instances, unless granted below.
+      process.starters().forEach(group -> grants.add(new Grant(group, PROCESS_DEFINITION, process.processKey(), start)));
+      process.modelReaders().forEach(group -> grants.add(new Grant(group, PROCESS_DEFINITION, process.processKey(), Permissions.READ)));
+      process.instanceReaders().forEach(group -> grants.add(new Grant(group, PROCESS_DEFINITION, process.processKey(), readInstances)));
+    }
+    return grants;
   }
 
   @Override
@@ -89,7 +83,7 @@ class AccessGrants implements ApplicationRunner {
     for (Resource resource : Resources.values()) {
       ensure(new Grant(Groups.ADMINISTRATORS, resource, "*", Permissions.ALL));
     }
-    grants().forEach(this::ensure);
+    grants(processes).forEach(this::ensure);
     Filter allTasks = filters.createFilterQuery().filterName(ALL_TASKS_FILTER).singleResult();
     if (allTasks != null) {
       ensure(new Grant(Groups.ENGINEERS, FILTER, allTasks.getId(), Permissions.READ));

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.spi.ProcessEngineProvider;
-import org.microcredentials.framework.Groups;
 
 /**
  * A call into the engine's REST resources as Jersey routed it: which resource method runs and with
@@ -69,11 +68,7 @@ final class EngineRequests {
   /** Whether the authenticated caller is an administrator, as the engine knows them for this request. */
   boolean byAdministrator() {
     ProcessEngine engine = engine();
-    if (engine == null || engine.getIdentityService().getCurrentAuthentication() == null) {
-      return false;
-    }
-    var groups = engine.getIdentityService().getCurrentAuthentication().getGroupIds();
-    return groups != null && groups.contains(Groups.ADMINISTRATORS);
+    return engine != null && Actors.administratorActs(engine.getIdentityService());
   }
 
   /** The JSON body (an empty object when there is none or it is malformed: Camunda's reader refuses that). */

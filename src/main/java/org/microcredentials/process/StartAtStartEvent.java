@@ -5,7 +5,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.microcredentials.RuleViolation;
-import org.microcredentials.framework.Groups;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -50,8 +49,6 @@ class StartAtStartEvent {
   }
 
   private boolean byAdministrator() {
-    var authentication = identity.getCurrentAuthentication();
-    return authentication != null && authentication.getGroupIds() != null
-        && authentication.getGroupIds().contains(Groups.ADMINISTRATORS);
+    return Actors.administratorActs(identity);
   }
 }

@@ -50,9 +50,8 @@ class ApplicationAmendedListener extends RuleCheckingExecutionListener {
 
     String businessKey = execution.getProcessBusinessKey();
     EvidenceHistory.Evidence amended = EvidenceHistory.Evidence.of(execution, amendments);
-    Object assessed = execution.getVariable(ASSESSED_EVIDENCE_VERSION);
-    EvidenceHistory.Evidence before = assessed == null ? null
-        : evidenceHistory.version(businessKey, ((Number) assessed).intValue()).orElse(null);
+    // The version last assessed: the latest on record, since every version is assessed before the candidate may amend.
+    EvidenceHistory.Evidence before = evidenceHistory.version(businessKey, evidenceHistory.latestVersion(businessKey)).orElse(null);
     evidenceHistory.record(businessKey, amended);
     applications.startNextRound(businessKey);
     execution.setVariable(CHANGES_SINCE_LAST_ASSESSMENT,

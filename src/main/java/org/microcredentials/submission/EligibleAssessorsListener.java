@@ -18,18 +18,20 @@ class EligibleAssessorsListener implements TaskListener {
   private final Organisation organisation;
   private final ReviewPolicy reviewPolicy;
   private final PeopleOptions options;
+  private final ApplicationRegister applications;
 
-  EligibleAssessorsListener(Organisation organisation, ReviewPolicy reviewPolicy, PeopleOptions options) {
+  EligibleAssessorsListener(Organisation organisation, ReviewPolicy reviewPolicy, PeopleOptions options,
+      ApplicationRegister applications) {
     this.organisation = organisation;
     this.reviewPolicy = reviewPolicy;
     this.options = options;
+    this.applications = applications;
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String candidateId = (String) task.getVariable(CANDIDATE_ID);
-    int skillLevel = ((Number) task.getVariable(SKILL_LEVEL)).intValue();
-    task.setVariable(ELIGIBLE_ASSESSORS,
-        options.of(reviewPolicy.eligibleAssessors(organisation.all(), candidateId, skillLevel)));
+    ApplicationRegister.Application application = applications.application(task.getExecution().getProcessBusinessKey());
+    task.setVariable(ELIGIBLE_ASSESSORS, options.of(
+        reviewPolicy.eligibleAssessors(organisation.all(), application.candidateId(), application.skillLevel())));
   }
 }

@@ -15,16 +15,18 @@ class MoreEvidenceProvidedListener extends RuleCheckingExecutionListener {
 
   private final Actors actors;
   private final EvidenceHistory evidenceHistory;
+  private final ApplicationRegister applications;
 
-  MoreEvidenceProvidedListener(Actors actors, EvidenceHistory evidenceHistory) {
+  MoreEvidenceProvidedListener(Actors actors, EvidenceHistory evidenceHistory, ApplicationRegister applications) {
     this.actors = actors;
     this.evidenceHistory = evidenceHistory;
+    this.applications = applications;
   }
 
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Provide more evidence");
-    String candidateId = (String) execution.getVariable(CANDIDATE_ID);
+    String candidateId = applications.application(execution.getProcessBusinessKey()).candidateId();
     if (!actor.equals(candidateId)) {
       throw RuleViolation.forbidden("candidate-provides-evidence",
           "Only the candidate " + candidateId + " may add evidence to this application, not " + actor + ".");

@@ -23,9 +23,11 @@ class ReplacementCandidatesListener implements TaskListener {
   private final ReviewPolicy reviewPolicy;
   private final PeerReviewers peerReviewers;
   private final PeopleOptions options;
+  private final ApplicationRegister applications;
 
   ReplacementCandidatesListener(Organisation organisation, ReviewPolicy reviewPolicy, PeerReviewers peerReviewers,
-      PeopleOptions options) {
+      PeopleOptions options, ApplicationRegister applications) {
+    this.applications = applications;
     this.organisation = organisation;
     this.reviewPolicy = reviewPolicy;
     this.peerReviewers = peerReviewers;
@@ -34,9 +36,10 @@ class ReplacementCandidatesListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    String candidateId = (String) task.getVariable(CANDIDATE_ID);
-    String assessorId = (String) task.getVariable(ASSESSOR_ID);
-    int skillLevel = ((Number) task.getVariable(SKILL_LEVEL)).intValue();
+    ApplicationRegister.Application application = applications.application(task.getExecution().getProcessBusinessKey());
+    String candidateId = application.candidateId();
+    String assessorId = application.assessorId();
+    int skillLevel = application.skillLevel();
     List<Engineer> people = organisation.all();
     List<Engineer> replacements;
     if (SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR.equals(task.getTaskDefinitionKey())) {

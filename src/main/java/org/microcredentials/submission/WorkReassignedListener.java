@@ -55,7 +55,8 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
     if (!actors.isMember(actor, Groups.SEM_TEAM)) {
       throw RuleViolation.forbidden("sem-team-assigns", actor + " is not in the SEM team, which reassigns work.");
     }
-    String candidateId = (String) execution.getVariable(CANDIDATE_ID);
+    ApplicationRegister.Application application = applications.application(execution.getProcessBusinessKey());
+    String candidateId = application.candidateId();
     if (actor.equals(candidateId)) {
       throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never reassigns work on their own application.");
     }
@@ -64,8 +65,7 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
         "'" + newAssigneeId + "' is not an engineer of the organisation."));
     String processInstanceId = execution.getProcessInstanceId();
     if (SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR.equals(execution.getCurrentActivityId())) {
-      int skillLevel = ((Number) execution.getVariable(SKILL_LEVEL)).intValue();
-      reviewPolicy.checkAssessor(newcomer, candidateId, skillLevel);
+      reviewPolicy.checkAssessor(newcomer, candidateId, application.skillLevel());
       execution.setVariable(ASSESSOR_ID, newAssigneeId);
       execution.setVariable(ASSESSOR_NAME, newcomer.displayName());
       applications.assignAssessor(execution.getProcessBusinessKey(), newAssigneeId);
@@ -80,7 +80,7 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
           .filter(task -> SelfSubmissionProcess.Tasks.PEER_REVIEW.equals(task.getTaskDefinitionKey()))
           .findFirst()
           .orElseThrow(() -> RuleViolation.conflict("review-open", "No review of this application is waiting any more."));
-      reviewPolicy.checkReviewer(newcomer, candidateId, (String) execution.getVariable(ASSESSOR_ID),
+      reviewPolicy.checkReviewer(newcomer, candidateId, application.assessorId(),
           peerReviewers.others(execution.getProcessBusinessKey(), processInstanceId, review.getExecutionId()));
       access.withdraw(review.getAssignee(), review.getId());
       tasks.setAssignee(review.getId(), newAssigneeId);
