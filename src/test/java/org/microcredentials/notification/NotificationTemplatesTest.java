@@ -51,12 +51,14 @@ class NotificationTemplatesTest {
   }
 
   @Test
-  void everyTemplateRendersWithNoVariablesAtAll() throws Exception {
+  void everyTemplateRendersWithNoVariablesAtAllAndNoPlaceholderLeft() throws Exception {
     var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
     for (var resource : resolver.getResources("classpath*:notifications/*.txt")) {
       String name = resource.getFilename().replace(".txt", "");
       NotificationTemplates.Rendered rendered = templates.render(name, Map.of());
       assertThat(rendered.subject()).as(name).isNotBlank();
+      // A placeholder in the old syntax (${variable}) would reach the reader as it is written.
+      assertThat(rendered.subject() + rendered.body()).as(name + ": [(${variable})], not ${variable}").doesNotContain("${");
       assertThat(rendered.html()).as(name).contains("<html", "</html>");
     }
   }
