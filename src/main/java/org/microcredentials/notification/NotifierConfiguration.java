@@ -1,7 +1,9 @@
 package org.microcredentials.notification;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,7 +16,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
- * Email through Spring Mail when {@code spring.mail.host} is set; otherwise (the embedded
+ * Email through Spring Mail when {@code spring.mail.host} is set, as plain text and HTML
+ * (multipart/alternative) when the message has both; otherwise (the embedded
  * default) every message goes to the log.
  */
 @Configuration
@@ -37,7 +40,11 @@ class NotifierConfiguration {
         helper.setFrom(from);
         helper.setTo(message.toAddress());
         helper.setSubject(message.subject());
-        helper.setText(message.body());
+        if (message.html() == null) {
+          helper.setText(message.body());
+        } else {
+          mimeMessage.setContent(alternatives(message));
+        }
         if (message.deliveryId() != null) {
           // Kept by JavaMailSenderImpl: a resend after a crash carries the same Message-ID.
           mimeMessage.setHeader("Message-ID", "<" + message.deliveryId() + "@micro-credentials>");
@@ -47,5 +54,17 @@ class NotifierConfiguration {
       }
       sender.send(mimeMessage);
     };
+  }
+
+  /**
+   * multipart/alternative, plain text first: a client shows the last part it can, HTML where it can,
+   * and the text where it cannot (or where its reader prefers text).
+   */
+  private static MimeMultipart alternatives(Message message) throws MessagingException {
+    MimeBodyPart text = new MimeBodyPart();
+    text.setText(message.body(), StandardCharsets.UTF_8.name(), "plain");
+    MimeBodyPart html = new MimeBodyPart();
+    html.setText(message.html(), StandardCharsets.UTF_8.name(), "html");
+    return new MimeMultipart("alternative", text, html);
   }
 }

@@ -55,7 +55,7 @@ public class SendNotificationDelegate implements JavaDelegate {
       NotificationTemplates.Rendered rendered = templates.render(template, values);
       try {
         notifier.send(new Message(recipient.getId(), recipient.getEmail(), rendered.subject(), rendered.body(),
-            sendingStep + "." + recipient.getId()));
+            rendered.html(), sendingStep + "." + recipient.getId()));
       } catch (RuntimeException failure) {
         // Operations watch this (Prometheus): the job retries, and Cockpit shows an incident at last.
         meters.counter("microcredentials.mail.failures", "template", String.valueOf(template)).increment();

@@ -1,18 +1,22 @@
 package org.microcredentials.portfolio;
 
-import static org.microcredentials.portfolio.HtmlLayout.text;
-
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.microcredentials.RuleViolation;
 import org.microcredentials.credential.BadgeImages;
 import org.microcredentials.credential.Credential;
 import org.microcredentials.credential.CredentialProperties;
 import org.microcredentials.credential.CredentialRegister;
+import org.microcredentials.credential.CredentialSigner;
 import org.microcredentials.credential.CredentialVerifier;
+import org.microcredentials.credential.OpenBadges;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.framework.Skill;
@@ -20,172 +24,178 @@ import org.microcredentials.framework.SkillFramework;
 import org.microcredentials.framework.SkillFrameworkRepository;
 import org.microcredentials.framework.SkillLevel;
 import org.microcredentials.framework.Tier;
-import org.springframework.stereotype.Component;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.ModelAndView;
 
 /**
- * The portfolio page (an engineer's badge gallery) and the public verification page of one
- * credential, rendered on the server. User text (impact statements, revocation reasons, names)
- * is always escaped.
+ * The portfolio page of an engineer (under {@code /api}: login required; template
+ * {@code portfolio.html}) and the public verification page of one credential (outside {@code /api}:
+ * no login; template {@code verification.html}). Both in the one layout of our pages
+ * ({@code layout.html}); the templates escape every piece of user text (impact statements,
+ * revocation reasons, names). This class only works out what the pages say.
  */
-@Component
+@Controller
 class PortfolioPages {
 
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.ENGLISH);
+
+  /** One credential of the gallery. {@code badgeSvg} is ours (BadgeImages escapes what it draws). */
+  record Card(String id, boolean revoked, String badgeSvg, String skillName, String code, String tier, String source,
+      int score, Status status, String evidenceSummary, NextLevel next, String verificationUrl, String badgeUrl) {
+  }
+
+  /** {@code kind} is {@code valid}, {@code expired} or {@code revoked}: the CSS class. */
+  record Status(String kind, String text) {
+  }
+
+  /** The framework's next steps from this level, and who mentors towards the next one. */
+  record NextLevel(String heading, List<String> steps, String mentors) {
+  }
+
+  record Row(String label, String value) {
+  }
 
   private final CredentialRegister credentials;
   private final Organisation organisation;
   private final SkillFrameworkRepository frameworks;
   private final BadgeImages badges;
   private final CredentialProperties properties;
+  private final OpenBadges openBadges;
+  private final CredentialSigner signer;
+  private final CredentialVerifier verifier;
+  private final ObjectMapper json;
   private final Clock clock;
 
   PortfolioPages(CredentialRegister credentials, Organisation organisation, SkillFrameworkRepository frameworks,
-      BadgeImages badges, CredentialProperties properties, Clock clock) {
+      BadgeImages badges, CredentialProperties properties, OpenBadges openBadges, CredentialSigner signer,
+      CredentialVerifier verifier, ObjectMapper json, Clock clock) {
     this.credentials = credentials;
     this.organisation = organisation;
     this.frameworks = frameworks;
     this.badges = badges;
     this.properties = properties;
+    this.openBadges = openBadges;
+    this.signer = signer;
+    this.verifier = verifier;
+    this.json = json;
     this.clock = clock;
   }
 
-  String portfolio(Engineer engineer) {
+  @GetMapping(value = "/api/engineers/{userId}/portfolio", produces = MediaType.TEXT_HTML_VALUE)
+  ModelAndView portfolio(@PathVariable String userId) {
+    Engineer engineer = organisation.find(userId).orElseThrow(() ->
+        RuleViolation.notFound("known-engineer", "'" + userId + "' is not an engineer of the organisation."));
     OffsetDateTime now = OffsetDateTime.now(clock);
     SkillFramework current = frameworks.current();
     List<Credential> held = credentials.heldBy(engineer.userId());
     long counting = held.stream().filter(credential -> credential.validForPromotionAt(now)).count();
-    StringBuilder body = new StringBuilder();
-    body.append("<div class=\"summary\">")
-        .append("<span class=\"pill\">").append(held.size()).append(held.size() == 1 ? " credential" : " credentials")
-        .append("</span>")
-        .append("<span class=\"pill ").append(counting > 0 ? "ok" : "no").append("\">")
-        .append(counting > 0 ? counting + " valid for promotion: eligible to apply" : "No credential valid for promotion")
-        .append("</span></div>");
-    if (held.isEmpty()) {
-      body.append("<p>No credentials yet. Start a self-submission in Tasklist.</p>");
-    }
-    body.append("<section class=\"gallery\">");
-    for (Credential credential : held) {
-      body.append(card(credential, current, now));
-    }
-    body.append("</section>");
-    return HtmlLayout.page(engineer.displayName() + " · portfolio",
-        engineer.roleTitle() + " · level " + engineer.seniorityLevel(), body.toString());
+    ModelAndView page = new ModelAndView("portfolio");
+    page.addObject("engineer", engineer);
+    page.addObject("held", held.size());
+    page.addObject("counting", counting);
+    page.addObject("cards", held.stream().map(credential -> card(credential, current, now)).toList());
+    return page;
   }
 
-  private String card(Credential credential, SkillFramework current, OffsetDateTime now) {
-    Optional<Skill> skill = frameworks.version(credential.frameworkVersion()).flatMap(f -> f.skill(credential.skillCode()));
-    String skillName = skill.map(Skill::name).orElse(credential.skillCode());
-    Tier tier = skill.flatMap(s -> s.level(credential.skillLevel())).map(SkillLevel::tier).orElse(Tier.FOUNDATIONAL);
-    StringBuilder card = new StringBuilder();
-    card.append("<article class=\"card").append(credential.revoked() ? " revoked" : "").append("\">")
-        .append("<div>").append(badges.svg(credential.skillCode(), skillName, credential.skillLevel(), tier,
-            credential.revoked())).append("</div><div>")
-        .append("<h2>").append(text(skillName)).append("</h2>")
-        .append("<div class=\"muted\">").append(text(credential.skillCode() + ":" + credential.skillLevel()))
-        .append(" · ").append(text(tier.name().toLowerCase(Locale.ROOT))).append(" · ")
-        .append(text(source(credential))).append("</div>")
-        .append("<div class=\"score\">").append(credential.score()).append("<span class=\"muted\">/10</span></div>")
-        .append(status(credential, now))
-        .append("<div class=\"impact\">").append(text(credential.evidenceSummary())).append("</div>")
-        .append(nextLevel(credential, current))
-        .append("<div class=\"next\"><a href=\"").append(text(properties.credentialUrl(credential.id())))
-        .append("\">Public verification page</a> · <a href=\"")
-        .append(text(properties.credentialUrl(credential.id()) + "/badge.svg"))
-        .append("\" download>Download badge (SVG, credential baked in)</a></div>")
-        .append("</div></article>");
-    return card.toString();
-  }
-
-  private String status(Credential credential, OffsetDateTime now) {
-    if (credential.revoked()) {
-      return "<div class=\"status revoked\">Revoked: " + text(credential.revocationReason()) + "</div>";
+  /** Public: the credential as issued now, verified like any verifier would, and shown with its status. */
+  @GetMapping(value = "/credentials/{id}", produces = MediaType.TEXT_HTML_VALUE)
+  ModelAndView verification(@PathVariable String id) {
+    Credential credential = credentials.find(id).orElse(null);
+    if (credential == null) {
+      ModelAndView unknown = new ModelAndView("unknown-credential", HttpStatus.NOT_FOUND);
+      unknown.addObject("publicPage", true);
+      return unknown;
     }
-    if (!credential.validForPromotionAt(now)) {
-      return "<div class=\"status expired\">Expired for promotion on " + DAY.format(credential.validForPromotionUntil())
-          + "</div>";
-    }
-    return "<div class=\"status valid\">Valid for promotion until " + DAY.format(credential.validForPromotionUntil())
-        + "</div>";
-  }
-
-  /** The framework's next steps and mentors from this level towards the next one. */
-  private String nextLevel(Credential credential, SkillFramework current) {
-    Optional<Skill> skill = current.skill(credential.skillCode());
-    Optional<SkillLevel> level = skill.flatMap(s -> s.level(credential.skillLevel()));
-    if (level.isEmpty()) {
-      return "";
-    }
-    boolean topLevel = skill.get().level(credential.skillLevel() + 1).isEmpty();
-    StringBuilder next = new StringBuilder("<div class=\"next\"><strong>")
-        .append(topLevel ? "Top level reached" : "Next: " + text(credential.skillCode() + ":" + (credential.skillLevel() + 1)))
-        .append("</strong>");
-    if (!level.get().nextSteps().isEmpty()) {
-      next.append("<ul>");
-      level.get().nextSteps().forEach(step -> next.append("<li>").append(text(step)).append("</li>"));
-      next.append("</ul>");
-    }
-    List<String> mentors = skill.get().level(credential.skillLevel() + 1).map(SkillLevel::mentors)
-        .filter(list -> !list.isEmpty()).orElse(level.get().mentors());
-    if (!mentors.isEmpty()) {
-      next.append("Mentors: ").append(text(String.join(", ", mentors.stream()
-          .map(id -> organisation.find(id).map(Engineer::displayName).orElse(id)).toList())));
-    }
-    return next.append("</div>").toString();
-  }
-
-  String verification(Credential credential, CredentialVerifier.Verification verification) {
+    CredentialVerifier.Verification verification =
+        verifier.verify(json.valueToTree(signer.signedDocument(openBadges.credential(credential))));
     OffsetDateTime now = OffsetDateTime.now(clock);
     Engineer holder = organisation.engineer(credential.holderId());
-    Optional<Skill> skill = frameworks.version(credential.frameworkVersion()).flatMap(f -> f.skill(credential.skillCode()));
-    String skillName = skill.map(Skill::name).orElse(credential.skillCode());
-    Tier tier = skill.flatMap(s -> s.level(credential.skillLevel())).map(SkillLevel::tier).orElse(Tier.FOUNDATIONAL);
+    String skillName = skillName(credential);
+    String tier = tier(credential).name().toLowerCase(Locale.ROOT);
     String state = credential.revoked() ? "Revoked"
         : verification.verified() ? (credential.validForPromotionAt(now) ? "Valid" : "Valid, expired for promotion")
         : "Not verified";
-    StringBuilder body = new StringBuilder();
-    body.append("<div class=\"card").append(credential.revoked() ? " revoked" : "").append("\"><div>")
-        .append(badges.svg(credential.skillCode(), skillName, credential.skillLevel(), tier, credential.revoked()))
-        .append("</div><div><table>")
-        .append(row("Holder", holder.displayName()))
-        .append(row("Skill", skillName + " (" + credential.skillCode() + ")"))
-        .append(row("Level", credential.skillLevel() + " · " + tier.name().toLowerCase(Locale.ROOT)))
-        .append(row("Score", credential.score() + " / 10"))
-        .append(row("Issued", DAY.format(credential.issuedAt())))
-        .append(row("Valid for promotion until", DAY.format(credential.validForPromotionUntil())))
-        .append(row("Status", credential.revoked() ? "Revoked: " + credential.revocationReason() : state))
-        .append("</table></div></div>")
-        .append("<h3>Verification</h3><ul>");
-    for (CredentialVerifier.CheckResult check : verification.checks()) {
-      body.append("<li class=\"check ").append(check.passed() ? "passed" : "failed").append("\"><strong>")
-          .append(text(check.check())).append("</strong>: ").append(text(check.detail())).append("</li>");
-    }
+    String badgeName = skillName + " " + credential.skillCode() + ":" + credential.skillLevel();
     String pageUrl = properties.credentialUrl(credential.id());
-    body.append("</ul><p class=\"actions\"><a href=\"").append(text(pageUrl + "/credential.json"))
-        .append("\" download>Download credential (JSON)</a> · <a href=\"").append(text(pageUrl + "/badge.svg"))
-        .append("\" download>Download badge (SVG, credential baked in)</a>");
-    if (!credential.revoked()) {
-      body.append(" · <a href=\"").append(text(linkedInAddToProfile(credential, skillName + " " + credential.skillCode()
-              + ":" + credential.skillLevel())))
-          .append("\" rel=\"noopener\">Add to LinkedIn profile</a>");
-    }
-    body.append(" · <a href=\"").append(text("mailto:?subject=" + query(skillName + " " + credential.skillCode() + ":"
-            + credential.skillLevel() + " micro-credential") + "&body=" + query(pageUrl)))
-        .append("\">Share</a> <code>").append(text(pageUrl)).append("</code></p>");
-    body.append("<p class=\"muted\">Issued by ").append(text(properties.issuerName()))
-        .append(". Verify the signed credential yourself: POST it to <code>")
-        .append(text(properties.publicUrl() + "/api/credentials/verify")).append("</code>; the issuer's profile and keys are at <a href=\"")
-        .append(text(properties.issuerId())).append("\">").append(text(properties.issuerId())).append("</a>.</p>");
-    return HtmlLayout.page(state + ": " + skillName + " " + credential.skillCode() + ":" + credential.skillLevel(),
-        "Micro-credential of " + holder.displayName(), body.toString());
+    ModelAndView page = new ModelAndView("verification");
+    page.addObject("publicPage", true);
+    page.addObject("heading", state + ": " + badgeName);
+    page.addObject("holder", holder.displayName());
+    page.addObject("revoked", credential.revoked());
+    page.addObject("badgeSvg", badge(credential));
+    page.addObject("rows", List.of(
+        new Row("Holder", holder.displayName()),
+        new Row("Skill", skillName + " (" + credential.skillCode() + ")"),
+        new Row("Level", credential.skillLevel() + " · " + tier),
+        new Row("Score", credential.score() + " / 10"),
+        new Row("Issued", DAY.format(credential.issuedAt())),
+        new Row("Valid for promotion until", DAY.format(credential.validForPromotionUntil())),
+        new Row("Status", credential.revoked() ? "Revoked: " + credential.revocationReason() : state)));
+    page.addObject("checks", verification.checks());
+    page.addObject("pageUrl", pageUrl);
+    page.addObject("jsonUrl", pageUrl + "/credential.json");
+    page.addObject("badgeUrl", pageUrl + "/badge.svg");
+    page.addObject("linkedInUrl", credential.revoked() ? null : linkedInAddToProfile(credential, badgeName));
+    page.addObject("shareUrl", "mailto:?subject=" + query(badgeName + " micro-credential") + "&body=" + query(pageUrl));
+    page.addObject("issuerName", properties.issuerName());
+    page.addObject("verifyUrl", properties.publicUrl() + "/api/credentials/verify");
+    page.addObject("issuerId", properties.issuerId());
+    return page;
   }
 
   /** The badge drawn for the credential, as shown here; what {@code /credentials/{id}/badge.svg} bakes. */
   String badge(Credential credential) {
-    Optional<Skill> skill = frameworks.version(credential.frameworkVersion()).flatMap(f -> f.skill(credential.skillCode()));
-    Tier tier = skill.flatMap(s -> s.level(credential.skillLevel())).map(SkillLevel::tier).orElse(Tier.FOUNDATIONAL);
-    return badges.svg(credential.skillCode(), skill.map(Skill::name).orElse(credential.skillCode()),
-        credential.skillLevel(), tier, credential.revoked());
+    return badges.svg(credential.skillCode(), skillName(credential), credential.skillLevel(), tier(credential),
+        credential.revoked());
+  }
+
+  private Card card(Credential credential, SkillFramework current, OffsetDateTime now) {
+    String url = properties.credentialUrl(credential.id());
+    return new Card(credential.id(), credential.revoked(), badge(credential), skillName(credential),
+        credential.skillCode() + ":" + credential.skillLevel(), tier(credential).name().toLowerCase(Locale.ROOT),
+        source(credential), credential.score(), status(credential, now), credential.evidenceSummary(),
+        nextLevel(credential, current).orElse(null), url, url + "/badge.svg");
+  }
+
+  private static Status status(Credential credential, OffsetDateTime now) {
+    if (credential.revoked()) {
+      return new Status("revoked", "Revoked: " + credential.revocationReason());
+    }
+    if (!credential.validForPromotionAt(now)) {
+      return new Status("expired", "Expired for promotion on " + DAY.format(credential.validForPromotionUntil()));
+    }
+    return new Status("valid", "Valid for promotion until " + DAY.format(credential.validForPromotionUntil()));
+  }
+
+  private Optional<NextLevel> nextLevel(Credential credential, SkillFramework current) {
+    Optional<Skill> skill = current.skill(credential.skillCode());
+    Optional<SkillLevel> level = skill.flatMap(s -> s.level(credential.skillLevel()));
+    if (level.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<SkillLevel> above = skill.get().level(credential.skillLevel() + 1);
+    String heading = above.isEmpty() ? "Top level reached"
+        : "Next: " + credential.skillCode() + ":" + (credential.skillLevel() + 1);
+    List<String> mentors = above.map(SkillLevel::mentors).filter(list -> !list.isEmpty()).orElse(level.get().mentors());
+    String mentorNames = mentors.isEmpty() ? null : String.join(", ", mentors.stream()
+        .map(id -> organisation.find(id).map(Engineer::displayName).orElse(id)).toList());
+    return Optional.of(new NextLevel(heading, level.get().nextSteps(), mentorNames));
+  }
+
+  private String skillName(Credential credential) {
+    return skill(credential).map(Skill::name).orElse(credential.skillCode());
+  }
+
+  private Tier tier(Credential credential) {
+    return skill(credential).flatMap(s -> s.level(credential.skillLevel())).map(SkillLevel::tier).orElse(Tier.FOUNDATIONAL);
+  }
+
+  private Optional<Skill> skill(Credential credential) {
+    return frameworks.version(credential.frameworkVersion()).flatMap(f -> f.skill(credential.skillCode()));
   }
 
   /** LinkedIn's "add to profile" URL for a certification, its fields filled from the credential. */
@@ -202,11 +212,7 @@ class PortfolioPages {
   }
 
   private static String query(String value) {
-    return java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  private static String row(String label, String value) {
-    return "<tr><th>" + text(label) + "</th><td>" + text(value) + "</td></tr>";
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   private static String source(Credential credential) {

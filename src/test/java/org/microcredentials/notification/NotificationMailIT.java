@@ -11,6 +11,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -39,6 +40,7 @@ import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * Who is written, and what, through a real SMTP server (GreenMail) inside the test; a mail
@@ -118,6 +120,39 @@ class NotificationMailIT {
       assertThat(GreenMailUtil.getBody(mail)).contains("Why: Clear impact, measured results.",
           "Areas to improve and goals: Show the effect on the team", "resubmit", "Carol Example");
     });
+  }
+
+  @Test
+  void eachMailIsPlainTextAndHtmlSayingTheSame() throws Exception {
+    ProcessInstance instance = app.submit("alice", "iLAN", 3);
+    app.assignAssessor(instance, "erin", "carol");
+    app.score(instance, "carol", 5);
+    app.agree(instance, "dave");
+
+    MimeMessage assessment = mailTo("carol@example.org").get(0);
+    assertThat(assessment.getSubject()).endsWith("(" + instance.getBusinessKey() + ")");
+    assertThat(sameInTextAndHtml(assessment)).contains("Hello Carol,", "Alice Example", "iLAN:3", "Language Knowledge");
+    assertThat(sameInTextAndHtml(mailTo("alice@example.org").get(0))).contains("5 out of 10",
+        "Why: Clear impact, measured results.", "Areas to improve and goals: Show the effect on the team", "Carol Example");
+  }
+
+  /**
+   * The mail is multipart/alternative, plain text then HTML (UTF-8), and every line of the text is
+   * in the HTML, escaped; the HTML's title is the subject. Answers the text.
+   */
+  private static String sameInTextAndHtml(MimeMessage mail) throws Exception {
+    assertThat(mail.getContentType()).startsWith("multipart/alternative");
+    MimeMultipart parts = (MimeMultipart) mail.getContent();
+    assertThat(parts.getCount()).isEqualTo(2);
+    assertThat(parts.getBodyPart(0).getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
+    assertThat(parts.getBodyPart(1).getContentType()).startsWith("text/html").containsIgnoringCase("charset=UTF-8");
+    String text = (String) parts.getBodyPart(0).getContent();
+    String html = (String) parts.getBodyPart(1).getContent();
+    assertThat(html).contains("<title>" + HtmlUtils.htmlEscape(mail.getSubject()) + "</title>");
+    for (String line : text.split("\r?\n")) {
+      assertThat(html).as("the HTML part says: %s", line).contains(HtmlUtils.htmlEscape(line.strip()));
+    }
+    return text;
   }
 
   @Test

@@ -3,17 +3,13 @@ package org.microcredentials.portfolio;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.Map;
-import org.microcredentials.credential.BadgeImages;
-import org.springframework.http.HttpHeaders;
-import java.nio.charset.StandardCharsets;
 import org.microcredentials.RuleViolation;
+import org.microcredentials.credential.BadgeImages;
 import org.microcredentials.credential.Credential;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialSigner;
-import org.microcredentials.credential.CredentialVerifier;
 import org.microcredentials.credential.OpenBadges;
-import org.microcredentials.framework.Engineer;
-import org.microcredentials.framework.Organisation;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,53 +17,27 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The portfolio page of an engineer (under {@code /api}: login required) and the public
- * verification page of one credential with its baked badge and signed JSON (outside {@code /api}:
- * no login).
+ * The downloads of the public verification page ({@link PortfolioPages}): the baked badge and the
+ * signed credential, outside {@code /api}: no login.
  */
 @RestController
-class PortfolioController {
+class CredentialDownloads {
 
   private final PortfolioPages pages;
-  private final Organisation organisation;
   private final CredentialRegister credentials;
   private final OpenBadges openBadges;
   private final CredentialSigner signer;
-  private final CredentialVerifier verifier;
   private final BadgeImages badges;
   private final ObjectMapper json;
 
-  PortfolioController(PortfolioPages pages, Organisation organisation, CredentialRegister credentials,
-      OpenBadges openBadges, CredentialSigner signer, CredentialVerifier verifier, BadgeImages badges,
-      ObjectMapper json) {
-    this.badges = badges;
+  CredentialDownloads(PortfolioPages pages, CredentialRegister credentials, OpenBadges openBadges,
+      CredentialSigner signer, BadgeImages badges, ObjectMapper json) {
     this.pages = pages;
-    this.organisation = organisation;
     this.credentials = credentials;
     this.openBadges = openBadges;
     this.signer = signer;
-    this.verifier = verifier;
+    this.badges = badges;
     this.json = json;
-  }
-
-  @GetMapping(value = "/api/engineers/{userId}/portfolio", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> portfolio(@PathVariable String userId) {
-    Engineer engineer = organisation.find(userId).orElseThrow(() ->
-        RuleViolation.notFound("known-engineer", "'" + userId + "' is not an engineer of the organisation."));
-    return html(pages.portfolio(engineer));
-  }
-
-  /** Public: the credential as issued now, verified like any verifier would, and shown with its status. */
-  @GetMapping(value = "/credentials/{id}", produces = MediaType.TEXT_HTML_VALUE)
-  ResponseEntity<String> verificationPage(@PathVariable String id) {
-    Credential credential = credentials.find(id).orElse(null);
-    if (credential == null) {
-      return ResponseEntity.status(404).contentType(MediaType.TEXT_HTML)
-          .body(HtmlLayout.page("Unknown credential", "No credential has this id.", "<p>Check the link you were given.</p>"));
-    }
-    CredentialVerifier.Verification verification =
-        verifier.verify(json.valueToTree(signer.signedDocument(openBadges.credential(credential))));
-    return html(pages.verification(credential, verification));
   }
 
   /**
@@ -94,10 +64,5 @@ class PortfolioController {
 
   private Credential known(String id) {
     return credentials.find(id).orElseThrow(() -> RuleViolation.notFound("known-credential", "No credential " + id + "."));
-  }
-
-  private static ResponseEntity<String> html(String page) {
-    return ResponseEntity.ok().contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
-        .body(page);
   }
 }
