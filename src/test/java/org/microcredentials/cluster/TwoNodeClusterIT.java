@@ -184,29 +184,33 @@ class TwoNodeClusterIT {
   /** One self-submission from start to credential, each step on the other node. */
   private static String runFlow(int flow, String candidate, String skill, int level) {
     Map<String, Object> evidence = SelfSubmissions.evidence(skill, level);
-    String instanceId = retrying(() -> as(engine(flow, 0), candidate,
-        () -> engine(flow, 0).getRuntimeService().startProcessInstanceByKey(SelfSubmissionProcess.KEY, evidence)))
-        .getId();
+    var started = retrying(() -> as(engine(flow, 0), candidate,
+        () -> engine(flow, 0).getRuntimeService().startProcessInstanceByKey(SelfSubmissionProcess.KEY, evidence)));
+    String instanceId = started.getId();
+    // The application's tasks and steps are in its review round, called with the same business key.
+    String businessKey = started.getBusinessKey();
 
     if (flow % 4 == 0) {
       // Leave the SEM team's task past its (shortened) response time: the escalation timer fires on some node.
-      await(() -> engine(flow, 0).getHistoryService().createHistoricActivityInstanceQuery().processInstanceId(instanceId)
-          .activityId("ServiceTask_EscalateAssignment").finished().count() == 1, "assignment escalated", instanceId);
+      await(() -> engine(flow, 0).getHistoryService().createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey)
+          .list().stream().mapToLong(each -> engine(flow, 0).getHistoryService().createHistoricActivityInstanceQuery()
+              .processInstanceId(each.getId()).activityId("ServiceTask_EscalateAssignment").finished().count()).sum() == 1,
+          "assignment escalated", instanceId);
     }
 
     List<String> seniors = SENIORS.stream().filter(person -> !person.equals(candidate)).toList();
     String assessor = seniors.get(flow % seniors.size());
     String semMember = flow % 2 == 0 ? "erin" : "ivan";
-    work(engine(flow, 1), instanceId, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, List.of(semMember),
+    work(engine(flow, 1), businessKey, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, List.of(semMember),
         Map.of(ASSESSOR_ID, assessor));
-    work(engine(flow, 2), instanceId, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, List.of(assessor),
+    work(engine(flow, 2), businessKey, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, List.of(assessor),
         Map.of(SCORE, 9, JUSTIFICATION, "Clear impact, measured results."));
 
     List<String> reviewers = seniors.stream().filter(person -> !person.equals(assessor)).toList();
     int reviewerCount = level >= 4 ? 2 : 1;
     List<String> chosen = List.of(reviewers.get(flow % reviewers.size()), reviewers.get((flow + 1) % reviewers.size()))
         .subList(0, reviewerCount);
-    work(engine(flow, 3), instanceId, SelfSubmissionProcess.Tasks.PEER_REVIEW, chosen,
+    work(engine(flow, 3), businessKey, SelfSubmissionProcess.Tasks.PEER_REVIEW, chosen,
         Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
 
     // The async join, issuing and the candidate's message run on the job executors.
@@ -216,11 +220,11 @@ class TwoNodeClusterIT {
   }
 
   /** Waits for the task(s) to appear, then each person claims and completes one. */
-  private static void work(ProcessEngine engine, String instanceId, String taskKey, List<String> people,
+  private static void work(ProcessEngine engine, String businessKey, String taskKey, List<String> people,
       Map<String, Object> variables) {
-    await(() -> engine.getTaskService().createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(taskKey)
-        .count() == people.size(), taskKey, instanceId);
-    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceId(instanceId)
+    await(() -> engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey).taskDefinitionKey(taskKey)
+        .count() == people.size(), taskKey, businessKey);
+    List<Task> tasks = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(businessKey)
         .taskDefinitionKey(taskKey).list();
     for (int i = 0; i < people.size(); i++) {
       String person = people.get(i);

@@ -123,8 +123,7 @@ class OperationsMetricsIT {
       return null;
     });
     // The assessor's mail fails at every try until its retries are spent.
-    Job mail = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
-        .activityId("ServiceTask_NotifyAssessor").singleResult();
+    Job mail = app.job(instance, "ServiceTask_NotifyAssessor");
     for (int attempt = 0; attempt < 10 && retries(mail) > 0; attempt++) {
       assertThatThrownBy(() -> engine.getManagementService().executeJob(mail.getId())).hasMessageContaining("SMTP");
     }

@@ -181,12 +181,12 @@ class NotificationMailIT {
       return null;
     });
     ManagementService management = engine.getManagementService();
-    Job notification = management.createJobQuery().processInstanceId(instance.getId()).activityId("ServiceTask_NotifyAssessor")
-        .singleResult();
+    Job notification = app.job(instance, "ServiceTask_NotifyAssessor");
+    String round = app.current(instance);
     for (int attempt = 3; attempt > 0; attempt--) {
       assertThatThrownBy(() -> management.executeJob(notification.getId())).hasMessageContaining("Mail server connection failed");
     }
-    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count())
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(round).count())
         .as("an incident in Cockpit").isEqualTo(1);
 
     SMTP.start();
@@ -194,7 +194,7 @@ class NotificationMailIT {
     management.executeJob(notification.getId());
 
     assertThat(mailTo("carol@example.org")).hasSize(1);
-    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(engine.getRuntimeService().createIncidentQuery().processInstanceId(round).count()).isZero();
     assertThat(app.task(instance, ASSESS_EVIDENCE).getAssignee()).isEqualTo("carol");
   }
 
@@ -209,7 +209,9 @@ class NotificationMailIT {
       return null;
     });
     TestRestTemplate cockpit = rest.withBasicAuth("demo", "demo");
-    String jobs = "/engine-rest/job?processInstanceId=" + instance.getId();
+    // Cockpit shows the application's review round, called from the self-submission, with its jobs and incidents.
+    String round = app.current(instance);
+    String jobs = "/engine-rest/job?processInstanceId=" + round;
 
     // The calls Cockpit makes: the instance's jobs, its incidents, and "Retry" (set retries).
     List<Map<String, Object>> notification = cockpit.exchange(jobs + "&activityId=ServiceTask_NotifyAssessor",
@@ -219,7 +221,7 @@ class NotificationMailIT {
       assertThat(cockpit.postForEntity("/engine-rest/job/" + jobId + "/execute", null, String.class).getStatusCode().isError())
           .isTrue();
     }
-    List<Map<String, Object>> incidents = cockpit.exchange("/engine-rest/incident?processInstanceId=" + instance.getId(),
+    List<Map<String, Object>> incidents = cockpit.exchange("/engine-rest/incident?processInstanceId=" + round,
         HttpMethod.GET, null, LIST).getBody();
     assertThat(incidents).singleElement().satisfies(incident -> {
       assertThat(incident.get("incidentType")).isEqualTo("failedJob");
@@ -234,7 +236,7 @@ class NotificationMailIT {
         new HttpEntity<>(Map.of("retries", 1), json), String.class).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     engine.getManagementService().executeJob(jobId);   // what the job executor does next
     assertThat(mailTo("carol@example.org")).hasSize(1);
-    assertThat(cockpit.exchange("/engine-rest/incident?processInstanceId=" + instance.getId(), HttpMethod.GET, null, LIST)
+    assertThat(cockpit.exchange("/engine-rest/incident?processInstanceId=" + round, HttpMethod.GET, null, LIST)
         .getBody()).isEmpty();
 
     List<Map<String, Object>> timers = cockpit.exchange(jobs + "&timers=true", HttpMethod.GET, null, LIST).getBody();

@@ -42,6 +42,8 @@ class ApplicationVisibilityIT {
   ProcessInstance instance;
   String key;
   String review;
+  /** The application's instances: the self-submission and the review round it called (same business key). */
+  List<String> instances;
 
   @BeforeEach
   void anApplicationAtPeerReview() {
@@ -53,33 +55,35 @@ class ApplicationVisibilityIT {
     app.assignAssessor(instance, "erin", "carol");
     app.score(instance, "carol", 9);
     review = app.task(instance, SelfSubmissionProcess.Tasks.PEER_REVIEW).getId();
+    instances = List.of(instance.getId(), app.current(instance));
+    assertThat(instances).doesNotHaveDuplicates();
   }
 
   @Test
   void anotherEngineerReadsNothingOfIt() {
-    for (String outsider : List.of("bob", "henry")) {
+    for (String outsider : List.of("bob", "henry")) for (String id : instances) {
       assertThat(list(outsider, "/engine-rest/process-instance?businessKey=" + key)).isEmpty();
-      assertThat(status(outsider, "/engine-rest/process-instance/" + instance.getId())).isNotEqualTo(200);
-      assertThat(status(outsider, "/engine-rest/process-instance/" + instance.getId() + "/variables")).isEqualTo(403);
-      assertThat(status(outsider, "/engine-rest/process-instance/" + instance.getId() + "/variables/score"))
+      assertThat(status(outsider, "/engine-rest/process-instance/" + id)).isNotEqualTo(200);
+      assertThat(status(outsider, "/engine-rest/process-instance/" + id + "/variables")).isEqualTo(403);
+      assertThat(status(outsider, "/engine-rest/process-instance/" + id + "/variables/score"))
           .isEqualTo(403);
-      assertThat(list(outsider, "/engine-rest/variable-instance?processInstanceIdIn=" + instance.getId())).isEmpty();
-      assertThat(list(outsider, "/engine-rest/execution?processInstanceId=" + instance.getId())).isEmpty();
+      assertThat(list(outsider, "/engine-rest/variable-instance?processInstanceIdIn=" + id)).isEmpty();
+      assertThat(list(outsider, "/engine-rest/execution?processInstanceId=" + id)).isEmpty();
       assertThat(list(outsider, "/engine-rest/task?processInstanceBusinessKey=" + key)).isEmpty();
       assertThat(status(outsider, "/engine-rest/task/" + review + "/variables")).isNotEqualTo(200);
       assertThat(status(outsider, "/engine-rest/task/" + review + "/form-variables")).isNotEqualTo(200);
       assertThat(list(outsider, "/engine-rest/history/process-instance?processInstanceBusinessKey=" + key)).isEmpty();
-      assertThat(list(outsider, "/engine-rest/history/variable-instance?processInstanceId=" + instance.getId()))
+      assertThat(list(outsider, "/engine-rest/history/variable-instance?processInstanceId=" + id))
           .isEmpty();
-      assertThat(list(outsider, "/engine-rest/history/detail?processInstanceId=" + instance.getId())).isEmpty();
+      assertThat(list(outsider, "/engine-rest/history/detail?processInstanceId=" + id)).isEmpty();
       assertThat(list(outsider, "/engine-rest/history/task?processInstanceBusinessKey=" + key)).isEmpty();
-      assertThat(list(outsider, "/engine-rest/history/activity-instance?processInstanceId=" + instance.getId()))
+      assertThat(list(outsider, "/engine-rest/history/activity-instance?processInstanceId=" + id))
           .isEmpty();
 
       TasklistSession tasklist = TasklistSession.login(rest, outsider);
       assertThat(tasklist.get("/task?processInstanceBusinessKey=" + key + "&firstResult=0&maxResults=15", TEXT)
           .getBody()).isEqualTo("[]");
-      assertThat(tasklist.get("/process-instance/" + instance.getId() + "/variables", TEXT).getStatusCode().value())
+      assertThat(tasklist.get("/process-instance/" + id + "/variables", TEXT).getStatusCode().value())
           .isEqualTo(403);
       assertThat(tasklist.get("/task/" + review + "/form-variables", TEXT).getStatusCode().is2xxSuccessful())
           .isFalse();
@@ -88,12 +92,15 @@ class ApplicationVisibilityIT {
 
   @Test
   void theCandidateFollowsHerApplicationWithoutReadingItsScores() {
-    assertThat(list("alice", "/engine-rest/process-instance?businessKey=" + key)).hasSize(1);
-    assertThat(status("alice", "/engine-rest/process-instance/" + instance.getId() + "/variables")).isEqualTo(403);
-    assertThat(list("alice", "/engine-rest/variable-instance?processInstanceIdIn=" + instance.getId())).isEmpty();
-    assertThat(list("alice", "/engine-rest/history/variable-instance?processInstanceId=" + instance.getId()))
-        .isEmpty();
-    assertThat(list("alice", "/engine-rest/history/detail?processInstanceId=" + instance.getId())).isEmpty();
+    assertThat(list("alice", "/engine-rest/process-instance?businessKey=" + key)).extracting(each -> each.get("id"))
+        .containsExactlyInAnyOrderElementsOf(instances);
+    for (String id : instances) {
+      assertThat(status("alice", "/engine-rest/process-instance/" + id + "/variables")).isEqualTo(403);
+      assertThat(list("alice", "/engine-rest/variable-instance?processInstanceIdIn=" + id)).isEmpty();
+      assertThat(list("alice", "/engine-rest/history/variable-instance?processInstanceId=" + id))
+          .isEmpty();
+      assertThat(list("alice", "/engine-rest/history/detail?processInstanceId=" + id)).isEmpty();
+    }
     // The review of her own application is hidden from her.
     assertThat(list("alice", "/engine-rest/task?processInstanceBusinessKey=" + key)).isEmpty();
     assertThat(status("alice", "/engine-rest/task/" + review + "/form-variables")).isNotEqualTo(200);
@@ -105,26 +112,33 @@ class ApplicationVisibilityIT {
         .containsExactly(review);
     assertThat(status("dave", "/engine-rest/task/" + review + "/form-variables")).isEqualTo(200);
     assertThat(list("dave", "/engine-rest/process-instance?businessKey=" + key)).isEmpty();
-    assertThat(status("dave", "/engine-rest/process-instance/" + instance.getId() + "/variables")).isEqualTo(403);
-    assertThat(list("dave", "/engine-rest/history/variable-instance?processInstanceId=" + instance.getId())).isEmpty();
+    for (String id : instances) {
+      assertThat(status("dave", "/engine-rest/process-instance/" + id + "/variables")).isEqualTo(403);
+      assertThat(list("dave", "/engine-rest/history/variable-instance?processInstanceId=" + id)).isEmpty();
+    }
   }
 
   @Test
   void theSemTeamAndTheAdministratorReadAll() {
     for (String reader : List.of("erin", "ivan", "demo")) {
-      assertThat(list(reader, "/engine-rest/process-instance?businessKey=" + key)).hasSize(1);
+      assertThat(list(reader, "/engine-rest/process-instance?businessKey=" + key)).extracting(each -> each.get("id"))
+          .containsExactlyInAnyOrderElementsOf(instances);
+      // The score is the review round's (where the assessment was done).
       Map<String, Object> score = calls.get(reader,
-          "/engine-rest/process-instance/" + instance.getId() + "/variables/score", RestCalls.OBJECT).getBody();
+          "/engine-rest/process-instance/" + app.current(instance) + "/variables/score", RestCalls.OBJECT).getBody();
       assertThat(score).containsEntry("value", 9);
-      assertThat(list(reader, "/engine-rest/history/variable-instance?processInstanceId=" + instance.getId()))
-          .isNotEmpty();
+      for (String id : instances) {
+        assertThat(list(reader, "/engine-rest/history/variable-instance?processInstanceId=" + id)).isNotEmpty();
+      }
     }
-    // The SEM team reads; it does not change or cancel an application.
-    assertThat(calls.post("erin", "/engine-rest/process-instance/" + instance.getId() + "/variables",
-        Map.of("modifications", Map.of("score", Map.of("value", 10, "type", "Integer")))).getStatusCode().value())
-        .isEqualTo(403);
-    assertThat(rest.withBasicAuth("erin", "erin").exchange("/engine-rest/process-instance/" + instance.getId(),
-        org.springframework.http.HttpMethod.DELETE, null, String.class).getStatusCode().value()).isEqualTo(403);
+    // The SEM team reads; it does not change or cancel an application, in either of its instances.
+    for (String id : instances) {
+      assertThat(calls.post("erin", "/engine-rest/process-instance/" + id + "/variables",
+          Map.of("modifications", Map.of("score", Map.of("value", 10, "type", "Integer")))).getStatusCode().value())
+          .isEqualTo(403);
+      assertThat(rest.withBasicAuth("erin", "erin").exchange("/engine-rest/process-instance/" + id,
+          org.springframework.http.HttpMethod.DELETE, null, String.class).getStatusCode().value()).isEqualTo(403);
+    }
   }
 
   private List<Map<String, Object>> list(String user, String path) {

@@ -158,7 +158,11 @@ class SelfSubmissionRestIT {
     assertThat(rest.postForEntity("/engine-rest/process-definition/key/SelfSubmissionProcess/start",
         startBody("iLAN", 3), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isEqualTo(2);
+    // The two accepted applications run (each with its review round, same business key); nothing else.
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(SelfSubmissionProcess.KEY).count())
+        .isEqualTo(2);
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().list().stream()
+        .map(org.camunda.bpm.engine.runtime.ProcessInstance::getBusinessKey).distinct().count()).isEqualTo(2);
     assertThat(app.applications()).isEqualTo(2);
   }
 

@@ -182,15 +182,40 @@ public class SelfSubmissions {
    * caller's variables it was called with and its own.
    */
   public Object variable(ProcessInstance instance, String name) {
+    return runtime().getVariable(current(instance), name);
+  }
+
+  /** The id of the application's innermost running instance: where its work is now (the review round while it runs). */
+  public String current(ProcessInstance instance) {
     String current = instance.getId();
     for (ProcessInstance called = calledBy(current); called != null; called = calledBy(current)) {
       current = called.getId();
     }
-    return runtime().getVariable(current, name);
+    return current;
   }
 
   private ProcessInstance calledBy(String processInstanceId) {
     return runtime().createProcessInstanceQuery().superProcessInstanceId(processInstanceId).singleResult();
+  }
+
+  /** How often the application (every instance with its business key, running or ended) entered an activity. */
+  public long entered(ProcessInstance instance, String activityId) {
+    return activities(instance, activityId, false);
+  }
+
+  /** How often the application (every instance with its business key) completed an activity. */
+  public long finished(ProcessInstance instance, String activityId) {
+    return activities(instance, activityId, true);
+  }
+
+  private long activities(ProcessInstance instance, String activityId, boolean finishedOnly) {
+    var history = engine.getHistoryService();
+    return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(instance.getBusinessKey()).list().stream()
+        .mapToLong(each -> {
+          var query = history.createHistoricActivityInstanceQuery().processInstanceId(each.getId()).activityId(activityId);
+          return finishedOnly ? query.finished().count() : query.count();
+        })
+        .sum();
   }
 
   public long applications() {
