@@ -15,7 +15,7 @@ class EndorsementAccess {
   }
 
   @Bean
-  ProcessAccess endorsementAccess() {
+  ProcessAccess endorsementProcessAccess() {
     return ProcessAccess.of(EndorsementProcess.KEY).startedBy(Groups.LEADERS).modelReadBy(Groups.ENGINEERS);
   }
 }

@@ -58,7 +58,7 @@ class OperationsGauges implements MeterBinder {
     Gauge.builder("microcredentials.jobs.failed", this, gauges -> gauges.snapshot().failedJobs())
         .description("Jobs with no retries left (each one an incident in Cockpit)").register(registry);
     Gauge.builder("microcredentials.incidents.open", this, gauges -> gauges.snapshot().openIncidents())
-        .description("Open incidents").register(registry);
+        .description("Open incidents, each counted once where it happened (Camunda repeats an incident in every calling instance)").register(registry);
   }
 
   /** A gauge per user task of the deployed models, once they are deployed. */
@@ -93,7 +93,7 @@ class OperationsGauges implements MeterBinder {
     long overdue = jdbc.sql("select count(*) from act_ru_task where due_date_ < ?").param(Timestamp.from(now))
         .query(Long.class).single();
     long failedJobs = jdbc.sql("select count(*) from act_ru_job where retries_ = 0").query(Long.class).single();
-    long incidents = jdbc.sql("select count(*) from act_ru_incident").query(Long.class).single();
+    long incidents = jdbc.sql("select count(*) from act_ru_incident where id_ = root_cause_incident_id_").query(Long.class).single();
     return new Snapshot(System.nanoTime(), openTasks, overdue, failedJobs, incidents);
   }
 }

@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 class ReviewRoundAccess {
 
   @Bean
-  ProcessAccess reviewRoundAccess() {
+  ProcessAccess reviewRoundProcessAccess() {
     return ProcessAccess.of(ReviewRoundProcess.KEY).modelReadBy(Groups.ENGINEERS).instancesReadBy(Groups.SEM_TEAM);
   }
 }

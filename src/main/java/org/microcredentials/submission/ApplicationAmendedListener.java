@@ -50,8 +50,9 @@ class ApplicationAmendedListener extends RuleCheckingExecutionListener {
 
     String businessKey = execution.getProcessBusinessKey();
     EvidenceHistory.Evidence amended = EvidenceHistory.Evidence.of(execution, amendments);
-    // The version last assessed: the latest on record, since every version is assessed before the candidate may amend.
-    EvidenceHistory.Evidence before = evidenceHistory.version(businessKey, evidenceHistory.latestVersion(businessKey)).orElse(null);
+    // Compared with the version the assessor last scored, as the application records it.
+    EvidenceHistory.Evidence before = applications.assessedEvidenceVersion(businessKey)
+        .flatMap(version -> evidenceHistory.version(businessKey, version)).orElse(null);
     evidenceHistory.record(businessKey, amended);
     applications.startNextRound(businessKey);
     execution.setVariable(CHANGES_SINCE_LAST_ASSESSMENT,

@@ -83,6 +83,12 @@ public class ApplicationRegister {
         .optional();
   }
 
+  /** The version of the evidence the assessor last scored, if they scored one. */
+  public java.util.Optional<Integer> assessedEvidenceVersion(String businessKey) {
+    return jdbc.sql("select assessed_evidence_version from application where business_key = ?").param(businessKey)
+        .query((rs, row) -> (Integer) rs.getObject(1, Integer.class)).optional().flatMap(java.util.Optional::ofNullable);
+  }
+
   /** The application's review round: 1 for the first assessment, one more for each resubmission. */
   public int reviewRound(String businessKey) {
     return jdbc.sql("select review_round from application where business_key = ?").param(businessKey)
@@ -93,9 +99,10 @@ public class ApplicationRegister {
   public void recordAssessment(String businessKey, int score, String justification, String improvementAreas) {
     jdbc.sql("""
             update application set assessed_score = ?, assessment_justification = ?, round_improvement_areas = ?,
-              moderated_score = null, moderation_justification = null
+              moderated_score = null, moderation_justification = null,
+              assessed_evidence_version = (select max(version) from evidence_version where business_key = ?)
             where business_key = ?""")
-        .params(score, justification, improvementAreas, businessKey).update();
+        .params(score, justification, improvementAreas, businessKey, businessKey).update();
     jdbc.sql("delete from peer_review where business_key = ? and review_round = (select review_round from application where business_key = ?)")
         .params(businessKey, businessKey).update();
   }

@@ -2,7 +2,9 @@ package org.microcredentials.submission;
 
 /**
  * The contract of {@code processes/self-submission.bpmn}: its key, element ids and variable
- * names. BPMN, forms and Java take their names from here (and ../shared/CONTRACT.md).
+ * names. Its review tasks (the ids below, CONTRACT.md's) are in the review round it calls
+ * ({@code org.microcredentials.review.ReviewRoundProcess}), with the same business key, as are the
+ * round's variables. BPMN, forms and Java take their names from here (and ../shared/CONTRACT.md).
  */
 public final class SelfSubmissionProcess {
 
@@ -23,9 +25,6 @@ public final class SelfSubmissionProcess {
 
   public static final class Elements {
     public static final String START = "StartEvent_ApplicationSubmitted";
-    public static final String EVALUATE_PEER_REVIEWS = "ServiceTask_EvaluatePeerReviews";
-    public static final String ISSUE_CREDENTIAL = "ServiceTask_IssueCredential";
-    public static final String RECORD_FAILURE = "ServiceTask_RecordFailure";
     public static final String END_CREDENTIAL_ISSUED = "EndEvent_CredentialIssued";
     public static final String END_APPLICATION_CLOSED = "EndEvent_ApplicationClosed";
     public static final String CALL_RESUBMISSION = "CallActivity_Resubmission";

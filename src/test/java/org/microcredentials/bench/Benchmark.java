@@ -285,8 +285,10 @@ public final class Benchmark {
   /** Claims (unless assigned) and completes one open task, then runs the jobs it left, as the job executor would. */
   private void work(String instance, String taskKey, String person, Map<String, Object> variables) {
     TaskService tasks = engine.getTaskService();
-    Task task = tasks.createTaskQuery().processInstanceId(instance).taskDefinitionKey(taskKey).active()
-        .list().stream().filter(open -> open.getAssignee() == null || open.getAssignee().equals(person)).findFirst()
+    // The flow's tasks and jobs are in the instance or in one it called (the review round).
+    Task task = running(instance).stream()
+        .flatMap(each -> tasks.createTaskQuery().processInstanceId(each).taskDefinitionKey(taskKey).active().list().stream())
+        .filter(open -> open.getAssignee() == null || open.getAssignee().equals(person)).findFirst()
         .orElseThrow(() -> new IllegalStateException("No " + taskKey + " for " + person + " in " + instance));
     if (task.getAssignee() == null) {
       transaction(person, () -> {
@@ -300,7 +302,8 @@ public final class Benchmark {
     });
     ManagementService management = engine.getManagementService();
     for (int round = 0; round < 10; round++) {
-      List<Job> due = management.createJobQuery().processInstanceId(instance).executable().list();
+      List<Job> due = running(instance).stream()
+          .flatMap(each -> management.createJobQuery().processInstanceId(each).executable().list().stream()).toList();
       if (due.isEmpty()) {
         return;
       }
@@ -309,6 +312,20 @@ public final class Benchmark {
         transactions.incrementAndGet();
       }
     }
+  }
+
+  /** The instance, if it still runs, and the instances it called that still run (innermost last). */
+  private List<String> running(String instance) {
+    List<String> family = new ArrayList<>();
+    for (String current = instance; current != null; ) {
+      if (engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(current).count() == 0) {
+        break;
+      }
+      family.add(current);
+      var called = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(current).singleResult();
+      current = called == null ? null : called.getId();
+    }
+    return family;
   }
 
   private void requireEnded(String instance) {
@@ -481,7 +498,8 @@ public final class Benchmark {
     variables.put(IMPACT_RESULTS, "Results.");
     String instance = transaction(candidate(number),
         () -> engine.getRuntimeService().startProcessInstanceByKey(SelfSubmissionProcess.KEY, variables).getId());
-    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+    String round = running(instance).get(running(instance).size() - 1);
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(round)
         .taskDefinitionKey(SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR).singleResult();
     transaction(SEM_MEMBER, () -> {
       engine.getTaskService().claim(task.getId(), SEM_MEMBER);

@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.SelfSubmissions;
@@ -62,31 +63,39 @@ class SecurityAttackIT {
   void noOneStartsPastTheStartEventOverRest() throws Exception {
     ProcessInstance victim = app.submit("bob", "iLAN", 3);
     long instances = instances();
+    // Past the self-submission's review round to its end, or straight into the round's issuing step.
+    for (Map.Entry<String, String> target : Map.of(SelfSubmissionProcess.KEY, "Gateway_Passed",
+        ReviewRoundProcess.KEY, ReviewRoundProcess.Elements.ISSUE_CREDENTIAL).entrySet()) {
+    String key = target.getKey();
     for (Map<String, Object> options : List.of(
         Map.<String, Object>of("startInstructions", List.of(Map.of("type", "startBeforeActivity",
-            "activityId", SelfSubmissionProcess.Elements.ISSUE_CREDENTIAL)), "skipCustomListeners", true,
+            "activityId", target.getValue())), "skipCustomListeners", true,
             "skipIoMappings", true),
         Map.<String, Object>of("startInstructions", List.of(Map.of("type", "startBeforeActivity",
-            "activityId", SelfSubmissionProcess.Elements.ISSUE_CREDENTIAL))),
+            "activityId", target.getValue()))),
         Map.<String, Object>of("skipCustomListeners", true),
         Map.<String, Object>of("skipIoMappings", true))) {
       Map<String, Object> body = new java.util.HashMap<>(options);
       body.put("businessKey", victim.getBusinessKey());
       body.put("variables", Map.of("finalScore", Map.of("value", 10, "type", "Integer"),
           "skillCode", Map.of("value", "iLAN", "type", "String"), "skillLevel", Map.of("value", 3, "type", "Integer")));
-      for (String spelling : List.of("/engine-rest/process-definition/key/SelfSubmissionProcess/start",
-          "/engine-rest/process-definition/key/SelfSubmissionProcess;x=1/start",
-          "/engine-rest/engine/default/process-definition/key/SelfSubmissionProcess/start")) {
+      for (String spelling : List.of("/engine-rest/process-definition/key/" + key + "/start",
+          "/engine-rest/process-definition/key/" + key + ";x=1/start",
+          "/engine-rest/engine/default/process-definition/key/" + key + "/start")) {
         HttpResponse<String> answer = send("alice", "POST", spelling, body);
         assertThat(answer.statusCode()).as("%s %s: %s", spelling, options.keySet(), answer.body()).isEqualTo(403);
         assertThat(answer.body()).contains("start-at-start-event");
       }
     }
     TasklistSession tasklist = TasklistSession.login(rest, "alice");
-    ResponseEntity<String> inTasklist = tasklist.post("/process-definition/key/SelfSubmissionProcess/start",
+    ResponseEntity<String> inTasklist = tasklist.post("/process-definition/key/" + key + "/start",
         Map.of("startInstructions", List.of(Map.of("type", "startBeforeActivity",
-            "activityId", SelfSubmissionProcess.Elements.ISSUE_CREDENTIAL)), "skipCustomListeners", true));
+            "activityId", target.getValue())), "skipCustomListeners", true));
     assertThat(inTasklist.getStatusCode().value()).as("%s", inTasklist.getBody()).isEqualTo(403);
+    }
+    // Nor does an engineer start a review round at its start event: only the application's process calls it.
+    assertThat(send("alice", "POST", "/engine-rest/process-definition/key/ReviewRoundProcess/start",
+        Map.of("businessKey", victim.getBusinessKey())).statusCode()).isEqualTo(403);
 
     assertThat(instances()).isEqualTo(instances);
     assertThat(app.credentials()).isZero();
@@ -98,7 +107,14 @@ class SecurityAttackIT {
     assertThatThrownBy(() -> app.as("alice", () -> engine.getRuntimeService()
         .createProcessInstanceByKey(SelfSubmissionProcess.KEY)
         .setVariables(SelfSubmissions.evidence("iLAN", 3))
-        .startBeforeActivity(SelfSubmissionProcess.Elements.ISSUE_CREDENTIAL)
+        .startBeforeActivity("Gateway_Passed")
+        .execute(true, true)))
+        .hasMessageContaining("starts at its start event");
+    // Even someone granted every Camunda right on every process does not start the round at its issuing step.
+    assertThatThrownBy(() -> app.grantingEverything().as("alice", () -> engine.getRuntimeService()
+        .createProcessInstanceByKey(ReviewRoundProcess.KEY)
+        .setVariables(SelfSubmissions.evidence("iLAN", 3))
+        .startBeforeActivity(ReviewRoundProcess.Elements.ISSUE_CREDENTIAL)
         .execute(true, true)))
         .hasMessageContaining("starts at its start event");
     assertThat(instances()).isEqualTo(instances);
@@ -111,10 +127,10 @@ class SecurityAttackIT {
     // bob's application is not assessed, so no credential, whatever finalScore says.
     ProcessInstance victim = app.submit("bob", "iLAN", 3);
     ProcessInstance forged = app.as("demo", () -> engine.getRuntimeService()
-        .createProcessInstanceByKey(SelfSubmissionProcess.KEY)
+        .createProcessInstanceByKey(ReviewRoundProcess.KEY)
         .businessKey(victim.getBusinessKey())
         .setVariables(Map.of("finalScore", 10, "passed", true, "reviewerCount", 0))
-        .startBeforeActivity(SelfSubmissionProcess.Elements.ISSUE_CREDENTIAL)
+        .startBeforeActivity(ReviewRoundProcess.Elements.ISSUE_CREDENTIAL)
         .execute(true, true));
     Job issue = engine.getManagementService().createJobQuery().processInstanceId(forged.getId()).singleResult();
     for (int attempt = 0; attempt < 3; attempt++) {
@@ -151,7 +167,7 @@ class SecurityAttackIT {
       }
     }
     assertThat(accepted).as("calls that set reviewerCount").isEmpty();
-    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "reviewerCount")).isEqualTo(2);
+    assertThat(app.variable(instance, "reviewerCount")).isEqualTo(2);
     assertThat(engine.getTaskService().getVariablesLocal(assessment)).doesNotContainKey("reviewerCount");
 
     // The same through Tasklist's engine API, with a session and its CSRF token.
@@ -190,13 +206,15 @@ class SecurityAttackIT {
     String execution = review.getExecutionId();
     assertThat(send("dave", "PUT", "/engine-rest/execution/" + execution + "/localVariables/impactProblem",
         Map.of("value", rewritten)).statusCode()).isEqualTo(403);
-    assertThat(send("dave", "POST", "/engine-rest/process-instance/" + instance.getId() + "/variables",
-        Map.of("modifications", Map.of("impactProblem", Map.of("value", rewritten)))).statusCode()).isEqualTo(403);
-    assertThat(send("dave", "POST", "/engine-rest/process-instance/variables-async",
-        Map.of("processInstanceIds", List.of(instance.getId()), "variables", Map.of("impactProblem", Map.of("value", rewritten))))
-        .statusCode()).isEqualTo(403);
+    for (String id : List.of(instance.getId(), app.current(instance))) {
+      assertThat(send("dave", "POST", "/engine-rest/process-instance/" + id + "/variables",
+          Map.of("modifications", Map.of("impactProblem", Map.of("value", rewritten)))).statusCode()).isEqualTo(403);
+      assertThat(send("dave", "POST", "/engine-rest/process-instance/variables-async",
+          Map.of("processInstanceIds", List.of(id), "variables", Map.of("impactProblem", Map.of("value", rewritten))))
+          .statusCode()).isEqualTo(403);
+    }
 
-    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "impactProblem")).isNotEqualTo(rewritten);
+    assertThat(app.variable(instance, "impactProblem")).isNotEqualTo(rewritten);
     app.agree(instance, "dave");
     app.runJobs(instance);
     assertThat(jdbc.sql("select evidence_summary from credential where source_key = ?").param(instance.getBusinessKey())
@@ -270,25 +288,29 @@ class SecurityAttackIT {
   void noOneButAnAdministratorChangesWhereOrHowAProcessRuns() throws Exception {
     ProcessInstance instance = app.submit("alice", "iLAN", 3);
     app.assignAssessor(instance, "erin", "carol");
-    String definition = instance.getProcessDefinitionId();
+    long instancesBefore = instances();
+    // The probes aim at the application's review round, where its work and issuing step are.
+    ProcessInstance round = engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(app.current(instance))
+        .singleResult();
+    String definition = round.getProcessDefinitionId();
     String execution = app.task(instance, ASSESS_EVIDENCE).getExecutionId();
     Map<String, Object> startIssuing = Map.of("type", "startBeforeActivity",
-        "activityId", SelfSubmissionProcess.Elements.ISSUE_CREDENTIAL);
+        "activityId", ReviewRoundProcess.Elements.ISSUE_CREDENTIAL);
     List<Object[]> probes = List.of(
-        new Object[] {"POST", "/process-instance/" + instance.getId() + "/modification", Map.of("instructions", List.of(startIssuing))},
-        new Object[] {"POST", "/process-instance/" + instance.getId() + "/modification-async", Map.of("instructions", List.of(startIssuing))},
+        new Object[] {"POST", "/process-instance/" + round.getId() + "/modification", Map.of("instructions", List.of(startIssuing))},
+        new Object[] {"POST", "/process-instance/" + round.getId() + "/modification-async", Map.of("instructions", List.of(startIssuing))},
         new Object[] {"POST", "/modification/execute", Map.of("processDefinitionId", definition,
-            "instructions", List.of(startIssuing), "processInstanceIds", List.of(instance.getId()))},
+            "instructions", List.of(startIssuing), "processInstanceIds", List.of(round.getId()))},
         new Object[] {"POST", "/modification/executeAsync", Map.of("processDefinitionId", definition,
-            "instructions", List.of(startIssuing), "processInstanceIds", List.of(instance.getId()))},
+            "instructions", List.of(startIssuing), "processInstanceIds", List.of(round.getId()))},
         new Object[] {"POST", "/process-definition/" + definition + "/restart", Map.of("instructions", List.of(startIssuing),
-            "processInstanceIds", List.of(instance.getId()))},
+            "processInstanceIds", List.of(round.getId()))},
         new Object[] {"POST", "/process-definition/" + definition + "/restart-async", Map.of("instructions", List.of(startIssuing),
-            "processInstanceIds", List.of(instance.getId()))},
+            "processInstanceIds", List.of(round.getId()))},
         new Object[] {"POST", "/migration/execute", Map.of("migrationPlan", Map.of("sourceProcessDefinitionId", definition,
-            "targetProcessDefinitionId", definition, "instructions", List.of()), "processInstanceIds", List.of(instance.getId()))},
+            "targetProcessDefinitionId", definition, "instructions", List.of()), "processInstanceIds", List.of(round.getId()))},
         new Object[] {"POST", "/migration/executeAsync", Map.of("migrationPlan", Map.of("sourceProcessDefinitionId", definition,
-            "targetProcessDefinitionId", definition, "instructions", List.of()), "processInstanceIds", List.of(instance.getId()))},
+            "targetProcessDefinitionId", definition, "instructions", List.of()), "processInstanceIds", List.of(round.getId()))},
         new Object[] {"POST", "/signal", Map.of("name", "anything")},
         new Object[] {"POST", "/message", Map.of("messageName", "anything", "all", true)},
         new Object[] {"POST", "/condition", Map.of("variables", Map.of("x", Map.of("value", 1)))},
@@ -296,13 +318,13 @@ class SecurityAttackIT {
         new Object[] {"POST", "/external-task/fetchAndLock", Map.of("workerId", "w", "maxTasks", 1,
             "topics", List.of(Map.of("topicName", "t", "lockDuration", 1000)))},
         new Object[] {"PUT", "/external-task/retries", Map.of("retries", 0, "externalTaskIds", List.of("x"))},
-        new Object[] {"POST", "/job/retries", Map.of("retries", 0, "processInstanceId", instance.getId())},
-        new Object[] {"PUT", "/job/suspended", Map.of("processInstanceId", instance.getId(), "suspended", true)},
+        new Object[] {"POST", "/job/retries", Map.of("retries", 0, "processInstanceId", round.getId())},
+        new Object[] {"PUT", "/job/suspended", Map.of("processInstanceId", round.getId(), "suspended", true)},
         new Object[] {"PUT", "/job-definition/suspended", Map.of("processDefinitionId", definition, "suspended", true)},
-        new Object[] {"POST", "/process-instance/job-retries", Map.of("retries", 0, "processInstanceIds", List.of(instance.getId()))},
-        new Object[] {"POST", "/process-instance/delete", Map.of("processInstanceIds", List.of(instance.getId()))},
-        new Object[] {"POST", "/process-instance/suspended-async", Map.of("processInstanceIds", List.of(instance.getId()), "suspended", true)},
-        new Object[] {"POST", "/process-instance/message-async", Map.of("messageName", "x", "processInstanceIds", List.of(instance.getId()))},
+        new Object[] {"POST", "/process-instance/job-retries", Map.of("retries", 0, "processInstanceIds", List.of(round.getId()))},
+        new Object[] {"POST", "/process-instance/delete", Map.of("processInstanceIds", List.of(round.getId()))},
+        new Object[] {"POST", "/process-instance/suspended-async", Map.of("processInstanceIds", List.of(round.getId()), "suspended", true)},
+        new Object[] {"POST", "/process-instance/message-async", Map.of("messageName", "x", "processInstanceIds", List.of(round.getId()))},
         new Object[] {"PUT", "/batch/anything/suspended", Map.of("suspended", true)},
         new Object[] {"DELETE", "/batch/anything", null});
     List<String> accepted = new ArrayList<>();
@@ -316,12 +338,12 @@ class SecurityAttackIT {
     }
     assertThat(accepted).as("probes not refused with 403").isEmpty();
     assertThat(engine.getManagementService().createBatchQuery().count()).isZero();
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(round.getId()).singleResult()
         .isSuspended()).isFalse();
-    assertThat(engine.getRuntimeService().getActiveActivityIds(instance.getId())).containsExactly(ASSESS_EVIDENCE);
-    assertThat(instances()).isEqualTo(1);
+    assertThat(engine.getRuntimeService().getActiveActivityIds(round.getId())).containsExactly(ASSESS_EVIDENCE);
+    assertThat(instances()).isEqualTo(instancesBefore);
     assertThat(app.credentials()).isZero();
-    engine.getManagementService().createJobQuery().processInstanceId(instance.getId()).list()
+    engine.getManagementService().createJobQuery().processInstanceId(round.getId()).list()
         .forEach(job -> assertThat(job.getRetries()).isEqualTo(3));
 
     // The administrator is not refused by the guard (the engine then answers as it does).

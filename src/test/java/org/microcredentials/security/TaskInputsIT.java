@@ -77,11 +77,11 @@ class TaskInputsIT {
     assertThat(inTasklist.getStatusCode().value()).as("%s", inTasklist.getBody()).isEqualTo(400);
     assertThat(inTasklist.getBody()).contains("task-inputs", "'impactProblem'");
 
-    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "impactProblem")).isNotEqualTo(REWRITTEN);
+    assertThat(app.variable(instance, "impactProblem")).isNotEqualTo(REWRITTEN);
     assertThat(engine.getTaskService().createTaskQuery().taskId(review).singleResult()).isNotNull();
 
     // The evidence sent back as it is (a read-only field) is no change: the review goes through.
-    Object problem = engine.getRuntimeService().getVariable(instance.getId(), "impactProblem");
+    Object problem = app.variable(instance, "impactProblem");
     assertThat(calls.post("dave", "/engine-rest/task/" + review + "/submit-form", Map.of("variables", variables(Map.of(
         "reviewAgrees", true, "reviewComment", "Agreed.", "impactProblem", problem)))).getStatusCode().value())
         .isEqualTo(204);
@@ -105,7 +105,7 @@ class TaskInputsIT {
         "impactProblem", "Builds took 40 minutes.", "impactActions", "Cached and parallelised.",
         "impactResults", "Builds take 9 minutes (dashboard linked)."))))
         .getStatusCode().value()).isEqualTo(204);
-    assertThat(engine.getRuntimeService().getVariable(instance.getId(), "impactResults"))
+    assertThat(app.variable(instance, "impactResults"))
         .isEqualTo("Builds take 9 minutes (dashboard linked).");
   }
 

@@ -6,6 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 import static org.microcredentials.submission.SelfSubmissionProcess.Tasks.*;
 import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.testing.ApplicationAssert.assertThatApplication;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -151,7 +152,7 @@ class SelfSubmissionRulesTest {
       Map<String, Object> variables = SelfSubmissions.evidence("iLAN", 3);
       variables.put(SKILL_LEVEL, 3L);
       ProcessInstance instance = app.submit("alice", variables);
-      assertThat(runtime().getVariable(instance.getId(), SKILL_LEVEL)).isEqualTo(3);
+      assertThat(app.variable(instance, SKILL_LEVEL)).isEqualTo(3);
     }
 
     @Test
@@ -166,7 +167,7 @@ class SelfSubmissionRulesTest {
       Map<String, Object> variables = SelfSubmissions.evidence("iLAN", 3);
       variables.put(CANDIDATE_ID, "bob");
       ProcessInstance instance = app.submit("alice", variables);
-      assertThat(runtime().getVariable(instance.getId(), CANDIDATE_ID)).isEqualTo("alice");
+      assertThat(app.variable(instance, CANDIDATE_ID)).isEqualTo("alice");
     }
 
     private void assertRefused(Runnable start, String message, long applicationsBefore) {
@@ -187,7 +188,7 @@ class SelfSubmissionRulesTest {
       assertRefusedClaim("carol", task, "not in the SEM team");
       assertThatThrownBy(() -> app.complete("carol", task, Map.of(ASSESSOR_ID, "dave")))
           .hasMessageContaining("not in the SEM team");
-      BpmnAwareTests.assertThat(instance).isWaitingAt(ASSIGN_ASSESSOR);
+      assertThatApplication(instance).isWaitingAt(ASSIGN_ASSESSOR);
     }
 
     @Test
@@ -196,7 +197,7 @@ class SelfSubmissionRulesTest {
       assertThatThrownBy(() -> app.assignAssessor(instance, "erin", "frank"))
           .hasMessageContaining("never assigns the assessor of their own application");
       app.assignAssessor(instance, "ivan", "frank");
-      BpmnAwareTests.assertThat(instance).isWaitingAt(ASSESS_EVIDENCE);
+      assertThatApplication(instance).isWaitingAt(ASSESS_EVIDENCE);
     }
 
     @Test
@@ -212,7 +213,7 @@ class SelfSubmissionRulesTest {
           .hasMessageContaining("at or above the applied level");
       assertThatThrownBy(() -> app.complete("erin", task, Map.of(ASSESSOR_ID, "nobody")))
           .hasMessageContaining("not an engineer");
-      BpmnAwareTests.assertThat(instance).isWaitingAt(ASSIGN_ASSESSOR);
+      assertThatApplication(instance).isWaitingAt(ASSIGN_ASSESSOR);
     }
 
     @Test
@@ -244,8 +245,8 @@ class SelfSubmissionRulesTest {
           .hasMessageContaining("below the pass mark of 8");
       assertThatThrownBy(() -> app.complete("carol", task, Map.of(SCORE, 9)))
           .hasMessageContaining("'justification' is required");
-      BpmnAwareTests.assertThat(instance).isWaitingAt(ASSESS_EVIDENCE);
-      assertThat(runtime().getVariable(instance.getId(), SCORE)).isNull();
+      assertThatApplication(instance).isWaitingAt(ASSESS_EVIDENCE);
+      assertThat(app.variable(instance, SCORE)).isNull();
     }
 
     @Test
@@ -306,7 +307,7 @@ class SelfSubmissionRulesTest {
         engine.getTaskService().complete(moderation.getId(), Map.of(FINAL_SCORE, 6, MODERATION_JUSTIFICATION, "j"));
         return null;
       })).hasMessageContaining("claimed by carol");
-      BpmnAwareTests.assertThat(instance).isWaitingAt(MODERATE_SCORE);
+      assertThatApplication(instance).isWaitingAt(MODERATE_SCORE);
     }
 
     @Test
@@ -316,7 +317,7 @@ class SelfSubmissionRulesTest {
       app.score(instance, "carol", 5);
       app.work("dave", instance, PEER_REVIEW, Map.of(REVIEW_AGREES, true, SCORE, 10, FINAL_SCORE, 10, PASSED, true));
 
-      assertThat(runtime().getVariable(instance.getId(), FINAL_SCORE)).isEqualTo(5);
+      assertThat(app.variable(instance, FINAL_SCORE)).isEqualTo(5);
       assertThat(app.credentials()).isZero();
       BpmnAwareTests.assertThat(app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION)).isAssignedTo("alice");
     }
@@ -350,7 +351,7 @@ class SelfSubmissionRulesTest {
 
     @SuppressWarnings("unchecked")
     private List<String> eligibleAssessors(ProcessInstance instance) {
-      Object options = runtime().getVariable(instance.getId(), ELIGIBLE_ASSESSORS);
+      Object options = app.variable(instance, ELIGIBLE_ASSESSORS);
       return org.camunda.spin.Spin.JSON(options).elements().stream()
           .map(option -> option.prop("value").stringValue()).toList();
     }
@@ -368,11 +369,6 @@ class SelfSubmissionRulesTest {
       assertThat(again.id()).isEqualTo(first.id());
       assertThat(app.credentials()).isEqualTo(1);
     }
-  }
-
-  private Object historicVariable(ProcessInstance instance, String name) {
-    return engine.getHistoryService().createHistoricVariableInstanceQuery()
-        .processInstanceId(instance.getId()).variableName(name).singleResult().getValue();
   }
 
 }
