@@ -65,6 +65,15 @@ public final class TransientFailures {
           return original;
         }
       }
+      if (cause instanceof TransactionSystemException commitLost && commitLost.getApplicationException() == null
+          && commitLost.getCause() instanceof SQLException) {
+        // The commit failed on a broken connection and the rollback after it too (Spring logs the commit's
+        // failure and throws the rollback's, Hikari's bare "Connection is closed"): whether the database
+        // committed before the connection went is not known here, so the answer does not say it did not.
+        return Optional.of(new Problem(503, "database-unavailable", "The database is unavailable",
+            "The connection to the database broke while this was being saved: it may or may not have been done. "
+                + "Look before you try again in a few seconds."));
+      }
       if (cause.getCause() == cause) {
         break;
       }

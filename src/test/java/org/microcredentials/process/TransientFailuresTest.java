@@ -49,6 +49,21 @@ class TransientFailuresTest {
   }
 
   @Test
+  void aCommitCutByTheDatabaseGoingIsA503ThatDoesNotSayNothingWasDone() {
+    // As seen when PostgreSQL stopped under load (DatabaseOutageFaultIT, second run): the commit failed
+    // ("terminating connection due to administrator command"), Spring logged it and threw the rollback's
+    // failure on the closed connection instead, with no application exception: the outcome is unknown.
+    TransactionSystemException rollbackAfterCommitFailed = new TransactionSystemException("JDBC rollback failed",
+        new SQLException("Connection is closed"));
+    assertThat(TransientFailures.of(new ProcessEngineException("An exception occurred in the persistence layer",
+        rollbackAfterCommitFailed))).hasValueSatisfying(problem -> {
+          assertThat(problem.status()).isEqualTo(503);
+          assertThat(problem.rule()).isEqualTo("database-unavailable");
+          assertThat(problem.detail()).contains("may or may not have been done").doesNotContain("nothing was changed");
+        });
+  }
+
+  @Test
   void aPoolWithEveryConnectionBusyIsA503TooBusy() {
     var poolTimeout = new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out");
     assertThat(TransientFailures.of(new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection", poolTimeout)))
