@@ -19,6 +19,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class AppProcess {
 
+  /**
+   * The machine's cores, as a JUnit resource: the crash and outage tests share it (they mostly wait:
+   * for a lock to expire, a restart, an outage), the soak, which measures, has it to itself.
+   */
+  static final String MACHINE = "fault-suite-machine";
+
   private final Path workingDirectory;
   private final List<String> arguments;
   private final int port;

@@ -36,13 +36,13 @@ final class CallStats implements SelfSubmissionDriver.CallLog {
 
   /** A table: call, count, 5xx, p50 and p99 in milliseconds (answered calls only). */
   String table() {
-    StringBuilder table = new StringBuilder(String.format("%-28s %8s %6s %9s %9s%n", "call", "count", "5xx", "p50 ms",
+    StringBuilder table = new StringBuilder(String.format("%-40s %8s %6s %9s %9s%n", "call", "count", "5xx", "p50 ms",
         "p99 ms"));
     for (Map.Entry<String, ConcurrentLinkedQueue<RestClient.Answer>> call : new TreeMap<>(answers).entrySet()) {
       List<Long> micros = new ArrayList<>(call.getValue().stream().filter(answer -> !answer.unanswered())
           .map(RestClient.Answer::micros).sorted().toList());
       long errors = call.getValue().stream().filter(answer -> answer.status() >= 500).count();
-      table.append(String.format("%-28s %8d %6d %9.1f %9.1f%n", call.getKey(), call.getValue().size(), errors,
+      table.append(String.format("%-40s %8d %6d %9.1f %9.1f%n", call.getKey(), call.getValue().size(), errors,
           percentile(micros, 0.50) / 1000.0, percentile(micros, 0.99) / 1000.0));
     }
     return table.toString();

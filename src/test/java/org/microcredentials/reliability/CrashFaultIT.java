@@ -29,6 +29,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -40,6 +44,8 @@ import org.springframework.util.FileSystemUtils;
  * has completed, with one credential each and one message per step and person (a resend of the same
  * message after a crash keeps its Message-ID and is counted).
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = AppProcess.MACHINE, mode = ResourceAccessMode.READ)
 class CrashFaultIT {
 
   private static final int KILLS = 5;
@@ -52,7 +58,7 @@ class CrashFaultIT {
    * A client's pause between steps: people, not a load test; flows are to be in flight at each kill,
    * not run through (a fast machine ran 24 flows a chain before the fifth kill without it).
    */
-  private static final long THINK_MILLIS = 300;
+  static final long THINK_MILLIS = 300;
   private static final Duration RESUME_LIMIT = Duration.ofSeconds(60);
   /** The application is restarted often here, not measured for speed: C1 only, it starts sooner. */
   static final List<String> QUICK_START = List.of("-XX:TieredStopAtLevel=1");
@@ -79,13 +85,16 @@ class CrashFaultIT {
     smtp.stop();
   }
 
+  // The two databases at once, and at the same time as DatabaseOutageFaultIT: each mostly waits.
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void onTheEmbeddedDefault() throws Exception {
     // No datasource argument: application.yaml's H2 file in ./data of the app's working directory.
     crashAndRecover("h2", List.of());
   }
 
   @Test
+  @Execution(ExecutionMode.CONCURRENT)
   void onPostgres() throws Exception {
     Path directory = fresh("crash-postgres");
     postgres = new PostgresServer(directory.resolve("pgdata")).start();
@@ -138,7 +147,7 @@ class CrashFaultIT {
     }
 
     List<String> report = new ArrayList<>();
-    note(report, String.format("%s: first start %.1f s", database, firstStart.toMillis() / 1000.0));
+    note(database, report, String.format("%s: first start %.1f s", database, firstStart.toMillis() / 1000.0));
     int acknowledgedBeforeLastKill = 0;
     for (int kill = 1; kill <= KILLS; kill++) {
       // A random moment with work going on: after 1 to 8 more acknowledged actions...
@@ -167,7 +176,7 @@ class CrashFaultIT {
         gate.writeLock().unlock();
         long restartedAt = System.nanoTime();
         Duration resumed = awaitGone(client, waitingJobs);
-        note(report, String.format("kill %d: %d acknowledged actions all present (%d new since the last kill); restart "
+        note(database, report, String.format("kill %d: %d acknowledged actions all present (%d new since the last kill); restart "
                 + "%.1f s; the %d jobs due at restart all ran %.1f s after it (%.1f s after the kill)",
             kill, answered.size(), acknowledgedAtKill - acknowledgedBeforeLastKill, restart.toMillis() / 1000.0,
             waitingJobs.size(), resumed.toMillis() / 1000.0, (restartedAt - killedAt + resumed.toNanos()) / 1e9));
@@ -229,7 +238,7 @@ class CrashFaultIT {
     long passMails = messageIdsByMail.keySet().stream().filter(mail -> mail.contains("Congratulations")).count();
     assertThat(passMails).isEqualTo(flows.size());
 
-    note(report, String.format("%d flows completed, %d actions acknowledged and all present, %d credentials (none twice), "
+    note(database, report, String.format("%d flows completed, %d actions acknowledged and all present, %d credentials (none twice), "
             + "%d messages (%d resent after a crash with the same Message-ID), %d calls, 5xx: %d",
         flows.size(), acknowledged.size(), credentials.size(), distinct, received.length - distinct, calls.total(),
         calls.serverErrors().size()));
@@ -237,9 +246,9 @@ class CrashFaultIT {
   }
 
   /** A figure for the report, printed at once too (a run that fails later still shows how far it got). */
-  private static void note(List<String> report, String line) {
+  private static void note(String database, List<String> report, String line) {
     report.add(line);
-    System.out.println("[CrashFaultIT] " + line);
+    System.out.println("[CrashFaultIT " + database + "] " + line);
   }
 
   /** Acknowledged actions not found in the database: a start without its instance, a completion not completed. */
