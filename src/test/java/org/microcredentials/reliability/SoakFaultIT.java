@@ -42,6 +42,8 @@ class SoakFaultIT {
   private static final Map<String, Integer> ENDORSED_CANDIDATES = Map.of("henry", 1, "alice", 2, "bob", 3);
   /** Every fourth flow of a client is an endorsement or a request, while lanes are left. */
   private static final int ENDORSEMENT_EVERY = 4;
+  /** A flow takes seconds; one still going after this is stuck (said so, with the flow's name). */
+  private static final Duration FLOW_LIMIT = Duration.ofMinutes(2);
   private static final int HIGHEST_LEVEL = 4;
 
   private AppProcess app;
@@ -133,7 +135,10 @@ class SoakFaultIT {
                 String leader = List.of("carol", "dave").get((clientNumber + iteration) % 2);
                 EndorsementDriver flow = new EndorsementDriver(client, calls, acknowledged, lane.candidate, lane.skill,
                     lane.level, kind, leader, clientNumber + iteration);
+                long flowDeadline = System.nanoTime() + FLOW_LIMIT.toNanos();
                 while (!flow.step()) {
+                  assertThat(System.nanoTime()).as("%s ended within %s", flow.describe(), FLOW_LIMIT)
+                      .isLessThan(flowDeadline);
                   AppProcess.sleep(50);
                 }
                 flowsEnded.incrementAndGet();
@@ -166,7 +171,9 @@ class SoakFaultIT {
           int level = levelReached[pairIndex] + 1;
           SelfSubmissionDriver flow = new SelfSubmissionDriver(client, calls, acknowledged, pair[0], pair[1], level, plan,
               iteration + clientNumber);
+          long flowDeadline = System.nanoTime() + FLOW_LIMIT.toNanos();
           while (!flow.step()) {
+            assertThat(System.nanoTime()).as("%s ended within %s", flow.describe(), FLOW_LIMIT).isLessThan(flowDeadline);
             AppProcess.sleep(50);
           }
           flowsEnded.incrementAndGet();
