@@ -151,6 +151,16 @@ final class AppProcess {
     }
   }
 
+  /** The largest classes on the heap (jcmd GC.class_histogram, after a full GC): what grew, when the heap did. */
+  String classHistogram(int lines) {
+    try {
+      String histogram = run("jcmd", String.valueOf(pid()), "GC.class_histogram");
+      return String.join("\n", histogram.lines().limit(lines + 3L).toList());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   private static String run(String... command) throws IOException {
     Process jcmd = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(jcmd.getInputStream().readAllBytes());

@@ -191,10 +191,12 @@ class SoakFaultIT {
     // Heap after a full GC at the end of the first minute and in the last.
     AppProcess.sleep(Math.min(60_000, length.toMillis() / 2));
     long firstMinuteHeap = app.heapAfterGcMegabytes();
+    String firstMinuteClasses = app.classHistogram(25);
     int flowsAfterFirstMinute = flowsEnded.get();
     long lastHeapAt = end - TimeUnit.SECONDS.toNanos(5);
     AppProcess.sleep(Math.max(0, (lastHeapAt - System.nanoTime()) / 1_000_000));
     long lastMinuteHeap = app.heapAfterGcMegabytes();
+    String lastMinuteClasses = app.classHistogram(25);
 
     clients.shutdown();
     for (Future<?> each : work) {
@@ -229,6 +231,8 @@ class SoakFaultIT {
     report.add("per call:\n" + calls.table());
     report.forEach(line -> System.out.println("[SoakFaultIT] " + line));
     FaultReport.write("soak-" + database, report);
+    FaultReport.write("soak-" + database + "-heap", List.of("first minute:", firstMinuteClasses, "", "last minute:",
+        lastMinuteClasses));
 
     assertThat(calls.serverErrors()).as("5xx answers").isEmpty();
     assertThat(incidents).isZero();
