@@ -90,6 +90,8 @@ final class EndorsementDriver {
       businessKey = started.body().path("businessKey").asText();
       acknowledged.add(new SelfSubmissionDriver.Acknowledged(businessKey, "start", null,
           kind == Kind.ENDORSE ? leader : candidate));
+    } else if (started.status() == 409 && "concurrent-update".equals(started.rule())) {
+      // Rolled back whole by a concurrent change (the application says so): nothing was started; again.
     } else if (!started.unanswered() && started.status() < 500) {
       throw new AssertionError("Start of " + describe() + " refused: " + started);
     }
