@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.context.Context;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,14 +68,18 @@ public class SendNotificationDelegate implements JavaDelegate {
   }
 
   /**
-   * What stays the same when this step's job runs again after a failure or a crash: the job's id
-   * (the asynchronous continuation this step runs in); outside a job, the execution and activity.
+   * What stays the same when this step's job runs again after a failure or a crash: the id of the job
+   * being executed (the asynchronous continuation this step runs in; created and committed before it
+   * ran) and the step. Outside a job, the execution and the step. Not the execution alone: the job may
+   * create the execution it runs the step in (found by CrashFaultIT: a job rolled back by a kill and
+   * run again sent the same mail under two Message-IDs). The engine's command context is the only
+   * place that knows the job being executed (impl API; this class alone reads it).
    */
   private static String sendingStep(DelegateExecution execution) {
-    return execution.getProcessEngineServices().getManagementService().createJobQuery()
-        .executionId(execution.getId()).activityId(execution.getCurrentActivityId()).messages().list().stream()
-        .map(job -> job.getId()).findFirst()
-        .orElse(execution.getId() + "." + execution.getCurrentActivityId());
+    CommandContext command = Context.getCommandContext();
+    JobEntity job = command == null ? null : command.getCurrentJob();
+    String step = execution.getCurrentActivityId();
+    return (job != null ? job.getId() : execution.getId()) + "." + step;
   }
 
   private static Set<String> ids(String commaSeparated) {

@@ -8,7 +8,13 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.authorization.MissingAuthorization;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.rest.util.EngineUtil;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskAlreadyClaimedException;
 import org.camunda.bpm.engine.exception.NullValueException;
@@ -88,6 +94,12 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
       return answer.build();
     }
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (cause instanceof AuthorizationException denied && tasksGone(denied)) {
+        // The same form submitted twice at once (RacePostgresIT): the second found the task, then the first's
+        // commit took the task away with the authorizations on it, and the second's check found none.
+        return refusal(404, "task-not-found", "The task is no longer open: it was completed or cancelled at the "
+            + "same moment, by this or another request.");
+      }
       if (cause instanceof RuleViolation violation) {
         return refusal(violation.httpStatus(), violation.rule(), violation.getMessage());
       }
@@ -107,6 +119,23 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
       }
     }
     return ExceptionHandlerHelper.getInstance().getResponse(thrown);
+  }
+
+  /**
+   * Whether the authorizations missing are on tasks that are no longer there. Read without authorization
+   * checks (a caller not allowed to see a task must not be told "not found" about one that exists).
+   */
+  private static boolean tasksGone(AuthorizationException denied) {
+    List<String> taskIds = denied.getMissingAuthorizations().stream()
+        .filter(missing -> Resources.TASK.resourceName().equals(missing.getResourceType()) && missing.getResourceId() != null)
+        .map(MissingAuthorization::getResourceId).toList();
+    if (taskIds.isEmpty()) {
+      return false;
+    }
+    ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) EngineUtil.lookupProcessEngine(null)
+        .getProcessEngineConfiguration();
+    return engine.getCommandExecutorTxRequired().execute(command -> taskIds.stream()
+        .allMatch(id -> command.getTaskManager().findTaskById(id) == null));
   }
 
   private static Response refusal(int status, String rule, String message) {

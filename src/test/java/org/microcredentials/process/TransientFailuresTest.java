@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
@@ -22,6 +23,29 @@ class TransientFailuresTest {
       assertThat(problem.rule()).isEqualTo("concurrent-update");
       assertThat(problem.body()).containsEntry("status", 409).containsKeys("type", "title", "detail", "message");
     });
+  }
+
+  @Test
+  void aParentExecutionGoneInTheMeantimeIsAConcurrentChangeToo() {
+    // As seen in SoakFaultIT on H2: a leader completed a request while the parallel branch's job merged the branches.
+    var parentGone = new ProcessEngineException("ENGINE-03077 Cannot resolve parent with id 'a8b9b0fa' of execution "
+        + "'a8b9d80d', perhaps it was deleted in the meantime");
+    assertThat(TransientFailures.of(new ProcessEngineException("Cannot submit task form", parentGone)))
+        .hasValueSatisfying(problem -> assertThat(problem.rule()).isEqualTo("concurrent-update"));
+  }
+
+  @Test
+  void aLockWaitThatGaveUpIsA503TooBusy() {
+    // As seen in SoakFaultIT on H2 (before LOCK_TIMEOUT=10000): the intake's "for update" of the candidate's row.
+    var lockTimeout = new QueryTimeoutException("PreparedStatementCallback; Timeout trying to lock table \"ENGINEER\"",
+        new SQLException("Timeout trying to lock table \"ENGINEER\"", "HYT00", 50200));
+    assertThat(TransientFailures.of(lockTimeout)).hasValueSatisfying(problem -> {
+      assertThat(problem.status()).isEqualTo(503);
+      assertThat(problem.rule()).isEqualTo("too-busy");
+    });
+    assertThat(TransientFailures.of(new ProcessEngineException("start failed",
+        new SQLException("Timeout trying to lock table", "HYT00", 50200))))
+        .hasValueSatisfying(problem -> assertThat(problem.rule()).isEqualTo("too-busy"));
   }
 
   @Test
@@ -46,6 +70,21 @@ class TransientFailuresTest {
         new SQLException("An I/O error occurred while sending to the backend.", "08006")));
     assertThat(TransientFailures.of(new ProcessEngineException("An exception occurred in the persistence layer",
         rollbackFailed))).hasValueSatisfying(problem -> assertThat(problem.rule()).isEqualTo("database-unavailable"));
+  }
+
+  @Test
+  void aCommitCutByTheDatabaseGoingIsA503ThatDoesNotSayNothingWasDone() {
+    // As seen when PostgreSQL stopped under load (DatabaseOutageFaultIT, second run): the commit failed
+    // ("terminating connection due to administrator command"), Spring logged it and threw the rollback's
+    // failure on the closed connection instead, with no application exception: the outcome is unknown.
+    TransactionSystemException rollbackAfterCommitFailed = new TransactionSystemException("JDBC rollback failed",
+        new SQLException("Connection is closed"));
+    assertThat(TransientFailures.of(new ProcessEngineException("An exception occurred in the persistence layer",
+        rollbackAfterCommitFailed))).hasValueSatisfying(problem -> {
+          assertThat(problem.status()).isEqualTo(503);
+          assertThat(problem.rule()).isEqualTo("database-unavailable");
+          assertThat(problem.detail()).contains("may or may not have been done").doesNotContain("nothing was changed");
+        });
   }
 
   @Test

@@ -19,6 +19,12 @@ import java.util.concurrent.TimeUnit;
  */
 final class AppProcess {
 
+  /**
+   * The machine's cores, as a JUnit resource: the crash and outage tests share it (they mostly wait:
+   * for a lock to expire, a restart, an outage), the soak, which measures, has it to itself.
+   */
+  static final String MACHINE = "fault-suite-machine";
+
   private final Path workingDirectory;
   private final List<String> arguments;
   private final int port;
@@ -140,6 +146,16 @@ final class AppProcess {
         }
       }
       return usedKb / 1024;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The largest classes on the heap (jcmd GC.class_histogram, after a full GC): what grew, when the heap did. */
+  String classHistogram(int lines) {
+    try {
+      String histogram = run("jcmd", String.valueOf(pid()), "GC.class_histogram");
+      return String.join("\n", histogram.lines().limit(lines + 3L).toList());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

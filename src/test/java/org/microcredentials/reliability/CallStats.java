@@ -34,16 +34,17 @@ final class CallStats implements SelfSubmissionDriver.CallLog {
     return List.copyOf(serverErrors);
   }
 
-  /** A table: call, count, 5xx, p50 and p99 in milliseconds (answered calls only). */
+  /** A table: call, count, 4xx (refusals and conflicts), 5xx, p50 and p99 in milliseconds (answered calls only). */
   String table() {
-    StringBuilder table = new StringBuilder(String.format("%-28s %8s %6s %9s %9s%n", "call", "count", "5xx", "p50 ms",
-        "p99 ms"));
+    StringBuilder table = new StringBuilder(String.format("%-40s %8s %6s %6s %9s %9s%n", "call", "count", "4xx", "5xx",
+        "p50 ms", "p99 ms"));
     for (Map.Entry<String, ConcurrentLinkedQueue<RestClient.Answer>> call : new TreeMap<>(answers).entrySet()) {
       List<Long> micros = new ArrayList<>(call.getValue().stream().filter(answer -> !answer.unanswered())
           .map(RestClient.Answer::micros).sorted().toList());
+      long refusals = call.getValue().stream().filter(answer -> answer.status() >= 400 && answer.status() < 500).count();
       long errors = call.getValue().stream().filter(answer -> answer.status() >= 500).count();
-      table.append(String.format("%-28s %8d %6d %9.1f %9.1f%n", call.getKey(), call.getValue().size(), errors,
-          percentile(micros, 0.50) / 1000.0, percentile(micros, 0.99) / 1000.0));
+      table.append(String.format("%-40s %8d %6d %6d %9.1f %9.1f%n", call.getKey(), call.getValue().size(), refusals,
+          errors, percentile(micros, 0.50) / 1000.0, percentile(micros, 0.99) / 1000.0));
     }
     return table.toString();
   }

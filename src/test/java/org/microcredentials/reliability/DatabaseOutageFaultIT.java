@@ -18,6 +18,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceAccessMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * PostgreSQL goes away for {@value #OUTAGE_SECONDS} seconds under load, then comes back; the
@@ -26,17 +30,33 @@ import org.junit.jupiter.api.Test;
  * again; afterwards the connection pool and the job executor work again by themselves, every action
  * answered 2xx is there, every flow completes, and no credential is issued twice.
  */
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(value = AppProcess.MACHINE, mode = ResourceAccessMode.READ)
 class DatabaseOutageFaultIT {
 
   private static final int OUTAGE_SECONDS = 20;
   private static final int CLIENTS = 6;
-  private static final int LEVELS = 3;
+  /** Each chain climbs these levels for one candidate and skill after another: one flow per level. */
+  private static final int LEVELS = 2;
+  /** Candidates and skills a chain may take before the outage ends (9 candidates x 12 skills, 6 chains). */
+  private static final int PAIRS_PER_CLIENT = 18;
+  /** Seconds of work after PostgreSQL is back, before the clients finish their flows in hand. */
+  private static final int AFTER_SECONDS = 10;
 
   private AppProcess app;
   private PostgresServer postgres;
 
-  /** One answer seen by a client, and when. */
+  /** One answer seen by a client, and when it came ({@code at}, after the request took {@code answer.micros}). */
   record Seen(long at, String call, RestClient.Answer answer) {
+
+    long sentAt() {
+      return at - answer.micros() * 1000;
+    }
+
+    /** Sent and answered between the two moments: what it saw was the state in between. */
+    boolean within(long from, long to) {
+      return sentAt() > from && at < to;
+    }
   }
 
   @AfterEach
@@ -67,19 +87,25 @@ class DatabaseOutageFaultIT {
     List<SelfSubmissionDriver.Acknowledged> acknowledged = Collections.synchronizedList(new ArrayList<>());
     List<SelfSubmissionDriver> flows = Collections.synchronizedList(new ArrayList<>());
     AtomicBoolean giveUp = new AtomicBoolean();
-    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
+    ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 2);
     List<Future<?>> chains = new ArrayList<>();
-    List<String[]> pairs = SelfSubmissionDriver.pairs(CLIENTS);
+    // Work goes on before, during and after the outage: each chain takes pair after pair of its own
+    // (candidate and skill), each climbing the levels, until told to stop; it finishes the flow in hand.
+    AtomicBoolean stop = new AtomicBoolean();
+    List<String[]> pairs = SelfSubmissionDriver.pairs(CLIENTS * PAIRS_PER_CLIENT);
     for (int chain = 0; chain < CLIENTS; chain++) {
-      String[] pair = pairs.get(chain);
-      int variant = chain;
+      int chainNumber = chain;
       chains.add(clients.submit(() -> {
-        for (int level = 1; level <= LEVELS && !giveUp.get(); level++) {
-          SelfSubmissionDriver flow = new SelfSubmissionDriver(client, log, acknowledged, pair[0], pair[1], level,
-              SelfSubmissionDriver.Plan.PASS, variant + level);
+        for (int flowNumber = 0; !stop.get() && !giveUp.get(); flowNumber++) {
+          if (flowNumber == PAIRS_PER_CLIENT * LEVELS) {
+            throw new IllegalStateException("Chain " + chainNumber + " ran out of flows before the end of the outage");
+          }
+          String[] pair = pairs.get(chainNumber + CLIENTS * (flowNumber / LEVELS));
+          SelfSubmissionDriver flow = new SelfSubmissionDriver(client, log, acknowledged, pair[0], pair[1],
+              flowNumber % LEVELS + 1, SelfSubmissionDriver.Plan.PASS, chainNumber + flowNumber);
           flows.add(flow);
           while (!giveUp.get() && !flow.step()) {
-            AppProcess.sleep(100);
+            AppProcess.sleep(CrashFaultIT.THINK_MILLIS);
           }
         }
         return null;
@@ -90,7 +116,13 @@ class DatabaseOutageFaultIT {
     Future<?> healthWatch = clients.submit(() -> {
       while (watching.get()) {
         health.add(new Seen(System.nanoTime(), "health", client.get(null, "/actuator/health")));
-        // Our own API too, besides the drivers' /engine-rest calls.
+        AppProcess.sleep(500);
+      }
+      return null;
+    });
+    // Our own API too, besides the drivers' /engine-rest calls.
+    Future<?> apiWatch = clients.submit(() -> {
+      while (watching.get()) {
         log.record("api skills", client.get("alice", "/api/skills"));
         AppProcess.sleep(500);
       }
@@ -101,8 +133,12 @@ class DatabaseOutageFaultIT {
     long outageBegins = System.nanoTime();
     postgres.stop();
     AppProcess.sleep(OUTAGE_SECONDS * 1000L);
+    long restartBegins = System.nanoTime();
     postgres.start();
     long outageEnds = System.nanoTime();
+    // Work after the outage too: the application recovers by itself, under load.
+    AppProcess.sleep(AFTER_SECONDS * 1000L);
+    stop.set(true);
 
     clients.shutdown();
     try {
@@ -113,6 +149,7 @@ class DatabaseOutageFaultIT {
       giveUp.set(true);
       watching.set(false);
       healthWatch.get(1, TimeUnit.MINUTES);
+      apiWatch.get(1, TimeUnit.MINUTES);
       clients.shutdownNow();
     }
 
@@ -121,7 +158,7 @@ class DatabaseOutageFaultIT {
     assertThat(app.pid()).isEqualTo(pid);
 
     // During the outage: answered, 503 problem details; never 500 at any time.
-    List<Seen> duringOutage = seen.stream().filter(s -> s.at() > outageBegins && s.at() < outageEnds).toList();
+    List<Seen> duringOutage = seen.stream().filter(s -> s.within(outageBegins, restartBegins)).toList();
     Map<Integer, Long> outageStatuses = duringOutage.stream()
         .collect(Collectors.groupingBy(s -> s.answer().status(), TreeMap::new, Collectors.counting()));
     assertThat(calls.serverErrors()).allSatisfy(error -> assertThat(error).contains("-> 503 "));
@@ -135,22 +172,25 @@ class DatabaseOutageFaultIT {
         .anySatisfy(s -> assertThat(s.answer().status()).isEqualTo(503));
 
     // Health: DOWN while the database is away, UP again after it is back.
-    List<Seen> healthDuring = health.stream().filter(s -> s.at() > outageBegins + 5_000_000_000L && s.at() < outageEnds)
+    // Asked at least 5 s into the outage (the pool's wait for a connection) and answered before PostgreSQL
+    // was started again.
+    List<Seen> healthDuring = health.stream().filter(s -> s.within(outageBegins + 5_000_000_000L, restartBegins))
         .toList();
     assertThat(healthDuring).isNotEmpty().allSatisfy(s -> {
       assertThat(s.answer().status()).isEqualTo(503);
       assertThat(s.answer().body().path("status").asText()).isEqualTo("DOWN");
     });
-    Seen firstUpAfter = health.stream().filter(s -> s.at() > outageEnds && s.answer().status() == 200).findFirst()
+    Seen firstUpAfter = health.stream().filter(s -> s.at() > restartBegins && s.answer().status() == 200).findFirst()
         .orElseThrow(() -> new AssertionError("/actuator/health never UP after the outage"));
     assertThat(firstUpAfter.answer().body().path("status").asText()).isEqualTo("UP");
     assertThat(health.get(health.size() - 1).answer().body().path("status").asText()).isEqualTo("UP");
 
     // Nothing lost, nothing twice; every flow completed; no incident.
     assertThat(CrashFaultIT.lostAcknowledgements(client, List.copyOf(acknowledged))).isEmpty();
-    assertThat(flows).hasSize(CLIENTS * LEVELS);
+    assertThat(flows).hasSizeGreaterThanOrEqualTo(CLIENTS);
     assertThat(client.get("demo", "/engine-rest/history/process-instance/count?processDefinitionKey=SelfSubmissionProcess"
-        + "&finished=true").body().path("count").asLong()).isEqualTo(CLIENTS * LEVELS);
+        + "&finished=true").body().path("count").asLong()).isEqualTo(flows.size());
+    assertThat(client.get("demo", "/engine-rest/process-instance/count").body().path("count").asLong()).isZero();
     assertThat(client.get("demo", "/engine-rest/incident/count").body().path("count").asLong()).isZero();
     Map<String, Integer> credentials = new HashMap<>();
     for (String candidate : pairs.stream().map(pair -> pair[0]).distinct().toList()) {
@@ -159,18 +199,22 @@ class DatabaseOutageFaultIT {
             + credential.path("skillLevel").asInt(), 1, Integer::sum);
       }
     }
-    assertThat(credentials).hasSize(CLIENTS * LEVELS).allSatisfy((flow, count) -> assertThat(count).isEqualTo(1));
+    assertThat(credentials).hasSize(flows.size()).allSatisfy((flow, count) -> assertThat(count).isEqualTo(1));
     // Jobs that failed for the outage ran again: none is left waiting with an error.
     assertThat(client.get("demo", "/engine-rest/job/count?withException=true").body().path("count").asLong()).isZero();
 
-    double healthDownFor = health.stream().filter(s -> s.answer().status() != 200).count() * 0.5;
+    Seen firstDown = health.stream().filter(s -> s.answer().status() != 200).findFirst().orElseThrow();
+    Seen lastDown = health.stream().filter(s -> s.answer().status() != 200).reduce((first, second) -> second)
+        .orElseThrow();
     List<String> report = List.of(
-        String.format("PostgreSQL stopped for %d s under load from %d clients; the application (pid %d) was not restarted",
-            OUTAGE_SECONDS, CLIENTS, pid),
+        String.format("PostgreSQL stopped for %d s under load from %d clients (and started again in %.1f s); the "
+            + "application (pid %d) was not restarted", OUTAGE_SECONDS, CLIENTS, (outageEnds - restartBegins) / 1e9, pid),
         "answers during the outage, by status: " + outageStatuses
             + " (503s are application/problem+json, rule database-unavailable); 500s at any time: 0",
-        String.format("/actuator/health: DOWN for about %.1f s; UP %.1f s after PostgreSQL was back", healthDownFor,
-            (firstUpAfter.at() - outageEnds) / 1e9),
+        String.format("/actuator/health: %d answers during the outage, all 503 DOWN (the first DOWN asked %.1f s after"
+                + " the stop, the last DOWN answered %.1f s after it); UP again %.1f s after PostgreSQL was started",
+            healthDuring.size(), (firstDown.sentAt() - outageBegins) / 1e9, (lastDown.at() - outageBegins) / 1e9,
+            (firstUpAfter.at() - restartBegins) / 1e9),
         String.format("%d flows completed, %d acknowledged actions all present, %d credentials (none twice), no incident,"
             + " no job left with an error", flows.size(), acknowledged.size(), credentials.size()));
     report.forEach(line -> System.out.println("[DatabaseOutageFaultIT] " + line));

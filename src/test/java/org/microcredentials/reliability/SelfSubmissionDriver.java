@@ -2,9 +2,12 @@ package org.microcredentials.reliability;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One self-submission driven through {@code /engine-rest} as its people would, from another
@@ -41,6 +44,8 @@ final class SelfSubmissionDriver {
   private final String assessor;
   private final List<String> reviewers;
   private String businessKey;
+  /** Per task, the people a rule refused it to. */
+  private final Map<String, Set<String>> refusedClaims = new HashMap<>();
   private boolean startUnanswered;
   private boolean resubmitted;
 
@@ -133,11 +138,10 @@ final class SelfSubmissionDriver {
       case "Task_AssessEvidence" -> submit(task, assessor, assessment(plan == Plan.PASS ? 9 : 6));
       case "Task_ReassessEvidence" -> submit(task, assessor, assessment(9));
       case "Task_PeerReview" -> {
-        String reviewer = assignee != null ? assignee : reviewers.get(task.path("name").asText().hashCode() & 1);
-        if (assignee == null && !reviewerFree(reviewer)) {
-          reviewer = reviewers.get(0).equals(reviewer) ? reviewers.get(1) : reviewers.get(0);
+        String reviewer = assignee != null ? assignee : freeReviewer(task);
+        if (reviewer != null) {
+          claimAndSubmit(task, assignee, reviewer, Map.of("reviewAgrees", bool(true), "reviewComment", string("Agreed.")));
         }
-        claimAndSubmit(task, assignee, reviewer, Map.of("reviewAgrees", bool(true), "reviewComment", string("Agreed.")));
       }
       case "Task_AmendApplication" -> {
         boolean resubmit = plan == Plan.RESUBMIT && !resubmitted;
@@ -154,6 +158,24 @@ final class SelfSubmissionDriver {
     }
   }
 
+  /**
+   * Who takes this review: one of the flow's two reviewers, else another senior, who neither holds a
+   * review of this application nor was refused this task (one who already reviewed it in this round is
+   * refused: a review completed just before would otherwise be chosen again and again). Null: nobody now.
+   */
+  private String freeReviewer(JsonNode task) {
+    Set<String> refused = refusedClaims.getOrDefault(task.path("id").asText(), Set.of());
+    List<String> choices = new ArrayList<>(reviewers);
+    SENIORS.stream().filter(person -> !person.equals(candidate) && !person.equals(assessor) && !choices.contains(person))
+        .forEach(choices::add);
+    for (String reviewer : choices) {
+      if (!refused.contains(reviewer) && reviewerFree(reviewer)) {
+        return reviewer;
+      }
+    }
+    return null;
+  }
+
   /** A reviewer may take only one review of an application: is this one still free to? */
   private boolean reviewerFree(String reviewer) {
     RestClient.Answer held = call("list tasks", client.get("demo", "/engine-rest/task?processInstanceBusinessKey="
@@ -166,6 +188,10 @@ final class SelfSubmissionDriver {
       RestClient.Answer claimed = call("claim " + task.path("taskDefinitionKey").asText(),
           client.post(user, "/engine-rest/task/" + task.path("id").asText() + "/claim", Map.of("userId", user)));
       if (!claimed.ok()) {
+        if (claimed.status() >= 400 && claimed.status() < 500 && claimed.status() != 409) {
+          // A rule refused this person this task (e.g. reviewers-distinct): someone else takes it.
+          refusedClaims.computeIfAbsent(task.path("id").asText(), id -> new HashSet<>()).add(user);
+        }
         return; // look again next step
       }
       acknowledged.add(new Acknowledged(businessKey, "claim", task.path("id").asText(), user));

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,20 +15,35 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * {@value #CLIENTS} clients for {@code soak.minutes} minutes (2 in CI; {@code -Dsoak.minutes=10} for the
- * full run) against the application in its own JVM on PostgreSQL: self-submissions that pass, that
- * fail and are let go, that fail and are resubmitted and pass, and after each credential its download
+ * full run) against the application in its own JVM, on PostgreSQL and on the embedded H2 default:
+ * self-submissions that pass, that fail and are let go, that fail and are resubmitted and pass;
+ * endorsements, and endorsement requests accepted or declined; after each credential its download
  * and public verification. Zero 5xx, zero incidents, nothing stuck (no due job left once the clients
  * stop: every instance has ended or waits at a user task or a far timer), the heap after a full GC in
  * the last minute not far above the first minute's; throughput and p50/p99 per call printed.
  */
+// It measures: alone on the machine (no crash or outage test at the same time), one database after the other.
+@ResourceLock(AppProcess.MACHINE)
 class SoakFaultIT {
 
   private static final int CLIENTS = 16;
-  /** Pairs of candidate and skill each client owns: a pair climbs levels 1..4 by passes. */
-  private static final int PAIRS_PER_CLIENT = 6;
+  /**
+   * Pairs of candidate and skill each client owns: a pair climbs levels 1..4 by passes. 16 x 5 pairs
+   * use the first 9 of the 12 skills; endorsements have the other 3.
+   */
+  private static final int PAIRS_PER_CLIENT = 5;
+  /** Skills no self-submission uses: endorsements and requests climb them. */
+  private static final List<String> ENDORSED_SKILLS = List.of("iCOLL", "iCOMM", "iMENT");
+  /** Candidates below the leaders, by seniority: an endorsement is for a level above it. */
+  private static final Map<String, Integer> ENDORSED_CANDIDATES = Map.of("henry", 1, "alice", 2, "bob", 3);
+  /** Every fourth flow of a client is an endorsement or a request, while lanes are left. */
+  private static final int ENDORSEMENT_EVERY = 4;
+  /** A flow takes seconds; one still going after this is stuck (said so, with the flow's name). */
+  private static final Duration FLOW_LIMIT = Duration.ofMinutes(2);
   private static final int HIGHEST_LEVEL = 4;
 
   private AppProcess app;
@@ -43,12 +59,46 @@ class SoakFaultIT {
     }
   }
 
+  /**
+   * One candidate and skill that endorsements climb, level by level above the candidate's seniority;
+   * held by one client at a time (one open endorsement per candidate and skill).
+   */
+  private static final class Lane {
+    final String candidate;
+    final String skill;
+    /** At most two requests of one candidate are open at once: requests go in two of the three lanes. */
+    final boolean requests;
+    int level;
+    int flows;
+
+    Lane(String candidate, String skill, int seniority, boolean requests) {
+      this.candidate = candidate;
+      this.skill = skill;
+      this.level = seniority + 1;
+      this.requests = requests;
+    }
+
+    EndorsementDriver.Kind next() {
+      EndorsementDriver.Kind kind = EndorsementDriver.Kind.values()[flows++ % 3];
+      return requests ? kind : EndorsementDriver.Kind.ENDORSE;
+    }
+  }
+
   @Test
-  void sixteenClientsWithoutErrorsIncidentsStuckInstancesOrGrowingHeap() throws Exception {
+  void onPostgres() throws Exception {
+    postgres = new PostgresServer(CrashFaultIT.fresh("soak-postgres").resolve("pgdata")).start();
+    soak("postgres", postgres.applicationArguments());
+  }
+
+  @Test
+  void onTheEmbeddedDefault() throws Exception {
+    soak("h2", List.of());
+  }
+
+  private void soak(String database, List<String> databaseArguments) throws Exception {
     double minutes = Double.parseDouble(System.getProperty("soak.minutes", "2"));
     Duration length = Duration.ofSeconds((long) (minutes * 60));
-    postgres = new PostgresServer(CrashFaultIT.fresh("soak-postgres").resolve("pgdata")).start();
-    app = new AppProcess(CrashFaultIT.fresh("soak-app"), postgres.applicationArguments());
+    app = new AppProcess(CrashFaultIT.fresh("soak-" + database + "-app"), databaseArguments);
     app.start();
     RestClient client = new RestClient(app.baseUrl());
 
@@ -56,6 +106,16 @@ class SoakFaultIT {
     List<SelfSubmissionDriver.Acknowledged> acknowledged = Collections.synchronizedList(new ArrayList<>());
     AtomicInteger flowsEnded = new AtomicInteger();
     AtomicInteger verified = new AtomicInteger();
+    Map<EndorsementDriver.Kind, AtomicInteger> endorsementFlows = new java.util.EnumMap<>(EndorsementDriver.Kind.class);
+    for (EndorsementDriver.Kind kind : EndorsementDriver.Kind.values()) {
+      endorsementFlows.put(kind, new AtomicInteger());
+    }
+    java.util.Queue<Lane> lanes = new java.util.concurrent.ConcurrentLinkedQueue<>();
+    ENDORSED_CANDIDATES.forEach((candidate, seniority) -> {
+      for (String skill : ENDORSED_SKILLS) {
+        lanes.add(new Lane(candidate, skill, seniority, !skill.equals(ENDORSED_SKILLS.get(2))));
+      }
+    });
     List<String[]> pairs = SelfSubmissionDriver.pairs(CLIENTS * PAIRS_PER_CLIENT);
     long begin = System.nanoTime();
     long end = begin + length.toNanos();
@@ -67,6 +127,35 @@ class SoakFaultIT {
         int[] levelReached = new int[PAIRS_PER_CLIENT];
         List<String[]> held = new ArrayList<>();
         for (int iteration = 0; System.nanoTime() < end; iteration++) {
+          if (iteration % ENDORSEMENT_EVERY == ENDORSEMENT_EVERY - 1) {
+            Lane lane = lanes.poll();
+            if (lane != null) {
+              try {
+                EndorsementDriver.Kind kind = lane.next();
+                String leader = List.of("carol", "dave").get((clientNumber + iteration) % 2);
+                EndorsementDriver flow = new EndorsementDriver(client, calls, acknowledged, lane.candidate, lane.skill,
+                    lane.level, kind, leader, clientNumber + iteration);
+                long flowDeadline = System.nanoTime() + FLOW_LIMIT.toNanos();
+                while (!flow.step()) {
+                  assertThat(System.nanoTime()).as("%s ended within %s", flow.describe(), FLOW_LIMIT)
+                      .isLessThan(flowDeadline);
+                  AppProcess.sleep(50);
+                }
+                flowsEnded.incrementAndGet();
+                endorsementFlows.get(kind).incrementAndGet();
+                if (kind != EndorsementDriver.Kind.REQUEST_DECLINED) {
+                  verify(client, calls, lane.candidate, lane.skill, lane.level);
+                  verified.incrementAndGet();
+                  lane.level++;
+                }
+              } finally {
+                if (lane.level <= 6) {
+                  lanes.add(lane);
+                }
+              }
+              continue;
+            }
+          }
           int pairIndex = iteration % PAIRS_PER_CLIENT;
           String[] pair = pairs.get(clientNumber + CLIENTS * pairIndex);
           if (levelReached[pairIndex] == HIGHEST_LEVEL) {
@@ -82,7 +171,9 @@ class SoakFaultIT {
           int level = levelReached[pairIndex] + 1;
           SelfSubmissionDriver flow = new SelfSubmissionDriver(client, calls, acknowledged, pair[0], pair[1], level, plan,
               iteration + clientNumber);
+          long flowDeadline = System.nanoTime() + FLOW_LIMIT.toNanos();
           while (!flow.step()) {
+            assertThat(System.nanoTime()).as("%s ended within %s", flow.describe(), FLOW_LIMIT).isLessThan(flowDeadline);
             AppProcess.sleep(50);
           }
           flowsEnded.incrementAndGet();
@@ -100,10 +191,12 @@ class SoakFaultIT {
     // Heap after a full GC at the end of the first minute and in the last.
     AppProcess.sleep(Math.min(60_000, length.toMillis() / 2));
     long firstMinuteHeap = app.heapAfterGcMegabytes();
+    String firstMinuteClasses = app.classHistogram(25);
     int flowsAfterFirstMinute = flowsEnded.get();
     long lastHeapAt = end - TimeUnit.SECONDS.toNanos(5);
     AppProcess.sleep(Math.max(0, (lastHeapAt - System.nanoTime()) / 1_000_000));
     long lastMinuteHeap = app.heapAfterGcMegabytes();
+    String lastMinuteClasses = app.classHistogram(25);
 
     clients.shutdown();
     for (Future<?> each : work) {
@@ -120,25 +213,58 @@ class SoakFaultIT {
     }
     long incidents = client.get("demo", "/engine-rest/incident/count").body().path("count").asLong();
     long running = client.get("demo", "/engine-rest/process-instance/count").body().path("count").asLong();
+    List<String> stuck = stuckInstances(client);
 
     List<String> report = new ArrayList<>();
-    report.add(String.format("%d clients for %.1f min on PostgreSQL: %d flows ended (%.1f a minute; %d in the first "
-            + "minute), %d credentials downloaded and verified publicly, %d calls (%.1f a second), 5xx: %d, "
-            + "incidents: %d, running instances at the end: %d (each at a user task), due jobs left: 0",
-        CLIENTS, seconds / 60, flowsEnded.get(), flowsEnded.get() / (seconds / 60), flowsAfterFirstMinute,
-        verified.get(), calls.total(), calls.total() / seconds, calls.serverErrors().size(), incidents, running));
+    report.add(String.format("%d clients for %.1f min on %s: %d flows ended (%.1f a minute; %d in the first "
+            + "minute; of them %d endorsements, %d requests accepted, %d requests declined), %d credentials downloaded "
+            + "and verified publicly, %d calls (%.1f a second), 5xx: %d, incidents: %d, running instances at the end: "
+            + "%d (each at a user task or a timer not due), stuck: %d, due jobs left: 0",
+        CLIENTS, seconds / 60, database, flowsEnded.get(), flowsEnded.get() / (seconds / 60), flowsAfterFirstMinute,
+        endorsementFlows.get(EndorsementDriver.Kind.ENDORSE).get(),
+        endorsementFlows.get(EndorsementDriver.Kind.REQUEST_ACCEPTED).get(),
+        endorsementFlows.get(EndorsementDriver.Kind.REQUEST_DECLINED).get(),
+        verified.get(), calls.total(), calls.total() / seconds, calls.serverErrors().size(), incidents, running,
+        stuck.size()));
     report.add(String.format("heap after a full GC: first minute %d MB, last minute %d MB (-Xmx512m)", firstMinuteHeap,
         lastMinuteHeap));
     report.add("per call:\n" + calls.table());
     report.forEach(line -> System.out.println("[SoakFaultIT] " + line));
-    FaultReport.write("soak-postgres", report);
+    FaultReport.write("soak-" + database, report);
+    FaultReport.write("soak-" + database + "-heap", List.of("first minute:", firstMinuteClasses, "", "last minute:",
+        lastMinuteClasses));
 
     assertThat(calls.serverErrors()).as("5xx answers").isEmpty();
     assertThat(incidents).isZero();
+    assertThat(stuck).as("running instances at neither a user task nor a timer").isEmpty();
     assertThat(flowsEnded.get()).isPositive();
     assertThat(CrashFaultIT.lostAcknowledgements(client, List.copyOf(acknowledged))).isEmpty();
     assertThat(lastMinuteHeap).as("heap after GC, last minute vs first (%d MB)", firstMinuteHeap)
         .isLessThanOrEqualTo(Math.max(firstMinuteHeap * 3 / 2, firstMinuteHeap + 64));
+  }
+
+  /**
+   * Running instances that wait for nothing that will come: neither at a user task, nor at a timer
+   * (not due: due jobs are drained before), nor calling an instance that waits so.
+   */
+  private static List<String> stuckInstances(RestClient client) {
+    java.util.Set<String> waiting = new java.util.HashSet<>();
+    client.get("demo", "/engine-rest/task?maxResults=2000").body()
+        .forEach(task -> waiting.add(task.path("processInstanceId").asText()));
+    client.get("demo", "/engine-rest/job?timers=true&maxResults=2000").body()
+        .forEach(job -> waiting.add(job.path("processInstanceId").asText()));
+    List<String> stuck = new ArrayList<>();
+    for (JsonNode instance : client.get("demo", "/engine-rest/process-instance?maxResults=2000").body()) {
+      String id = instance.path("id").asText();
+      if (waiting.contains(id)) {
+        continue;
+      }
+      JsonNode called = client.get("demo", "/engine-rest/process-instance?superProcessInstance=" + id).body();
+      if (called.isEmpty() || !waiting.contains(called.path(0).path("id").asText())) {
+        stuck.add(instance.path("businessKey").asText() + " " + instance.path("definitionId").asText());
+      }
+    }
+    return stuck;
   }
 
   /** What a holder and a verifier do with a new credential: download it, verify it without an account. */
