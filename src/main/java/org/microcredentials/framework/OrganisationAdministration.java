@@ -60,6 +60,21 @@ public class OrganisationAdministration {
     return engineer;
   }
 
+  /**
+   * A promotion decided (or undone by an admin): the engineer's seniority becomes the new level, with the ladder's role for
+   * it, and the groups that follow from the level with it. Joins the caller's transaction (the
+   * decision's), so both commit or neither.
+   */
+  @Transactional
+  public Engineer changeLevel(String userId, int level) {
+    Engineer before = organisation.lock(userId);
+    Engineer after = new Engineer(userId, before.displayName(), before.email(), level, Seniority.defaultRole(level),
+        before.lineManagerId());
+    organisation.save(after);
+    syncGroups(after);
+    return after;
+  }
+
   private void syncGroups(Engineer engineer) {
     groups.ensureGroup(Groups.ENGINEERS, "Engineers");
     groups.ensureGroup(Groups.ASSESSORS, "Assessors (level 4+)");

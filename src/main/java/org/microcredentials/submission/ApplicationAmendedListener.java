@@ -32,7 +32,7 @@ class ApplicationAmendedListener extends RuleCheckingExecutionListener {
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Amend the application");
     // From the application's record: the completion may have set candidateId.
-    String candidateId = applications.application(execution.getProcessBusinessKey()).candidateId();
+    String candidateId = applications.application(ApplicationRegister.keyOf(execution)).candidateId();
     if (!actor.equals(candidateId)) {
       throw RuleViolation.forbidden("candidate-amends",
           "Only the candidate " + candidateId + " may amend this application, not " + actor + ".");
@@ -48,7 +48,7 @@ class ApplicationAmendedListener extends RuleCheckingExecutionListener {
     input.requiredText(IMPACT_RESULTS);
     input.optionalText(EVIDENCE_LINKS);
 
-    String businessKey = execution.getProcessBusinessKey();
+    String businessKey = ApplicationRegister.keyOf(execution);
     EvidenceHistory.Evidence amended = EvidenceHistory.Evidence.of(execution, amendments);
     // Compared with the version the assessor last scored, as the application records it.
     EvidenceHistory.Evidence before = applications.assessedEvidenceVersion(businessKey)

@@ -37,17 +37,17 @@ public class ApplicationFacts {
 
   /** An assessor is on record (a resubmission keeps the first round's): the round skips the assignment. */
   public boolean assessorNamed(DelegateExecution execution) {
-    return applications.application(execution.getProcessBusinessKey()).assessorId() != null;
+    return applications.application(ApplicationRegister.keyOf(execution)).assessorId() != null;
   }
 
   /** The round re-assesses a resubmission (round 2 onwards): Task_ReassessEvidence instead of Task_AssessEvidence. */
   public boolean resubmitted(DelegateExecution execution) {
-    return applications.reviewRound(execution.getProcessBusinessKey()) > 1;
+    return applications.reviewRound(ApplicationRegister.keyOf(execution)) > 1;
   }
 
   /** The round that just ended issued the application's credential (its status is PASSED). */
   public boolean credentialIssued(DelegateExecution execution) {
-    return applications.status(execution.getProcessBusinessKey()) == ApplicationRegister.Status.PASSED;
+    return applications.status(ApplicationRegister.keyOf(execution)) == ApplicationRegister.Status.PASSED;
   }
 
   RoundSettlement.Settled settled(DelegateExecution execution) {
@@ -55,6 +55,6 @@ public class ApplicationFacts {
   }
 
   private RecordedRound round(DelegateExecution execution) {
-    return applications.round(execution.getProcessBusinessKey());
+    return applications.round(ApplicationRegister.keyOf(execution));
   }
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.credential.CredentialSource;
 import org.microcredentials.review.PeerReview;
 import org.microcredentials.review.RecordedRound;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -11,9 +13,37 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The applications: what the monthly cap and the one-open-application rule count. */
+/**
+ * The applications: what the monthly cap and the one-open-application rule count, and the facts a
+ * review round decides on. An application is a self-submission (business key {@code APP-2026-000123},
+ * the process's) or one skill of a promotion application (source PROMOTION, key
+ * {@code PRO-2026-000007:iARCH}, under the promotion's business key, which every process it calls carries).
+ */
 @Repository
 public class ApplicationRegister {
+
+  /** Business keys of promotion applications start so ({@code PRO-YYYY-NNNNNN}). */
+  public static final String PROMOTION_PREFIX = "PRO-";
+
+  /**
+   * The application a step of a review round (or of its caller) works on: the process's business key,
+   * or, in a promotion application, the row of the skill in the step's scope ({@code skillCode}: the
+   * promotion's multi-instance element, passed into the round it calls). Without a skill in scope, a
+   * promotion's own step names no application (its interview and decision are the promotion's).
+   */
+  public static String keyOf(DelegateExecution execution) {
+    String businessKey = execution.getProcessBusinessKey();
+    if (businessKey != null && businessKey.startsWith(PROMOTION_PREFIX)) {
+      Object skillCode = execution.getVariable(SelfSubmissionProcess.Variables.SKILL_CODE);
+      return skillCode == null ? businessKey : promotionSkillKey(businessKey, skillCode.toString());
+    }
+    return businessKey;
+  }
+
+  /** The key of one skill's application in a promotion application. */
+  public static String promotionSkillKey(String promotionKey, String skillCode) {
+    return promotionKey + ":" + skillCode;
+  }
 
   /**
    * OPEN while assessed; AWAITING_RESUBMISSION after a failed round, while the candidate may
@@ -27,7 +57,12 @@ public class ApplicationRegister {
    * assesses, nor any but the assessment the score.
    */
   public record Application(String businessKey, String candidateId, String skillCode, int skillLevel,
-      int frameworkVersion, Status status, String assessorId, Integer assessedScore) {
+      int frameworkVersion, Status status, String assessorId, Integer assessedScore, CredentialSource source) {
+
+    /** A skill of a promotion application: no resubmission; its credential's source is PROMOTION. */
+    public boolean partOfPromotion() {
+      return source == CredentialSource.PROMOTION;
+    }
   }
 
   private final JdbcClient jdbc;
@@ -37,8 +72,9 @@ public class ApplicationRegister {
   }
 
   public long countSubmitted(String candidateId, SubmissionLimits.Month month) {
-    return jdbc.sql("select count(*) from application where candidate_id = ? and submitted_at >= ? and submitted_at < ?")
-        .params(candidateId, utc(month.start()), utc(month.end()))
+    return jdbc.sql("""
+            select count(*) from application where candidate_id = ? and submitted_at >= ? and submitted_at < ? and source = ?""")
+        .params(candidateId, utc(month.start()), utc(month.end()), CredentialSource.SELF_SUBMISSION.name())
         .query(Long.class).single();
   }
 
@@ -63,6 +99,29 @@ public class ApplicationRegister {
     return businessKey;
   }
 
+  /**
+   * Registers one skill of a promotion application for assessment at the target level, and returns
+   * its key. It does not count toward the monthly cap.
+   */
+  public String registerPromotionSkill(String promotionKey, String candidateId, String skillCode, int targetLevel,
+      int frameworkVersion, Instant submittedAt) {
+    String key = promotionSkillKey(promotionKey, skillCode);
+    jdbc.sql("""
+            insert into application (business_key, candidate_id, skill_code, skill_level, framework_version, status, submitted_at,
+              source, promotion_key)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+        .params(key, candidateId, skillCode, targetLevel, frameworkVersion, Status.OPEN.name(), utc(submittedAt),
+            CredentialSource.PROMOTION.name(), promotionKey)
+        .update();
+    return key;
+  }
+
+  /** The final score of an application's last settled round; empty while it is assessed. */
+  public java.util.Optional<Integer> finalScore(String businessKey) {
+    return jdbc.sql("select final_score from application where business_key = ?").param(businessKey)
+        .query((rs, row) -> (Integer) rs.getObject(1, Integer.class)).optional().flatMap(java.util.Optional::ofNullable);
+  }
+
   public Application application(String businessKey) {
     return find(businessKey).orElseThrow(() -> new IllegalStateException("No application " + businessKey));
   }
@@ -73,13 +132,13 @@ public class ApplicationRegister {
       return java.util.Optional.empty();
     }
     return jdbc.sql("""
-            select business_key, candidate_id, skill_code, skill_level, framework_version, status, assessor_id, assessed_score
+            select business_key, candidate_id, skill_code, skill_level, framework_version, status, assessor_id, assessed_score, source
             from application where business_key = ?""")
         .param(businessKey)
         .query((rs, row) -> new Application(rs.getString("business_key"), rs.getString("candidate_id"),
             rs.getString("skill_code"), rs.getInt("skill_level"), rs.getInt("framework_version"),
             Status.valueOf(rs.getString("status")), rs.getString("assessor_id"),
-            (Integer) rs.getObject("assessed_score", Integer.class)))
+            (Integer) rs.getObject("assessed_score", Integer.class), CredentialSource.valueOf(rs.getString("source"))))
         .optional();
   }
 

@@ -37,7 +37,7 @@ class AssessorAssignedListener extends RuleCheckingExecutionListener {
       throw RuleViolation.forbidden("sem-team-assigns", actor + " is not in the SEM team, which assigns assessors.");
     }
     // Candidate and level from the application's record: the completion may have set the variables.
-    ApplicationRegister.Application application = applications.application(execution.getProcessBusinessKey());
+    ApplicationRegister.Application application = applications.application(ApplicationRegister.keyOf(execution));
     String candidateId = application.candidateId();
     if (actor.equals(candidateId)) {
       throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never assigns the assessor of their own application.");
@@ -47,7 +47,7 @@ class AssessorAssignedListener extends RuleCheckingExecutionListener {
     Engineer assessor = organisation.find(assessorId).orElseThrow(() -> RuleViolation.invalid("assessor-eligible",
         "'assessorId': '" + assessorId + "' is not an engineer of the organisation; pick one of the eligible assessors."));
     reviewPolicy.checkAssessor(assessor, candidateId, skillLevel);
-    applications.assignAssessor(execution.getProcessBusinessKey(), assessorId);
+    applications.assignAssessor(ApplicationRegister.keyOf(execution), assessorId);
     execution.setVariable(ASSESSOR_ID, assessorId);
     execution.setVariable(ASSESSOR_NAME, assessor.displayName());
   }

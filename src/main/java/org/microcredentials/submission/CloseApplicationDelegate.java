@@ -19,6 +19,6 @@ class CloseApplicationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    applications.close(execution.getProcessBusinessKey(), ApplicationRegister.Status.FAILED, clock.instant());
+    applications.close(ApplicationRegister.keyOf(execution), ApplicationRegister.Status.FAILED, clock.instant());
   }
 }

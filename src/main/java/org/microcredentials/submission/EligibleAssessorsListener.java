@@ -30,7 +30,7 @@ class EligibleAssessorsListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ApplicationRegister.Application application = applications.application(task.getExecution().getProcessBusinessKey());
+    ApplicationRegister.Application application = applications.application(ApplicationRegister.keyOf(task.getExecution()));
     task.setVariable(ELIGIBLE_ASSESSORS, options.of(
         reviewPolicy.eligibleAssessors(organisation.all(), application.candidateId(), application.skillLevel())));
   }

@@ -26,7 +26,7 @@ class EvaluatePeerReviewsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    RecordedRound round = applications.round(execution.getProcessBusinessKey());
+    RecordedRound round = applications.round(ApplicationRegister.keyOf(execution));
     boolean agree = settlement.reviewersAgree(round);
     execution.setVariable(REVIEWERS_AGREE, agree);
     if (agree) {

@@ -38,7 +38,7 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Assess the evidence");
-    String assessorId = applications.application(execution.getProcessBusinessKey()).assessorId();
+    String assessorId = applications.application(ApplicationRegister.keyOf(execution)).assessorId();
     if (!actor.equals(assessorId)) {
       throw RuleViolation.forbidden("assessor-assesses",
           "Only the assigned assessor " + assessorId + " may assess this application, not " + actor + ".");
@@ -55,8 +55,8 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
     Optional<String> improvementAreas = input.optionalText(IMPROVEMENT_AREAS);
     scorePolicy.checkImprovementAreas(score, improvementAreas);
     execution.setVariable(SCORE, score);
-    applications.recordAssessment(execution.getProcessBusinessKey(), score, justification, improvementAreas.orElse(null));
-    execution.setVariable(ASSESSED_EVIDENCE_VERSION, evidenceHistory.latestVersion(execution.getProcessBusinessKey()));
+    applications.recordAssessment(ApplicationRegister.keyOf(execution), score, justification, improvementAreas.orElse(null));
+    execution.setVariable(ASSESSED_EVIDENCE_VERSION, evidenceHistory.latestVersion(ApplicationRegister.keyOf(execution)));
     // A new round of peer review and moderation starts from nothing.
     peerReviewLog.write(execution, PEER_REVIEWS, List.of());
     execution.setVariable(PEER_REVIEW_SUMMARY, "");

@@ -18,7 +18,7 @@ public class EvidenceHistory {
 
   public record Evidence(String problem, String actions, String results, String links, String amendments) {
 
-    static Evidence of(VariableScope scope, String amendments) {
+    public static Evidence of(VariableScope scope, String amendments) {
       return new Evidence(text(scope, IMPACT_PROBLEM), text(scope, IMPACT_ACTIONS), text(scope, IMPACT_RESULTS),
           text(scope, EVIDENCE_LINKS), amendments);
     }

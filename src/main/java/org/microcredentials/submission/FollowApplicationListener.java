@@ -19,6 +19,6 @@ class FollowApplicationListener implements ExecutionListener {
 
   @Override
   public void notify(DelegateExecution execution) {
-    access.letFollow(execution, applications.application(execution.getProcessBusinessKey()).candidateId());
+    access.letFollow(execution, applications.application(ApplicationRegister.keyOf(execution)).candidateId());
   }
 }

@@ -34,7 +34,7 @@ class HideFromApplicantsListener implements TaskListener, UserTaskRules {
   @Override
   public void created(DelegateTask task) {
     String groups = ((UserTask) task.getBpmnModelElementInstance()).getCamundaCandidateGroups();
-    if (groups != null && !groups.isBlank() && applications.find(task.getExecution().getProcessBusinessKey()).isPresent()) {
+    if (groups != null && !groups.isBlank() && applications.find(ApplicationRegister.keyOf(task.getExecution())).isPresent()) {
       hide(task);
     }
   }
@@ -45,7 +45,7 @@ class HideFromApplicantsListener implements TaskListener, UserTaskRules {
   }
 
   private void hide(DelegateTask task) {
-    ApplicationRegister.Application application = applications.application(task.getExecution().getProcessBusinessKey());
+    ApplicationRegister.Application application = applications.application(ApplicationRegister.keyOf(task.getExecution()));
     List<String> hidden = new ArrayList<>();
     hidden.add(application.candidateId());
     if (SelfSubmissionProcess.Tasks.PEER_REVIEW.equals(task.getTaskDefinitionKey())) {

@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.microcredentials.credential.Credential;
 import org.microcredentials.credential.CredentialRegister;
-import org.microcredentials.credential.CredentialSource;
 import org.microcredentials.review.RoundSettlement;
 import org.springframework.stereotype.Component;
 
@@ -40,7 +39,7 @@ class IssueCredentialDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String businessKey = execution.getProcessBusinessKey();
+    String businessKey = ApplicationRegister.keyOf(execution);
     ApplicationRegister.Application application = applications.application(businessKey);
     if (application.status() != ApplicationRegister.Status.OPEN) {
       throw new IllegalStateException("Application " + businessKey + " is " + application.status()
@@ -58,7 +57,7 @@ class IssueCredentialDelegate implements JavaDelegate {
         application.skillCode(),
         application.skillLevel(),
         round.finalScore(),
-        CredentialSource.SELF_SUBMISSION,
+        application.source(),
         application.assessorId(),
         round.reviewerIds(),
         application.frameworkVersion(),

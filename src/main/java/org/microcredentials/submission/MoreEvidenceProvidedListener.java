@@ -26,7 +26,7 @@ class MoreEvidenceProvidedListener extends RuleCheckingExecutionListener {
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Provide more evidence");
-    String candidateId = applications.application(execution.getProcessBusinessKey()).candidateId();
+    String candidateId = applications.application(ApplicationRegister.keyOf(execution)).candidateId();
     if (!actor.equals(candidateId)) {
       throw RuleViolation.forbidden("candidate-provides-evidence",
           "Only the candidate " + candidateId + " may add evidence to this application, not " + actor + ".");
@@ -36,7 +36,7 @@ class MoreEvidenceProvidedListener extends RuleCheckingExecutionListener {
     input.requiredText(IMPACT_ACTIONS);
     input.requiredText(IMPACT_RESULTS);
     input.optionalText(EVIDENCE_LINKS);
-    evidenceHistory.record(execution.getProcessBusinessKey(), EvidenceHistory.Evidence.of(execution, null));
+    evidenceHistory.record(ApplicationRegister.keyOf(execution), EvidenceHistory.Evidence.of(execution, null));
     // The assessor's next form starts with a fresh decision.
     execution.setVariable(MORE_EVIDENCE_REQUESTED, false);
   }

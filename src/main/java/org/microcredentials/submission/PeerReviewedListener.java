@@ -50,11 +50,11 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
     String actor = actors.completingUser(execution, "Peer review");
     Engineer reviewer = organisation.find(actor).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
         actor + " is not an engineer of the organisation and may not peer-review."));
-    ApplicationRegister.Application application = applications.application(execution.getProcessBusinessKey());
+    ApplicationRegister.Application application = applications.application(ApplicationRegister.keyOf(execution));
     String candidateId = application.candidateId();
     String assessorId = application.assessorId();
     reviewPolicy.checkReviewer(reviewer, candidateId, assessorId,
-        peerReviewers.others(execution.getProcessBusinessKey(), execution.getProcessInstanceId(), execution.getId()));
+        peerReviewers.others(ApplicationRegister.keyOf(execution), execution.getProcessInstanceId(), execution.getId()));
 
     VariableReader input = VariableReader.of(execution);
     boolean agrees = input.requiredBoolean(REVIEW_AGREES);
@@ -68,7 +68,7 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
       }
     }
     PeerReview review = new PeerReview(actor, agrees, proposedScore, comment.orElse(null));
-    applications.recordPeerReview(execution.getProcessBusinessKey(), review, clock.instant());
+    applications.recordPeerReview(ApplicationRegister.keyOf(execution), review, clock.instant());
     // The log on the instance is what the moderator's form shows; decisions read the recorded round.
     List<PeerReview> reviews = peerReviewLog.append(peerReviewLog.read(execution, PEER_REVIEWS), review);
     peerReviewLog.write(execution, PEER_REVIEWS, reviews);

@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A failed round keeps its outcome (final score, justification, areas to improve and goals), read
- * from the recorded round; the application stays open for a resubmission until the candidate lets it go.
+ * from the recorded round; a self-submission stays open for a resubmission until the candidate lets it go,
+ * a promotion's skill closes (the promotion's decision weighs it).
  */
 @Component
 class RecordFailureDelegate implements JavaDelegate {
@@ -27,11 +28,14 @@ class RecordFailureDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String businessKey = execution.getProcessBusinessKey();
+    String businessKey = ApplicationRegister.keyOf(execution);
+    // A promotion's skill is not resubmitted: its outcome counts in the promotion's decision.
+    ApplicationRegister.Status status = applications.application(businessKey).partOfPromotion()
+        ? ApplicationRegister.Status.FAILED : ApplicationRegister.Status.AWAITING_RESUBMISSION;
     RoundSettlement.Settled round = facts.settled(execution);
     ApplicationRegister.RoundFeedback feedback = applications.feedback(businessKey);
     execution.setVariable(OUTCOME_JUSTIFICATION, feedback.justification());
-    applications.recordOutcome(businessKey, ApplicationRegister.Status.AWAITING_RESUBMISSION,
+    applications.recordOutcome(businessKey, status,
         round.finalScore(), feedback.justification(), feedback.improvementAreas(), clock.instant());
   }
 }

@@ -28,7 +28,7 @@ class ScoreModeratedListener extends RuleCheckingExecutionListener {
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Moderate the score");
-    String assessorId = applications.application(execution.getProcessBusinessKey()).assessorId();
+    String assessorId = applications.application(ApplicationRegister.keyOf(execution)).assessorId();
     if (!actor.equals(assessorId)) {
       throw RuleViolation.forbidden("assessor-moderates",
           "Only the assessor " + assessorId + " moderates this application, not " + actor + ".");
@@ -38,7 +38,7 @@ class ScoreModeratedListener extends RuleCheckingExecutionListener {
     String justification = input.requiredText(MODERATION_JUSTIFICATION);
     Optional<String> improvementAreas = input.optionalText(IMPROVEMENT_AREAS);
     scorePolicy.checkImprovementAreas(finalScore, improvementAreas);
-    applications.recordModeration(execution.getProcessBusinessKey(), finalScore, justification, improvementAreas.orElse(null));
+    applications.recordModeration(ApplicationRegister.keyOf(execution), finalScore, justification, improvementAreas.orElse(null));
     execution.setVariable(FINAL_SCORE, finalScore);
     execution.setVariable(PASSED, scorePolicy.passes(finalScore));
   }

@@ -47,7 +47,7 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRu
     if (assignee == null) {
       return;
     }
-    ApplicationRegister.Application application = applications.find(task.getExecution().getProcessBusinessKey()).orElse(null);
+    ApplicationRegister.Application application = applications.find(ApplicationRegister.keyOf(task.getExecution())).orElse(null);
     if (application == null) {
       return;
     }
@@ -72,7 +72,7 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRu
         Engineer reviewer = organisation.find(assignee).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
             assignee + " is not an engineer of the organisation and may not peer-review."));
         reviewPolicy.checkReviewer(reviewer, candidateId, assessorId,
-            peerReviewers.others(task.getExecution().getProcessBusinessKey(), task.getProcessInstanceId(), task.getExecutionId()));
+            peerReviewers.others(ApplicationRegister.keyOf(task.getExecution()), task.getProcessInstanceId(), task.getExecutionId()));
       }
       default -> {
       }

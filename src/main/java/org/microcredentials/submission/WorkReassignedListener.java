@@ -55,7 +55,7 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
     if (!actors.isMember(actor, Groups.SEM_TEAM)) {
       throw RuleViolation.forbidden("sem-team-assigns", actor + " is not in the SEM team, which reassigns work.");
     }
-    ApplicationRegister.Application application = applications.application(execution.getProcessBusinessKey());
+    ApplicationRegister.Application application = applications.application(ApplicationRegister.keyOf(execution));
     String candidateId = application.candidateId();
     if (actor.equals(candidateId)) {
       throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never reassigns work on their own application.");
@@ -68,7 +68,7 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
       reviewPolicy.checkAssessor(newcomer, candidateId, application.skillLevel());
       execution.setVariable(ASSESSOR_ID, newAssigneeId);
       execution.setVariable(ASSESSOR_NAME, newcomer.displayName());
-      applications.assignAssessor(execution.getProcessBusinessKey(), newAssigneeId);
+      applications.assignAssessor(ApplicationRegister.keyOf(execution), newAssigneeId);
       for (Task open : openTasks(processInstanceId)) {
         if (ASSESSOR_TASKS.contains(open.getTaskDefinitionKey())) {
           access.withdraw(open.getAssignee(), open.getId());
@@ -81,7 +81,7 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
           .findFirst()
           .orElseThrow(() -> RuleViolation.conflict("review-open", "No review of this application is waiting any more."));
       reviewPolicy.checkReviewer(newcomer, candidateId, application.assessorId(),
-          peerReviewers.others(execution.getProcessBusinessKey(), processInstanceId, review.getExecutionId()));
+          peerReviewers.others(ApplicationRegister.keyOf(execution), processInstanceId, review.getExecutionId()));
       access.withdraw(review.getAssignee(), review.getId());
       tasks.setAssignee(review.getId(), newAssigneeId);
     }

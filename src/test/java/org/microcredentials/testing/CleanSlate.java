@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class CleanSlate {
 
   /** Children before parents, so no foreign key is in the way. */
-  private static final String[] TABLES = {"credential_revocation", "credential_lapse_reminder", "credential", "evidence_version", "peer_review", "application", "endorsement", "endorsement_request"};
+  private static final String[] TABLES = {"promotion_skill", "promotion_application", "credential_revocation", "credential_lapse_reminder", "credential", "evidence_version", "peer_review", "application", "endorsement", "endorsement_request"};
 
   private CleanSlate() {
   }

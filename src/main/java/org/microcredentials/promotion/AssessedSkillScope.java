@@ -1,0 +1,59 @@
+package org.microcredentials.promotion;
+
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.microcredentials.framework.SkillFramework;
+import org.microcredentials.framework.SkillFrameworkRepository;
+import org.microcredentials.review.ReviewPolicy;
+import org.microcredentials.submission.ApplicationRegister;
+import org.springframework.stereotype.Component;
+
+/**
+ * One assessed skill of a promotion application, the scope of the multi-instance
+ * {@code SubProcess_AssessSkill}: on its start, the variables its evidence task and its review round
+ * show are written locally, once, from the skill's application row and the framework (skill, target
+ * level, criteria, reviewers); the evidence fields start empty here, so that each skill's evidence
+ * stays in its own scope however many skills run in parallel. On the evidence task's creation, the
+ * task gets the skill as its own local variable ({@code skillCode}, CONTRACT.md).
+ */
+@Component
+class AssessedSkillScope implements ExecutionListener, TaskListener {
+
+  private final ApplicationRegister applications;
+  private final SkillFrameworkRepository frameworks;
+  private final PromotionTexts texts;
+  private final ReviewPolicy reviewPolicy;
+
+  AssessedSkillScope(ApplicationRegister applications, SkillFrameworkRepository frameworks, PromotionTexts texts,
+      ReviewPolicy reviewPolicy) {
+    this.applications = applications;
+    this.frameworks = frameworks;
+    this.texts = texts;
+    this.reviewPolicy = reviewPolicy;
+  }
+
+  @Override
+  public void notify(DelegateExecution scope) {
+    ApplicationRegister.Application skill = applications.application(ApplicationRegister.keyOf(scope));
+    SkillFramework framework = frameworks.version(skill.frameworkVersion()).orElseThrow();
+    scope.setVariableLocal(SKILL_CODE, skill.skillCode());
+    scope.setVariableLocal(SKILL_NAME, texts.skillName(framework, skill.skillCode()));
+    scope.setVariableLocal(SKILL_LEVEL, skill.skillLevel());
+    scope.setVariableLocal(FRAMEWORK_VERSION, skill.frameworkVersion());
+    scope.setVariableLocal(REVIEWER_COUNT, reviewPolicy.reviewerCount(skill.skillLevel()));
+    scope.setVariableLocal(PromotionApplicationProcess.Variables.SKILL_CRITERIA,
+        texts.criteria(framework, skill.skillCode(), skill.skillLevel()));
+    for (String field : new String[] {IMPACT_PROBLEM, IMPACT_ACTIONS, IMPACT_RESULTS, EVIDENCE_LINKS}) {
+      scope.setVariableLocal(field, null);
+    }
+  }
+
+  @Override
+  public void notify(DelegateTask task) {
+    task.setVariableLocal(SKILL_CODE, applications.application(ApplicationRegister.keyOf(task.getExecution())).skillCode());
+  }
+}

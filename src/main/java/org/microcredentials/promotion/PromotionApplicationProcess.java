@@ -1,0 +1,74 @@
+package org.microcredentials.promotion;
+
+/**
+ * The contract of {@code processes/promotion-application.bpmn} (CONTRACT.md, "Promotion application"):
+ * its key, element ids and variable names.
+ *
+ * <p>Where its facts live: the application (candidate, levels, interview, decision) is a row of
+ * {@code promotion_application}; each skill the target level requires is a row of
+ * {@code promotion_skill}, reused (the credential valid for promotion that covered it on the day the
+ * application started) or assessed (an {@code application} row with source PROMOTION, key
+ * {@code PRO-…:SKILL}, which the review round decides on like a self-submission's). Gateways, the
+ * multi-instance collection and the decision's rules read those rows ({@code promotionFacts},
+ * {@link PromotionRegister}); the variables below are written once, from there, for forms and clients.
+ */
+public final class PromotionApplicationProcess {
+
+  public static final String KEY = "PromotionApplicationProcess";
+
+  public static final class Tasks {
+    public static final String PROVIDE_PROMOTION_EVIDENCE = "Task_ProvidePromotionEvidence";
+    public static final String INTERVIEW_CANDIDATE = "Task_InterviewCandidate";
+    public static final String DECIDE_PROMOTION = "Task_DecidePromotion";
+
+    private Tasks() {
+    }
+  }
+
+  public static final class Elements {
+    public static final String START = "StartEvent_PromotionRequested";
+    public static final String ASSESS_SKILLS = "SubProcess_AssessSkill";
+    public static final String CALL_REVIEW_ROUND = "CallActivity_ReviewRound";
+    public static final String SUMMARISE_SKILLS = "ServiceTask_SummariseSkills";
+    public static final String WAIT_FOR_WINDOW = "TimerEvent_NextPromotionWindow";
+    public static final String NOTIFY_OUTCOME = "ServiceTask_NotifyOutcome";
+    public static final String END_DECIDED = "EndEvent_PromotionDecided";
+
+    private Elements() {
+    }
+  }
+
+  public static final class Variables {
+    // start
+    public static final String TARGET_LEVEL = "targetLevel";
+    public static final String STATEMENT = "statement";
+    // set at start, from the promotion's record
+    public static final String CANDIDATE_ID = "candidateId";
+    public static final String CANDIDATE_NAME = "candidateName";
+    public static final String CURRENT_LEVEL = "currentLevel";
+    public static final String REQUIRED_SKILLS = "requiredSkills";
+    public static final String EXISTING_CREDENTIALS = "existingCredentials";
+    // per assessed skill (the multi-instance element, local to its scope and to the evidence task)
+    public static final String SKILL_CODE = "skillCode";
+    public static final String SKILL_CRITERIA = "skillCriteria";
+    // after the skills are settled, for the interview and the decision
+    public static final String SKILL_SCORES = "skillScores";
+    public static final String SKILL_SUMMARY = "skillSummary";
+    public static final String ALL_SKILLS_PASSED = "allSkillsPassed";
+    // interview and decision
+    public static final String INTERVIEW_PASSED = "interviewPassed";
+    public static final String INTERVIEW_NOTES = "interviewNotes";
+    public static final String INTERVIEW_SUMMARY = "interviewSummary";
+    public static final String PROMOTED = "promoted";
+    public static final String DECISION_JUSTIFICATION = "decisionJustification";
+
+    private Variables() {
+    }
+  }
+
+  /** From this level on, an interview comes before the decision. */
+  public static final int INTERVIEW_FROM_LEVEL = 4;
+
+  private PromotionApplicationProcess() {
+  }
+}

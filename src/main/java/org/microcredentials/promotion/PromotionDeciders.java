@@ -1,0 +1,36 @@
+package org.microcredentials.promotion;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.RuleViolation;
+import org.microcredentials.framework.Groups;
+import org.microcredentials.process.Actors;
+import org.springframework.stereotype.Component;
+
+/** Who interviews and decides a promotion: a member of the SEM team, never the candidate. */
+@Component
+class PromotionDeciders {
+
+  private final Actors actors;
+
+  PromotionDeciders(Actors actors) {
+    this.actors = actors;
+  }
+
+  /** Refuses anyone but a SEM member other than the candidate. */
+  void check(String userId, PromotionRegister.Promotion promotion) {
+    if (userId.equals(promotion.candidateId())) {
+      throw RuleViolation.forbidden("decider-not-candidate",
+          "The SEM team interviews and decides, never about their own application: " + userId + " is its candidate.");
+    }
+    if (!actors.isMember(userId, Groups.SEM_TEAM)) {
+      throw RuleViolation.forbidden("sem-team-decides", userId + " is not in the SEM team, which interviews and decides promotions.");
+    }
+  }
+
+  /** The person completing the interview or the decision, once checked. */
+  String completingSemMember(DelegateExecution execution, String taskName, PromotionRegister.Promotion promotion) {
+    String actor = actors.completingUser(execution, taskName);
+    check(actor, promotion);
+    return actor;
+  }
+}

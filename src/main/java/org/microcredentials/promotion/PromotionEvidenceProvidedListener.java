@@ -1,0 +1,49 @@
+package org.microcredentials.promotion;
+
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.RuleViolation;
+import org.microcredentials.process.Actors;
+import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.VariableReader;
+import org.microcredentials.submission.ApplicationRegister;
+import org.microcredentials.submission.EvidenceHistory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Completion of {@code Task_ProvidePromotionEvidence}: only the candidate gives the evidence for a
+ * skill of their promotion, an impact statement (problem, actions, results, required; links
+ * optional); it is kept as the first version of the skill's evidence, which its round assesses and
+ * its credential carries.
+ */
+@Component
+class PromotionEvidenceProvidedListener extends RuleCheckingExecutionListener {
+
+  private final Actors actors;
+  private final ApplicationRegister applications;
+  private final EvidenceHistory evidenceHistory;
+
+  PromotionEvidenceProvidedListener(Actors actors, ApplicationRegister applications, EvidenceHistory evidenceHistory) {
+    this.actors = actors;
+    this.applications = applications;
+    this.evidenceHistory = evidenceHistory;
+  }
+
+  @Override
+  protected void check(DelegateExecution execution) {
+    String actor = actors.completingUser(execution, "Provide promotion evidence");
+    String key = ApplicationRegister.keyOf(execution);
+    String candidateId = applications.application(key).candidateId();
+    if (!actor.equals(candidateId)) {
+      throw RuleViolation.forbidden("candidate-provides-evidence",
+          "Only the candidate " + candidateId + " gives the evidence of their promotion application, not " + actor + ".");
+    }
+    VariableReader input = VariableReader.of(execution);
+    input.requiredText(IMPACT_PROBLEM);
+    input.requiredText(IMPACT_ACTIONS);
+    input.requiredText(IMPACT_RESULTS);
+    input.optionalText(EVIDENCE_LINKS);
+    evidenceHistory.record(key, EvidenceHistory.Evidence.of(execution, null));
+  }
+}

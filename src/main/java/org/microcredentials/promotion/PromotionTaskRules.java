@@ -1,0 +1,60 @@
+package org.microcredentials.promotion;
+
+import static org.microcredentials.promotion.PromotionApplicationProcess.Tasks.*;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.microcredentials.RuleViolation;
+import org.microcredentials.access.ParticipantAccess;
+import org.microcredentials.process.UserTaskRules;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who holds the promotion's own tasks (the review rounds' tasks follow the round's rules): the
+ * candidate gives the evidence; a SEM member other than the candidate interviews and decides, and
+ * those two group tasks are hidden from the candidate, though they may be in the SEM team.
+ */
+@Component
+class PromotionTaskRules implements UserTaskRules {
+
+  private final PromotionRegister promotions;
+  private final PromotionDeciders deciders;
+  private final ParticipantAccess access;
+
+  PromotionTaskRules(PromotionRegister promotions, PromotionDeciders deciders, ParticipantAccess access) {
+    this.promotions = promotions;
+    this.deciders = deciders;
+    this.access = access;
+  }
+
+  @Override
+  public void created(DelegateTask task) {
+    if (isSemTask(task)) {
+      promotion(task).ifPresent(promotion -> access.hideFrom(task, List.of(promotion.candidateId())));
+    }
+  }
+
+  @Override
+  public void assigned(DelegateTask task) {
+    String assignee = task.getAssignee();
+    if (assignee == null) {
+      return;
+    }
+    if (isSemTask(task)) {
+      promotion(task).ifPresent(promotion -> deciders.check(assignee, promotion));
+    } else if (PROVIDE_PROMOTION_EVIDENCE.equals(task.getTaskDefinitionKey())) {
+      promotion(task).filter(promotion -> !assignee.equals(promotion.candidateId())).ifPresent(promotion -> {
+        throw RuleViolation.forbidden("candidate-provides-evidence",
+            "This task belongs to the candidate " + promotion.candidateId() + "; " + assignee + " may not take it.");
+      });
+    }
+  }
+
+  private static boolean isSemTask(DelegateTask task) {
+    return INTERVIEW_CANDIDATE.equals(task.getTaskDefinitionKey()) || DECIDE_PROMOTION.equals(task.getTaskDefinitionKey());
+  }
+
+  private java.util.Optional<PromotionRegister.Promotion> promotion(DelegateTask task) {
+    return promotions.find(task.getExecution().getProcessBusinessKey());
+  }
+}
