@@ -27,6 +27,7 @@ import org.microcredentials.framework.Tier;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
+import org.microcredentials.promotion.PromotionEligibility;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.ModelAndView;
@@ -68,11 +69,13 @@ class PortfolioPages {
   private final CredentialSigner signer;
   private final CredentialVerifier verifier;
   private final ObjectMapper json;
+  private final PromotionEligibility eligibility;
   private final Clock clock;
 
   PortfolioPages(CredentialRegister credentials, Organisation organisation, SkillFrameworkRepository frameworks,
       BadgeImages badges, CredentialProperties properties, OpenBadges openBadges, CredentialSigner signer,
-      CredentialVerifier verifier, ObjectMapper json, Clock clock) {
+      CredentialVerifier verifier, ObjectMapper json, PromotionEligibility eligibility, Clock clock) {
+    this.eligibility = eligibility;
     this.credentials = credentials;
     this.organisation = organisation;
     this.frameworks = frameworks;
@@ -98,6 +101,7 @@ class PortfolioPages {
     page.addObject("held", held.size());
     page.addObject("counting", counting);
     page.addObject("cards", held.stream().map(credential -> card(credential, current, now)).toList());
+    page.addObject("progress", progress(eligibility.of(engineer), now).orElse(null));
     return page;
   }
 
@@ -161,14 +165,45 @@ class PortfolioPages {
         nextLevel(credential, current).orElse(null), url, url + "/badge.svg");
   }
 
-  private static Status status(Credential credential, OffsetDateTime now) {
+  private Status status(Credential credential, OffsetDateTime now) {
     if (credential.revoked()) {
       return new Status("revoked", "Revoked: " + credential.revocationReason());
     }
     if (!credential.validForPromotionAt(now)) {
       return new Status("expired", "Expired for promotion on " + DAY.format(credential.validForPromotionUntil()));
     }
+    if (lapsingSoon(credential, now)) {
+      return new Status("lapsing", "Lapses for promotion soon: on " + DAY.format(credential.validForPromotionUntil()));
+    }
     return new Status("valid", "Valid for promotion until " + DAY.format(credential.validForPromotionUntil()));
+  }
+
+  /** Within the reminder period before it stops counting for promotion (the holder is reminded then, too). */
+  private boolean lapsingSoon(Credential credential, OffsetDateTime now) {
+    return credential.validForPromotionAt(now) && !now.plus(properties.remindBeforeLapse()).isBefore(credential.validForPromotionUntil());
+  }
+
+  /** One skill the next level requires: covered (by which credential, lapsing or not) or missing (criteria, next steps). */
+  record ProgressSkill(String code, String name, boolean covered, String coveredBy, boolean lapsing, String criteria,
+      List<String> nextSteps) {
+  }
+
+  /** Progress to the next level, as {@code GET /api/engineers/{userId}/promotion-eligibility} says it. */
+  record Progress(int nextLevel, long covered, int required, List<ProgressSkill> skills) {
+  }
+
+  private Optional<Progress> progress(PromotionEligibility.Eligibility eligibility, OffsetDateTime now) {
+    if (eligibility.nextLevel() == null) {
+      return Optional.empty();
+    }
+    List<ProgressSkill> skills = eligibility.requiredSkills().stream().map(skill -> new ProgressSkill(
+        skill.skillCode(), skill.skillName(), skill.covered(),
+        skill.covered() ? skill.skillCode() + ":" + skill.credentialLevel() + ", score " + skill.score()
+            + ", counts until " + DAY.format(skill.validForPromotionUntil()) : null,
+        skill.covered() && !now.plus(properties.remindBeforeLapse()).isBefore(skill.validForPromotionUntil()),
+        skill.criteria(), skill.nextSteps())).toList();
+    return Optional.of(new Progress(eligibility.nextLevel(), skills.stream().filter(ProgressSkill::covered).count(),
+        skills.size(), skills));
   }
 
   private Optional<NextLevel> nextLevel(Credential credential, SkillFramework current) {

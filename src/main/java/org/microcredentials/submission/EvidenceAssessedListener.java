@@ -23,16 +23,14 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
   private final Actors actors;
   private final ScorePolicy scorePolicy;
   private final PeerReviewLog peerReviewLog;
-  private final EvidenceHistory evidenceHistory;
   private final ApplicationRegister applications;
 
   EvidenceAssessedListener(Actors actors, ScorePolicy scorePolicy, PeerReviewLog peerReviewLog,
-      EvidenceHistory evidenceHistory, ApplicationRegister applications) {
+      ApplicationRegister applications) {
     this.applications = applications;
     this.actors = actors;
     this.scorePolicy = scorePolicy;
     this.peerReviewLog = peerReviewLog;
-    this.evidenceHistory = evidenceHistory;
   }
 
   @Override
@@ -56,7 +54,6 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
     scorePolicy.checkImprovementAreas(score, improvementAreas);
     execution.setVariable(SCORE, score);
     applications.recordAssessment(ApplicationRegister.keyOf(execution), score, justification, improvementAreas.orElse(null));
-    execution.setVariable(ASSESSED_EVIDENCE_VERSION, evidenceHistory.latestVersion(ApplicationRegister.keyOf(execution)));
     // A new round of peer review and moderation starts from nothing.
     peerReviewLog.write(execution, PEER_REVIEWS, List.of());
     execution.setVariable(PEER_REVIEW_SUMMARY, "");

@@ -73,7 +73,6 @@ public final class SelfSubmissionProcess {
     /** The justification the candidate receives: the moderator's where the score was moderated. */
     public static final String OUTCOME_JUSTIFICATION = "outcomeJustification";
     // evidence versions and SLAs
-    public static final String ASSESSED_EVIDENCE_VERSION = "assessedEvidenceVersion";
     public static final String ELIGIBLE_REPLACEMENTS = "eligibleReplacements";
     public static final String NEW_ASSIGNEE_ID = "newAssigneeId";
 

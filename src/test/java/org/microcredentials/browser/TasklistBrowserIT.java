@@ -18,7 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.microcredentials.credential.Credential;
 import org.microcredentials.credential.CredentialRegister;
+import org.microcredentials.credential.CredentialSource;
 import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.Promotions;
 import org.microcredentials.testing.SelfSubmissions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
@@ -50,6 +52,8 @@ class TasklistBrowserIT {
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
   @Autowired CredentialRegister credentials;
+  @Autowired org.microcredentials.framework.SkillFrameworkRepository frameworks;
+  @Autowired org.microcredentials.framework.OrganisationAdministration administration;
 
   private WebDriver browser;
   private WebDriverWait wait;
@@ -242,6 +246,82 @@ class TasklistBrowserIT {
     } catch (RuntimeException | AssertionError failure) {
       screenshot("FAILED-" + test.getDisplayName().replaceAll("\\W", ""));
       throw failure;
+    }
+  }
+
+  /**
+   * The README's promotion walk-through: bob (level 3), holding four of the six skills level 4 requires,
+   * applies in Tasklist, gives evidence for the other two, is interviewed by erin and promoted by ivan;
+   * his portfolio then shows his progress to level 5. The two skills' review rounds are played through
+   * the engine as their people (their forms are the walk-through's above); the promotion's own forms
+   * are played in the browser.
+   */
+  @Test
+  void bobIsPromotedThroughTasklist(TestInfo test) {
+    Promotions promotions = new Promotions(engine, jdbc, credentials);
+    try {
+      int version = frameworks.current().version();
+      for (String skill : List.of("iOWN", "iPERF", "iSEC", "iCOMM")) {
+        promotions.holds("bob", skill, 4, 9, version);
+      }
+      as("bob");
+      startProcess("Promotion application");
+      type(By.cssSelector("input[id*='Field_targetLevel']"), "4");
+      type(By.cssSelector("textarea[id*='Field_statement']"), "I lead our design reviews and mentor two engineers.");
+      screenshot("promotion-start-form");
+      submitStartForm();
+      ProcessInstance promotion = waitForInstance("PromotionApplicationProcess");
+
+      for (int skill = 0; skill < 2; skill++) {
+        browser.navigate().refresh();
+        openTask("Provide evidence for a skill");
+        assertThat(browser.findElement(By.cssSelector("textarea[id*='Shown_skillCriteria']")).getDomProperty("value"))
+            .contains("at level 4");
+        assertThat(browser.findElement(By.cssSelector("textarea[id*='Shown_existingCredentials']")).getDomProperty("value"))
+            .contains("iOWN:4");
+        type(By.cssSelector("textarea[id*='Field_impactProblem']"), "Our services had no shared design practice.");
+        type(By.cssSelector("textarea[id*='Field_impactActions']"), "I ran fortnightly design reviews and wrote the guidelines.");
+        type(By.cssSelector("textarea[id*='Field_impactResults']"), "Incidents traced to design flaws fell by half in two quarters.");
+        if (skill == 0) {
+          screenshot("promotion-evidence");
+        }
+        complete();
+      }
+      promotions.assess(promotion, "iARCH", "carol", 9, "frank", "grace");
+      promotions.assess(promotion, "iMENT", "dave", 9, "frank", "grace");
+
+      as("erin");
+      openTask("Interview the candidate");
+      assertThat(browser.findElement(By.cssSelector("textarea[id*='Shown_skillSummary']")).getDomProperty("value"))
+          .contains("iARCH").contains("assessed by Carol Example").contains("reused");
+      click(By.xpath("//label[contains(., 'The interview passed')]"));
+      type(By.cssSelector("textarea[id*='Field_interviewNotes']"), "Clear on trade-offs; leads without authority.");
+      screenshot("promotion-interview");
+      complete();
+
+      as("ivan");
+      openTask("Decide the promotion");
+      assertThat(browser.findElement(By.cssSelector("textarea[id*='Shown_interviewSummary']")).getDomProperty("value"))
+          .contains("Passed");
+      click(By.xpath("//label[contains(., 'Promote to the level applied for')]"));
+      type(By.cssSelector("textarea[id*='Field_decisionJustification']"), "Every required skill at the mark; a strong interview.");
+      screenshot("promotion-decision");
+      complete();
+      app.runJobs(promotion);
+      assertThat(jdbc.sql("select seniority_level from engineer where user_id = 'bob'").query(Integer.class).single()).isEqualTo(4);
+      assertThat(credentials.heldBy("bob")).filteredOn(credential -> credential.source() == CredentialSource.PROMOTION)
+          .extracting(credential -> credential.skillCode()).containsExactlyInAnyOrder("iARCH", "iMENT");
+
+      browser.get("http://bob:bob@localhost:" + port + "/api/engineers/bob/portfolio");
+      WebElement progress = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("section.progress")));
+      assertThat(progress.getText()).contains("Progress to level 5");
+      assertThat(browser.findElements(By.cssSelector(".progress-skills li.missing"))).isNotEmpty();
+      screenshot("portfolio-progress");
+    } catch (RuntimeException | AssertionError failure) {
+      screenshot("FAILED-" + test.getDisplayName().replaceAll("\\W", ""));
+      throw failure;
+    } finally {
+      administration.changeLevel("bob", 3);
     }
   }
 
