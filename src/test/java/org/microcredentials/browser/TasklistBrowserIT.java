@@ -273,7 +273,7 @@ class TasklistBrowserIT {
       ProcessInstance promotion = waitForInstance("PromotionApplicationProcess");
 
       for (int skill = 0; skill < 2; skill++) {
-        browser.navigate().refresh();
+        as("bob");
         openTask("Provide evidence for a skill");
         assertThat(browser.findElement(By.cssSelector("textarea[id*='Shown_skillCriteria']")).getDomProperty("value"))
             .contains("at level 4");
