@@ -120,6 +120,7 @@ public final class Benchmark {
   private final Map<String, List<String>> groupsOf = new ConcurrentHashMap<>();
   private final AtomicInteger nextCandidate = new AtomicInteger();
   private final AtomicLong transactions = new AtomicLong();
+  private String loadAtStart = "";
   private ProcessEngine engine;
 
   public Benchmark(Settings settings) {
@@ -127,6 +128,7 @@ public final class Benchmark {
   }
 
   public Report run() throws Exception {
+    loadAtStart = loadAverage();
     io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres
         .builder()
         .setServerConfig("fsync", "on")
@@ -183,7 +185,8 @@ public final class Benchmark {
 
   private Report report() {
     String experiment = System.getProperty("bench.app-args", "").strip();
-    Report report = new Report(machine() + (experiment.isEmpty() ? "" : "; application arguments: " + experiment)
+    Report report = new Report(machine() + "; load average (1, 5, 15 min) at start " + loadAtStart + ", at end "
+        + loadAverage() + (experiment.isEmpty() ? "" : "; application arguments: " + experiment)
         + (scaleOnly() ? "; only the data at scale (-Dbench.only=scale)" : ""), settings, List.copyOf(rows), Instant.now());
     System.out.println("\n" + report.markdown());
     return report;
@@ -687,6 +690,7 @@ public final class Benchmark {
       }
     }
     calls.add(new String[] {ReportName.CREDENTIALS_BY_SKILL_LEVEL.slug(), "text/csv"});
+    tallyAgreesWithTheWholeQuery(http, base);
     for (String[] call : calls) {
       measureRequests(clients, clients, () -> reportRequest(base, call[0], call[1]), http, 200);
     }
@@ -696,6 +700,28 @@ public final class Benchmark {
       rows.add(p95Row("report " + call[0] + " (GET /api/reports/" + call[0] + ", " + (call[1].equals("text/csv") ? "CSV"
           : "JSON") + ", whole period) over " + scale + ", " + clients + " clients", latencies, REPORT_P95_MILLIS));
     }
+  }
+
+  /**
+   * The reports that add up tallies of the settled past over the whole period must give the rows that
+   * the whole query gives (a period that holds everything takes the query).
+   */
+  private void tallyAgreesWithTheWholeQuery(HttpClient http, String base) throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<String> differing = new ArrayList<>();
+    for (ReportName name : List.of(ReportName.CREDENTIALS_BY_SKILL_LEVEL, ReportName.SLA_BREACHES)) {
+      for (String skill : List.of("", "&skillCode=iLAN")) {
+        var tallied = json.readTree(http.send(reportRequest(base, name.slug() + "?" + skill, "application/json"),
+            HttpResponse.BodyHandlers.ofString()).body()).get("rows");
+        var queried = json.readTree(http.send(reportRequest(base, name.slug() + "?from=2000-01-01&to=2099-12-31" + skill,
+            "application/json"), HttpResponse.BodyHandlers.ofString()).body()).get("rows");
+        if (tallied == null || tallied.isEmpty() || !tallied.equals(queried)) {
+          differing.add(name.slug() + skill);
+        }
+      }
+    }
+    rows.add(new Row("reports from tallies (whole period) = the whole query (a period holding everything)",
+        differing.isEmpty() ? "same rows" : "differ: " + String.join(", ", differing), "same rows", differing.isEmpty()));
   }
 
   /** Issue 17's target for every report at scale. */
@@ -789,6 +815,16 @@ public final class Benchmark {
     }
     return new SpringApplicationBuilder(MicroCredentialsApplication.class).profiles("demo")
         .run(arguments.toArray(String[]::new));
+  }
+
+  /** The machine is shared: how busy it was says how to read the figures. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
+      return fields[0] + " / " + fields[1] + " / " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static int cores() {

@@ -28,6 +28,8 @@ class BenchmarkSmokeTest {
         .anySatisfy(measure -> assertThat(measure).startsWith("report sla-breaches"))
         .anySatisfy(measure -> assertThat(measure).startsWith("report credentials-by-skill-level (GET /api/reports/"
             + "credentials-by-skill-level, CSV"));
+    assertThat(report.rows()).filteredOn(row -> row.measure().startsWith("reports from tallies"))
+        .singleElement().satisfies(row -> assertThat(row.met()).as(row.figure()).isTrue());
     // Every report is either measured or says it was left out (it answers 501 until it is built).
     for (ReportName name : ReportName.values()) {
       assertThat(report.rows()).extracting(Benchmark.Row::measure)

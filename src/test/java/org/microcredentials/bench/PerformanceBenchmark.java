@@ -22,6 +22,8 @@ class PerformanceBenchmark {
       Benchmark.writeTo(Path.of("docs/performance.md"), report);
     }
 
+    assertThat(report.rows()).filteredOn(row -> row.measure().startsWith("reports from tallies"))
+        .singleElement().satisfies(row -> assertThat(row.met()).as(row.figure()).isTrue());
     assertThat(report.rows()).filteredOn(row -> row.measure().startsWith("report ") && row.met() != null)
         .as("every report at scale within p95 <= %s ms at 4 clients", Benchmark.REPORT_P95_MILLIS)
         .isNotEmpty()
