@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.microcredentials.MicroCredentialsProperties;
 import org.microcredentials.endorsement.EndorsementRegister;
@@ -197,11 +198,15 @@ public class Reports {
       return slaBreachesQueried(filter);
     }
     Map<String, long[]> people = new TreeMap<>();
-    slaTally.forEach((holder, counts) -> {
+    SettledTally.Settled<TaskHolder> settled = slaTally.settled();
+    // The recent part names the skill (three more lookups a task) only when the filter asks for one.
+    BiConsumer<TaskHolder, long[]> add = (holder, counts) -> {
       if (filter.skillCode() == null || filter.skillCode().equals(holder.skillCode())) {
         people.merge(holder.person(), counts, SettledTally::sum);
       }
-    });
+    };
+    settled.counts().forEach(add);
+    countTasksHeld(settled.horizon(), null, filter.skillCode() != null).forEach(add);
     Map<String, String> names = new HashMap<>();
     if (!people.isEmpty()) {
       jdbc.sql("select user_id, display_name from engineer where user_id in (:people)").param("people", people.keySet())
@@ -239,6 +244,11 @@ public class Reports {
    * also the tasks still open (whose overdue count depends on now).
    */
   private Map<TaskHolder, long[]> countTasksHeld(Instant from, Instant to) {
+    return countTasksHeld(from, to, true);
+  }
+
+  /** As {@link #countTasksHeld(Instant, Instant)}; without {@code bySkill} per person only (skill null). */
+  private Map<TaskHolder, long[]> countTasksHeld(Instant from, Instant to, boolean bySkill) {
     List<String> where = slaTaskConditions();
     Map<String, Object> parameters = new LinkedHashMap<>();
     parameters.put("now", Timestamp.from(clock.instant()));
@@ -254,17 +264,20 @@ public class Reports {
     } else {
       where.add(from == null ? "1 = 1" : "(t.end_time_ is null or t.end_time_ >= :endedFrom)");
     }
-    String skill = "coalesce(a.skill_code, n.skill_code)";
+    String skill = bySkill ? "coalesce(a.skill_code, n.skill_code)" : "cast(null as varchar(16))";
+    String skillJoins = bySkill ? """
+        left join act_hi_procinst p on p.id_ = t.proc_inst_id_
+        left join application a on a.business_key = p.business_key_
+        left join endorsement n on n.business_key = p.business_key_""" : "";
     Map<TaskHolder, long[]> counts = new HashMap<>();
     jdbc.sql("""
         select l.user_id_ as person, %s as skill_code, %s
         from act_hi_identitylink l
         join act_hi_taskinst t on t.id_ = l.task_id_
-        left join act_hi_procinst p on p.id_ = t.proc_inst_id_
-        left join application a on a.business_key = p.business_key_
-        left join endorsement n on n.business_key = p.business_key_
+        %s
         where %s
-        group by l.user_id_, %s""".formatted(skill, TASKS_HELD, String.join("\n  and ", where), skill))
+        group by l.user_id_%s""".formatted(skill, TASKS_HELD, skillJoins, String.join("\n  and ", where),
+        bySkill ? ", " + skill : ""))
         .params(parameters)
         .query((rs, row) -> counts.merge(new TaskHolder(rs.getString("person"), rs.getString("skill_code")),
             new long[] {rs.getLong("tasks"), rs.getLong("overdue"), rs.getLong("escalated")}, SettledTally::sum))
@@ -322,14 +335,18 @@ public class Reports {
     Map<Group, long[]> groups = new TreeMap<>(Comparator.comparingInt(Group::yearQuarter)
         .thenComparing(Group::skillCode).thenComparingInt(Group::level));
     Map<Group, Set<Integer>> versions = new HashMap<>();
-    credentialTally.forEach((day, counts) -> {
+    BiConsumer<CredentialDay, long[]> add = (day, counts) -> {
       if (counted(day, filter)) {
         Group group = new Group(day.day().getYear() * 10 + (day.day().getMonthValue() + 2) / 3, day.skillCode(),
             day.skillLevel());
         groups.merge(group, counts, SettledTally::sum);
         versions.computeIfAbsent(group, absent -> new HashSet<>()).add(day.frameworkVersion());
       }
-    });
+    };
+    SettledTally.Settled<CredentialDay> settled = credentialTally.settled();
+    // Without a period the settled days are read per quarter (a thousand counts, not tens of thousands).
+    (filter.from() == null && filter.to() == null ? byQuarter(settled) : settled.counts()).forEach(add);
+    countCredentials(settled.horizon(), null).forEach(add);
     Map<String, String> names = new HashMap<>();
     jdbc.sql("select framework_version, code, name from skill").query((rs, row) ->
         names.put(rs.getInt("framework_version") + ":" + rs.getString("code"), rs.getString("name"))).list();
@@ -342,6 +359,25 @@ public class Reports {
     return new Report(ReportName.CREDENTIALS_BY_SKILL_LEVEL.slug(), filter,
         List.of("quarter", "skillCode", "skillName", "level", "issued", "revoked"), rows);
   }
+
+  /** The settled days of {@code settled} added up per quarter (each keyed by its quarter's first day): made once a day. */
+  private Map<CredentialDay, long[]> byQuarter(SettledTally.Settled<CredentialDay> settled) {
+    SettledQuarters current = settledQuarters;
+    if (current == null || current.days() != settled.counts()) {
+      Map<CredentialDay, long[]> quarters = new HashMap<>();
+      settled.counts().forEach((day, counts) -> quarters.merge(new CredentialDay(day.day().withDayOfMonth(1)
+              .withMonth((day.day().getMonthValue() - 1) / 3 * 3 + 1), day.skillCode(), day.skillLevel(),
+          day.frameworkVersion()), counts, SettledTally::sum));
+      current = new SettledQuarters(settled.counts(), Map.copyOf(quarters));
+      settledQuarters = current;
+    }
+    return current.quarters();
+  }
+
+  private record SettledQuarters(Map<CredentialDay, long[]> days, Map<CredentialDay, long[]> quarters) {
+  }
+
+  private volatile SettledQuarters settledQuarters;
 
   /** Credentials issued (first count) and revoked (second) per day of the organisation, skill, level and version. */
   record CredentialDay(LocalDate day, String skillCode, int skillLevel, int frameworkVersion) {

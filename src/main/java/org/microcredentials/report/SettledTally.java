@@ -5,13 +5,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
 
 /**
  * Counts of facts that never change once their moment has passed (a credential issued or revoked,
  * a task ended), grouped by what a report adds up: counted once for the settled past
- * ({@link SettledHorizon}) on the first read after start, extended by each day that settles, and
- * read together with the counts after the horizon, which are counted on every read. So a report
+ * ({@link SettledHorizon}) on the first read after start, extended by each day that settles; a report
+ * adds to them the counts after the horizon, which it counts on every read. So a report
  * over a million credentials adds up a few thousand counts instead of grouping every row again.
  * The database does the counting ({@link Counter} is one grouped query); the counts arrays are never
  * changed once made.
@@ -35,17 +34,14 @@ final class SettledTally<K> {
     this.counter = counter;
   }
 
-  /** Every count, settled and recent (a group may come twice: once settled, once recent). */
-  void forEach(BiConsumer<K, long[]> action) {
-    Map<K, long[]> settledCounts;
-    Instant settledUntil;
-    synchronized (this) {
-      bringUpToDate();
-      settledCounts = settled;
-      settledUntil = horizon;
-    }
-    settledCounts.forEach(action);
-    counter.count(settledUntil, null).forEach(action);
+  /** The settled counts, brought up to today's horizon. */
+  synchronized Settled<K> settled() {
+    bringUpToDate();
+    return new Settled<>(settled, horizon);
+  }
+
+  /** Counts of the facts before {@code horizon}: never changed once made. */
+  record Settled<K>(Map<K, long[]> counts, Instant horizon) {
   }
 
   private void bringUpToDate() {
