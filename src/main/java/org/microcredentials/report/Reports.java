@@ -1,14 +1,28 @@
 package org.microcredentials.report;
 
+import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import javax.sql.DataSource;
 import org.microcredentials.MicroCredentialsProperties;
 import org.microcredentials.endorsement.EndorsementRegister;
 import org.microcredentials.submission.ApplicationRegister;
@@ -21,8 +35,10 @@ import org.springframework.stereotype.Component;
  * {@code ACT_HI_IDENTITYLINK}, {@code ACT_HI_PROCINST}): the database groups and counts, Java
  * only names the columns. Months and quarters are those of the organisation's time zone. The
  * SQL is portable between H2 and PostgreSQL ({@code AT TIME ZONE}, {@code EXTRACT},
- * {@code PERCENTILE_CONT ... WITHIN GROUP}, {@code WITH RECURSIVE}); the indexes it reads are in
- * {@code V5__report_indexes.sql}.
+ * {@code PERCENTILE_CONT ... WITHIN GROUP}, {@code WITH RECURSIVE}) but for the month and day keys,
+ * said the way each database computes cheaply and right ({@link #monthStart}); the indexes it reads are in
+ * {@code V8__report_indexes.sql}. The two reports whose rows grow without bound (credentials, tasks
+ * held) add up tallies of the settled past ({@link SettledTally}) and query only what is recent.
  */
 @Component
 public class Reports {
@@ -39,11 +55,17 @@ public class Reports {
   private final JdbcClient jdbc;
   private final ZoneId zone;
   private final Clock clock;
+  private final SettledTally<CredentialDay> credentialTally;
+  private final SettledTally<TaskHolder> slaTally;
+  private final Database database;
 
-  Reports(JdbcClient jdbc, MicroCredentialsProperties properties, Clock clock) {
+  Reports(JdbcClient jdbc, MicroCredentialsProperties properties, Clock clock, DataSource dataSource) {
     this.jdbc = jdbc;
+    this.database = new Database(dataSource);
     this.zone = properties.timeZone();
     this.clock = clock;
+    this.credentialTally = new SettledTally<>(clock, zone, this::countCredentials);
+    this.slaTally = new SettledTally<>(clock, zone, this::countTasksHeld);
   }
 
   public ZoneId zone() {
@@ -68,18 +90,22 @@ public class Reports {
     Conditions applications = conditions(filter, "submitted_at", "candidate_id", "skill_code");
     Conditions endorsements = conditions(filter, "started_at", "candidate_id", "skill_code");
     String sql = applications.with() + """
-        select year_month, source, count(*) as started,
-          sum(case when status in ('%s', '%s') then 1 else 0 end) as passed,
-          sum(case when status in ('%s', '%s') then 1 else 0 end) as failed,
-          sum(case when status not in ('%s', '%s', '%s', '%s') then 1 else 0 end) as still_open
+        select %s as year_month, source, started, passed, failed, still_open
         from (
-          select %s as year_month, 'SELF_SUBMISSION' as source, status from application %s
-          union all
-          select %s as year_month, 'ENDORSEMENT' as source, status from endorsement %s
-        ) started
-        group by year_month, source
-        order by year_month, source""".formatted(PASSED, APPROVED, FAILED, WITHDRAWN, PASSED, APPROVED, FAILED,
-        WITHDRAWN, month("submitted_at"), applications.where(), month("started_at"), endorsements.where());
+          select month_start, source, count(*) as started,
+            sum(case when status in ('%s', '%s') then 1 else 0 end) as passed,
+            sum(case when status in ('%s', '%s') then 1 else 0 end) as failed,
+            sum(case when status not in ('%s', '%s', '%s', '%s') then 1 else 0 end) as still_open
+          from (
+            select %s as month_start, 'SELF_SUBMISSION' as source, status from application %s
+            union all
+            select %s as month_start, 'ENDORSEMENT' as source, status from endorsement %s
+          ) started
+          group by month_start, source
+        ) grouped
+        order by year_month, source""".formatted(yearMonth(), PASSED, APPROVED, FAILED, WITHDRAWN, PASSED, APPROVED,
+        FAILED, WITHDRAWN, monthStart("submitted_at"), applications.where(), monthStart("started_at"),
+        endorsements.where());
     return new Report(ReportName.SUBMISSIONS.slug(), filter, List.of("month", "source", "started", "passed", "failed", "open"),
         query(sql, applications, (rs, row) -> row(
             "month", yearMonth(rs.getInt("year_month")),
@@ -93,14 +119,21 @@ public class Reports {
   /** Per skill and level: self-submissions decided (passed or failed for good) in the period, and the share passed. */
   Report passRate(ReportFilter filter) {
     Conditions decided = conditions(filter, "a.closed_at", "a.candidate_id", "a.skill_code");
+    // Counted per skill, level and framework version first, named after: the join then meets a few
+    // dozen rows instead of every application.
     String sql = decided.with() + """
-        select a.skill_code, max(s.name) as skill_name, a.skill_level, count(*) as assessed,
-          sum(case when a.status = '%s' then 1 else 0 end) as passed
-        from application a
-        left join skill s on s.framework_version = a.framework_version and s.code = a.skill_code
-        %s and a.status in ('%s', '%s')
-        group by a.skill_code, a.skill_level
-        order by a.skill_code, a.skill_level""".formatted(PASSED, decided.whereOrTrue(), PASSED, FAILED);
+        select d.skill_code, max(s.name) as skill_name, d.skill_level, sum(d.assessed) as assessed,
+          sum(d.passed) as passed
+        from (
+          select a.skill_code, a.skill_level, a.framework_version, count(*) as assessed,
+            sum(case when a.status = '%s' then 1 else 0 end) as passed
+          from application a
+          %s and a.status in ('%s', '%s')
+          group by a.skill_code, a.skill_level, a.framework_version
+        ) d
+        left join skill s on s.framework_version = d.framework_version and s.code = d.skill_code
+        group by d.skill_code, d.skill_level
+        order by d.skill_code, d.skill_level""".formatted(PASSED, decided.whereOrTrue(), PASSED, FAILED);
     return new Report(ReportName.PASS_RATE.slug(), filter,
         List.of("skillCode", "skillName", "level", "assessed", "passed", "passRate"),
         query(sql, decided, (rs, row) -> {
@@ -116,13 +149,16 @@ public class Reports {
   Report timeToOutcome(ReportFilter filter) {
     Conditions decided = conditions(filter, "closed_at", "candidate_id", "skill_code");
     String sql = decided.with() + """
-        select %s as year_month, count(*) as decided,
-          percentile_cont(0.5) within group (order by %s) as median_days,
-          percentile_cont(0.9) within group (order by %s) as p90_days
-        from application %s and status in ('%s', '%s') and closed_at is not null
-        group by %s
-        order by year_month""".formatted(month("closed_at"), days("submitted_at", "closed_at"),
-        days("submitted_at", "closed_at"), decided.whereOrTrue(), PASSED, FAILED, month("closed_at"));
+        select %s as year_month, decided, median_days, p90_days
+        from (
+          select %s as month_start, count(*) as decided,
+            percentile_cont(0.5) within group (order by %s) as median_days,
+            percentile_cont(0.9) within group (order by %s) as p90_days
+          from application %s and status in ('%s', '%s') and closed_at is not null
+          group by %s
+        ) grouped
+        order by year_month""".formatted(yearMonth(), monthStart("closed_at"), days("submitted_at", "closed_at"),
+        days("submitted_at", "closed_at"), decided.whereOrTrue(), PASSED, FAILED, monthStart("closed_at"));
     return new Report(ReportName.TIME_TO_OUTCOME.slug(), filter, List.of("month", "decided", "median", "p90"),
         query(sql, decided, (rs, row) -> row("month", yearMonth(rs.getInt("year_month")),
             "decided", rs.getLong("decided"), "median", rounded(rs.getDouble("median_days")),
@@ -133,13 +169,16 @@ public class Reports {
   Report timeToEndorsement(ReportFilter filter) {
     Conditions approved = conditions(filter, "closed_at", "candidate_id", "skill_code");
     String sql = approved.with() + """
-        select %s as year_month, count(*) as approved,
-          percentile_cont(0.5) within group (order by %s) as median_days,
-          percentile_cont(0.9) within group (order by %s) as p90_days
-        from endorsement %s and status = '%s' and closed_at is not null
-        group by %s
-        order by year_month""".formatted(month("closed_at"), days("started_at", "closed_at"),
-        days("started_at", "closed_at"), approved.whereOrTrue(), APPROVED, month("closed_at"));
+        select %s as year_month, approved, median_days, p90_days
+        from (
+          select %s as month_start, count(*) as approved,
+            percentile_cont(0.5) within group (order by %s) as median_days,
+            percentile_cont(0.9) within group (order by %s) as p90_days
+          from endorsement %s and status = '%s' and closed_at is not null
+          group by %s
+        ) grouped
+        order by year_month""".formatted(yearMonth(), monthStart("closed_at"), days("started_at", "closed_at"),
+        days("started_at", "closed_at"), approved.whereOrTrue(), APPROVED, monthStart("closed_at"));
     return new Report(ReportName.TIME_TO_ENDORSEMENT.slug(), filter, List.of("month", "approved", "median", "p90"),
         query(sql, approved, (rs, row) -> row("month", yearMonth(rs.getInt("year_month")),
             "approved", rs.getLong("approved"), "median", rounded(rs.getDouble("median_days")),
@@ -150,12 +189,106 @@ public class Reports {
    * Per person who held an assessor or reviewer task (Camunda's history of assignees, so work
    * handed on counts for both): the tasks held; those overdue in their hands (held when the due
    * date passed: someone handed a task already late is not blamed for it); and those escalated,
-   * which the SEM team took away from them after the due date (the escalation's last step).
+   * which the SEM team took away from them after the due date (the escalation's last step). Over the
+   * whole period, added up from the tally of ended tasks ({@link SettledTally}) and the tasks still
+   * open or ended today; for a period or a team queried whole.
    */
   Report slaBreaches(ReportFilter filter) {
-    Conditions held = new Conditions(filter);
-    List<String> where = new ArrayList<>(List.of("l.type_ = 'assignee'", "l.user_id_ is not null", "t.due_date_ is not null",
+    if (filter.from() != null || filter.to() != null || filter.team() != null) {
+      return slaBreachesQueried(filter);
+    }
+    Map<String, long[]> people = new TreeMap<>();
+    SettledTally.Settled<TaskHolder> settled = slaTally.settled();
+    // The recent part names the skill (three more lookups a task) only when the filter asks for one.
+    BiConsumer<TaskHolder, long[]> add = (holder, counts) -> {
+      if (filter.skillCode() == null || filter.skillCode().equals(holder.skillCode())) {
+        people.merge(holder.person(), counts, SettledTally::sum);
+      }
+    };
+    settled.counts().forEach(add);
+    countTasksHeld(settled.horizon(), null, filter.skillCode() != null).forEach(add);
+    Map<String, String> names = new HashMap<>();
+    if (!people.isEmpty()) {
+      jdbc.sql("select user_id, display_name from engineer where user_id in (:people)").param("people", people.keySet())
+          .query((rs, row) -> names.put(rs.getString("user_id"), rs.getString("display_name"))).list();
+    }
+    List<Map<String, Object>> rows = new ArrayList<>();
+    people.forEach((person, counts) -> rows.add(row("person", person, "name", names.get(person), "tasks", counts[0],
+        "overdue", counts[1], "escalated", counts[2])));
+    return new Report(ReportName.SLA_BREACHES.slug(), filter, List.of("person", "name", "tasks", "overdue", "escalated"),
+        rows);
+  }
+
+  /** Who held a task (an assessor or reviewer) and the skill of the application or endorsement it was for. */
+  record TaskHolder(String person, String skillCode) {
+  }
+
+  /** Per person and the task's moment conditions: tasks held, overdue in their hands, escalated (see {@link #slaBreaches}). */
+  private static final String TASKS_HELD = """
+      count(distinct t.id_) as tasks,
+      count(distinct case
+        when l.operation_type_ = 'add' and t.assignee_ = l.user_id_ and l.timestamp_ <= t.due_date_
+          and coalesce(t.end_time_, :now) > t.due_date_ then t.id_
+        when l.operation_type_ = 'delete' and l.timestamp_ > t.due_date_ then t.id_ end) as overdue,
+      count(distinct case
+        when l.operation_type_ = 'delete' and l.timestamp_ > t.due_date_
+          and (l.assigner_id_ is null or l.assigner_id_ <> l.user_id_) then t.id_ end) as escalated""";
+
+  private static List<String> slaTaskConditions() {
+    return new ArrayList<>(List.of("l.type_ = 'assignee'", "l.user_id_ is not null", "t.due_date_ is not null",
         "t.task_def_key_ in (" + String.join(", ", SLA_TASKS.stream().map(key -> "'" + key + "'").toList()) + ")"));
+  }
+
+  /**
+   * Tasks held per person and skill, of the tasks that ended in [from, to); with {@code to} open,
+   * also the tasks still open (whose overdue count depends on now).
+   */
+  private Map<TaskHolder, long[]> countTasksHeld(Instant from, Instant to) {
+    return countTasksHeld(from, to, true);
+  }
+
+  /** As {@link #countTasksHeld(Instant, Instant)}; without {@code bySkill} per person only (skill null). */
+  private Map<TaskHolder, long[]> countTasksHeld(Instant from, Instant to, boolean bySkill) {
+    List<String> where = slaTaskConditions();
+    Map<String, Object> parameters = new LinkedHashMap<>();
+    parameters.put("now", Timestamp.from(clock.instant()));
+    if (from != null) {
+      parameters.put("endedFrom", Timestamp.from(from));
+    }
+    if (to != null) {
+      where.add("t.end_time_ < :endedBefore");
+      parameters.put("endedBefore", Timestamp.from(to));
+      if (from != null) {
+        where.add("t.end_time_ >= :endedFrom");
+      }
+    } else {
+      where.add(from == null ? "1 = 1" : "(t.end_time_ is null or t.end_time_ >= :endedFrom)");
+    }
+    String skill = bySkill ? "coalesce(a.skill_code, n.skill_code)" : "cast(null as varchar(16))";
+    String skillJoins = bySkill ? """
+        left join act_hi_procinst p on p.id_ = t.proc_inst_id_
+        left join application a on a.business_key = p.business_key_
+        left join endorsement n on n.business_key = p.business_key_""" : "";
+    Map<TaskHolder, long[]> counts = new HashMap<>();
+    jdbc.sql("""
+        select l.user_id_ as person, %s as skill_code, %s
+        from act_hi_identitylink l
+        join act_hi_taskinst t on t.id_ = l.task_id_
+        %s
+        where %s
+        group by l.user_id_%s""".formatted(skill, TASKS_HELD, skillJoins, String.join("\n  and ", where),
+        bySkill ? ", " + skill : ""))
+        .params(parameters)
+        .query((rs, row) -> counts.merge(new TaskHolder(rs.getString("person"), rs.getString("skill_code")),
+            new long[] {rs.getLong("tasks"), rs.getLong("overdue"), rs.getLong("escalated")}, SettledTally::sum))
+        .list();
+    return counts;
+  }
+
+  /** {@link #slaBreaches} queried over every task held: for a period or a team. */
+  Report slaBreachesQueried(ReportFilter filter) {
+    Conditions held = new Conditions(filter);
+    List<String> where = slaTaskConditions();
     if (filter.from() != null) {
       where.add("t.start_time_ >= :startTimestamp");
       held.bind("startTimestamp", Timestamp.from(filter.start(zone).toInstant()));
@@ -176,27 +309,121 @@ public class Reports {
     }
     held.bind("now", Timestamp.from(clock.instant()));
     String sql = held.with() + """
-        select l.user_id_ as person, max(e.display_name) as display_name, count(distinct t.id_) as tasks,
-          count(distinct case
-            when l.operation_type_ = 'add' and t.assignee_ = l.user_id_ and l.timestamp_ <= t.due_date_
-              and coalesce(t.end_time_, :now) > t.due_date_ then t.id_
-            when l.operation_type_ = 'delete' and l.timestamp_ > t.due_date_ then t.id_ end) as overdue,
-          count(distinct case
-            when l.operation_type_ = 'delete' and l.timestamp_ > t.due_date_
-              and (l.assigner_id_ is null or l.assigner_id_ <> l.user_id_) then t.id_ end) as escalated
+        select l.user_id_ as person, max(e.display_name) as display_name, %s
         from act_hi_identitylink l
         join act_hi_taskinst t on t.id_ = l.task_id_
         left join engineer e on e.user_id = l.user_id_
         where %s
         group by l.user_id_
-        order by l.user_id_""".formatted(String.join("\n  and ", where));
+        order by l.user_id_""".formatted(TASKS_HELD, String.join("\n  and ", where));
     return new Report(ReportName.SLA_BREACHES.slug(), filter, List.of("person", "name", "tasks", "overdue", "escalated"),
         query(sql, held, (rs, row) -> row("person", rs.getString("person"), "name", rs.getString("display_name"),
             "tasks", rs.getLong("tasks"), "overdue", rs.getLong("overdue"), "escalated", rs.getLong("escalated"))));
   }
 
-  /** Per quarter, skill and level: credentials issued in the quarter and credentials revoked in it (the inflation watch). */
+  /**
+   * Per quarter, skill and level: credentials issued in the quarter and credentials revoked in it
+   * (the inflation watch). Added up from the daily tally ({@link CredentialTally}) and today's
+   * credentials; for a team, whose members the tally does not tell apart, queried whole.
+   */
   Report credentialsBySkillLevel(ReportFilter filter) {
+    if (filter.team() != null) {
+      return credentialsBySkillLevelQueried(filter);
+    }
+    record Group(int yearQuarter, String skillCode, int level) {
+    }
+    Map<Group, long[]> groups = new TreeMap<>(Comparator.comparingInt(Group::yearQuarter)
+        .thenComparing(Group::skillCode).thenComparingInt(Group::level));
+    Map<Group, Set<Integer>> versions = new HashMap<>();
+    BiConsumer<CredentialDay, long[]> add = (day, counts) -> {
+      if (counted(day, filter)) {
+        Group group = new Group(day.day().getYear() * 10 + (day.day().getMonthValue() + 2) / 3, day.skillCode(),
+            day.skillLevel());
+        groups.merge(group, counts, SettledTally::sum);
+        versions.computeIfAbsent(group, absent -> new HashSet<>()).add(day.frameworkVersion());
+      }
+    };
+    SettledTally.Settled<CredentialDay> settled = credentialTally.settled();
+    // Without a period the settled days are read per quarter (a thousand counts, not tens of thousands).
+    (filter.from() == null && filter.to() == null ? byQuarter(settled) : settled.counts()).forEach(add);
+    countCredentials(settled.horizon(), null).forEach(add);
+    Map<String, String> names = new HashMap<>();
+    jdbc.sql("select framework_version, code, name from skill").query((rs, row) ->
+        names.put(rs.getInt("framework_version") + ":" + rs.getString("code"), rs.getString("name"))).list();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    groups.forEach((group, counts) -> rows.add(row("quarter", "%d-Q%d".formatted(group.yearQuarter() / 10,
+            group.yearQuarter() % 10), "skillCode", group.skillCode(),
+        "skillName", versions.get(group).stream().map(version -> names.get(version + ":" + group.skillCode()))
+            .filter(Objects::nonNull).max(String::compareTo).orElse(null),
+        "level", group.level(), "issued", counts[0], "revoked", counts[1])));
+    return new Report(ReportName.CREDENTIALS_BY_SKILL_LEVEL.slug(), filter,
+        List.of("quarter", "skillCode", "skillName", "level", "issued", "revoked"), rows);
+  }
+
+  /** The settled days of {@code settled} added up per quarter (each keyed by its quarter's first day): made once a day. */
+  private Map<CredentialDay, long[]> byQuarter(SettledTally.Settled<CredentialDay> settled) {
+    SettledQuarters current = settledQuarters;
+    if (current == null || current.days() != settled.counts()) {
+      Map<CredentialDay, long[]> quarters = new HashMap<>();
+      settled.counts().forEach((day, counts) -> quarters.merge(new CredentialDay(day.day().withDayOfMonth(1)
+              .withMonth((day.day().getMonthValue() - 1) / 3 * 3 + 1), day.skillCode(), day.skillLevel(),
+          day.frameworkVersion()), counts, SettledTally::sum));
+      current = new SettledQuarters(settled.counts(), Map.copyOf(quarters));
+      settledQuarters = current;
+    }
+    return current.quarters();
+  }
+
+  private record SettledQuarters(Map<CredentialDay, long[]> days, Map<CredentialDay, long[]> quarters) {
+  }
+
+  private volatile SettledQuarters settledQuarters;
+
+  /** Credentials issued (first count) and revoked (second) per day of the organisation, skill, level and version. */
+  record CredentialDay(LocalDate day, String skillCode, int skillLevel, int frameworkVersion) {
+  }
+
+  private Map<CredentialDay, long[]> countCredentials(Instant from, Instant to) {
+    Map<CredentialDay, long[]> counts = new HashMap<>();
+    for (int moment = 0; moment < 2; moment++) {
+      String column = moment == 0 ? "issued_at" : "revoked_at";
+      List<String> where = new ArrayList<>(List.of(column + " is not null"));
+      if (moment == 1) {
+        where.add("revoked");
+      }
+      Map<String, Object> parameters = new LinkedHashMap<>();
+      if (from != null) {
+        where.add(column + " >= :from");
+        parameters.put("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+      }
+      if (to != null) {
+        where.add(column + " < :to");
+        parameters.put("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+      }
+      String day = localDay(column);
+      int index = moment;
+      jdbc.sql("""
+          select %s as local_day, skill_code, skill_level, framework_version, count(*) as credentials
+          from credential where %s
+          group by %s, skill_code, skill_level, framework_version""".formatted(day, String.join(" and ", where), day))
+          .params(parameters)
+          .query((rs, row) -> counts.computeIfAbsent(new CredentialDay(localDay(rs, "local_day"),
+              rs.getString("skill_code"), rs.getInt("skill_level"), rs.getInt("framework_version")),
+              absent -> new long[2])[index] += rs.getLong("credentials"))
+          .list();
+    }
+    return counts;
+  }
+
+  /** Whether a tallied day and skill fall within the filter's period and skill (the team is not tallied). */
+  private static boolean counted(CredentialDay key, ReportFilter filter) {
+    return (filter.from() == null || !key.day().isBefore(filter.from()))
+        && (filter.to() == null || !key.day().isAfter(filter.to()))
+        && (filter.skillCode() == null || filter.skillCode().equals(key.skillCode()));
+  }
+
+  /** {@link #credentialsBySkillLevel} queried over every credential: for a team. */
+  Report credentialsBySkillLevelQueried(ReportFilter filter) {
     Conditions issued = conditions(filter, "issued_at", "holder_id", "skill_code");
     Conditions revoked = conditions(filter, "revoked_at", "holder_id", "skill_code");
     String sql = issued.with() + """
@@ -226,16 +453,20 @@ public class Reports {
   /** Per endorser (the abuse watch): endorsements started in the period, approved, withdrawn, and distinct candidates. */
   Report endorsementsByEndorser(ReportFilter filter) {
     Conditions started = conditions(filter, "n.started_at", "n.endorser_id", "n.skill_code");
+    // The name looked up per endorser (a few hundred key lookups): a join let PostgreSQL hash every engineer.
     String sql = started.with() + """
-        select n.endorser_id, max(e.display_name) as display_name, count(*) as started,
-          sum(case when n.status = '%s' then 1 else 0 end) as approved,
-          sum(case when n.status = '%s' then 1 else 0 end) as withdrawn,
-          count(distinct n.candidate_id) as candidates
-        from endorsement n
-        left join engineer e on e.user_id = n.endorser_id
-        %s
-        group by n.endorser_id
-        order by n.endorser_id""".formatted(APPROVED, WITHDRAWN, started.where());
+        select c.endorser_id, (select e.display_name from engineer e where e.user_id = c.endorser_id) as display_name,
+          c.started, c.approved, c.withdrawn, c.candidates
+        from (
+          select n.endorser_id, count(*) as started,
+            sum(case when n.status = '%s' then 1 else 0 end) as approved,
+            sum(case when n.status = '%s' then 1 else 0 end) as withdrawn,
+            count(distinct n.candidate_id) as candidates
+          from endorsement n
+          %s
+          group by n.endorser_id
+        ) c
+        order by c.endorser_id""".formatted(APPROVED, WITHDRAWN, started.where());
     return new Report(ReportName.ENDORSEMENTS_BY_ENDORSER.slug(), filter,
         List.of("endorser", "name", "started", "approved", "withdrawn", "distinctCandidates"),
         query(sql, started, (rs, row) -> row("endorser", rs.getString("endorser_id"), "name", rs.getString("display_name"),
@@ -273,10 +504,40 @@ public class Reports {
     return conditions;
   }
 
-  /** yyyymm of a moment, in the organisation's time zone. */
-  private String month(String column) {
+  /**
+   * A moment's month in the organisation's time zone, as reports group by it. On PostgreSQL the start
+   * of the month of the local timestamp: cheap per row (one conversion, one truncation; the year and
+   * month numbers, numeric arithmetic that cost ten times as much per row, are taken from the few
+   * groups only, {@link #yearMonth()}). On H2 yyyymm from the local fields: H2's {@code AT TIME ZONE}
+   * keeps an offset that its truncation and casts do not respect.
+   */
+  private String monthStart(String column) {
     String local = "(" + column + " at time zone '" + zone.getId() + "')";
-    return "cast(extract(year from " + local + ") * 100 + extract(month from " + local + ") as integer)";
+    return database.postgres() ? "date_trunc('month', " + local + ")"
+        : "(extract(year from " + local + ") * 100 + extract(month from " + local + "))";
+  }
+
+  /** yyyymm of the grouped {@code month_start}. */
+  private String yearMonth() {
+    return database.postgres() ? "cast(extract(year from month_start) * 100 + extract(month from month_start) as integer)"
+        : "cast(month_start as integer)";
+  }
+
+  /** A moment's day in the organisation's time zone: a date on PostgreSQL, yyyymmdd on H2 (see {@link #monthStart}). */
+  private String localDay(String column) {
+    String local = "(" + column + " at time zone '" + zone.getId() + "')";
+    return database.postgres() ? "cast(" + local + " as date)"
+        : "cast(extract(year from " + local + ") * 10000 + extract(month from " + local + ") * 100 + extract(day from "
+            + local + ") as integer)";
+  }
+
+  private static LocalDate localDay(ResultSet rs, String column) throws SQLException {
+    Object day = rs.getObject(column);
+    if (day instanceof Number yyyymmdd) {
+      int value = yyyymmdd.intValue();
+      return LocalDate.of(value / 10000, value / 100 % 100, value % 100);
+    }
+    return rs.getObject(column, LocalDate.class);
   }
 
   /** yyyyq of a moment, in the organisation's time zone. */
@@ -286,7 +547,7 @@ public class Reports {
   }
 
   private static String days(String fromColumn, String toColumn) {
-    return "cast((extract(epoch from " + toColumn + ") - extract(epoch from " + fromColumn + ")) / 86400.0 as double precision)";
+    return "cast(extract(epoch from (" + toColumn + " - " + fromColumn + ")) / 86400 as double precision)";
   }
 
   private static String yearMonth(int yearMonth) {
@@ -303,6 +564,28 @@ public class Reports {
       row.put((String) namesAndValues[i], namesAndValues[i + 1]);
     }
     return row;
+  }
+
+  /** Which database answers: the one thing the SQL above says differently on PostgreSQL and H2. */
+  private static final class Database {
+
+    private final DataSource dataSource;
+    private volatile Boolean postgres;
+
+    Database(DataSource dataSource) {
+      this.dataSource = dataSource;
+    }
+
+    boolean postgres() {
+      if (postgres == null) {
+        try (Connection connection = dataSource.getConnection()) {
+          postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+        } catch (SQLException e) {
+          throw new IllegalStateException("Cannot tell which database answers", e);
+        }
+      }
+      return postgres;
+    }
   }
 
   /** Conditions and their parameters; the team, when filtered, as a recursive common table expression. */

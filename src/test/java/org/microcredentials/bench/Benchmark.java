@@ -50,6 +50,9 @@ import org.microcredentials.MicroCredentialsApplication;
 import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
+import org.microcredentials.endorsement.EndorsementProcess;
+import org.microcredentials.report.ReportName;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -68,16 +71,16 @@ public final class Benchmark {
   /** How long and how wide each measurement runs. */
   public record Settings(String name, Duration cell, Duration warmUp, List<Integer> workers, Duration databaseLoop,
       List<Integer> restClients, int restRequestsPerClient, int candidates, boolean pgbench, int bulkCredentials,
-      int bulkHistoricInstances, int bulkOpenTasks) {
+      int bulkApplications, int bulkEndorsements, int bulkOpenTasks, int reportRequestsPerClient) {
 
     public static Settings smoke() {
       return new Settings("smoke", Duration.ofMillis(700), Duration.ofMillis(300), List.of(1, 2), Duration.ofMillis(500),
-          List.of(1, 4), 3, 12, false, 10_000, 1_000, 200);
+          List.of(1, 4), 3, 12, false, 10_000, 1_000, 200, 200, 1);
     }
 
     public static Settings full() {
       return new Settings("full", Duration.ofSeconds(15), Duration.ofSeconds(5), List.of(1, 2, 4), Duration.ofSeconds(8),
-          List.of(1, 4, 16), 25, 400, true, 1_000_000, 100_000, 10_000);
+          List.of(1, 4, 16), 25, 400, true, 1_000_000, 100_000, 20_000, 10_000, 10);
     }
   }
 
@@ -117,6 +120,7 @@ public final class Benchmark {
   private final Map<String, List<String>> groupsOf = new ConcurrentHashMap<>();
   private final AtomicInteger nextCandidate = new AtomicInteger();
   private final AtomicLong transactions = new AtomicLong();
+  private String loadAtStart = "";
   private ProcessEngine engine;
 
   public Benchmark(Settings settings) {
@@ -124,6 +128,7 @@ public final class Benchmark {
   }
 
   public Report run() throws Exception {
+    loadAtStart = loadAverage();
     io.zonky.test.db.postgres.embedded.EmbeddedPostgres postgres = io.zonky.test.db.postgres.embedded.EmbeddedPostgres
         .builder()
         .setServerConfig("fsync", "on")
@@ -139,6 +144,13 @@ public final class Benchmark {
       }
       String url = admin.replaceFirst("/postgres\\?", "/bench?");
       String commitLoop = admin.replaceFirst("/postgres\\?", "/commit_loop?");
+      if (scaleOnly()) {
+        try (ConfigurableApplicationContext app = application(url)) {
+          engine = app.getBean(ProcessEngine.class);
+          dataAtScale(((WebServerApplicationContext) app).getWebServer().getPort(), url);
+        }
+        return report();
+      }
       double databaseTpsBefore = databaseLimit(commitLoop);
       Double pgbenchTps = settings.pgbench() ? pgbench(postgres.getPort()) : null;
 
@@ -168,11 +180,21 @@ public final class Benchmark {
     } finally {
       postgres.close();
     }
+    return report();
+  }
+
+  private Report report() {
     String experiment = System.getProperty("bench.app-args", "").strip();
-    Report report = new Report(machine() + (experiment.isEmpty() ? "" : "; application arguments: " + experiment),
-        settings, List.copyOf(rows), Instant.now());
+    Report report = new Report(machine() + "; load average (1, 5, 15 min) at start " + loadAtStart + ", at end "
+        + loadAverage() + (experiment.isEmpty() ? "" : "; application arguments: " + experiment)
+        + (scaleOnly() ? "; only the data at scale (-Dbench.only=scale)" : ""), settings, List.copyOf(rows), Instant.now());
     System.out.println("\n" + report.markdown());
     return report;
+  }
+
+  /** {@code -Dbench.only=scale}: only the bulk load and the queries at scale, for tuning them (a few minutes less). */
+  static boolean scaleOnly() {
+    return "scale".equals(System.getProperty("bench.only", "").strip());
   }
 
   /** Writes the table between the markers of docs/performance.md, leaving the rest of the page. */
@@ -558,37 +580,25 @@ public final class Benchmark {
   // --- 4. data at scale --------------------------------------------------------------------------
 
   /**
-   * Bulk-loads credentials, finished historic instances and open tasks straight into the tables
-   * (set-based SQL, not through the engine), then times the queries people wait for.
+   * Bulk-loads the programme's data (engineers, applications, endorsements, credentials and the
+   * history the flows leave: {@code bench/reports-at-scale.sql}) and open tasks straight into the
+   * tables (set-based SQL, not through the engine), then times the queries people wait for and
+   * every report.
    */
   private void dataAtScale(int port, String url) throws Exception {
     int holders = Math.max(1, settings.bulkCredentials() / 10);
-    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionKey(SelfSubmissionProcess.KEY).latestVersion().singleResult().getId();
     long started = System.nanoTime();
     try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
         Statement sql = connection.createStatement()) {
-      sql.execute("""
-          insert into engineer (user_id, display_name, email, seniority_level, role_title, line_manager_id)
-          select 'scale' || g, 'Scale ' || g, 'scale' || g || '@example.org', 1, 'Engineer I', 'dave'
-          from generate_series(1, %d) g""".formatted(holders));
-      sql.execute("""
-          insert into credential (id, source_key, holder_id, skill_code, skill_level, score, source, assessor_id,
-            reviewer_ids, framework_version, evidence_summary, issued_at, valid_for_promotion_until, revoked)
-          select md5(g::text)::uuid::text, 'BULK-' || g, 'scale' || (1 + g %% %d),
-            (array['iLAN','iPERF','iOWN','iTEST','iARCH','iSEC','iOPS','iDATA','iDEL','iCOLL','iCOMM','iMENT'])[1 + g %% 12],
-            1 + (g / 12) %% 6, 8 + g %% 3, 'SELF_SUBMISSION', 'grace', 'erin,frank', 1,
-            'Problem, actions and measured results of a bulk-loaded application.',
-            now() - (g %% 700) * interval '1 day', now() - (g %% 700) * interval '1 day' + interval '2 years', false
-          from generate_series(1, %d) g""".formatted(holders, settings.bulkCredentials()));
-      sql.execute("""
-          insert into act_hi_procinst (id_, proc_inst_id_, business_key_, proc_def_key_, proc_def_id_, start_time_,
-            end_time_, duration_, start_user_id_, start_act_id_, end_act_id_, root_proc_inst_id_, state_)
-          select 'hist-' || g, 'hist-' || g, 'HIST-' || g, '%s', '%s', now() - interval '30 days',
-            now() - interval '20 days', 864000000, 'scale' || (1 + g %% %d), 'StartEvent_ApplicationSubmitted',
-            'EndEvent_CredentialIssued', 'hist-' || g, 'COMPLETED'
-          from generate_series(1, %d) g""".formatted(SelfSubmissionProcess.KEY, definitionId, holders,
-          settings.bulkHistoricInstances()));
+      Map<String, Object> placeholders = Map.of("engineers", holders, "applications", settings.bulkApplications(),
+          "endorsements", settings.bulkEndorsements(), "credentials", settings.bulkCredentials(),
+          "selfSubmissionDefinition", latestDefinition(SelfSubmissionProcess.KEY),
+          "reviewRoundDefinition", latestDefinition(ReviewRoundProcess.KEY),
+          "endorsementDefinition", latestDefinition(EndorsementProcess.KEY));
+      for (String statement : statements("bench/reports-at-scale.sql", placeholders)) {
+        sql.execute(statement);
+      }
+      String definitionId = latestDefinition(SelfSubmissionProcess.KEY);
       sql.execute("""
           insert into act_ru_task (id_, rev_, proc_def_id_, name_, task_def_key_, priority_, create_time_,
             suspension_state_)
@@ -616,9 +626,10 @@ public final class Benchmark {
           Resources.TASK.resourceType(), hidden, settings.bulkOpenTasks()));
       sql.execute("analyze");
     }
-    rows.add(new Row("bulk load: " + settings.bulkCredentials() + " credentials, " + settings.bulkHistoricInstances()
-        + " historic instances, " + settings.bulkOpenTasks() + " open tasks",
-        format((System.nanoTime() - started) / 1e9) + " s", "", null));
+    rows.add(new Row("bulk load: " + settings.bulkApplications() + " applications, " + settings.bulkEndorsements()
+        + " endorsements, " + settings.bulkCredentials() + " credentials over " + holders + " engineers, their history ("
+        + historicInstances(url) + " historic instances, " + historicTasks(url) + " historic tasks), "
+        + settings.bulkOpenTasks() + " open tasks", format((System.nanoTime() - started) / 1e9) + " s", "", null));
 
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     String base = "http://localhost:" + port;
@@ -644,11 +655,11 @@ public final class Benchmark {
     }
     AtomicInteger application = new AtomicInteger();
     List<Long> history = measureRequests(clients, requests, () -> HttpRequest
-        .newBuilder(URI.create(base + "/engine-rest/history/process-instance?processInstanceBusinessKey=HIST-"
-            + (1 + application.getAndAdd(7919) % settings.bulkHistoricInstances())))
+        .newBuilder(URI.create(base + "/engine-rest/history/process-instance?processInstanceBusinessKey="
+            + String.format(Locale.ROOT, "APP-BENCH-%07d", 1 + application.getAndAdd(7919) % settings.bulkApplications())))
         .header("Authorization", basic("demo")).GET().build(), http, 200);
-    rows.add(p95Row("one application's history among " + settings.bulkHistoricInstances()
-        + " historic instances (GET /engine-rest/history/process-instance?processInstanceBusinessKey=), 4 clients",
+    rows.add(p95Row("one application's history (its 2 instances) among " + settings.bulkApplications()
+        + " applications' (GET /engine-rest/history/process-instance?processInstanceBusinessKey=), 4 clients",
         history, 20));
     List<Long> tasklist = measureRequests(clients, requests, () -> HttpRequest
         .newBuilder(URI.create(base + "/engine-rest/task?candidateGroups=sem-team&includeAssignedTasks=true"
@@ -657,6 +668,112 @@ public final class Benchmark {
     rows.add(p95Row("Tasklist's group task page among " + settings.bulkOpenTasks()
         + " open tasks (GET /engine-rest/task?candidateGroups=sem-team&includeAssignedTasks=true, newest 15), 4 clients",
         tasklist, 100));
+    reportsAtScale(http, base, clients);
+  }
+
+  /**
+   * Every report of CONTRACT.md as the reports page opens it (the whole period, no filter), as JSON,
+   * and the largest also as CSV: {@code clients} readers at once, each report on its own after an
+   * uncounted warm-up round. A report that answers 501 (not built yet) is left out and says so.
+   */
+  private void reportsAtScale(HttpClient http, String base, int clients) throws Exception {
+    String scale = settings.bulkApplications() + " applications, " + settings.bulkEndorsements() + " endorsements, "
+        + settings.bulkCredentials() + " credentials";
+    List<String[]> calls = new ArrayList<>();
+    for (ReportName name : ReportName.values()) {
+      HttpResponse<String> probe = http.send(reportRequest(base, name.slug(), "application/json"),
+          HttpResponse.BodyHandlers.ofString());
+      if (probe.statusCode() == 501) {
+        rows.add(new Row("report " + name.slug() + " (left out)", "answers 501: not built yet", "", null));
+      } else {
+        calls.add(new String[] {name.slug(), "application/json"});
+      }
+    }
+    calls.add(new String[] {ReportName.CREDENTIALS_BY_SKILL_LEVEL.slug(), "text/csv"});
+    tallyAgreesWithTheWholeQuery(http, base);
+    for (String[] call : calls) {
+      measureRequests(clients, clients, () -> reportRequest(base, call[0], call[1]), http, 200);
+    }
+    for (String[] call : calls) {
+      List<Long> latencies = measureRequests(clients, clients * settings.reportRequestsPerClient(),
+          () -> reportRequest(base, call[0], call[1]), http, 200);
+      rows.add(p95Row("report " + call[0] + " (GET /api/reports/" + call[0] + ", " + (call[1].equals("text/csv") ? "CSV"
+          : "JSON") + ", whole period) over " + scale + ", " + clients + " clients", latencies, REPORT_P95_MILLIS));
+    }
+  }
+
+  /**
+   * The reports that add up tallies of the settled past over the whole period must give the rows that
+   * the whole query gives (a period that holds everything takes the query).
+   */
+  private void tallyAgreesWithTheWholeQuery(HttpClient http, String base) throws Exception {
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    List<String> differing = new ArrayList<>();
+    for (ReportName name : List.of(ReportName.CREDENTIALS_BY_SKILL_LEVEL, ReportName.SLA_BREACHES)) {
+      for (String skill : List.of("", "&skillCode=iLAN")) {
+        var tallied = json.readTree(http.send(reportRequest(base, name.slug() + "?" + skill, "application/json"),
+            HttpResponse.BodyHandlers.ofString()).body()).get("rows");
+        var queried = json.readTree(http.send(reportRequest(base, name.slug() + "?from=2000-01-01&to=2099-12-31" + skill,
+            "application/json"), HttpResponse.BodyHandlers.ofString()).body()).get("rows");
+        if (tallied == null || tallied.isEmpty() || !tallied.equals(queried)) {
+          differing.add(name.slug() + skill);
+        }
+      }
+    }
+    rows.add(new Row("reports from tallies (whole period) = the whole query (a period holding everything)",
+        differing.isEmpty() ? "same rows" : "differ: " + String.join(", ", differing), "same rows", differing.isEmpty()));
+  }
+
+  /** Issue 17's target for every report at scale. */
+  static final double REPORT_P95_MILLIS = 200;
+
+  private static HttpRequest reportRequest(String base, String name, String accept) {
+    return HttpRequest.newBuilder(URI.create(base + "/api/reports/" + name)).header("Authorization", basic(SEM_MEMBER))
+        .header("Accept", accept).GET().build();
+  }
+
+  private String latestDefinition(String key) {
+    return engine.getRepositoryService().createProcessDefinitionQuery().processDefinitionKey(key).latestVersion()
+        .singleResult().getId();
+  }
+
+  /** The statements of a SQL file on the test classpath, its {@code {{placeholders}}} replaced. */
+  private static List<String> statements(String resource, Map<String, Object> placeholders) throws IOException {
+    String text;
+    try (var in = Benchmark.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IOException("No " + resource + " on the classpath");
+      }
+      text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    for (Map.Entry<String, Object> placeholder : placeholders.entrySet()) {
+      text = text.replace("{{" + placeholder.getKey() + "}}", String.valueOf(placeholder.getValue()));
+    }
+    List<String> statements = new ArrayList<>();
+    for (String chunk : text.split(";\\s*\\n")) {
+      String statement = chunk.lines().filter(line -> !line.strip().startsWith("--")).reduce("", (a, b) -> a + b + "\n")
+          .strip();
+      if (!statement.isEmpty()) {
+        statements.add(statement);
+      }
+    }
+    return statements;
+  }
+
+  private static long historicInstances(String url) throws SQLException {
+    return count(url, "select count(*) from act_hi_procinst");
+  }
+
+  private static long historicTasks(String url) throws SQLException {
+    return count(url, "select count(*) from act_hi_taskinst");
+  }
+
+  private static long count(String url, String query) throws SQLException {
+    try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+        var result = connection.createStatement().executeQuery(query)) {
+      result.next();
+      return result.getLong(1);
+    }
   }
 
   private static Row p95Row(String query, List<Long> latencies, double targetMillis) {
@@ -698,6 +815,16 @@ public final class Benchmark {
     }
     return new SpringApplicationBuilder(MicroCredentialsApplication.class).profiles("demo")
         .run(arguments.toArray(String[]::new));
+  }
+
+  /** The machine is shared: how busy it was says how to read the figures. */
+  private static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split("\\s+");
+      return fields[0] + " / " + fields[1] + " / " + fields[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static int cores() {

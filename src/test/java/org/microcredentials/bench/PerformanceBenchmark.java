@@ -1,18 +1,32 @@
 package org.microcredentials.bench;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
 /**
  * The full benchmark: {@code mvn -Pbench verify} (only this class runs, under {@code -Xmx512m}).
- * Prints the table and writes it to docs/performance.md. It reports rather than fails: a missed
- * target is a finding for the page, with what bounds it.
+ * Prints the table and writes it to docs/performance.md. Most targets are findings for the page
+ * (a missed one is written down with what bounds it); the reports' target at scale (issue 17:
+ * p95 <= 200 ms each at 4 clients) fails the run, after the table is printed and written.
+ * {@code -Dbench.only=scale} runs only the bulk load and the queries at scale; it then leaves
+ * docs/performance.md alone.
  */
 class PerformanceBenchmark {
 
   @Test
   void measureAndWriteDocsPerformance() throws Exception {
     Benchmark.Report report = new Benchmark(Benchmark.Settings.full()).run();
-    Benchmark.writeTo(Path.of("docs/performance.md"), report);
+    if (!Benchmark.scaleOnly()) {
+      Benchmark.writeTo(Path.of("docs/performance.md"), report);
+    }
+
+    assertThat(report.rows()).filteredOn(row -> row.measure().startsWith("reports from tallies"))
+        .singleElement().satisfies(row -> assertThat(row.met()).as(row.figure()).isTrue());
+    assertThat(report.rows()).filteredOn(row -> row.measure().startsWith("report ") && row.met() != null)
+        .as("every report at scale within p95 <= %s ms at 4 clients", Benchmark.REPORT_P95_MILLIS)
+        .isNotEmpty()
+        .allSatisfy(row -> assertThat(row.met()).as(row.measure() + ": " + row.figure()).isTrue());
   }
 }
