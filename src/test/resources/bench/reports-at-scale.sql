@@ -99,6 +99,33 @@ from (
   from (select g, random() as source_draw from generate_series(1, {{credentials}}) g) drawn
 ) issued;
 
+-- {{promotions}} promotion applications (one in twenty applications) over the last 30 months, each for the level above
+-- the candidate's (2..6) with the four skills it settled; the recent ones still open, the others promoted a little
+-- more often than not. Their candidates hold credentials above ('scale' || (1 + g % engineers)).
+insert into promotion_application (business_key, candidate_id, from_level, target_level, framework_version, statement,
+  status, started_at, interview_passed, promoted, decided_at)
+select business_key, candidate_id, target_level - 1, target_level, 1, 'Bulk-loaded statement.',
+  case when started_at > now() - interval '45 days' then 'OPEN' when draw < 0.55 then 'PROMOTED' else 'NOT_PROMOTED' end,
+  started_at,
+  case when target_level >= 4 and started_at <= now() - interval '45 days' then draw < 0.8 end,
+  case when started_at <= now() - interval '45 days' then draw < 0.55 end,
+  case when started_at <= now() - interval '45 days' then started_at + interval '40 days' end
+from (
+  select 'PRO-BENCH-' || lpad(g::text, 7, '0') as business_key,
+    'scale' || (701 + floor(random() * ({{engineers}} - 700))::int) as candidate_id,
+    2 + floor(power(random(), 1.5) * 5)::int as target_level,
+    now() - 912 * (1 - sqrt(random())) * interval '1 day' as started_at,
+    random() as draw
+  from generate_series(1, {{promotions}}) g
+) drawn;
+
+insert into promotion_skill (business_key, skill_code)
+select p.business_key,
+  (array['iLAN','iPERF','iOWN','iTEST','iARCH','iSEC','iOPS','iDATA','iDEL','iCOLL','iCOMM','iMENT'])
+    [1 + (p.target_level + 3 * k) % 12]
+from promotion_application p cross join generate_series(0, 3) k
+where p.business_key like 'PRO-BENCH-%';
+
 -- Camunda's history. Process instances: the self-submission and its review round (same business key).
 insert into act_hi_procinst (id_, proc_inst_id_, business_key_, proc_def_key_, proc_def_id_, start_time_, end_time_,
   duration_, start_user_id_, start_act_id_, end_act_id_, super_process_instance_id_, root_proc_inst_id_, state_)

@@ -112,6 +112,31 @@
         },
         options: { scales: { y: integerAxis } }
       };
+    },
+    'credentials-and-promotions': function (rows) {
+      return {
+        data: {
+          labels: rows.map(function (row) { return 'Level ' + row.targetLevel; }),
+          datasets: [
+            bar('Applications', rows.map(function (row) { return row.applications; }), PALETTE[0]),
+            bar('Promoted', rows.map(function (row) { return row.promoted; }), GREEN),
+            bar('Not promoted', rows.map(function (row) { return row.notPromoted; }), RED),
+            bar('Open', rows.map(function (row) { return row.open; }), GREY),
+            {
+              type: 'line', label: 'Median credentials held', yAxisID: 'held', borderColor: PALETTE[4],
+              backgroundColor: PALETTE[4], pointRadius: 5, showLine: rows.length > 1,
+              data: rows.map(function (row) { return row.medianCredentialsHeld; })
+            }
+          ]
+        },
+        options: {
+          scales: {
+            y: integerAxis,
+            held: { position: 'right', beginAtZero: true, grid: { drawOnChartArea: false },
+              title: { display: true, text: 'credentials held' } }
+          }
+        }
+      };
     }
   };
 

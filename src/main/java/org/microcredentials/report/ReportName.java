@@ -12,7 +12,6 @@ public enum ReportName {
   SLA_BREACHES("sla-breaches"),
   CREDENTIALS_BY_SKILL_LEVEL("credentials-by-skill-level"),
   ENDORSEMENTS_BY_ENDORSER("endorsements-by-endorser"),
-  /** Needs the promotion application, which does not exist yet: answered 501, never with made-up rows. */
   CREDENTIALS_AND_PROMOTIONS("credentials-and-promotions");
 
   private final String slug;

@@ -25,6 +25,7 @@ import java.util.function.BiConsumer;
 import javax.sql.DataSource;
 import org.microcredentials.MicroCredentialsProperties;
 import org.microcredentials.endorsement.EndorsementRegister;
+import org.microcredentials.promotion.PromotionRegister;
 import org.microcredentials.submission.ApplicationRegister;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -51,6 +52,10 @@ public class Reports {
   private static final String FAILED = ApplicationRegister.Status.FAILED.name();
   private static final String APPROVED = EndorsementRegister.Status.APPROVED.name();
   private static final String WITHDRAWN = EndorsementRegister.Status.WITHDRAWN.name();
+  private static final String PROMOTED = PromotionRegister.Status.PROMOTED.name();
+  private static final String NOT_PROMOTED = PromotionRegister.Status.NOT_PROMOTED.name();
+  /** Application rows of self-submissions; the others are the skills of promotion applications, counted as those. */
+  private static final String SELF_SUBMITTED = "source = 'SELF_SUBMISSION'";
 
   private final JdbcClient jdbc;
   private final ZoneId zone;
@@ -81,31 +86,39 @@ public class Reports {
       case SLA_BREACHES -> slaBreaches(filter);
       case CREDENTIALS_BY_SKILL_LEVEL -> credentialsBySkillLevel(filter);
       case ENDORSEMENTS_BY_ENDORSER -> endorsementsByEndorser(filter);
-      case CREDENTIALS_AND_PROMOTIONS -> throw new ReportNotAvailable(name);
+      case CREDENTIALS_AND_PROMOTIONS -> credentialsAndPromotions(filter);
     };
   }
 
-  /** Per month of start and source: how many started, and how many of those passed, failed or are still open. */
+  /**
+   * Per month of start and source: how many started, and how many of those passed, failed or are
+   * still open. A promotion application counts once (passed: promoted), not once per skill it had assessed;
+   * filtered by skill, the promotions whose level required it.
+   */
   Report submissions(ReportFilter filter) {
     Conditions applications = conditions(filter, "submitted_at", "candidate_id", "skill_code");
+    applications.add(SELF_SUBMITTED);
     Conditions endorsements = conditions(filter, "started_at", "candidate_id", "skill_code");
+    Conditions promotions = promotionConditions(filter);
     String sql = applications.with() + """
         select %s as year_month, source, started, passed, failed, still_open
         from (
           select month_start, source, count(*) as started,
-            sum(case when status in ('%s', '%s') then 1 else 0 end) as passed,
-            sum(case when status in ('%s', '%s') then 1 else 0 end) as failed,
-            sum(case when status not in ('%s', '%s', '%s', '%s') then 1 else 0 end) as still_open
+            sum(case when status in ('%s', '%s', '%s') then 1 else 0 end) as passed,
+            sum(case when status in ('%s', '%s', '%s') then 1 else 0 end) as failed,
+            sum(case when status not in ('%s', '%s', '%s', '%s', '%s', '%s') then 1 else 0 end) as still_open
           from (
             select %s as month_start, 'SELF_SUBMISSION' as source, status from application %s
             union all
             select %s as month_start, 'ENDORSEMENT' as source, status from endorsement %s
+            union all
+            select %s as month_start, 'PROMOTION' as source, p.status from promotion_application p %s
           ) started
           group by month_start, source
         ) grouped
-        order by year_month, source""".formatted(yearMonth(), PASSED, APPROVED, FAILED, WITHDRAWN, PASSED, APPROVED,
-        FAILED, WITHDRAWN, monthStart("submitted_at"), applications.where(), monthStart("started_at"),
-        endorsements.where());
+        order by year_month, source""".formatted(yearMonth(), PASSED, APPROVED, PROMOTED, FAILED, WITHDRAWN, NOT_PROMOTED,
+        PASSED, APPROVED, PROMOTED, FAILED, WITHDRAWN, NOT_PROMOTED, monthStart("submitted_at"), applications.where(),
+        monthStart("started_at"), endorsements.where(), monthStart("p.started_at"), promotions.where());
     return new Report(ReportName.SUBMISSIONS.slug(), filter, List.of("month", "source", "started", "passed", "failed", "open"),
         query(sql, applications, (rs, row) -> row(
             "month", yearMonth(rs.getInt("year_month")),
@@ -116,7 +129,10 @@ public class Reports {
             "open", rs.getLong("still_open"))));
   }
 
-  /** Per skill and level: self-submissions decided (passed or failed for good) in the period, and the share passed. */
+  /**
+   * Per skill and level: assessments decided (passed or failed for good) in the period, and the share passed:
+   * self-submissions and the skills promotion applications had assessed, each by the same review round.
+   */
   Report passRate(ReportFilter filter) {
     Conditions decided = conditions(filter, "a.closed_at", "a.candidate_id", "a.skill_code");
     // Counted per skill, level and framework version first, named after: the join then meets a few
@@ -145,9 +161,13 @@ public class Reports {
         }));
   }
 
-  /** Per month of outcome: median and 90th percentile of the days from submission to the final outcome. */
+  /**
+   * Per month of outcome: median and 90th percentile of the days from submission to the final outcome, of
+   * self-submissions (a promotion's skills wait on each other and on the candidate's evidence: not comparable).
+   */
   Report timeToOutcome(ReportFilter filter) {
     Conditions decided = conditions(filter, "closed_at", "candidate_id", "skill_code");
+    decided.add(SELF_SUBMITTED);
     String sql = decided.with() + """
         select %s as year_month, decided, median_days, p90_days
         from (
@@ -474,6 +494,39 @@ public class Reports {
             "distinctCandidates", rs.getLong("candidates"))));
   }
 
+  /**
+   * Per target level (the correlation between credentials and careers): promotion applications started
+   * in the period, how many were promoted, not promoted or are still open, and the median number of
+   * credentials the candidates held (issued and not revoked) on the day they applied.
+   */
+  Report credentialsAndPromotions(ReportFilter filter) {
+    Conditions started = promotionConditions(filter);
+    String sql = started.with() + """
+        select target_level, count(*) as applications,
+          sum(case when status = '%s' then 1 else 0 end) as promoted,
+          sum(case when status = '%s' then 1 else 0 end) as not_promoted,
+          percentile_cont(0.5) within group (order by held) as median_held
+        from (
+          select p.target_level, p.status,
+            (select count(*) from credential c where c.holder_id = p.candidate_id and c.issued_at <= p.started_at
+              and (not c.revoked or c.revoked_at > p.started_at)) as held
+          from promotion_application p
+          %s
+        ) applied
+        group by target_level
+        order by target_level""".formatted(PROMOTED, NOT_PROMOTED, started.where());
+    return new Report(ReportName.CREDENTIALS_AND_PROMOTIONS.slug(), filter,
+        List.of("targetLevel", "applications", "promoted", "notPromoted", "open", "medianCredentialsHeld"),
+        query(sql, started, (rs, row) -> {
+          long applications = rs.getLong("applications");
+          long promoted = rs.getLong("promoted");
+          long notPromoted = rs.getLong("not_promoted");
+          return row("targetLevel", rs.getInt("target_level"), "applications", applications, "promoted", promoted,
+              "notPromoted", notPromoted, "open", applications - promoted - notPromoted,
+              "medianCredentialsHeld", rounded(rs.getDouble("median_held")));
+        }));
+  }
+
   private List<Map<String, Object>> query(String sql, Conditions conditions,
       org.springframework.jdbc.core.RowMapper<Map<String, Object>> mapper) {
     JdbcClient.StatementSpec statement = jdbc.sql(sql);
@@ -483,8 +536,19 @@ public class Reports {
     return statement.query(mapper).list();
   }
 
+  /** Promotion applications {@code p} by start, candidate, and a skill their level required. */
+  private Conditions promotionConditions(ReportFilter filter) {
+    return conditionsWith(filter, "p.started_at", "p.candidate_id",
+        "exists (select 1 from promotion_skill s where s.business_key = p.business_key and s.skill_code = :skill)");
+  }
+
   /** The period, skill and team conditions on one table, with the columns that carry its moment, person and skill. */
   private Conditions conditions(ReportFilter filter, String momentColumn, String personColumn, String skillColumn) {
+    return conditionsWith(filter, momentColumn, personColumn, skillColumn + " = :skill");
+  }
+
+  /** As above, with the skill's whole condition (on {@code :skill}) for a table that has no skill column. */
+  private Conditions conditionsWith(ReportFilter filter, String momentColumn, String personColumn, String skillCondition) {
     Conditions conditions = new Conditions(filter);
     if (filter.from() != null) {
       conditions.add(momentColumn + " >= :start");
@@ -495,7 +559,7 @@ public class Reports {
       conditions.bind("end", filter.end(zone).toOffsetDateTime());
     }
     if (filter.skillCode() != null) {
-      conditions.add(skillColumn + " = :skill");
+      conditions.add(skillCondition);
       conditions.bind("skill", filter.skillCode());
     }
     if (filter.team() != null) {

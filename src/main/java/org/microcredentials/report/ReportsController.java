@@ -5,11 +5,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.microcredentials.RuleViolation;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -74,13 +71,5 @@ class ReportsController {
     } catch (DateTimeParseException e) {
       throw RuleViolation.invalid("report-period", "'" + parameter + "' must be an ISO date (2026-11-30), not '" + value + "'.");
     }
-  }
-
-  @ExceptionHandler(ReportNotAvailable.class)
-  ResponseEntity<ProblemDetail> notAvailable(ReportNotAvailable notAvailable) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_IMPLEMENTED, notAvailable.getMessage());
-    problem.setTitle("Report not available yet");
-    problem.setProperty("rule", "report-needs-promotions");
-    return ResponseEntity.status(HttpStatus.NOT_IMPLEMENTED).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
   }
 }

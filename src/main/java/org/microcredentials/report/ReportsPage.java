@@ -41,10 +41,8 @@ class ReportsPage {
     String reader = readers.requireReader();
     Map<String, Chart> charts = new LinkedHashMap<>();
     for (ReportName name : ReportName.values()) {
-      if (name != ReportName.CREDENTIALS_AND_PROMOTIONS) {
-        charts.put(name.slug(), new Chart(name.slug(), url(name, from, to, skillCode, team, false),
-            url(name, from, to, skillCode, team, true)));
-      }
+      charts.put(name.slug(), new Chart(name.slug(), url(name, from, to, skillCode, team, false),
+          url(name, from, to, skillCode, team, true)));
     }
     model.addAttribute("reader", reader);
     model.addAttribute("charts", charts);

@@ -12,11 +12,15 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialRevocations;
 import org.microcredentials.endorsement.EndorsementProcess;
+import org.microcredentials.framework.OrganisationAdministration;
+import org.microcredentials.promotion.PromotionApplicationProcess;
 import org.microcredentials.submission.ResubmissionProcess;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.microcredentials.testing.MutableClock;
+import org.microcredentials.testing.Promotions;
 import org.microcredentials.testing.SelfSubmissions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -37,6 +41,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * E1 carol endorses alice iPERF:3, 2026-10-01 09:00Z; erin approves 10-05 09:00Z (4 days)
  * E2 dave endorses henry iLAN:2, 2026-10-02 09:00Z; erin withdraws it 10-03 09:00Z
  * E3 carol endorses henry iPERF:2, 2026-10-20 09:00Z; frank approves 10-28 09:00Z (8 days)
+ * P1 bob applies for level 4, 2026-11-05 10:00Z, holding iPERF:3 (B) and iOWN, iPERF, iSEC, iCOMM at level 4
+ *                    (issued 11-04, set down directly: earlier work, not this data set's flows): 5 credentials;
+ *                    iARCH assessed by carol 9 (frank, grace agree), iMENT by dave 9 (frank, grace agree) on 11-06,
+ *                    two PROMOTION credentials; erin interviews (passed) and ivan promotes 11-09
+ * P2 alice applies for level 3, 2026-11-21 10:00Z, holding iPERF:3 (E1; her iLAN:3 was revoked): still open,
+ *                    waiting for her evidence on the five skills it does not cover
  * </pre>
  * Reports are then read at 2026-11-25 10:00Z.
  */
@@ -49,13 +59,18 @@ final class ReportScenario {
   private final MutableClock clock;
   private final CredentialRevocations revocations;
   private final SelfSubmissions people;
+  private final Promotions promotions;
+  private final OrganisationAdministration administration;
 
-  ReportScenario(ProcessEngine engine, JdbcClient jdbc, MutableClock clock, CredentialRevocations revocations) {
+  ReportScenario(ProcessEngine engine, JdbcClient jdbc, MutableClock clock, CredentialRevocations revocations,
+      CredentialRegister credentials, OrganisationAdministration administration) {
     this.engine = engine;
     this.jdbc = jdbc;
     this.clock = clock;
     this.revocations = revocations;
     this.people = new SelfSubmissions(engine, jdbc);
+    this.promotions = new Promotions(engine, jdbc, credentials);
+    this.administration = administration;
   }
 
   void play() {
@@ -122,8 +137,33 @@ final class ReportScenario {
     at("2026-11-03T10:00:00Z");
     people.work("henry", c, ResubmissionProcess.Tasks.AMEND_APPLICATION, Map.of(ResubmissionProcess.Variables.RESUBMIT, false));
 
+    at("2026-11-04T10:00:00Z");
+    int version = jdbc.sql("select max(version) from skill_framework").query(Integer.class).single();
+    for (String skill : List.of("iOWN", "iPERF", "iSEC", "iCOMM")) {
+      promotions.holds("bob", skill, 4, 9, version);
+    }
+    at("2026-11-05T10:00:00Z");
+    ProcessInstance p1 = promotions.apply("bob", 4);
+    promotions.giveEvidence(p1, "iARCH");
+    promotions.giveEvidence(p1, "iMENT");
+    at("2026-11-06T10:00:00Z");
+    promotions.assess(p1, "iARCH", "carol", 9, "frank", "grace");
+    promotions.assess(p1, "iMENT", "dave", 9, "frank", "grace");
+    at("2026-11-09T10:00:00Z");
+    promotions.work("erin", promotions.only(p1, PromotionApplicationProcess.Tasks.INTERVIEW_CANDIDATE), Map.of(
+        PromotionApplicationProcess.Variables.INTERVIEW_PASSED, true,
+        PromotionApplicationProcess.Variables.INTERVIEW_NOTES, "Clear on trade-offs."));
+    promotions.work("ivan", promotions.only(p1, PromotionApplicationProcess.Tasks.DECIDE_PROMOTION), Map.of(
+        PromotionApplicationProcess.Variables.PROMOTED, true,
+        PromotionApplicationProcess.Variables.DECISION_JUSTIFICATION, "Every skill at the mark."));
+    people.runJobs(p1);
+    // The demo organisation as the test classes that follow expect it: the reports read no one's current level.
+    administration.changeLevel("bob", 3);
     at("2026-11-20T10:00:00Z");
     people.submit("alice", "iTEST", 2);
+    // After her iTEST:2 self-submission: a promotion application holds each skill it needs evidence for open.
+    at("2026-11-21T10:00:00Z");
+    promotions.apply("alice", 3);
     at(READ_AT.toString());
   }
 

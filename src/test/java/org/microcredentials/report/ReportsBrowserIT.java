@@ -14,7 +14,9 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialRevocations;
+import org.microcredentials.framework.OrganisationAdministration;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.MutableClock;
 import org.openqa.selenium.By;
@@ -45,13 +47,15 @@ class ReportsBrowserIT {
   private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOT = Path.of("docs", "screenshots", "reports.png");
   private static final List<String> CHARTS = List.of("submissions", "pass-rate", "time-to-outcome", "time-to-endorsement",
-      "sla-breaches", "credentials-by-skill-level", "endorsements-by-endorser");
+      "sla-breaches", "credentials-by-skill-level", "endorsements-by-endorser", "credentials-and-promotions");
 
   @LocalServerPort int port;
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
   @Autowired MutableClock clock;
   @Autowired CredentialRevocations revocations;
+  @Autowired CredentialRegister credentials;
+  @Autowired OrganisationAdministration administration;
 
   private WebDriver browser;
   private WebDriverWait wait;
@@ -83,7 +87,7 @@ class ReportsBrowserIT {
 
   @Test
   void erinSeesEveryChartDrawnWithTheApplicationsPlayed() throws IOException {
-    new ReportScenario(engine, jdbc, clock, revocations).play();
+    new ReportScenario(engine, jdbc, clock, revocations, credentials, administration).play();
 
     loginToTasklist("erin");
     browser.get(base() + "/reports");
@@ -98,7 +102,7 @@ class ReportsBrowserIT {
       assertThat(card.findElement(By.cssSelector("a.csv")).getDomAttribute("href")).contains("/reports/data/" + report, "format=csv");
     }
     assertThat(browser.findElement(By.cssSelector(".chart-card[data-report='pass-rate']")).getDomAttribute("data-rows"))
-        .isEqualTo("3");
+        .isEqualTo("5");
     screenshot();
 
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("skillCode"))).selectByValue("iLAN");

@@ -10,7 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialRevocations;
+import org.microcredentials.framework.OrganisationAdministration;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.MutableClock;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,6 +40,8 @@ class ReportsRestIT {
   @Autowired JdbcClient jdbc;
   @Autowired MutableClock clock;
   @Autowired CredentialRevocations revocations;
+  @Autowired CredentialRegister credentials;
+  @Autowired OrganisationAdministration administration;
 
   private boolean played;
 
@@ -45,7 +49,7 @@ class ReportsRestIT {
   @BeforeEach
   void playTheScenario() {
     if (!played) {
-      new ReportScenario(engine, jdbc, clock, revocations).play();
+      new ReportScenario(engine, jdbc, clock, revocations, credentials, administration).play();
       played = true;
     }
   }
@@ -61,7 +65,11 @@ class ReportsRestIT {
         Map.of("month", "2026-09", "source", "SELF_SUBMISSION", "started", 1, "passed", 1, "failed", 0, "open", 0),
         Map.of("month", "2026-10", "source", "ENDORSEMENT", "started", 3, "passed", 2, "failed", 1, "open", 0),
         Map.of("month", "2026-10", "source", "SELF_SUBMISSION", "started", 2, "passed", 1, "failed", 1, "open", 0),
+        // P1 promoted, P2 open: each once, and none of the skills they had assessed as a self-submission.
+        Map.of("month", "2026-11", "source", "PROMOTION", "started", 2, "passed", 1, "failed", 0, "open", 1),
         Map.of("month", "2026-11", "source", "SELF_SUBMISSION", "started", 1, "passed", 0, "failed", 0, "open", 1));
+    assertThat(rows("submissions", "?skillCode=iMENT")).containsExactly(
+        Map.of("month", "2026-11", "source", "PROMOTION", "started", 1, "passed", 1, "failed", 0, "open", 0));
   }
 
   @Test
@@ -77,17 +85,19 @@ class ReportsRestIT {
   }
 
   @Test
-  void passRatePerSkillAndLevelCountsAResubmittedApplicationOnce() {
+  void passRatePerSkillAndLevelCountsAResubmittedApplicationOnceAndThePromotionsAssessedSkills() {
     assertThat(rows("pass-rate", "")).containsExactly(
+        Map.of("skillCode", "iARCH", "skillName", skillName("iARCH"), "level", 4, "assessed", 1, "passed", 1, "passRate", 1.0),
         Map.of("skillCode", "iLAN", "skillName", "Language Knowledge", "level", 1, "assessed", 1, "passed", 0, "passRate", 0.0),
         Map.of("skillCode", "iLAN", "skillName", "Language Knowledge", "level", 3, "assessed", 1, "passed", 1, "passRate", 1.0),
+        Map.of("skillCode", "iMENT", "skillName", skillName("iMENT"), "level", 4, "assessed", 1, "passed", 1, "passRate", 1.0),
         Map.of("skillCode", "iPERF", "skillName", skillName("iPERF"), "level", 3, "assessed", 1, "passed", 1, "passRate", 1.0));
     assertThat(rows("pass-rate", "?skillCode=iPERF")).extracting(row -> row.get("skillCode")).containsExactly("iPERF");
   }
 
   @Test
   void timeToOutcomeMedianAndP90InDaysPerMonthOfOutcome() {
-    // October: alice 5 days, bob 29.5625 days (two rounds); November: henry 24 days.
+    // October: alice 5 days, bob 29.5625 days (two rounds); November: henry 24 days (P1's skills are no self-submission).
     assertThat(rows("time-to-outcome", "")).containsExactly(
         Map.of("month", "2026-10", "decided", 2, "median", 17.3, "p90", 27.1),
         Map.of("month", "2026-11", "decided", 1, "median", 24.0, "p90", 24.0));
@@ -102,11 +112,13 @@ class ReportsRestIT {
 
   @Test
   void slaBreachesPerAssessorAndReviewer() {
+    // P1's two review rounds: carol and dave one assessment each, frank and grace two reviews each, all in time.
     assertThat(rows("sla-breaches", "")).containsExactly(
-        Map.of("person", "carol", "name", "Carol Example", "tasks", 4, "overdue", 1, "escalated", 1),
-        Map.of("person", "dave", "name", "Dave Example", "tasks", 4, "overdue", 1, "escalated", 0),
+        Map.of("person", "carol", "name", "Carol Example", "tasks", 5, "overdue", 1, "escalated", 1),
+        Map.of("person", "dave", "name", "Dave Example", "tasks", 5, "overdue", 1, "escalated", 0),
         Map.of("person", "erin", "name", "Erin Example", "tasks", 2, "overdue", 0, "escalated", 0),
-        Map.of("person", "frank", "name", "Frank Example", "tasks", 2, "overdue", 0, "escalated", 0));
+        Map.of("person", "frank", "name", "Frank Example", "tasks", 4, "overdue", 0, "escalated", 0),
+        Map.of("person", "grace", "name", "Grace Hopper", "tasks", 2, "overdue", 0, "escalated", 0));
     assertThat(rows("sla-breaches", "?skillCode=iLAN")).containsExactly(
         Map.of("person", "carol", "name", "Carol Example", "tasks", 2, "overdue", 1, "escalated", 1),
         Map.of("person", "dave", "name", "Dave Example", "tasks", 2, "overdue", 0, "escalated", 0),
@@ -117,10 +129,17 @@ class ReportsRestIT {
   @Test
   void credentialsIssuedAndRevokedPerQuarterOfTheOrganisation() {
     // bob's iPERF:3 was issued at 23:30 UTC on 30 September: the fourth quarter in London.
+    // With P1's: four held at level 4 and two from its review rounds.
     assertThat(rows("credentials-by-skill-level", "")).containsExactly(
+        Map.of("quarter", "2026-Q4", "skillCode", "iARCH", "skillName", skillName("iARCH"), "level", 4, "issued", 1, "revoked", 0),
+        Map.of("quarter", "2026-Q4", "skillCode", "iCOMM", "skillName", skillName("iCOMM"), "level", 4, "issued", 1, "revoked", 0),
         Map.of("quarter", "2026-Q4", "skillCode", "iLAN", "skillName", "Language Knowledge", "level", 3, "issued", 1, "revoked", 1),
+        Map.of("quarter", "2026-Q4", "skillCode", "iMENT", "skillName", skillName("iMENT"), "level", 4, "issued", 1, "revoked", 0),
+        Map.of("quarter", "2026-Q4", "skillCode", "iOWN", "skillName", skillName("iOWN"), "level", 4, "issued", 1, "revoked", 0),
         Map.of("quarter", "2026-Q4", "skillCode", "iPERF", "skillName", skillName("iPERF"), "level", 2, "issued", 1, "revoked", 0),
-        Map.of("quarter", "2026-Q4", "skillCode", "iPERF", "skillName", skillName("iPERF"), "level", 3, "issued", 2, "revoked", 0));
+        Map.of("quarter", "2026-Q4", "skillCode", "iPERF", "skillName", skillName("iPERF"), "level", 3, "issued", 2, "revoked", 0),
+        Map.of("quarter", "2026-Q4", "skillCode", "iPERF", "skillName", skillName("iPERF"), "level", 4, "issued", 1, "revoked", 0),
+        Map.of("quarter", "2026-Q4", "skillCode", "iSEC", "skillName", skillName("iSEC"), "level", 4, "issued", 1, "revoked", 0));
     assertThat(rows("credentials-by-skill-level", "?to=2026-09-30")).isEmpty();
   }
 
@@ -138,8 +157,9 @@ class ReportsRestIT {
         Map.of("month", "2026-09", "source", "SELF_SUBMISSION", "started", 1, "passed", 1, "failed", 0, "open", 0),
         Map.of("month", "2026-10", "source", "ENDORSEMENT", "started", 1, "passed", 1, "failed", 0, "open", 0),
         Map.of("month", "2026-10", "source", "SELF_SUBMISSION", "started", 1, "passed", 1, "failed", 0, "open", 0),
+        Map.of("month", "2026-11", "source", "PROMOTION", "started", 2, "passed", 1, "failed", 0, "open", 1),
         Map.of("month", "2026-11", "source", "SELF_SUBMISSION", "started", 1, "passed", 0, "failed", 0, "open", 1));
-    assertThat(rows("pass-rate", "?team=erin")).hasSize(3);
+    assertThat(rows("pass-rate", "?team=erin")).hasSize(5);
     assertThat(rows("pass-rate", "?team=dave")).extracting(row -> row.get("level")).containsExactly(1);
     assertThat(rows("endorsements-by-endorser", "?team=erin")).extracting(row -> row.get("endorser"))
         .containsExactly("carol", "dave");
@@ -150,7 +170,8 @@ class ReportsRestIT {
 
   @Test
   void csvHasAHeaderLineAndQuotesAsRfc4180() {
-    int version = jdbc.sql("select framework_version from application where skill_code = 'iLAN' and skill_level = 3")
+    int version = jdbc.sql("select framework_version from application where skill_code = 'iLAN' and skill_level = 3"
+        + " and source = 'SELF_SUBMISSION'")
         .query(Integer.class).single();
     String name = skillName("iLAN");
     jdbc.sql("update skill set name = ? where framework_version = ? and code = 'iLAN'")
@@ -159,8 +180,10 @@ class ReportsRestIT {
       ResponseEntity<String> csv = get("erin", "/api/reports/pass-rate", "text/csv", String.class);
       assertThat(csv.getHeaders().getContentType().toString()).startsWith("text/csv");
       assertThat(csv.getBody()).isEqualTo("skillCode,skillName,level,assessed,passed,passRate\r\n"
+          + "iARCH," + skillName("iARCH") + ",4,1,1,1.0\r\n"
           + "iLAN,\"Language, \"\"Knowledge\"\"\",1,1,0,0.0\r\n"
           + "iLAN,\"Language, \"\"Knowledge\"\"\",3,1,1,1.0\r\n"
+          + "iMENT," + skillName("iMENT") + ",4,1,1,1.0\r\n"
           + "iPERF," + skillName("iPERF") + ",3,1,1,1.0\r\n");
       ResponseEntity<String> download = get("erin", "/reports/data/submissions?format=csv", "*/*", String.class);
       assertThat(download.getHeaders().getContentDisposition().getFilename()).isEqualTo("submissions.csv");
@@ -191,12 +214,20 @@ class ReportsRestIT {
   }
 
   @Test
-  void thePromotionReportAnswersThatItArrivesWithThePromotionApplication() {
-    ResponseEntity<Map<String, Object>> answer = rest.withBasicAuth("erin", "erin")
-        .exchange("/api/reports/credentials-and-promotions", HttpMethod.GET, null, OBJECT);
-    assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.NOT_IMPLEMENTED);
-    assertThat(answer.getHeaders().getContentType().toString()).isEqualTo("application/problem+json");
-    assertThat((String) answer.getBody().get("detail")).contains("arrives with the promotion application");
+  void credentialsAndPromotionsPerTargetLevelWithTheCredentialsHeldWhenApplying() {
+    // P2: alice held iPERF:3 only (her iLAN:3 revoked on 11-02); P1: bob held five.
+    assertThat(rows("credentials-and-promotions", "")).containsExactly(
+        Map.of("targetLevel", 3, "applications", 1, "promoted", 0, "notPromoted", 0, "open", 1, "medianCredentialsHeld", 1.0),
+        Map.of("targetLevel", 4, "applications", 1, "promoted", 1, "notPromoted", 0, "open", 0, "medianCredentialsHeld", 5.0));
+    assertThat(rows("credentials-and-promotions", "?from=2026-11-06")).extracting(row -> row.get("targetLevel")).containsExactly(3);
+    assertThat(rows("credentials-and-promotions", "?skillCode=iARCH")).extracting(row -> row.get("targetLevel")).containsExactly(4);
+    assertThat(rows("credentials-and-promotions", "?team=dave")).isEmpty();
+    assertThat(get("erin", "/api/reports/credentials-and-promotions", "text/csv", String.class).getBody())
+        .isEqualTo("targetLevel,applications,promoted,notPromoted,open,medianCredentialsHeld\r\n3,1,0,0,1,1.0\r\n4,1,1,0,0,5.0\r\n");
+  }
+
+  @Test
+  void anUnknownReportOrABadPeriodIsRefused() {
     ResponseEntity<Map<String, Object>> unknown = rest.withBasicAuth("erin", "erin")
         .exchange("/api/reports/everything", HttpMethod.GET, null, OBJECT);
     assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
