@@ -14,6 +14,14 @@ public record Skill(String code, String name, String description, boolean retire
     return levels.stream().filter(l -> l.level() == level).findFirst();
   }
 
+  /**
+   * The next steps toward {@code level}: those the level below gives (each level's next steps lead to
+   * the one above it); none toward the first level.
+   */
+  public List<String> stepsToward(int level) {
+    return level(level - 1).map(SkillLevel::nextSteps).orElse(List.of());
+  }
+
   public Skill retire() {
     return new Skill(code, name, description, true, levels);
   }

@@ -67,7 +67,7 @@ public class PromotionEligibility {
           best.map(Credential::skillLevel).orElse(null), best.map(Credential::score).orElse(null),
           best.map(Credential::validForPromotionUntil).orElse(null),
           criteria.map(described -> described.criteria()).orElse(null),
-          criteria.map(described -> described.nextSteps()).orElse(List.of()));
+          skill.stepsToward(level));
     }).toList();
   }
 

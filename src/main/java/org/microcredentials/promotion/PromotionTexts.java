@@ -47,7 +47,8 @@ class PromotionTexts {
   String criteria(SkillFramework framework, String skillCode, int level) {
     Skill skill = framework.skill(skillCode).orElseThrow(() -> new IllegalStateException("No skill " + skillCode));
     return skill.level(level).map(described -> {
-      String steps = described.nextSteps().isEmpty() ? "" : "\nNext steps: " + String.join("; ", described.nextSteps());
+      List<String> toward = skill.stepsToward(level);
+      String steps = toward.isEmpty() ? "" : "\nNext steps: " + String.join("; ", toward);
       return skill.name() + " at level " + level + " (" + described.tier().name().toLowerCase() + "): "
           + described.criteria() + steps;
     }).orElse(skill.name() + ": no criteria are written for level " + level + ".");

@@ -77,6 +77,10 @@ class LevelProfilesTest {
     assertThat(architecture.covered()).isFalse();
     assertThat(architecture.credentialId()).isNull();
     assertThat(architecture.criteria()).isNotBlank();
+    // The steps toward level 4 are level 3's (each level's next steps lead to the level above it).
+    assertThat(architecture.nextSteps()).isNotEmpty()
+        .isEqualTo(framework.skill("iARCH").orElseThrow().level(3).orElseThrow().nextSteps())
+        .isNotEqualTo(framework.skill("iARCH").orElseThrow().level(4).orElseThrow().nextSteps());
   }
 
   static Credential credential(String id, String skill, int level, int score) {
