@@ -87,12 +87,17 @@ public class EndorsementRegister {
         .params(evidenceSummary, businessKey).update();
   }
 
-  /** One more entry of the justification rounds: a reviewer's question or the endorser's addition. */
-  public void appendJustificationHistory(String businessKey, String entry) {
+  /**
+   * One more entry of the justification rounds (a reviewer's question or the endorser's addition);
+   * answers the whole history as kept, for the forms that show it.
+   */
+  public String appendJustificationHistory(String businessKey, String entry) {
     jdbc.sql("""
             update endorsement set justification_history = case when justification_history is null or justification_history = ''
               then ? else justification_history || ? end where business_key = ?""")
         .params(entry, "\n\n" + entry, businessKey).update();
+    return jdbc.sql("select justification_history from endorsement where business_key = ?")
+        .param(businessKey).query(String.class).single();
   }
 
   /** The reviewer approved: the endorsement may now, and only now, yield its credential. */

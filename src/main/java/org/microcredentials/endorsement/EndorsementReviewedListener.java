@@ -58,11 +58,11 @@ class EndorsementReviewedListener extends RuleCheckingExecutionListener {
     switch (decision) {
       case EndorsementProcess.Decisions.REQUEST_JUSTIFICATION -> {
         String question = requiredComment(input, "what further justification you need");
-        int round = ((Number) execution.getVariable(JUSTIFICATION_ROUNDS)).intValue() + 1;
-        execution.setVariable(JUSTIFICATION_ROUNDS, round);
-        appendHistory(execution, "Round " + round + ", " + actor + " asked: " + question);
-        endorsements.appendJustificationHistory(businessKey, "Round " + round + ", " + actor + " asked: " + question);
+        int round = endorsement.justificationRounds() + 1;
         endorsements.recordJustificationRequested(businessKey);
+        execution.setVariable(JUSTIFICATION_ROUNDS, round);
+        execution.setVariable(JUSTIFICATION_HISTORY,
+            endorsements.appendJustificationHistory(businessKey, "Round " + round + ", " + actor + " asked: " + question));
       }
       case EndorsementProcess.Decisions.WITHDRAW -> {
         requiredComment(input, "why the endorsement is withdrawn");
@@ -80,11 +80,5 @@ class EndorsementReviewedListener extends RuleCheckingExecutionListener {
   private static String requiredComment(VariableReader input, String what) {
     return input.optionalText(REVIEW_COMMENT).orElseThrow(() -> RuleViolation.invalid("required-reviewComment",
         "'reviewComment' is required: say " + what + "."));
-  }
-
-  static void appendHistory(DelegateExecution execution, String entry) {
-    Object history = execution.getVariable(JUSTIFICATION_HISTORY);
-    String previous = history == null ? "" : history.toString();
-    execution.setVariable(JUSTIFICATION_HISTORY, previous.isEmpty() ? entry : previous + "\n\n" + entry);
   }
 }

@@ -30,9 +30,9 @@ class JustificationProvidedListener extends RuleCheckingExecutionListener {
     EndorsementTaskGuard.requireSame(actor, endorsement.endorserId(), "endorser-justifies", "the endorser");
     EndorsementRegister.restoreFacts(execution, endorsement);
     String added = VariableReader.of(execution).requiredText(ADDITIONAL_JUSTIFICATION);
-    int round = ((Number) execution.getVariable(JUSTIFICATION_ROUNDS)).intValue();
-    EndorsementReviewedListener.appendHistory(execution, "Round " + round + ", " + actor + " added: " + added);
-    endorsements.appendJustificationHistory(execution.getProcessBusinessKey(), "Round " + round + ", " + actor + " added: " + added);
+    int round = endorsement.justificationRounds();
+    execution.setVariable(JUSTIFICATION_HISTORY, endorsements.appendJustificationHistory(execution.getProcessBusinessKey(),
+        "Round " + round + ", " + actor + " added: " + added));
     // The reviewer's next form starts with a fresh decision.
     execution.removeVariable(REVIEW_DECISION);
     execution.removeVariable(REVIEW_COMMENT);

@@ -13,7 +13,7 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.endorsement.EndorsementRegister;
-import org.microcredentials.submission.ApplicationRegister;
+import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -9,7 +9,7 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.microcredentials.framework.SkillFramework;
 import org.microcredentials.framework.SkillFrameworkRepository;
 import org.microcredentials.review.ReviewPolicy;
-import org.microcredentials.submission.ApplicationRegister;
+import org.microcredentials.application.ApplicationRegister;
 import org.springframework.stereotype.Component;
 
 /**

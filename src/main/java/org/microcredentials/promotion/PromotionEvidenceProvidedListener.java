@@ -7,8 +7,8 @@ import org.microcredentials.RuleViolation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
-import org.microcredentials.submission.ApplicationRegister;
-import org.microcredentials.submission.EvidenceHistory;
+import org.microcredentials.application.ApplicationRegister;
+import org.microcredentials.application.EvidenceHistory;
 import org.springframework.stereotype.Component;
 
 /**

@@ -11,7 +11,7 @@ import org.microcredentials.framework.Organisation;
 import org.microcredentials.framework.Seniority;
 import org.microcredentials.framework.SkillFramework;
 import org.microcredentials.framework.SkillFrameworkRepository;
-import org.microcredentials.submission.ApplicationRegister;
+import org.microcredentials.application.ApplicationRegister;
 import org.springframework.stereotype.Service;
 
 /**

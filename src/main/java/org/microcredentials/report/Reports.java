@@ -26,7 +26,7 @@ import javax.sql.DataSource;
 import org.microcredentials.MicroCredentialsProperties;
 import org.microcredentials.endorsement.EndorsementRegister;
 import org.microcredentials.promotion.PromotionRegister;
-import org.microcredentials.submission.ApplicationRegister;
+import org.microcredentials.application.ApplicationRegister;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 

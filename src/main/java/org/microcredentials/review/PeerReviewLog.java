@@ -8,6 +8,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.PeerReview;
 
 /**
  * The reviews of the current round, kept on the process instance as a Json variable (readable

@@ -1,12 +1,16 @@
 package org.microcredentials.review;
 
+import org.microcredentials.application.ApplicationVariables;
+
 /**
  * The contract of {@code processes/review-round.bpmn}: one review round of an application, modelled
  * once and called with the caller's business key and variables ({@code camunda:in businessKey},
  * {@code variables="all"} in and out) by {@code SelfSubmissionProcess} for the first round and by
  * {@code ResubmissionProcess} for each re-assessment. Its user tasks keep the ids of CONTRACT.md
- * ({@code SelfSubmissionProcess.Tasks}, {@code ResubmissionProcess.Tasks.REASSESS_EVIDENCE}), and
- * {@code GET /engine-rest/task?processInstanceBusinessKey=} lists them with the caller's.
+ * ({@link Tasks}; {@code SelfSubmissionProcess.Tasks} and {@code ResubmissionProcess.Tasks} repeat them
+ * for clients of those processes), and {@code GET /engine-rest/task?processInstanceBusinessKey=} lists
+ * them with the caller's. The round's listeners and delegates are in this package; the application
+ * they work on is {@code org.microcredentials.application}.
  *
  * <p>Where the round's facts live: who applied, for which skill and level, who assesses, the
  * assessor's score and justification, each peer review and the moderated score are rows of the
@@ -26,6 +30,68 @@ public final class ReviewRoundProcess {
 
   /** Where a caller calls the round. */
   public static final String CALL_ACTIVITY = "CallActivity_ReviewRound";
+
+  /** The round's user tasks; the ids of CONTRACT.md, which the callers' contracts repeat. */
+  public static final class Tasks {
+    public static final String ASSIGN_ASSESSOR = "Task_AssignAssessor";
+    public static final String ASSESS_EVIDENCE = "Task_AssessEvidence";
+    /** On a resubmission: the same assessor scores the amended evidence, seeing what changed. */
+    public static final String REASSESS_EVIDENCE = "Task_ReassessEvidence";
+    public static final String PROVIDE_MORE_EVIDENCE = "Task_ProvideMoreEvidence";
+    public static final String PEER_REVIEW = "Task_PeerReview";
+    public static final String MODERATE_SCORE = "Task_ModerateScore";
+    public static final String REASSIGN_ASSESSOR = "Task_ReassignAssessor";
+    public static final String REASSIGN_REVIEWER = "Task_ReassignReviewer";
+
+    private Tasks() {
+    }
+  }
+
+  /** The variables the round reads (the application's, from its caller) and writes (for forms and callers). */
+  public static final class Variables {
+    // the application, as its caller started it
+    public static final String CANDIDATE_ID = ApplicationVariables.CANDIDATE_ID;
+    public static final String SKILL_CODE = ApplicationVariables.SKILL_CODE;
+    public static final String SKILL_LEVEL = ApplicationVariables.SKILL_LEVEL;
+    public static final String FRAMEWORK_VERSION = ApplicationVariables.FRAMEWORK_VERSION;
+    public static final String IMPACT_PROBLEM = ApplicationVariables.IMPACT_PROBLEM;
+    public static final String IMPACT_ACTIONS = ApplicationVariables.IMPACT_ACTIONS;
+    public static final String IMPACT_RESULTS = ApplicationVariables.IMPACT_RESULTS;
+    public static final String EVIDENCE_LINKS = ApplicationVariables.EVIDENCE_LINKS;
+    public static final String CANDIDATE_NAME = "candidateName";
+    public static final String SKILL_NAME = "skillName";
+    public static final String REVIEWER_COUNT = "reviewerCount";
+    // assignment
+    public static final String ELIGIBLE_ASSESSORS = "eligibleAssessors";
+    public static final String ASSESSOR_ID = "assessorId";
+    public static final String ASSESSOR_NAME = "assessorName";
+    // assessment
+    public static final String MORE_EVIDENCE_REQUESTED = "moreEvidenceRequested";
+    public static final String EVIDENCE_REQUEST = "evidenceRequest";
+    public static final String SCORE = "score";
+    public static final String JUSTIFICATION = "justification";
+    public static final String IMPROVEMENT_AREAS = "improvementAreas";
+    // peer review, per reviewer: moved into peerReviews when the review is done
+    public static final String REVIEW_AGREES = "reviewAgrees";
+    public static final String PROPOSED_SCORE = "proposedScore";
+    public static final String REVIEW_COMMENT = "reviewComment";
+    public static final String PEER_REVIEWS = "peerReviews";
+    public static final String PEER_REVIEW_SUMMARY = "peerReviewSummary";
+    public static final String REVIEWERS_AGREE = "reviewersAgree";
+    // moderation and outcome
+    public static final String FINAL_SCORE = "finalScore";
+    public static final String MODERATION_JUSTIFICATION = "moderationJustification";
+    public static final String PASSED = "passed";
+    public static final String CREDENTIAL_ID = "credentialId";
+    /** The justification the candidate receives: the moderator's where the score was moderated. */
+    public static final String OUTCOME_JUSTIFICATION = "outcomeJustification";
+    // deadlines and reassignment
+    public static final String ELIGIBLE_REPLACEMENTS = "eligibleReplacements";
+    public static final String NEW_ASSIGNEE_ID = "newAssigneeId";
+
+    private Variables() {
+    }
+  }
 
   public static final class Elements {
     public static final String START = "StartEvent_RoundStarted";

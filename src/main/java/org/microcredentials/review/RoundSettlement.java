@@ -5,6 +5,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.PeerReview;
+import org.microcredentials.application.RecordedRound;
 
 /**
  * Whether a recorded round is settled, and with which final score. A round is settled when the

@@ -9,6 +9,8 @@ import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.EvidenceHistory;
+import org.microcredentials.application.ApplicationRegister;
 
 /**
  * Completion of {@code Task_AmendApplication}: the candidate resubmits with the additions and

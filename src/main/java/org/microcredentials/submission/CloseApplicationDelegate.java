@@ -4,6 +4,7 @@ import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.ApplicationRegister;
 
 /** The candidate let a failed application go, or stayed silent too long: it is closed as failed. */
 @Component

@@ -8,6 +8,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.process.UserTaskRules;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.ApplicationRegister;
 
 /**
  * On creation of a group task of an application: its candidate never sees it in Tasklist or

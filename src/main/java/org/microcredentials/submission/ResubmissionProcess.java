@@ -1,5 +1,7 @@
 package org.microcredentials.submission;
 
+import org.microcredentials.review.ReviewRoundProcess;
+
 /**
  * The contract of {@code processes/resubmission.bpmn}: a failed application amended and
  * re-assessed by the same assessor, called from {@link SelfSubmissionProcess} with the same
@@ -11,7 +13,7 @@ public final class ResubmissionProcess {
 
   public static final class Tasks {
     public static final String AMEND_APPLICATION = "Task_AmendApplication";
-    public static final String REASSESS_EVIDENCE = "Task_ReassessEvidence";
+    public static final String REASSESS_EVIDENCE = ReviewRoundProcess.Tasks.REASSESS_EVIDENCE;
 
     private Tasks() {
     }

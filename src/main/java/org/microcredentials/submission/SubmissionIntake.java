@@ -10,6 +10,7 @@ import org.microcredentials.framework.Skill;
 import org.microcredentials.framework.SkillFramework;
 import org.microcredentials.framework.SkillFrameworkRepository;
 import org.springframework.stereotype.Service;
+import org.microcredentials.application.ApplicationRegister;
 
 /**
  * Accepts or refuses a new self-submission. Runs inside the engine's transaction, so a
@@ -53,7 +54,7 @@ public class SubmissionIntake {
     }
     Instant now = clock.instant();
     SubmissionLimits.Month month = limits.monthOf(now);
-    limits.checkMonthlyCap(applications.countSubmitted(candidateId, month), month);
+    limits.checkMonthlyCap(applications.countSubmitted(candidateId, month.start(), month.end()), month);
     String businessKey = applications.register(candidateId, skillCode, skillLevel, framework.version(), now);
     return new Accepted(businessKey, candidate, skill, framework.version());
   }

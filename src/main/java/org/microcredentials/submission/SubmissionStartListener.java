@@ -10,6 +10,7 @@ import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
 import org.microcredentials.review.ReviewPolicy;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.EvidenceHistory;
 
 /**
  * Start of {@code SelfSubmissionProcess}: the authenticated user is the candidate; every

@@ -12,6 +12,8 @@ import org.microcredentials.process.RuleCheckingTaskListener;
 import org.microcredentials.process.UserTaskRules;
 import org.microcredentials.review.ReviewPolicy;
 import org.springframework.stereotype.Component;
+import org.microcredentials.review.PeerReviewers;
+import org.microcredentials.application.ApplicationRegister;
 
 /**
  * On claim or assignment of an application's task: only a person the rules allow may hold it.

@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.microcredentials.MicroCredentialsProperties;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
+import org.microcredentials.application.PeerReview;
 
 class ReviewPolicyTest {
 

@@ -50,6 +50,8 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
+import org.microcredentials.application.EvidenceHistory;
+import org.microcredentials.application.ApplicationRegister;
 
 /**
  * Every path of {@code SelfSubmissionProcess}, its {@code ReviewRoundProcess} and {@code ResubmissionProcess},

@@ -33,6 +33,7 @@ import org.microcredentials.testing.SelfSubmissions;
 import org.microcredentials.testing.TestConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.microcredentials.application.ApplicationRegister;
 
 /**
  * Every rule of {@code SelfSubmissionProcess} refused where it is broken, leaving nothing behind,

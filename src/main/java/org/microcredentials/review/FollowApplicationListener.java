@@ -1,9 +1,10 @@
-package org.microcredentials.submission;
+package org.microcredentials.review;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.microcredentials.access.ParticipantAccess;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.ApplicationRegister;
 
 /** Start of a resubmission or of a review round: the candidate may follow it, as they follow the application. */
 @Component

@@ -1,9 +1,9 @@
-package org.microcredentials.submission;
+package org.microcredentials.review;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.microcredentials.review.RecordedRound;
-import org.microcredentials.review.RoundSettlement;
+import org.microcredentials.application.RecordedRound;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.ApplicationRegister;
 
 /**
  * What the models' gateways and the peer review's loop ask, answered from the application's record

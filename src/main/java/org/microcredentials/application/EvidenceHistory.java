@@ -1,6 +1,6 @@
-package org.microcredentials.submission;
+package org.microcredentials.application;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.application.ApplicationVariables.*;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

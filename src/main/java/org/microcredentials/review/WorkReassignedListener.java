@@ -1,6 +1,6 @@
-package org.microcredentials.submission;
+package org.microcredentials.review;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.util.List;
 import java.util.Set;
@@ -15,8 +15,8 @@ import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
-import org.microcredentials.review.ReviewPolicy;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.ApplicationRegister;
 
 /**
  * Completion of a SEM reassignment task: the overdue assessment or review goes to the person
@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 @Component
 class WorkReassignedListener extends RuleCheckingExecutionListener {
 
-  private static final Set<String> ASSESSOR_TASKS = Set.of(SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE,
-      SelfSubmissionProcess.Tasks.MODERATE_SCORE, ResubmissionProcess.Tasks.REASSESS_EVIDENCE);
+  private static final Set<String> ASSESSOR_TASKS = Set.of(ReviewRoundProcess.Tasks.ASSESS_EVIDENCE,
+      ReviewRoundProcess.Tasks.MODERATE_SCORE, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE);
 
   private final Actors actors;
   private final Organisation organisation;
@@ -64,7 +64,7 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
     Engineer newcomer = organisation.find(newAssigneeId).orElseThrow(() -> RuleViolation.invalid("known-engineer",
         "'" + newAssigneeId + "' is not an engineer of the organisation."));
     String processInstanceId = execution.getProcessInstanceId();
-    if (SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR.equals(execution.getCurrentActivityId())) {
+    if (ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR.equals(execution.getCurrentActivityId())) {
       reviewPolicy.checkAssessor(newcomer, candidateId, application.skillLevel());
       execution.setVariable(ASSESSOR_ID, newAssigneeId);
       execution.setVariable(ASSESSOR_NAME, newcomer.displayName());
@@ -77,7 +77,7 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
       }
     } else {
       Task review = openTasks(processInstanceId).stream()
-          .filter(task -> SelfSubmissionProcess.Tasks.PEER_REVIEW.equals(task.getTaskDefinitionKey()))
+          .filter(task -> ReviewRoundProcess.Tasks.PEER_REVIEW.equals(task.getTaskDefinitionKey()))
           .findFirst()
           .orElseThrow(() -> RuleViolation.conflict("review-open", "No review of this application is waiting any more."));
       reviewPolicy.checkReviewer(newcomer, candidateId, application.assessorId(),

@@ -1,6 +1,6 @@
-package org.microcredentials.submission;
+package org.microcredentials.review;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.util.List;
 import java.util.Set;
@@ -9,8 +9,8 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
-import org.microcredentials.review.ReviewPolicy;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.ApplicationRegister;
 
 /**
  * When the SEM team is asked to hand overdue work to someone else: who may take it over, as the
@@ -42,7 +42,7 @@ class ReplacementCandidatesListener implements TaskListener {
     int skillLevel = application.skillLevel();
     List<Engineer> people = organisation.all();
     List<Engineer> replacements;
-    if (SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR.equals(task.getTaskDefinitionKey())) {
+    if (ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR.equals(task.getTaskDefinitionKey())) {
       replacements = reviewPolicy.eligibleAssessors(people, candidateId, skillLevel).stream()
           .filter(person -> !person.userId().equals(assessorId)).toList();
     } else {

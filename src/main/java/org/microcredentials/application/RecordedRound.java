@@ -1,4 +1,4 @@
-package org.microcredentials.review;
+package org.microcredentials.application;
 
 import java.util.List;
 

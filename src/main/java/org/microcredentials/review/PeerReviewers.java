@@ -1,19 +1,20 @@
-package org.microcredentials.submission;
+package org.microcredentials.review;
 
 
 import java.util.HashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.microcredentials.review.PeerReview;
+import org.microcredentials.application.PeerReview;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.ApplicationRegister;
 
 /**
  * Who else reviews this round: those who reviewed already and those holding another review
  * task. Each review of the multi-instance runs in its own execution, which identifies "this" review.
  */
 @Component
-class PeerReviewers {
+public class PeerReviewers {
 
   private final TaskService tasks;
   private final ApplicationRegister applications;
@@ -23,13 +24,13 @@ class PeerReviewers {
     this.applications = applications;
   }
 
-  Set<String> others(String businessKey, String processInstanceId, String exceptExecutionId) {
+  public Set<String> others(String businessKey, String processInstanceId, String exceptExecutionId) {
     Set<String> others = new HashSet<>();
     applications.round(businessKey).reviews().stream().map(PeerReview::reviewerId)
         .forEach(others::add);
     for (Task task : tasks.createTaskQuery()
         .processInstanceId(processInstanceId)
-        .taskDefinitionKey(SelfSubmissionProcess.Tasks.PEER_REVIEW)
+        .taskDefinitionKey(ReviewRoundProcess.Tasks.PEER_REVIEW)
         .taskAssigned()
         // Two reviewers at most: the page keeps the query within queryMaxResultsLimit.
         .listPage(0, 50)) {

@@ -1,4 +1,4 @@
-package org.microcredentials.submission;
+package org.microcredentials.review;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

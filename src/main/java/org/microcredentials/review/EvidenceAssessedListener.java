@@ -1,6 +1,6 @@
-package org.microcredentials.submission;
+package org.microcredentials.review;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.util.List;
 import java.util.Optional;
@@ -9,9 +9,8 @@ import org.microcredentials.RuleViolation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
-import org.microcredentials.review.PeerReviewLog;
-import org.microcredentials.review.ScorePolicy;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.ApplicationRegister;
 
 /**
  * Completion of {@code Task_AssessEvidence}: the assessor either asks the candidate for more

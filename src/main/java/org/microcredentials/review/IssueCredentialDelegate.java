@@ -1,14 +1,16 @@
-package org.microcredentials.submission;
+package org.microcredentials.review;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.microcredentials.credential.Credential;
 import org.microcredentials.credential.CredentialRegister;
-import org.microcredentials.review.RoundSettlement;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.EvidenceSummary;
+import org.microcredentials.application.EvidenceHistory;
+import org.microcredentials.application.ApplicationRegister;
 
 /**
  * A passed application yields its credential. Every fact the credential carries comes from the

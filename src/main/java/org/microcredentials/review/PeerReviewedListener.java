@@ -1,6 +1,6 @@
-package org.microcredentials.submission;
+package org.microcredentials.review;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.time.Clock;
 import java.util.List;
@@ -12,11 +12,9 @@ import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
-import org.microcredentials.review.PeerReview;
-import org.microcredentials.review.PeerReviewLog;
-import org.microcredentials.review.ReviewPolicy;
-import org.microcredentials.review.ScorePolicy;
+import org.microcredentials.application.PeerReview;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.ApplicationRegister;
 
 /**
  * Completion of one {@code Task_PeerReview}: an eligible reviewer agrees with the score or

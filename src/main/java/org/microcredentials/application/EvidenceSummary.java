@@ -1,12 +1,12 @@
-package org.microcredentials.submission;
+package org.microcredentials.application;
 
 /** The impact statement as a credential keeps it: problem, actions taken, measurable results, links. */
-final class EvidenceSummary {
+public final class EvidenceSummary {
 
   private EvidenceSummary() {
   }
 
-  static String of(EvidenceHistory.Evidence evidence) {
+  public static String of(EvidenceHistory.Evidence evidence) {
     StringBuilder summary = new StringBuilder()
         .append("Problem: ").append(evidence.problem()).append('\n')
         .append("Actions: ").append(evidence.actions()).append('\n')

@@ -1,12 +1,12 @@
-package org.microcredentials.submission;
+package org.microcredentials.review;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.microcredentials.review.RecordedRound;
-import org.microcredentials.review.RoundSettlement;
+import org.microcredentials.application.RecordedRound;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.ApplicationRegister;
 
 /**
  * Where the parallel reviews meet: if every reviewer agrees, the assessor's score is final. Reads

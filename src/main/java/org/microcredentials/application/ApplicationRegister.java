@@ -1,4 +1,4 @@
-package org.microcredentials.submission;
+package org.microcredentials.application;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -6,8 +6,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.credential.CredentialSource;
-import org.microcredentials.review.PeerReview;
-import org.microcredentials.review.RecordedRound;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +32,7 @@ public class ApplicationRegister {
   public static String keyOf(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey != null && businessKey.startsWith(PROMOTION_PREFIX)) {
-      Object skillCode = execution.getVariable(SelfSubmissionProcess.Variables.SKILL_CODE);
+      Object skillCode = execution.getVariable(ApplicationVariables.SKILL_CODE);
       return skillCode == null ? businessKey : promotionSkillKey(businessKey, skillCode.toString());
     }
     return businessKey;
@@ -71,10 +69,11 @@ public class ApplicationRegister {
     this.jdbc = jdbc;
   }
 
-  public long countSubmitted(String candidateId, SubmissionLimits.Month month) {
+  /** Self-submissions the candidate made from {@code start} (inclusive) to {@code end} (exclusive). */
+  public long countSubmitted(String candidateId, Instant start, Instant end) {
     return jdbc.sql("""
             select count(*) from application where candidate_id = ? and submitted_at >= ? and submitted_at < ? and source = ?""")
-        .params(candidateId, utc(month.start()), utc(month.end()), CredentialSource.SELF_SUBMISSION.name())
+        .params(candidateId, utc(start), utc(end), CredentialSource.SELF_SUBMISSION.name())
         .query(Long.class).single();
   }
 

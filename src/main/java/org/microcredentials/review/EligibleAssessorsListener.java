@@ -1,12 +1,12 @@
-package org.microcredentials.submission;
+package org.microcredentials.review;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.microcredentials.framework.Organisation;
-import org.microcredentials.review.ReviewPolicy;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.ApplicationRegister;
 
 /**
  * When the SEM team's assignment task is created: the people who may assess this application,

@@ -1,6 +1,6 @@
-package org.microcredentials.submission;
+package org.microcredentials.review;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.RuleViolation;
@@ -8,6 +8,8 @@ import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.EvidenceHistory;
+import org.microcredentials.application.ApplicationRegister;
 
 /** Completion of {@code Task_ProvideMoreEvidence}: the candidate updates the impact statement. */
 @Component

@@ -1,6 +1,6 @@
-package org.microcredentials.submission;
+package org.microcredentials.review;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -8,8 +8,8 @@ import org.microcredentials.RuleViolation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
-import org.microcredentials.review.ScorePolicy;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.ApplicationRegister;
 
 /** Completion of {@code Task_ModerateScore}: the assessor sets the final score with a justification. */
 @Component

@@ -1,0 +1,23 @@
+package org.microcredentials.application;
+
+/**
+ * The names under which every flow that makes an application (a self-submission, each skill of a
+ * promotion application) and the review round that assesses it carry the application's own facts.
+ * The facts themselves live in the application's row ({@link ApplicationRegister}); these variables
+ * are what the candidate sent and what forms show. The process contracts
+ * ({@code SelfSubmissionProcess.Variables}, {@code ReviewRoundProcess.Variables}) take these names from here.
+ */
+public final class ApplicationVariables {
+
+  public static final String CANDIDATE_ID = "candidateId";
+  public static final String SKILL_CODE = "skillCode";
+  public static final String SKILL_LEVEL = "skillLevel";
+  public static final String FRAMEWORK_VERSION = "frameworkVersion";
+  public static final String IMPACT_PROBLEM = "impactProblem";
+  public static final String IMPACT_ACTIONS = "impactActions";
+  public static final String IMPACT_RESULTS = "impactResults";
+  public static final String EVIDENCE_LINKS = "evidenceLinks";
+
+  private ApplicationVariables() {
+  }
+}
