@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,12 +46,13 @@ public class SendNotificationDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    String template = (String) execution.getVariable(TEMPLATE);
+    VariableReader parameters = VariableReader.of(execution);
+    String template = parameters.requiredText(TEMPLATE);
     Map<String, Object> values = new HashMap<>(execution.getVariables());
     values.put("businessKey", execution.getProcessBusinessKey());
-    Set<String> except = ids((String) execution.getVariable(EXCEPT));
+    Set<String> except = ids(parameters.optionalText(EXCEPT).orElse(null));
     String sendingStep = sendingStep(execution);
-    for (User recipient : recipients((String) execution.getVariable(TO))) {
+    for (User recipient : recipients(parameters.requiredText(TO))) {
       if (except.contains(recipient.getId())) {
         continue;
       }
