@@ -27,6 +27,7 @@ import org.microcredentials.MicroCredentialsProperties;
 import org.microcredentials.endorsement.EndorsementRegister;
 import org.microcredentials.promotion.PromotionRegister;
 import org.microcredentials.application.ApplicationRegister;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -239,6 +240,15 @@ public class Reports {
         rows);
   }
 
+  /**
+   * The skill of a promotion's review round: its business key is the promotion's, shared by every
+   * skill, so the skill is the one the round was called for (its {@code skillCode}, set by the call).
+   */
+  private static final String PROMOTION_ROUND_SKILL = """
+      left join act_hi_varinst v on v.proc_inst_id_ = t.proc_inst_id_ and v.execution_id_ = t.proc_inst_id_
+        and v.name_ = '%s' and p.business_key_ like '%s%%'""".formatted(ReviewRoundProcess.Variables.SKILL_CODE,
+      ApplicationRegister.PROMOTION_PREFIX);
+
   /** Who held a task (an assessor or reviewer) and the skill of the application or endorsement it was for. */
   record TaskHolder(String person, String skillCode) {
   }
@@ -284,11 +294,12 @@ public class Reports {
     } else {
       where.add(from == null ? "1 = 1" : "(t.end_time_ is null or t.end_time_ >= :endedFrom)");
     }
-    String skill = bySkill ? "coalesce(a.skill_code, n.skill_code)" : "cast(null as varchar(16))";
+    String skill = bySkill ? "coalesce(a.skill_code, n.skill_code, v.text_)" : "cast(null as varchar(16))";
     String skillJoins = bySkill ? """
         left join act_hi_procinst p on p.id_ = t.proc_inst_id_
         left join application a on a.business_key = p.business_key_
-        left join endorsement n on n.business_key = p.business_key_""" : "";
+        left join endorsement n on n.business_key = p.business_key_
+        %s""".formatted(PROMOTION_ROUND_SKILL) : "";
     Map<TaskHolder, long[]> counts = new HashMap<>();
     jdbc.sql("""
         select l.user_id_ as person, %s as skill_code, %s
@@ -319,9 +330,13 @@ public class Reports {
     }
     if (filter.skillCode() != null) {
       where.add("""
-          t.proc_inst_id_ in (select p.id_ from act_hi_procinst p where p.business_key_ in (
+          (t.proc_inst_id_ in (select p.id_ from act_hi_procinst p where p.business_key_ in (
             select business_key from application where skill_code = :skill
-            union all select business_key from endorsement where skill_code = :skill))""");
+            union all select business_key from endorsement where skill_code = :skill))
+          or t.proc_inst_id_ in (select v.proc_inst_id_ from act_hi_varinst v
+            join act_hi_procinst p on p.id_ = v.proc_inst_id_ and p.business_key_ like '%s%%'
+            where v.name_ = '%s' and v.execution_id_ = v.proc_inst_id_ and v.text_ = :skill))"""
+          .formatted(ApplicationRegister.PROMOTION_PREFIX, ReviewRoundProcess.Variables.SKILL_CODE));
       held.bind("skill", filter.skillCode());
     }
     if (filter.team() != null) {

@@ -124,6 +124,13 @@ class ReportsRestIT {
         Map.of("person", "dave", "name", "Dave Example", "tasks", 2, "overdue", 0, "escalated", 0),
         Map.of("person", "erin", "name", "Erin Example", "tasks", 1, "overdue", 0, "escalated", 0),
         Map.of("person", "frank", "name", "Frank Example", "tasks", 1, "overdue", 0, "escalated", 0));
+    // A promotion's rounds share its business key: each task counts for the skill its round assessed.
+    assertThat(rows("sla-breaches", "?skillCode=iARCH")).containsExactly(
+        Map.of("person", "carol", "name", "Carol Example", "tasks", 1, "overdue", 0, "escalated", 0),
+        Map.of("person", "frank", "name", "Frank Example", "tasks", 1, "overdue", 0, "escalated", 0),
+        Map.of("person", "grace", "name", "Grace Hopper", "tasks", 1, "overdue", 0, "escalated", 0));
+    assertThat(rows("sla-breaches", "?skillCode=iMENT&from=2026-11-01"))
+        .extracting(row -> row.get("person")).containsExactly("dave", "frank", "grace");
   }
 
   @Test
