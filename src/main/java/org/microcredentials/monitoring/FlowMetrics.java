@@ -13,6 +13,8 @@ import org.camunda.bpm.model.bpmn.instance.TimerEventDefinition;
 import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.endorsement.EndorsementRegister;
+import org.microcredentials.promotion.PromotionApplicationProcess;
+import org.microcredentials.promotion.PromotionRegister;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.springframework.context.event.EventListener;
@@ -36,13 +38,15 @@ class FlowMetrics {
   private final MeterRegistry meters;
   private final ApplicationRegister applications;
   private final EndorsementRegister endorsements;
+  private final PromotionRegister promotions;
   private final JdbcClient jdbc;
 
   FlowMetrics(MeterRegistry meters, ApplicationRegister applications, EndorsementRegister endorsements,
-      JdbcClient jdbc) {
+      PromotionRegister promotions, JdbcClient jdbc) {
     this.meters = meters;
     this.applications = applications;
     this.endorsements = endorsements;
+    this.promotions = promotions;
     this.jdbc = jdbc;
   }
 
@@ -154,6 +158,13 @@ class FlowMetrics {
         case WITHDRAWN -> "failed";
         default -> "ended";
       };
+    }
+    if (PromotionApplicationProcess.KEY.equals(processKey)) {
+      return promotions.find(businessKey).map(promotion -> switch (promotion.status()) {
+        case PROMOTED -> "passed";
+        case NOT_PROMOTED -> "failed";
+        default -> "ended";
+      }).orElse("ended");
     }
     return "ended";
   }

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.doAnswer;
 
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -15,10 +16,13 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.notification.Notifier;
+import org.microcredentials.promotion.PromotionApplicationProcess;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.MutableClock;
+import org.microcredentials.testing.Promotions;
 import org.microcredentials.testing.SelfSubmissions;
 import org.microcredentials.testing.TestConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +51,7 @@ class OperationsMetricsIT {
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
   @Autowired MutableClock clock;
+  @Autowired CredentialRegister credentials;
   /** Mail that works until a test breaks it. */
   @MockitoBean Notifier notifier;
 
@@ -93,6 +98,36 @@ class OperationsMetricsIT {
     assertThat(passed).contains("microcredentials_flow_outcome_seconds_sum{", "microcredentials_flow_outcome_seconds_max{");
     assertThat(value(passed, "microcredentials_tasks_open", "task", SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR)).isZero();
     assertThat(value(passed, "microcredentials_tasks_open", "task", SelfSubmissionProcess.Tasks.PEER_REVIEW)).isZero();
+  }
+
+  @Test
+  void aPromotionApplicationIsAFlowOfItsOwnWithItsDecisionAsOutcome() {
+    String before = scrape();
+    Promotions promotions = new Promotions(engine, jdbc, credentials);
+    int version = jdbc.sql("select max(version) from skill_framework").query(Integer.class).single();
+    for (String skill : List.of("iOWN", "iPERF", "iSEC", "iCOMM")) {
+      promotions.holds("bob", skill, 4, 9, version);
+    }
+    ProcessInstance promotion = promotions.apply("bob", 4);
+    assertThat(value(scrape(), "microcredentials_flow_started_total", "flow", "promotion-application"))
+        .isEqualTo(value(before, "microcredentials_flow_started_total", "flow", "promotion-application") + 1);
+    promotions.giveEvidence(promotion, "iARCH");
+    promotions.giveEvidence(promotion, "iMENT");
+    promotions.assess(promotion, "iARCH", "carol", 9, "frank", "grace");
+    promotions.assess(promotion, "iMENT", "dave", 9, "frank", "grace");
+    promotions.work("erin", promotions.only(promotion, PromotionApplicationProcess.Tasks.INTERVIEW_CANDIDATE), Map.of(
+        PromotionApplicationProcess.Variables.INTERVIEW_PASSED, false,
+        PromotionApplicationProcess.Variables.INTERVIEW_NOTES, "Not yet clear on trade-offs."));
+    promotions.work("ivan", promotions.only(promotion, PromotionApplicationProcess.Tasks.DECIDE_PROMOTION), Map.of(
+        PromotionApplicationProcess.Variables.PROMOTED, false,
+        PromotionApplicationProcess.Variables.DECISION_JUSTIFICATION, "The interview did not pass."));
+    promotions.app().runJobs(promotion);
+
+    String decided = scrape();
+    assertThat(value(decided, "microcredentials_flow_outcome_seconds_count", "flow", "promotion-application", "outcome", "failed"))
+        .isEqualTo(value(before, "microcredentials_flow_outcome_seconds_count", "flow", "promotion-application", "outcome", "failed") + 1);
+    assertThat(value(decided, "microcredentials_flow_outcome_seconds_count", "flow", "promotion-application", "outcome", "passed"))
+        .isEqualTo(value(before, "microcredentials_flow_outcome_seconds_count", "flow", "promotion-application", "outcome", "passed"));
   }
 
   @Test
