@@ -19,12 +19,6 @@ import java.util.concurrent.TimeUnit;
  */
 final class AppProcess {
 
-  /**
-   * The machine's cores, as a JUnit resource: the crash and outage tests share it (they mostly wait:
-   * for a lock to expire, a restart, an outage), the soak, which measures, has it to itself.
-   */
-  static final String MACHINE = "fault-suite-machine";
-
   private final Path workingDirectory;
   private final List<String> arguments;
   private final int port;
@@ -132,33 +126,72 @@ final class AppProcess {
     return process != null && process.isAlive();
   }
 
-  /** The heap in use after a full GC, in MB (jcmd, as an operator would ask a running JVM). */
-  long heapAfterGcMegabytes() {
+  /**
+   * What lives on the heap: {@code bytes}, the sum of a class histogram ({@code jcmd GC.class_histogram}
+   * runs a full GC, then counts every object still reachable); {@code inUseAfterBytes}, the heap in use
+   * when {@code GC.heap_info} answers just after (what an earlier version of the soak checked, after a
+   * {@code GC.run}: it counts whatever the busy application allocated since that GC too, in G1's whole
+   * regions, so under load it moved by tens or hundreds of MB while the live objects did not); and the
+   * largest classes, to tell what grew when it did.
+   */
+  record LiveHeap(long bytes, long inUseAfterBytes, String largestClasses) {
+
+    long megabytes() {
+      return bytes / (1024 * 1024);
+    }
+
+    long inUseAfterMegabytes() {
+      return inUseAfterBytes / (1024 * 1024);
+    }
+  }
+
+  /**
+   * The live heap, the least of {@code samples} histograms a second apart: each one counts, besides what
+   * stays, what the requests in flight hold at that instant (up to 16 clients mid-call); the least of a
+   * few is closer to what stays, at either moment it is asked.
+   */
+  LiveHeap liveHeap(int samples, int largestClasses) {
+    LiveHeap least = null;
+    for (int sample = 0; sample < samples; sample++) {
+      if (sample > 0) {
+        sleep(1000);
+      }
+      LiveHeap heap = liveHeapOnce(largestClasses);
+      if (least == null || heap.bytes() < least.bytes()) {
+        least = heap;
+      }
+    }
+    return least;
+  }
+
+  private LiveHeap liveHeapOnce(int largestClasses) {
     try {
-      run("jcmd", String.valueOf(pid()), "GC.run");
-      String info = run("jcmd", String.valueOf(pid()), "GC.heap_info");
+      String histogram = run(jcmd(), String.valueOf(pid()), "GC.class_histogram");
+      // The last line: "Total        2345678      123456789" (instances, bytes).
+      java.util.regex.Matcher total = java.util.regex.Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$")
+          .matcher(histogram);
+      if (!total.find()) {
+        throw new IllegalStateException("No total in the class histogram of " + pid() + ":\n" + histogram);
+      }
+      long liveBytes = Long.parseLong(total.group(1));
       // "garbage-first heap   total 262144K, used 81234K [...]" (or "def new generation"... for other GCs)
       long usedKb = 0;
-      for (String line : info.split("\n")) {
-        java.util.regex.Matcher used = java.util.regex.Pattern.compile("heap\\s+total \\d+K, used (\\d+)K").matcher(line);
-        if (used.find()) {
-          usedKb = Long.parseLong(used.group(1));
-        }
+      java.util.regex.Matcher used = java.util.regex.Pattern.compile("heap\\s+total \\d+K, used (\\d+)K")
+          .matcher(run(jcmd(), String.valueOf(pid()), "GC.heap_info"));
+      if (used.find()) {
+        usedKb = Long.parseLong(used.group(1));
       }
-      return usedKb / 1024;
+      return new LiveHeap(liveBytes, usedKb * 1024,
+          String.join("\n", histogram.lines().limit(largestClasses + 3L).toList()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** The largest classes on the heap (jcmd GC.class_histogram, after a full GC): what grew, when the heap did. */
-  String classHistogram(int lines) {
-    try {
-      String histogram = run("jcmd", String.valueOf(pid()), "GC.class_histogram");
-      return String.join("\n", histogram.lines().limit(lines + 3L).toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** The JDK's own jcmd, next to the java that runs the application. */
+  private static String jcmd() {
+    Path besideJava = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    return Files.isExecutable(besideJava) ? besideJava.toString() : "jcmd";
   }
 
   private static String run(String... command) throws IOException {

@@ -31,8 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.util.FileSystemUtils;
 
 /**
@@ -45,7 +43,6 @@ import org.springframework.util.FileSystemUtils;
  * message after a crash keeps its Message-ID and is counted).
  */
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(value = AppProcess.MACHINE, mode = ResourceAccessMode.READ)
 class CrashFaultIT {
 
   private static final int KILLS = 5;

@@ -20,8 +20,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
-import org.junit.jupiter.api.parallel.ResourceAccessMode;
-import org.junit.jupiter.api.parallel.ResourceLock;
 
 /**
  * PostgreSQL goes away for {@value #OUTAGE_SECONDS} seconds under load, then comes back; the
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * answered 2xx is there, every flow completes, and no credential is issued twice.
  */
 @Execution(ExecutionMode.CONCURRENT)
-@ResourceLock(value = AppProcess.MACHINE, mode = ResourceAccessMode.READ)
 class DatabaseOutageFaultIT {
 
   private static final int OUTAGE_SECONDS = 20;
