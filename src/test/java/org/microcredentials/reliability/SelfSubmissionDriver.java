@@ -59,8 +59,10 @@ final class SelfSubmissionDriver {
     this.level = level;
     this.plan = plan;
     this.semMember = candidate.equals("erin") ? "ivan" : candidate.equals("ivan") ? "erin" : variant % 2 == 0 ? "erin" : "ivan";
-    // Level 4 and below: carol and dave (level 4) may assess; above, the seniors of that level.
-    List<String> assessors = List.of("carol", "dave").stream().filter(person -> !person.equals(candidate)).toList();
+    // Level 4 and below: carol and dave (level 4) may assess; level 5: frank and grace, else a SEM member (not
+    // the one who assigns). Level 6 only grace: not driven.
+    List<String> assessors = (level <= 4 ? List.of("carol", "dave") : List.of("frank", "grace", "erin", "ivan")).stream()
+        .filter(person -> !person.equals(candidate) && !person.equals(semMember)).toList();
     this.assessor = assessors.get(variant % assessors.size());
     List<String> others = SENIORS.stream().filter(person -> !person.equals(candidate) && !person.equals(assessor))
         .toList();
