@@ -241,13 +241,13 @@ public class Reports {
   }
 
   /**
-   * The skill of a promotion's review round: its business key is the promotion's, shared by every
-   * skill, so the skill is the one the round was called for (its {@code skillCode}, set by the call).
+   * The skill of a promotion's review round {@code p}, as the variable {@code v}: its business key is the
+   * promotion's, shared by every skill, so the skill is the one the round was called for (its
+   * {@code skillCode}, set by the call, at the instance's own scope).
    */
   private static final String PROMOTION_ROUND_SKILL = """
-      left join act_hi_varinst v on v.proc_inst_id_ = t.proc_inst_id_ and v.execution_id_ = t.proc_inst_id_
-        and v.name_ = '%s' and p.business_key_ like '%s%%'""".formatted(ReviewRoundProcess.Variables.SKILL_CODE,
-      ApplicationRegister.PROMOTION_PREFIX);
+      v.proc_inst_id_ = p.id_ and v.execution_id_ = p.id_ and v.name_ = '%s' and p.business_key_ like '%s%%'"""
+      .formatted(ReviewRoundProcess.Variables.SKILL_CODE, ApplicationRegister.PROMOTION_PREFIX);
 
   /** Who held a task (an assessor or reviewer) and the skill of the application or endorsement it was for. */
   record TaskHolder(String person, String skillCode) {
@@ -299,7 +299,7 @@ public class Reports {
         left join act_hi_procinst p on p.id_ = t.proc_inst_id_
         left join application a on a.business_key = p.business_key_
         left join endorsement n on n.business_key = p.business_key_
-        %s""".formatted(PROMOTION_ROUND_SKILL) : "";
+        left join act_hi_varinst v on %s""".formatted(PROMOTION_ROUND_SKILL) : "";
     Map<TaskHolder, long[]> counts = new HashMap<>();
     jdbc.sql("""
         select l.user_id_ as person, %s as skill_code, %s
@@ -333,10 +333,8 @@ public class Reports {
           (t.proc_inst_id_ in (select p.id_ from act_hi_procinst p where p.business_key_ in (
             select business_key from application where skill_code = :skill
             union all select business_key from endorsement where skill_code = :skill))
-          or t.proc_inst_id_ in (select v.proc_inst_id_ from act_hi_varinst v
-            join act_hi_procinst p on p.id_ = v.proc_inst_id_ and p.business_key_ like '%s%%'
-            where v.name_ = '%s' and v.execution_id_ = v.proc_inst_id_ and v.text_ = :skill))"""
-          .formatted(ApplicationRegister.PROMOTION_PREFIX, ReviewRoundProcess.Variables.SKILL_CODE));
+          or t.proc_inst_id_ in (select p.id_ from act_hi_procinst p join act_hi_varinst v on %s
+            where v.text_ = :skill))""".formatted(PROMOTION_ROUND_SKILL));
       held.bind("skill", filter.skillCode());
     }
     if (filter.team() != null) {
