@@ -1,25 +1,19 @@
 package org.microcredentials.report;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import static org.microcredentials.report.ReportRows.rounded;
+import static org.microcredentials.report.ReportRows.row;
+import static org.microcredentials.report.ReportRows.yearMonth;
+
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
 import javax.sql.DataSource;
@@ -37,10 +31,11 @@ import org.springframework.stereotype.Component;
  * {@code ACT_HI_IDENTITYLINK}, {@code ACT_HI_PROCINST}): the database groups and counts, Java
  * only names the columns. Months and quarters are those of the organisation's time zone. The
  * SQL is portable between H2 and PostgreSQL ({@code AT TIME ZONE}, {@code EXTRACT},
- * {@code PERCENTILE_CONT ... WITHIN GROUP}, {@code WITH RECURSIVE}) but for the month and day keys,
- * said the way each database computes cheaply and right ({@link #monthStart}); the indexes it reads are in
- * {@code V8__report_indexes.sql}. The two reports whose rows grow without bound (credentials, tasks
- * held) add up tallies of the settled past ({@link SettledTally}) and query only what is recent.
+ * {@code PERCENTILE_CONT ... WITHIN GROUP}, {@code WITH RECURSIVE}) but for the month and day keys
+ * ({@link ZonedSql}); the indexes it reads are in {@code V8__report_indexes.sql}. Whose rows grow
+ * without bound is added up, without a team filter, from tallies of the settled past ({@link SettledReports},
+ * the SLA tally here) and queries only what is recent; {@link #queried} gives every report from its
+ * query alone, which the tallies must agree with.
  */
 @Component
 public class Reports {
@@ -56,37 +51,66 @@ public class Reports {
   private static final String PROMOTED = PromotionRegister.Status.PROMOTED.name();
   private static final String NOT_PROMOTED = PromotionRegister.Status.NOT_PROMOTED.name();
   /** Application rows of self-submissions; the others are the skills of promotion applications, counted as those. */
-  private static final String SELF_SUBMITTED = "source = 'SELF_SUBMISSION'";
+  private static final String SELF_SUBMITTED = "source = '" + SettledReports.SELF_SUBMISSION + "'";
+
+  private static final List<String> SUBMISSION_COLUMNS = List.of("month", "source", "started", "passed", "failed", "open");
+  private static final List<String> PASS_RATE_COLUMNS = List.of("skillCode", "skillName", "level", "assessed", "passed",
+      "passRate");
+  private static final List<String> OUTCOME_COLUMNS = List.of("month", "decided", "median", "p90");
+  private static final List<String> ENDORSEMENT_TIME_COLUMNS = List.of("month", "approved", "median", "p90");
+  private static final List<String> ENDORSER_COLUMNS = List.of("endorser", "name", "started", "approved", "withdrawn",
+      "distinctCandidates");
 
   private final JdbcClient jdbc;
   private final ZoneId zone;
   private final Clock clock;
-  private final SettledTally<CredentialDay> credentialTally;
-  private final SettledTally<TaskHolder> slaTally;
-  private final Database database;
+  private final ZonedSql zoned;
+  private final SettledReports settled;
+  private final SettledTally<TaskHolder, long[]> slaTally;
 
   Reports(JdbcClient jdbc, MicroCredentialsProperties properties, Clock clock, DataSource dataSource) {
     this.jdbc = jdbc;
-    this.database = new Database(dataSource);
     this.zone = properties.timeZone();
     this.clock = clock;
-    this.credentialTally = new SettledTally<>(clock, zone, this::countCredentials);
-    this.slaTally = new SettledTally<>(clock, zone, this::countTasksHeld);
+    this.zoned = new ZonedSql(zone, dataSource);
+    this.settled = new SettledReports(jdbc, zoned, clock);
+    this.slaTally = SettledTally.ofCounts(clock, zone, this::countTasksHeld);
   }
 
   public ZoneId zone() {
     return zone;
   }
 
+  /** A report: from the tallies where it has them and the filter names no team, otherwise {@link #queried}. */
   public Report report(ReportName name, ReportFilter filter) {
+    if (filter.team() != null) {
+      return queried(name, filter);
+    }
     return switch (name) {
       case SUBMISSIONS -> submissions(filter);
-      case PASS_RATE -> passRate(filter);
-      case TIME_TO_OUTCOME -> timeToOutcome(filter);
-      case TIME_TO_ENDORSEMENT -> timeToEndorsement(filter);
+      case PASS_RATE -> new Report(name.slug(), filter, PASS_RATE_COLUMNS, settled.passRate(filter));
+      case TIME_TO_OUTCOME -> new Report(name.slug(), filter, OUTCOME_COLUMNS, settled.timeToOutcome(filter));
+      case TIME_TO_ENDORSEMENT -> new Report(name.slug(), filter, ENDORSEMENT_TIME_COLUMNS,
+          settled.timeToEndorsement(filter));
       case SLA_BREACHES -> slaBreaches(filter);
-      case CREDENTIALS_BY_SKILL_LEVEL -> credentialsBySkillLevel(filter);
-      case ENDORSEMENTS_BY_ENDORSER -> endorsementsByEndorser(filter);
+      case CREDENTIALS_BY_SKILL_LEVEL -> new Report(name.slug(), filter, CREDENTIAL_COLUMNS,
+          settled.credentialsBySkillLevel(filter));
+      case ENDORSEMENTS_BY_ENDORSER -> new Report(name.slug(), filter, ENDORSER_COLUMNS,
+          settled.endorsementsByEndorser(filter));
+      case CREDENTIALS_AND_PROMOTIONS -> credentialsAndPromotions(filter);
+    };
+  }
+
+  /** A report from its query over every row, without any tally: slower, and what the tallies must agree with. */
+  public Report queried(ReportName name, ReportFilter filter) {
+    return switch (name) {
+      case SUBMISSIONS -> new Report(name.slug(), filter, SUBMISSION_COLUMNS, submissionsQueried(filter, false));
+      case PASS_RATE -> passRateQueried(filter);
+      case TIME_TO_OUTCOME -> timeToOutcomeQueried(filter);
+      case TIME_TO_ENDORSEMENT -> timeToEndorsementQueried(filter);
+      case SLA_BREACHES -> slaBreachesQueried(filter);
+      case CREDENTIALS_BY_SKILL_LEVEL -> credentialsBySkillLevelQueried(filter);
+      case ENDORSEMENTS_BY_ENDORSER -> endorsementsByEndorserQueried(filter);
       case CREDENTIALS_AND_PROMOTIONS -> credentialsAndPromotions(filter);
     };
   }
@@ -94,14 +118,34 @@ public class Reports {
   /**
    * Per month of start and source: how many started, and how many of those passed, failed or are
    * still open. A promotion application counts once (passed: promoted), not once per skill it had assessed;
-   * filtered by skill, the promotions whose level required it.
+   * filtered by skill, the promotions whose level required it. Self-submissions and endorsements from
+   * the tallies, promotions (a few a day) queried.
    */
-  Report submissions(ReportFilter filter) {
+  private Report submissions(ReportFilter filter) {
+    List<Map<String, Object>> rows = new ArrayList<>(settled.submissions(filter));
+    rows.addAll(submissionsQueried(filter, true));
+    rows.sort(Comparator.comparing((Map<String, Object> row) -> (String) row.get("month"))
+        .thenComparing(row -> (String) row.get("source")));
+    return new Report(ReportName.SUBMISSIONS.slug(), filter, SUBMISSION_COLUMNS, rows);
+  }
+
+  /** The rows of {@link #submissions} queried: of every source, or of promotions only. */
+  private List<Map<String, Object>> submissionsQueried(ReportFilter filter, boolean promotionsOnly) {
     Conditions applications = conditions(filter, "submitted_at", "candidate_id", "skill_code");
     applications.add(SELF_SUBMITTED);
     Conditions endorsements = conditions(filter, "started_at", "candidate_id", "skill_code");
     Conditions promotions = promotionConditions(filter);
-    String sql = applications.with() + """
+    List<String> started = new ArrayList<>();
+    if (!promotionsOnly) {
+      started.add("select %s as month_start, '%s' as source, status from application %s".formatted(
+          zoned.monthStart("submitted_at"), SettledReports.SELF_SUBMISSION, applications.where()));
+      started.add("select %s as month_start, '%s' as source, status from endorsement %s".formatted(
+          zoned.monthStart("started_at"), SettledReports.ENDORSEMENT, endorsements.where()));
+    }
+    started.add("select %s as month_start, 'PROMOTION' as source, p.status from promotion_application p %s".formatted(
+        zoned.monthStart("p.started_at"), promotions.where()));
+    // Every branch binds the same parameters (:start, :end, :skill, :team) to the same values.
+    String sql = promotions.with() + """
         select %s as year_month, source, started, passed, failed, still_open
         from (
           select month_start, source, count(*) as started,
@@ -109,32 +153,27 @@ public class Reports {
             sum(case when status in ('%s', '%s', '%s') then 1 else 0 end) as failed,
             sum(case when status not in ('%s', '%s', '%s', '%s', '%s', '%s') then 1 else 0 end) as still_open
           from (
-            select %s as month_start, 'SELF_SUBMISSION' as source, status from application %s
-            union all
-            select %s as month_start, 'ENDORSEMENT' as source, status from endorsement %s
-            union all
-            select %s as month_start, 'PROMOTION' as source, p.status from promotion_application p %s
+            %s
           ) started
           group by month_start, source
         ) grouped
-        order by year_month, source""".formatted(yearMonth(), PASSED, APPROVED, PROMOTED, FAILED, WITHDRAWN, NOT_PROMOTED,
-        PASSED, APPROVED, PROMOTED, FAILED, WITHDRAWN, NOT_PROMOTED, monthStart("submitted_at"), applications.where(),
-        monthStart("started_at"), endorsements.where(), monthStart("p.started_at"), promotions.where());
-    return new Report(ReportName.SUBMISSIONS.slug(), filter, List.of("month", "source", "started", "passed", "failed", "open"),
-        query(sql, applications, (rs, row) -> row(
-            "month", yearMonth(rs.getInt("year_month")),
-            "source", rs.getString("source"),
-            "started", rs.getLong("started"),
-            "passed", rs.getLong("passed"),
-            "failed", rs.getLong("failed"),
-            "open", rs.getLong("still_open"))));
+        order by year_month, source""".formatted(zoned.yearMonth(), PASSED, APPROVED, PROMOTED, FAILED, WITHDRAWN,
+        NOT_PROMOTED, PASSED, APPROVED, PROMOTED, FAILED, WITHDRAWN, NOT_PROMOTED,
+        String.join("\n    union all\n    ", started));
+    return query(sql, promotions, (rs, row) -> row(
+        "month", yearMonth(rs.getInt("year_month")),
+        "source", rs.getString("source"),
+        "started", rs.getLong("started"),
+        "passed", rs.getLong("passed"),
+        "failed", rs.getLong("failed"),
+        "open", rs.getLong("still_open")));
   }
 
   /**
    * Per skill and level: assessments decided (passed or failed for good) in the period, and the share passed:
    * self-submissions and the skills promotion applications had assessed, each by the same review round.
    */
-  Report passRate(ReportFilter filter) {
+  private Report passRateQueried(ReportFilter filter) {
     Conditions decided = conditions(filter, "a.closed_at", "a.candidate_id", "a.skill_code");
     // Counted per skill, level and framework version first, named after: the join then meets a few
     // dozen rows instead of every application.
@@ -151,8 +190,7 @@ public class Reports {
         left join skill s on s.framework_version = d.framework_version and s.code = d.skill_code
         group by d.skill_code, d.skill_level
         order by d.skill_code, d.skill_level""".formatted(PASSED, decided.whereOrTrue(), PASSED, FAILED);
-    return new Report(ReportName.PASS_RATE.slug(), filter,
-        List.of("skillCode", "skillName", "level", "assessed", "passed", "passRate"),
+    return new Report(ReportName.PASS_RATE.slug(), filter, PASS_RATE_COLUMNS,
         query(sql, decided, (rs, row) -> {
           long assessed = rs.getLong("assessed");
           long passed = rs.getLong("passed");
@@ -166,44 +204,39 @@ public class Reports {
    * Per month of outcome: median and 90th percentile of the days from submission to the final outcome, of
    * self-submissions (a promotion's skills wait on each other and on the candidate's evidence: not comparable).
    */
-  Report timeToOutcome(ReportFilter filter) {
+  private Report timeToOutcomeQueried(ReportFilter filter) {
     Conditions decided = conditions(filter, "closed_at", "candidate_id", "skill_code");
     decided.add(SELF_SUBMITTED);
-    String sql = decided.with() + """
-        select %s as year_month, decided, median_days, p90_days
-        from (
-          select %s as month_start, count(*) as decided,
-            percentile_cont(0.5) within group (order by %s) as median_days,
-            percentile_cont(0.9) within group (order by %s) as p90_days
-          from application %s and status in ('%s', '%s') and closed_at is not null
-          group by %s
-        ) grouped
-        order by year_month""".formatted(yearMonth(), monthStart("closed_at"), days("submitted_at", "closed_at"),
-        days("submitted_at", "closed_at"), decided.whereOrTrue(), PASSED, FAILED, monthStart("closed_at"));
-    return new Report(ReportName.TIME_TO_OUTCOME.slug(), filter, List.of("month", "decided", "median", "p90"),
-        query(sql, decided, (rs, row) -> row("month", yearMonth(rs.getInt("year_month")),
-            "decided", rs.getLong("decided"), "median", rounded(rs.getDouble("median_days")),
-            "p90", rounded(rs.getDouble("p90_days")))));
+    return new Report(ReportName.TIME_TO_OUTCOME.slug(), filter, OUTCOME_COLUMNS,
+        percentilesPerMonth(decided, "application", "submitted_at", "status in ('" + PASSED + "', '" + FAILED + "')",
+            "decided"));
   }
 
   /** Per month of approval: median and 90th percentile of the days from an endorsement's start to its approval. */
-  Report timeToEndorsement(ReportFilter filter) {
+  private Report timeToEndorsementQueried(ReportFilter filter) {
     Conditions approved = conditions(filter, "closed_at", "candidate_id", "skill_code");
-    String sql = approved.with() + """
-        select %s as year_month, approved, median_days, p90_days
+    return new Report(ReportName.TIME_TO_ENDORSEMENT.slug(), filter, ENDORSEMENT_TIME_COLUMNS,
+        percentilesPerMonth(approved, "endorsement", "started_at", "status = '" + APPROVED + "'", "approved"));
+  }
+
+  /** Per month of closing: how many of the rows closed, the median and 90th percentile of the days from start to close. */
+  private List<Map<String, Object>> percentilesPerMonth(Conditions conditions, String table, String startColumn,
+      String rows, String countColumn) {
+    String days = ZonedSql.days(startColumn, "closed_at");
+    String sql = conditions.with() + """
+        select %s as year_month, closed, median_days, p90_days
         from (
-          select %s as month_start, count(*) as approved,
+          select %s as month_start, count(*) as closed,
             percentile_cont(0.5) within group (order by %s) as median_days,
             percentile_cont(0.9) within group (order by %s) as p90_days
-          from endorsement %s and status = '%s' and closed_at is not null
+          from %s %s and %s and closed_at is not null
           group by %s
         ) grouped
-        order by year_month""".formatted(yearMonth(), monthStart("closed_at"), days("started_at", "closed_at"),
-        days("started_at", "closed_at"), approved.whereOrTrue(), APPROVED, monthStart("closed_at"));
-    return new Report(ReportName.TIME_TO_ENDORSEMENT.slug(), filter, List.of("month", "approved", "median", "p90"),
-        query(sql, approved, (rs, row) -> row("month", yearMonth(rs.getInt("year_month")),
-            "approved", rs.getLong("approved"), "median", rounded(rs.getDouble("median_days")),
-            "p90", rounded(rs.getDouble("p90_days")))));
+        order by year_month""".formatted(zoned.yearMonth(), zoned.monthStart("closed_at"), days, days, table,
+        conditions.whereOrTrue(), rows, zoned.monthStart("closed_at"));
+    return query(sql, conditions, (rs, row) -> row("month", yearMonth(rs.getInt("year_month")),
+        countColumn, rs.getLong("closed"), "median", rounded(rs.getDouble("median_days")),
+        "p90", rounded(rs.getDouble("p90_days"))));
   }
 
   /**
@@ -219,7 +252,7 @@ public class Reports {
       return slaBreachesQueried(filter);
     }
     Map<String, long[]> people = new TreeMap<>();
-    SettledTally.Settled<TaskHolder> settled = slaTally.settled();
+    SettledTally.Settled<TaskHolder, long[]> settled = slaTally.settled();
     // The recent part names the skill (three more lookups a task) only when the filter asks for one.
     BiConsumer<TaskHolder, long[]> add = (holder, counts) -> {
       if (filter.skillCode() == null || filter.skillCode().equals(holder.skillCode())) {
@@ -228,11 +261,7 @@ public class Reports {
     };
     settled.counts().forEach(add);
     countTasksHeld(settled.horizon(), null, filter.skillCode() != null).forEach(add);
-    Map<String, String> names = new HashMap<>();
-    if (!people.isEmpty()) {
-      jdbc.sql("select user_id, display_name from engineer where user_id in (:people)").param("people", people.keySet())
-          .query((rs, row) -> names.put(rs.getString("user_id"), rs.getString("display_name"))).list();
-    }
+    Map<String, String> names = SettledReports.displayNames(jdbc, people.keySet());
     List<Map<String, Object>> rows = new ArrayList<>();
     people.forEach((person, counts) -> rows.add(row("person", person, "name", names.get(person), "tasks", counts[0],
         "overdue", counts[1], "escalated", counts[2])));
@@ -317,7 +346,7 @@ public class Reports {
   }
 
   /** {@link #slaBreaches} queried over every task held: for a period or a team. */
-  Report slaBreachesQueried(ReportFilter filter) {
+  private Report slaBreachesQueried(ReportFilter filter) {
     Conditions held = new Conditions(filter);
     List<String> where = slaTaskConditions();
     if (filter.from() != null) {
@@ -354,109 +383,14 @@ public class Reports {
             "tasks", rs.getLong("tasks"), "overdue", rs.getLong("overdue"), "escalated", rs.getLong("escalated"))));
   }
 
+  private static final List<String> CREDENTIAL_COLUMNS = List.of("quarter", "skillCode", "skillName", "level", "issued",
+      "revoked");
+
   /**
    * Per quarter, skill and level: credentials issued in the quarter and credentials revoked in it
-   * (the inflation watch). Added up from the daily tally ({@link CredentialTally}) and today's
-   * credentials; for a team, whose members the tally does not tell apart, queried whole.
+   * (the inflation watch), queried over every credential.
    */
-  Report credentialsBySkillLevel(ReportFilter filter) {
-    if (filter.team() != null) {
-      return credentialsBySkillLevelQueried(filter);
-    }
-    record Group(int yearQuarter, String skillCode, int level) {
-    }
-    Map<Group, long[]> groups = new TreeMap<>(Comparator.comparingInt(Group::yearQuarter)
-        .thenComparing(Group::skillCode).thenComparingInt(Group::level));
-    Map<Group, Set<Integer>> versions = new HashMap<>();
-    BiConsumer<CredentialDay, long[]> add = (day, counts) -> {
-      if (counted(day, filter)) {
-        Group group = new Group(day.day().getYear() * 10 + (day.day().getMonthValue() + 2) / 3, day.skillCode(),
-            day.skillLevel());
-        groups.merge(group, counts, SettledTally::sum);
-        versions.computeIfAbsent(group, absent -> new HashSet<>()).add(day.frameworkVersion());
-      }
-    };
-    SettledTally.Settled<CredentialDay> settled = credentialTally.settled();
-    // Without a period the settled days are read per quarter (a thousand counts, not tens of thousands).
-    (filter.from() == null && filter.to() == null ? byQuarter(settled) : settled.counts()).forEach(add);
-    countCredentials(settled.horizon(), null).forEach(add);
-    Map<String, String> names = new HashMap<>();
-    jdbc.sql("select framework_version, code, name from skill").query((rs, row) ->
-        names.put(rs.getInt("framework_version") + ":" + rs.getString("code"), rs.getString("name"))).list();
-    List<Map<String, Object>> rows = new ArrayList<>();
-    groups.forEach((group, counts) -> rows.add(row("quarter", "%d-Q%d".formatted(group.yearQuarter() / 10,
-            group.yearQuarter() % 10), "skillCode", group.skillCode(),
-        "skillName", versions.get(group).stream().map(version -> names.get(version + ":" + group.skillCode()))
-            .filter(Objects::nonNull).max(String::compareTo).orElse(null),
-        "level", group.level(), "issued", counts[0], "revoked", counts[1])));
-    return new Report(ReportName.CREDENTIALS_BY_SKILL_LEVEL.slug(), filter,
-        List.of("quarter", "skillCode", "skillName", "level", "issued", "revoked"), rows);
-  }
-
-  /** The settled days of {@code settled} added up per quarter (each keyed by its quarter's first day): made once a day. */
-  private Map<CredentialDay, long[]> byQuarter(SettledTally.Settled<CredentialDay> settled) {
-    SettledQuarters current = settledQuarters;
-    if (current == null || current.days() != settled.counts()) {
-      Map<CredentialDay, long[]> quarters = new HashMap<>();
-      settled.counts().forEach((day, counts) -> quarters.merge(new CredentialDay(day.day().withDayOfMonth(1)
-              .withMonth((day.day().getMonthValue() - 1) / 3 * 3 + 1), day.skillCode(), day.skillLevel(),
-          day.frameworkVersion()), counts, SettledTally::sum));
-      current = new SettledQuarters(settled.counts(), Map.copyOf(quarters));
-      settledQuarters = current;
-    }
-    return current.quarters();
-  }
-
-  private record SettledQuarters(Map<CredentialDay, long[]> days, Map<CredentialDay, long[]> quarters) {
-  }
-
-  private volatile SettledQuarters settledQuarters;
-
-  /** Credentials issued (first count) and revoked (second) per day of the organisation, skill, level and version. */
-  record CredentialDay(LocalDate day, String skillCode, int skillLevel, int frameworkVersion) {
-  }
-
-  private Map<CredentialDay, long[]> countCredentials(Instant from, Instant to) {
-    Map<CredentialDay, long[]> counts = new HashMap<>();
-    for (int moment = 0; moment < 2; moment++) {
-      String column = moment == 0 ? "issued_at" : "revoked_at";
-      List<String> where = new ArrayList<>(List.of(column + " is not null"));
-      if (moment == 1) {
-        where.add("revoked");
-      }
-      Map<String, Object> parameters = new LinkedHashMap<>();
-      if (from != null) {
-        where.add(column + " >= :from");
-        parameters.put("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
-      }
-      if (to != null) {
-        where.add(column + " < :to");
-        parameters.put("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
-      }
-      String day = localDay(column);
-      int index = moment;
-      jdbc.sql("""
-          select %s as local_day, skill_code, skill_level, framework_version, count(*) as credentials
-          from credential where %s
-          group by %s, skill_code, skill_level, framework_version""".formatted(day, String.join(" and ", where), day))
-          .params(parameters)
-          .query((rs, row) -> counts.computeIfAbsent(new CredentialDay(localDay(rs, "local_day"),
-              rs.getString("skill_code"), rs.getInt("skill_level"), rs.getInt("framework_version")),
-              absent -> new long[2])[index] += rs.getLong("credentials"))
-          .list();
-    }
-    return counts;
-  }
-
-  /** Whether a tallied day and skill fall within the filter's period and skill (the team is not tallied). */
-  private static boolean counted(CredentialDay key, ReportFilter filter) {
-    return (filter.from() == null || !key.day().isBefore(filter.from()))
-        && (filter.to() == null || !key.day().isAfter(filter.to()))
-        && (filter.skillCode() == null || filter.skillCode().equals(key.skillCode()));
-  }
-
-  /** {@link #credentialsBySkillLevel} queried over every credential: for a team. */
-  Report credentialsBySkillLevelQueried(ReportFilter filter) {
+  private Report credentialsBySkillLevelQueried(ReportFilter filter) {
     Conditions issued = conditions(filter, "issued_at", "holder_id", "skill_code");
     Conditions revoked = conditions(filter, "revoked_at", "holder_id", "skill_code");
     String sql = issued.with() + """
@@ -471,10 +405,9 @@ public class Reports {
         ) c
         left join skill s on s.framework_version = c.framework_version and s.code = c.skill_code
         group by year_quarter, c.skill_code, c.skill_level
-        order by year_quarter, c.skill_code, c.skill_level""".formatted(quarter("issued_at"), issued.where(),
-        quarter("revoked_at"), revoked.whereOrTrue());
-    return new Report(ReportName.CREDENTIALS_BY_SKILL_LEVEL.slug(), filter,
-        List.of("quarter", "skillCode", "skillName", "level", "issued", "revoked"),
+        order by year_quarter, c.skill_code, c.skill_level""".formatted(zoned.quarter("issued_at"), issued.where(),
+        zoned.quarter("revoked_at"), revoked.whereOrTrue());
+    return new Report(ReportName.CREDENTIALS_BY_SKILL_LEVEL.slug(), filter, CREDENTIAL_COLUMNS,
         query(sql, issued, (rs, row) -> {
           int yearQuarter = rs.getInt("year_quarter");
           return row("quarter", "%d-Q%d".formatted(yearQuarter / 10, yearQuarter % 10),
@@ -484,7 +417,7 @@ public class Reports {
   }
 
   /** Per endorser (the abuse watch): endorsements started in the period, approved, withdrawn, and distinct candidates. */
-  Report endorsementsByEndorser(ReportFilter filter) {
+  private Report endorsementsByEndorserQueried(ReportFilter filter) {
     Conditions started = conditions(filter, "n.started_at", "n.endorser_id", "n.skill_code");
     // The name looked up per endorser (a few hundred key lookups): a join let PostgreSQL hash every engineer.
     String sql = started.with() + """
@@ -500,8 +433,7 @@ public class Reports {
           group by n.endorser_id
         ) c
         order by c.endorser_id""".formatted(APPROVED, WITHDRAWN, started.where());
-    return new Report(ReportName.ENDORSEMENTS_BY_ENDORSER.slug(), filter,
-        List.of("endorser", "name", "started", "approved", "withdrawn", "distinctCandidates"),
+    return new Report(ReportName.ENDORSEMENTS_BY_ENDORSER.slug(), filter, ENDORSER_COLUMNS,
         query(sql, started, (rs, row) -> row("endorser", rs.getString("endorser_id"), "name", rs.getString("display_name"),
             "started", rs.getLong("started"), "approved", rs.getLong("approved"), "withdrawn", rs.getLong("withdrawn"),
             "distinctCandidates", rs.getLong("candidates"))));
@@ -579,90 +511,6 @@ public class Reports {
       conditions.add(personColumn + " in (select user_id from team)");
     }
     return conditions;
-  }
-
-  /**
-   * A moment's month in the organisation's time zone, as reports group by it. On PostgreSQL the start
-   * of the month of the local timestamp: cheap per row (one conversion, one truncation; the year and
-   * month numbers, numeric arithmetic that cost ten times as much per row, are taken from the few
-   * groups only, {@link #yearMonth()}). On H2 yyyymm from the local fields: H2's {@code AT TIME ZONE}
-   * keeps an offset that its truncation and casts do not respect.
-   */
-  private String monthStart(String column) {
-    String local = "(" + column + " at time zone '" + zone.getId() + "')";
-    return database.postgres() ? "date_trunc('month', " + local + ")"
-        : "(extract(year from " + local + ") * 100 + extract(month from " + local + "))";
-  }
-
-  /** yyyymm of the grouped {@code month_start}. */
-  private String yearMonth() {
-    return database.postgres() ? "cast(extract(year from month_start) * 100 + extract(month from month_start) as integer)"
-        : "cast(month_start as integer)";
-  }
-
-  /** A moment's day in the organisation's time zone: a date on PostgreSQL, yyyymmdd on H2 (see {@link #monthStart}). */
-  private String localDay(String column) {
-    String local = "(" + column + " at time zone '" + zone.getId() + "')";
-    return database.postgres() ? "cast(" + local + " as date)"
-        : "cast(extract(year from " + local + ") * 10000 + extract(month from " + local + ") * 100 + extract(day from "
-            + local + ") as integer)";
-  }
-
-  private static LocalDate localDay(ResultSet rs, String column) throws SQLException {
-    Object day = rs.getObject(column);
-    if (day instanceof Number yyyymmdd) {
-      int value = yyyymmdd.intValue();
-      return LocalDate.of(value / 10000, value / 100 % 100, value % 100);
-    }
-    return rs.getObject(column, LocalDate.class);
-  }
-
-  /** yyyyq of a moment, in the organisation's time zone. */
-  private String quarter(String column) {
-    String local = "(" + column + " at time zone '" + zone.getId() + "')";
-    return "cast(extract(year from " + local + ") * 10 + extract(quarter from " + local + ") as integer)";
-  }
-
-  private static String days(String fromColumn, String toColumn) {
-    return "cast(extract(epoch from (" + toColumn + " - " + fromColumn + ")) / 86400 as double precision)";
-  }
-
-  private static String yearMonth(int yearMonth) {
-    return "%d-%02d".formatted(yearMonth / 100, yearMonth % 100);
-  }
-
-  private static double rounded(double days) {
-    return Math.round(days * 10) / 10.0;
-  }
-
-  private static Map<String, Object> row(Object... namesAndValues) {
-    Map<String, Object> row = new LinkedHashMap<>();
-    for (int i = 0; i < namesAndValues.length; i += 2) {
-      row.put((String) namesAndValues[i], namesAndValues[i + 1]);
-    }
-    return row;
-  }
-
-  /** Which database answers: the one thing the SQL above says differently on PostgreSQL and H2. */
-  private static final class Database {
-
-    private final DataSource dataSource;
-    private volatile Boolean postgres;
-
-    Database(DataSource dataSource) {
-      this.dataSource = dataSource;
-    }
-
-    boolean postgres() {
-      if (postgres == null) {
-        try (Connection connection = dataSource.getConnection()) {
-          postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
-        } catch (SQLException e) {
-          throw new IllegalStateException("Cannot tell which database answers", e);
-        }
-      }
-      return postgres;
-    }
   }
 
   /** Conditions and their parameters; the team, when filtered, as a recursive common table expression. */

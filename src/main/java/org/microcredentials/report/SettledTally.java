@@ -3,45 +3,64 @@ package org.microcredentials.report;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
 
 /**
- * Counts of facts that never change once their moment has passed (a credential issued or revoked,
- * a task ended), grouped by what a report adds up: counted once for the settled past
- * ({@link SettledHorizon}) on the first read after start, extended by each day that settles; a report
- * adds to them the counts after the horizon, which it counts on every read. So a report
+ * Tallies of facts that never change once their moment has passed (a credential issued or revoked,
+ * a task ended, an application decided), grouped by what a report adds up: tallied once for the settled
+ * past ({@link SettledHorizon}) on the first read after start, extended by each day that settles; a report
+ * adds to them the tally after the horizon, which it makes on every read. So a report
  * over a million credentials adds up a few thousand counts instead of grouping every row again.
- * The database does the counting ({@link Counter} is one grouped query); the counts arrays are never
+ * The database does the counting ({@link Counter} is a grouped query); the values are never
  * changed once made.
  *
- * @param <K> what the counts are grouped by
+ * @param <K> what the facts are grouped by
+ * @param <V> what is tallied per group: counts ({@link #ofCounts}), or the durations a percentile needs
  */
-final class SettledTally<K> {
+final class SettledTally<K, V> {
 
-  /** The counts per group of the facts whose moment lies in [from, to); {@code null} leaves that end open. */
-  interface Counter<K> {
-    Map<K, long[]> count(Instant from, Instant to);
+  /** The tally per group of the facts whose moment lies in [from, to); {@code null} leaves that end open. */
+  interface Counter<K, V> {
+    Map<K, V> count(Instant from, Instant to);
   }
 
   private final SettledHorizon horizons;
-  private final Counter<K> counter;
-  private Map<K, long[]> settled;
+  private final Counter<K, V> counter;
+  private final BinaryOperator<V> merge;
+  private Map<K, V> settled;
   private Instant horizon;
 
-  SettledTally(Clock clock, ZoneId zone, Counter<K> counter) {
+  /** {@code merge} adds two tallies of one group into a new value (it changes neither). */
+  SettledTally(Clock clock, ZoneId zone, Counter<K, V> counter, BinaryOperator<V> merge) {
     this.horizons = new SettledHorizon(clock, zone);
     this.counter = counter;
+    this.merge = merge;
   }
 
-  /** The settled counts, brought up to today's horizon. */
-  synchronized Settled<K> settled() {
+  /** Counts per group, added up index by index. */
+  static <K> SettledTally<K, long[]> ofCounts(Clock clock, ZoneId zone, Counter<K, long[]> counter) {
+    return new SettledTally<>(clock, zone, counter, SettledTally::sum);
+  }
+
+  /** The settled tally, brought up to today's horizon. */
+  synchronized Settled<K, V> settled() {
     bringUpToDate();
     return new Settled<>(settled, horizon);
   }
 
-  /** Counts of the facts before {@code horizon}: never changed once made. */
-  record Settled<K>(Map<K, long[]> counts, Instant horizon) {
+  /** Every fact until now: the settled tally's groups, then those tallied after its horizon (a group may come twice). */
+  void current(BiConsumer<K, V> add) {
+    Settled<K, V> upToHorizon = settled();
+    upToHorizon.counts().forEach(add);
+    counter.count(upToHorizon.horizon(), null).forEach(add);
+  }
+
+  /** The tally of the facts before {@code horizon}: never changed once made. */
+  record Settled<K, V>(Map<K, V> counts, Instant horizon) {
   }
 
   private void bringUpToDate() {
@@ -50,8 +69,8 @@ final class SettledTally<K> {
       settled = Map.copyOf(counter.count(null, step.horizon()));
       horizon = step.horizon();
     } else if (step.horizon().isAfter(horizon)) {
-      Map<K, long[]> extended = new HashMap<>(settled);
-      counter.count(horizon, step.horizon()).forEach((key, counts) -> extended.merge(key, counts, SettledTally::sum));
+      Map<K, V> extended = new HashMap<>(settled);
+      counter.count(horizon, step.horizon()).forEach((key, value) -> extended.merge(key, value, merge));
       settled = Map.copyOf(extended);
       horizon = step.horizon();
     }
@@ -63,5 +82,11 @@ final class SettledTally<K> {
       sum[i] += more[i];
     }
     return sum;
+  }
+
+  static double[] concat(double[] values, double[] more) {
+    double[] all = Arrays.copyOf(values, values.length + more.length);
+    System.arraycopy(more, 0, all, values.length, more.length);
+    return all;
   }
 }

@@ -3,6 +3,8 @@ package org.microcredentials.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.microcredentials.testing.RestCalls.OBJECT;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -42,6 +44,7 @@ class ReportsRestIT {
   @Autowired CredentialRevocations revocations;
   @Autowired CredentialRegister credentials;
   @Autowired OrganisationAdministration administration;
+  @Autowired Reports reports;
 
   private boolean played;
 
@@ -231,6 +234,32 @@ class ReportsRestIT {
     assertThat(rows("credentials-and-promotions", "?team=dave")).isEmpty();
     assertThat(get("erin", "/api/reports/credentials-and-promotions", "text/csv", String.class).getBody())
         .isEqualTo("targetLevel,applications,promoted,notPromoted,open,medianCredentialsHeld\r\n3,1,0,0,1,1.0\r\n4,1,1,0,0,5.0\r\n");
+  }
+
+  /**
+   * Read on a day with facts still after the tallies' horizon (C failed on 3 November, P1 later) and on
+   * the scenario's day: each report from its tallies gives the rows of its query over every row, for the
+   * whole period, a skill, and periods cutting months and quarters.
+   */
+  @Test
+  void theTalliesGiveTheRowsOfTheQueriesOverEveryRow() {
+    List<ReportFilter> filters = List.of(ReportFilter.none(), new ReportFilter(null, null, "iPERF", null),
+        new ReportFilter(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"), null, null),
+        new ReportFilter(LocalDate.parse("2026-10-03"), LocalDate.parse("2026-11-04"), "iLAN", null));
+    try {
+      for (Instant readAt : List.of(Instant.parse("2026-11-03T12:00:00Z"), ReportScenario.READ_AT)) {
+        clock.set(readAt);
+        for (ReportName name : ReportName.values()) {
+          for (ReportFilter filter : filters) {
+            assertThat(reports.report(name, filter).rows()).as(name + " " + filter + " at " + readAt)
+                .isEqualTo(reports.queried(name, filter).rows());
+          }
+        }
+      }
+      assertThat(reports.report(ReportName.TIME_TO_OUTCOME, ReportFilter.none()).rows()).isNotEmpty();
+    } finally {
+      clock.set(ReportScenario.READ_AT);
+    }
   }
 
   @Test

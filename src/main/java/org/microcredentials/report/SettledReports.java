@@ -1,0 +1,421 @@
+package org.microcredentials.report;
+
+import static org.microcredentials.report.ReportRows.percentile;
+import static org.microcredentials.report.ReportRows.rounded;
+import static org.microcredentials.report.ReportRows.row;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+import org.microcredentials.application.ApplicationRegister;
+import org.microcredentials.endorsement.EndorsementRegister;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The reports without a team filter, added up from tallies of facts that are final once written
+ * ({@link SettledTally}): an application passed or failed for good, an endorsement approved or
+ * withdrawn (each with the moment it closed), a credential issued or revoked. Every tally is kept
+ * per day of the organisation's time zone and per skill, so the period and skill filters stay exact;
+ * the team, which no tally tells apart, is left to {@link Reports}' queries. Rows are those the
+ * queries give, in the same order (the benchmark compares them at scale).
+ *
+ * <p>What this costs: the tallies live in this node's memory (the time reports keep one number per
+ * decided application or approved endorsement: about 8 MB at a million); a row written with a moment
+ * before a day already settled (a back-dated import) is missed until the application restarts.
+ */
+final class SettledReports {
+
+  private static final String PASSED = ApplicationRegister.Status.PASSED.name();
+  private static final String FAILED = ApplicationRegister.Status.FAILED.name();
+  private static final String APPROVED = EndorsementRegister.Status.APPROVED.name();
+  private static final String WITHDRAWN = EndorsementRegister.Status.WITHDRAWN.name();
+  /** The sources the submissions report names (the promotions it queries, {@link Reports#submissions}). */
+  static final String SELF_SUBMISSION = "SELF_SUBMISSION";
+  static final String ENDORSEMENT = "ENDORSEMENT";
+
+  private final JdbcClient jdbc;
+  private final ZonedSql zoned;
+  private final SettledTally<StartedDay, long[]> started;
+  private final SettledTally<DecidedDay, long[]> decided;
+  private final SettledTally<OutcomeDay, double[]> outcomes;
+  private final SettledTally<OutcomeDay, double[]> endorsementTimes;
+  private final SettledTally<EndorserDay, long[]> endorsers;
+  private final SettledTally<CredentialDay, long[]> credentials;
+  private volatile SettledQuarters settledQuarters;
+
+  SettledReports(JdbcClient jdbc, ZonedSql zoned, Clock clock) {
+    this.jdbc = jdbc;
+    this.zoned = zoned;
+    this.started = SettledTally.ofCounts(clock, zoned.zone(), this::countStarted);
+    this.decided = SettledTally.ofCounts(clock, zoned.zone(), this::countDecided);
+    this.outcomes = new SettledTally<>(clock, zoned.zone(), (from, to) -> durations("application",
+        "submitted_at", "status in ('" + PASSED + "', '" + FAILED + "') and source = '" + SELF_SUBMISSION + "'", from, to),
+        SettledTally::concat);
+    this.endorsementTimes = new SettledTally<>(clock, zoned.zone(), (from, to) -> durations("endorsement",
+        "started_at", "status = '" + APPROVED + "'", from, to), SettledTally::concat);
+    this.endorsers = SettledTally.ofCounts(clock, zoned.zone(), this::countEndorsements);
+    this.credentials = SettledTally.ofCounts(clock, zoned.zone(), this::countCredentials);
+  }
+
+  /** Self-submissions (by submission) and endorsements (by start) started on a day: started, passed, failed. */
+  record StartedDay(LocalDate day, String source, String skillCode) {
+  }
+
+  /** Assessments decided on a day (any source): decided, passed. */
+  record DecidedDay(LocalDate day, String skillCode, int skillLevel, int frameworkVersion) {
+  }
+
+  /** The days each application or endorsement closed on that day had taken. */
+  record OutcomeDay(LocalDate day, String skillCode) {
+  }
+
+  /** One endorser's endorsements of one candidate started on a day: started, approved, withdrawn. */
+  record EndorserDay(String endorser, String candidate, String skillCode, LocalDate day) {
+  }
+
+  /** Credentials issued (first count) and revoked (second) per day of the organisation, skill, level and version. */
+  record CredentialDay(LocalDate day, String skillCode, int skillLevel, int frameworkVersion) {
+  }
+
+  /** {@link Reports#submissions} of self-submissions and endorsements, per month of start and source (no promotions). */
+  List<Map<String, Object>> submissions(ReportFilter filter) {
+    record Group(YearMonth month, String source) {
+    }
+    Map<Group, long[]> groups = new TreeMap<>(Comparator.comparing(Group::month).thenComparing(Group::source));
+    started.current((key, counts) -> {
+      if (counted(key.day(), key.skillCode(), filter)) {
+        groups.merge(new Group(YearMonth.from(key.day()), key.source()), counts, SettledTally::sum);
+      }
+    });
+    List<Map<String, Object>> rows = new ArrayList<>();
+    groups.forEach((group, counts) -> rows.add(row("month", group.month().toString(), "source", group.source(),
+        "started", counts[0], "passed", counts[1], "failed", counts[2], "open", counts[0] - counts[1] - counts[2])));
+    return rows;
+  }
+
+  /** {@link Reports#passRate}. */
+  List<Map<String, Object>> passRate(ReportFilter filter) {
+    record Group(String skillCode, int level) {
+    }
+    Map<Group, long[]> groups = new TreeMap<>(Comparator.comparing(Group::skillCode).thenComparingInt(Group::level));
+    Map<Group, Set<Integer>> versions = new HashMap<>();
+    decided.current((key, counts) -> {
+      if (counted(key.day(), key.skillCode(), filter)) {
+        Group group = new Group(key.skillCode(), key.skillLevel());
+        groups.merge(group, counts, SettledTally::sum);
+        versions.computeIfAbsent(group, absent -> new HashSet<>()).add(key.frameworkVersion());
+      }
+    });
+    SkillNames names = skillNames();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    groups.forEach((group, counts) -> rows.add(row("skillCode", group.skillCode(),
+        "skillName", names.of(group.skillCode(), versions.get(group)), "level", group.level(), "assessed", counts[0],
+        "passed", counts[1], "passRate", (double) counts[1] / counts[0])));
+    return rows;
+  }
+
+  /** {@link Reports#timeToOutcome}: per month of outcome, how many, the median and 90th percentile of their days. */
+  List<Map<String, Object>> timeToOutcome(ReportFilter filter) {
+    return percentilesPerMonth(outcomes, filter, "decided");
+  }
+
+  /** {@link Reports#timeToEndorsement}. */
+  List<Map<String, Object>> timeToEndorsement(ReportFilter filter) {
+    return percentilesPerMonth(endorsementTimes, filter, "approved");
+  }
+
+  /** {@link Reports#endorsementsByEndorser}. */
+  List<Map<String, Object>> endorsementsByEndorser(ReportFilter filter) {
+    Map<String, long[]> people = new TreeMap<>();
+    Map<String, Set<String>> candidates = new HashMap<>();
+    endorsers.current((key, counts) -> {
+      if (counted(key.day(), key.skillCode(), filter)) {
+        people.merge(key.endorser(), counts, SettledTally::sum);
+        if (counts[0] > 0) {
+          candidates.computeIfAbsent(key.endorser(), absent -> new HashSet<>()).add(key.candidate());
+        }
+      }
+    });
+    Map<String, String> names = displayNames(jdbc, people.keySet());
+    List<Map<String, Object>> rows = new ArrayList<>();
+    people.forEach((endorser, counts) -> rows.add(row("endorser", endorser, "name", names.get(endorser),
+        "started", counts[0], "approved", counts[1], "withdrawn", counts[2],
+        "distinctCandidates", (long) candidates.getOrDefault(endorser, Set.of()).size())));
+    return rows;
+  }
+
+  /** {@link Reports#credentialsBySkillLevel}: per quarter, skill and level, credentials issued and revoked in it. */
+  List<Map<String, Object>> credentialsBySkillLevel(ReportFilter filter) {
+    record Group(int yearQuarter, String skillCode, int level) {
+    }
+    Map<Group, long[]> groups = new TreeMap<>(Comparator.comparingInt(Group::yearQuarter)
+        .thenComparing(Group::skillCode).thenComparingInt(Group::level));
+    Map<Group, Set<Integer>> versions = new HashMap<>();
+    BiConsumer<CredentialDay, long[]> add = (day, counts) -> {
+      if (counted(day.day(), day.skillCode(), filter)) {
+        Group group = new Group(day.day().getYear() * 10 + (day.day().getMonthValue() + 2) / 3, day.skillCode(),
+            day.skillLevel());
+        groups.merge(group, counts, SettledTally::sum);
+        versions.computeIfAbsent(group, absent -> new HashSet<>()).add(day.frameworkVersion());
+      }
+    };
+    SettledTally.Settled<CredentialDay, long[]> settled = credentials.settled();
+    // Without a period the settled days are read per quarter (a thousand counts, not tens of thousands).
+    (filter.from() == null && filter.to() == null ? byQuarter(settled) : settled.counts()).forEach(add);
+    countCredentials(settled.horizon(), null).forEach(add);
+    SkillNames names = skillNames();
+    List<Map<String, Object>> rows = new ArrayList<>();
+    groups.forEach((group, counts) -> rows.add(row("quarter", "%d-Q%d".formatted(group.yearQuarter() / 10,
+            group.yearQuarter() % 10), "skillCode", group.skillCode(),
+        "skillName", names.of(group.skillCode(), versions.get(group)),
+        "level", group.level(), "issued", counts[0], "revoked", counts[1])));
+    return rows;
+  }
+
+  private List<Map<String, Object>> percentilesPerMonth(SettledTally<OutcomeDay, double[]> tally, ReportFilter filter,
+      String countColumn) {
+    Map<YearMonth, List<double[]>> months = new TreeMap<>();
+    tally.current((key, days) -> {
+      if (counted(key.day(), key.skillCode(), filter)) {
+        months.computeIfAbsent(YearMonth.from(key.day()), absent -> new ArrayList<>()).add(days);
+      }
+    });
+    List<Map<String, Object>> rows = new ArrayList<>();
+    months.forEach((month, parts) -> {
+      double[] days = new double[parts.stream().mapToInt(part -> part.length).sum()];
+      int filled = 0;
+      for (double[] part : parts) {
+        System.arraycopy(part, 0, days, filled, part.length);
+        filled += part.length;
+      }
+      if (days.length > 0) {
+        Arrays.sort(days);
+        rows.add(row("month", month.toString(), countColumn, (long) days.length,
+            "median", rounded(percentile(days, 0.5)), "p90", rounded(percentile(days, 0.9))));
+      }
+    });
+    return rows;
+  }
+
+  /** Whether a tallied day and skill fall within the filter's period and skill. */
+  private static boolean counted(LocalDate day, String skillCode, ReportFilter filter) {
+    return (filter.from() == null || !day.isBefore(filter.from()))
+        && (filter.to() == null || !day.isAfter(filter.to()))
+        && (filter.skillCode() == null || filter.skillCode().equals(skillCode));
+  }
+
+  private Map<StartedDay, long[]> countStarted(Instant from, Instant to) {
+    Map<StartedDay, long[]> counts = new HashMap<>();
+    countStarted(SELF_SUBMISSION, "application", "submitted_at", "source = '" + SELF_SUBMISSION + "'", PASSED, FAILED,
+        from, to, counts);
+    countStarted(ENDORSEMENT, "endorsement", "started_at", "1 = 1", APPROVED, WITHDRAWN, from, to, counts);
+    return counts;
+  }
+
+  /**
+   * Starts counted by their moment; outcomes by the moment they closed, kept under the day they started
+   * (so a month's open ones are its starts less its outcomes so far).
+   */
+  private void countStarted(String source, String table, String startColumn, String rows, String passed, String failed,
+      Instant from, Instant to, Map<StartedDay, long[]> counts) {
+    Moments starts = new Moments(startColumn, from, to);
+    String day = zoned.localDay(startColumn);
+    jdbc.sql("""
+        select %s as local_day, skill_code, count(*) as started
+        from %s where %s and %s
+        group by %s, skill_code""".formatted(day, table, rows, starts.where(), day))
+        .params(starts.parameters())
+        .query((rs, row) -> counts.computeIfAbsent(new StartedDay(ZonedSql.localDay(rs, "local_day"), source,
+            rs.getString("skill_code")), absent -> new long[3])[0] += rs.getLong("started"))
+        .list();
+    Moments outcomes = new Moments("closed_at", from, to);
+    jdbc.sql("""
+        select %s as local_day, skill_code, sum(case when status = '%s' then 1 else 0 end) as passed,
+          sum(case when status = '%s' then 1 else 0 end) as failed
+        from %s where %s and status in ('%s', '%s') and %s
+        group by %s, skill_code""".formatted(day, passed, failed, table, rows, passed, failed, outcomes.where(), day))
+        .params(outcomes.parameters())
+        .query((rs, row) -> {
+          long[] dayCounts = counts.computeIfAbsent(new StartedDay(ZonedSql.localDay(rs, "local_day"), source,
+              rs.getString("skill_code")), absent -> new long[3]);
+          dayCounts[1] += rs.getLong("passed");
+          dayCounts[2] += rs.getLong("failed");
+          return dayCounts;
+        })
+        .list();
+  }
+
+  private Map<DecidedDay, long[]> countDecided(Instant from, Instant to) {
+    Moments closed = new Moments("closed_at", from, to);
+    String day = zoned.localDay("closed_at");
+    Map<DecidedDay, long[]> counts = new HashMap<>();
+    jdbc.sql("""
+        select %s as local_day, skill_code, skill_level, framework_version, count(*) as decided,
+          sum(case when status = '%s' then 1 else 0 end) as passed
+        from application where status in ('%s', '%s') and %s
+        group by %s, skill_code, skill_level, framework_version""".formatted(day, PASSED, PASSED, FAILED, closed.where(),
+            day))
+        .params(closed.parameters())
+        .query((rs, row) -> counts.put(new DecidedDay(ZonedSql.localDay(rs, "local_day"), rs.getString("skill_code"),
+            rs.getInt("skill_level"), rs.getInt("framework_version")),
+            new long[] {rs.getLong("decided"), rs.getLong("passed")}))
+        .list();
+    return counts;
+  }
+
+  /** The days from start to close of each row closed in [from, to), per day of closing and skill. */
+  private Map<OutcomeDay, double[]> durations(String table, String startColumn, String rows, Instant from, Instant to) {
+    Moments closed = new Moments("closed_at", from, to);
+    Map<OutcomeDay, double[]> durations = new HashMap<>();
+    jdbc.sql("select %s as local_day, skill_code, %s as days from %s where %s and %s".formatted(
+            zoned.localDay("closed_at"), ZonedSql.days(startColumn, "closed_at"), table, rows, closed.where()))
+        .params(closed.parameters())
+        .query((rs, row) -> durations.merge(new OutcomeDay(ZonedSql.localDay(rs, "local_day"), rs.getString("skill_code")),
+            new double[] {rs.getDouble("days")}, SettledTally::concat))
+        .list();
+    return durations;
+  }
+
+  private Map<EndorserDay, long[]> countEndorsements(Instant from, Instant to) {
+    Map<EndorserDay, long[]> counts = new HashMap<>();
+    String day = zoned.localDay("started_at");
+    Moments starts = new Moments("started_at", from, to);
+    jdbc.sql("""
+        select endorser_id, candidate_id, skill_code, %s as local_day, count(*) as started
+        from endorsement where %s
+        group by endorser_id, candidate_id, skill_code, %s""".formatted(day, starts.where(), day))
+        .params(starts.parameters())
+        .query((rs, row) -> counts.computeIfAbsent(endorserDay(rs), absent -> new long[3])[0] += rs.getLong("started"))
+        .list();
+    Moments outcomes = new Moments("closed_at", from, to);
+    jdbc.sql("""
+        select endorser_id, candidate_id, skill_code, %s as local_day,
+          sum(case when status = '%s' then 1 else 0 end) as approved,
+          sum(case when status = '%s' then 1 else 0 end) as withdrawn
+        from endorsement where status in ('%s', '%s') and %s
+        group by endorser_id, candidate_id, skill_code, %s""".formatted(day, APPROVED, WITHDRAWN, APPROVED, WITHDRAWN,
+            outcomes.where(), day))
+        .params(outcomes.parameters())
+        .query((rs, row) -> {
+          long[] dayCounts = counts.computeIfAbsent(endorserDay(rs), absent -> new long[3]);
+          dayCounts[1] += rs.getLong("approved");
+          dayCounts[2] += rs.getLong("withdrawn");
+          return dayCounts;
+        })
+        .list();
+    return counts;
+  }
+
+  private static EndorserDay endorserDay(ResultSet rs) throws SQLException {
+    return new EndorserDay(rs.getString("endorser_id"), rs.getString("candidate_id"), rs.getString("skill_code"),
+        ZonedSql.localDay(rs, "local_day"));
+  }
+
+  /** The settled days of {@code settled} added up per quarter (each keyed by its quarter's first day): made once a day. */
+  private Map<CredentialDay, long[]> byQuarter(SettledTally.Settled<CredentialDay, long[]> settled) {
+    SettledQuarters current = settledQuarters;
+    if (current == null || current.days() != settled.counts()) {
+      Map<CredentialDay, long[]> quarters = new HashMap<>();
+      settled.counts().forEach((day, counts) -> quarters.merge(new CredentialDay(day.day().withDayOfMonth(1)
+              .withMonth((day.day().getMonthValue() - 1) / 3 * 3 + 1), day.skillCode(), day.skillLevel(),
+          day.frameworkVersion()), counts, SettledTally::sum));
+      current = new SettledQuarters(settled.counts(), Map.copyOf(quarters));
+      settledQuarters = current;
+    }
+    return current.quarters();
+  }
+
+  private record SettledQuarters(Map<CredentialDay, long[]> days, Map<CredentialDay, long[]> quarters) {
+  }
+
+  private Map<CredentialDay, long[]> countCredentials(Instant from, Instant to) {
+    Map<CredentialDay, long[]> counts = new HashMap<>();
+    for (int moment = 0; moment < 2; moment++) {
+      String column = moment == 0 ? "issued_at" : "revoked_at";
+      Moments moments = new Moments(column, from, to);
+      String day = zoned.localDay(column);
+      int index = moment;
+      jdbc.sql("""
+          select %s as local_day, skill_code, skill_level, framework_version, count(*) as credentials
+          from credential where %s %s
+          group by %s, skill_code, skill_level, framework_version""".formatted(day, moments.where(),
+              moment == 1 ? "and revoked" : "", day))
+          .params(moments.parameters())
+          .query((rs, row) -> counts.computeIfAbsent(new CredentialDay(ZonedSql.localDay(rs, "local_day"),
+              rs.getString("skill_code"), rs.getInt("skill_level"), rs.getInt("framework_version")),
+              absent -> new long[2])[index] += rs.getLong("credentials"))
+          .list();
+    }
+    return counts;
+  }
+
+  /** A moment column within [from, to), either end open when {@code null}. */
+  private static final class Moments {
+
+    private final List<String> conditions = new ArrayList<>();
+    private final Map<String, Object> parameters = new LinkedHashMap<>();
+
+    Moments(String column, Instant from, Instant to) {
+      conditions.add(column + " is not null");
+      if (from != null) {
+        conditions.add(column + " >= :from");
+        parameters.put("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+      }
+      if (to != null) {
+        conditions.add(column + " < :to");
+        parameters.put("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+      }
+    }
+
+    String where() {
+      return String.join(" and ", conditions);
+    }
+
+    Map<String, Object> parameters() {
+      return parameters;
+    }
+  }
+
+  /** The display names of the people (user ids) a report lists. */
+  static Map<String, String> displayNames(JdbcClient jdbc, Set<String> people) {
+    Map<String, String> names = new HashMap<>();
+    if (!people.isEmpty()) {
+      jdbc.sql("select user_id, display_name from engineer where user_id in (:people)").param("people", people)
+          .query((rs, row) -> names.put(rs.getString("user_id"), rs.getString("display_name"))).list();
+    }
+    return names;
+  }
+
+  /** The names of the skills in every framework version; a report names a skill by the last of its names, as the query's max(name). */
+  private record SkillNames(Map<String, String> byVersionAndCode) {
+
+    String of(String skillCode, Set<Integer> versions) {
+      return versions.stream().map(version -> byVersionAndCode.get(version + ":" + skillCode))
+          .filter(Objects::nonNull).max(String::compareTo).orElse(null);
+    }
+  }
+
+  private SkillNames skillNames() {
+    Map<String, String> names = new HashMap<>();
+    jdbc.sql("select framework_version, code, name from skill").query((rs, row) ->
+        names.put(rs.getInt("framework_version") + ":" + rs.getString("code"), rs.getString("name"))).list();
+    return new SkillNames(names);
+  }
+}

@@ -1,0 +1,92 @@
+package org.microcredentials.report;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import javax.sql.DataSource;
+
+/**
+ * Moments as the reports group them, in the organisation's time zone: months, days and quarters,
+ * said the way each database computes cheaply and right (the one thing the reports' SQL says
+ * differently on PostgreSQL and H2), and the days between two moments.
+ */
+final class ZonedSql {
+
+  private final ZoneId zone;
+  private final DataSource dataSource;
+  private volatile Boolean postgres;
+
+  ZonedSql(ZoneId zone, DataSource dataSource) {
+    this.zone = zone;
+    this.dataSource = dataSource;
+  }
+
+  ZoneId zone() {
+    return zone;
+  }
+
+  /**
+   * A moment's month, as reports group by it. On PostgreSQL the start of the month of the local
+   * timestamp: cheap per row (one conversion, one truncation; the year and month numbers, numeric
+   * arithmetic that cost ten times as much per row, are taken from the few groups only,
+   * {@link #yearMonth()}). On H2 yyyymm from the local fields: H2's {@code AT TIME ZONE} keeps an
+   * offset that its truncation and casts do not respect.
+   */
+  String monthStart(String column) {
+    String local = local(column);
+    return postgres() ? "date_trunc('month', " + local + ")"
+        : "(extract(year from " + local + ") * 100 + extract(month from " + local + "))";
+  }
+
+  /** yyyymm of the grouped {@code month_start}. */
+  String yearMonth() {
+    return postgres() ? "cast(extract(year from month_start) * 100 + extract(month from month_start) as integer)"
+        : "cast(month_start as integer)";
+  }
+
+  /** A moment's day: a date on PostgreSQL, yyyymmdd on H2 (see {@link #monthStart}); read with {@link #localDay(ResultSet, String)}. */
+  String localDay(String column) {
+    String local = local(column);
+    return postgres() ? "cast(" + local + " as date)"
+        : "cast(extract(year from " + local + ") * 10000 + extract(month from " + local + ") * 100 + extract(day from "
+            + local + ") as integer)";
+  }
+
+  static LocalDate localDay(ResultSet rs, String column) throws SQLException {
+    Object day = rs.getObject(column);
+    if (day instanceof Number yyyymmdd) {
+      int value = yyyymmdd.intValue();
+      return LocalDate.of(value / 10000, value / 100 % 100, value % 100);
+    }
+    return rs.getObject(column, LocalDate.class);
+  }
+
+  /** yyyyq of a moment. */
+  String quarter(String column) {
+    String local = local(column);
+    return "cast(extract(year from " + local + ") * 10 + extract(quarter from " + local + ") as integer)";
+  }
+
+  /** The days from one moment to another, with their fraction. */
+  static String days(String fromColumn, String toColumn) {
+    return "cast(extract(epoch from (" + toColumn + " - " + fromColumn + ")) / 86400 as double precision)";
+  }
+
+  private String local(String column) {
+    return "(" + column + " at time zone '" + zone.getId() + "')";
+  }
+
+  private boolean postgres() {
+    if (postgres == null) {
+      try (Connection connection = dataSource.getConnection()) {
+        postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres");
+      } catch (SQLException e) {
+        throw new IllegalStateException("Cannot tell which database answers", e);
+      }
+    }
+    return postgres;
+  }
+}
