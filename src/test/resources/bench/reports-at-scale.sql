@@ -119,6 +119,13 @@ from (
   from generate_series(1, {{promotions}}) g
 ) drawn;
 
+-- What the register writes when an application starts: the credentials its candidate held then.
+update promotion_application p set credentials_held = (
+  select count(*) from credential c
+  where c.holder_id = p.candidate_id and c.issued_at <= p.started_at
+    and (not c.revoked or c.revoked_at > p.started_at))
+where p.business_key like 'PRO-BENCH-%';
+
 insert into promotion_skill (business_key, skill_code)
 select p.business_key,
   (array['iLAN','iPERF','iOWN','iTEST','iARCH','iSEC','iOPS','iDATA','iDEL','iCOLL','iCOMM','iMENT'])
@@ -193,6 +200,16 @@ select 'bench-t-en-' || n.id, 'Task_ReviewEndorsement', 'EndorsementProcess', '{
   n.reviewer_id, n.started_at, n.closed_at, (extract(epoch from n.closed_at - n.started_at) * 1000)::bigint, 50,
   n.started_at + interval '14 days', case when n.closed_at is null then 'Created' else 'Completed' end
 from endorsement n where n.business_key like 'END-BENCH-%';
+
+-- What the engine keeps at runtime of the assessor and reviewer tasks still open: their ACT_RU_TASK rows
+-- (standalone here: no execution; the SLA report reads open tasks' assignee and due date from there).
+insert into act_ru_task (id_, rev_, proc_def_id_, name_, task_def_key_, assignee_, priority_, create_time_, due_date_,
+  suspension_state_)
+select t.id_, 1, t.proc_def_id_, t.name_, t.task_def_key_, t.assignee_, t.priority_, t.start_time_, t.due_date_, 1
+from act_hi_taskinst t
+where t.id_ like 'bench-t-%' and t.end_time_ is null
+  and t.task_def_key_ in ('Task_AssessEvidence', 'Task_ReassessEvidence', 'Task_ModerateScore', 'Task_PeerReview',
+    'Task_ReviewEndorsement');
 
 -- Identity links: the candidate group of each group task, and who held each task. One overdue task
 -- in four was escalated: the SEM team took it from its first holder a week after the due date and

@@ -66,7 +66,13 @@ public class PromotionRegister {
         .update(keys, "id");
     long id = keys.getKeyAs(Long.class);
     String businessKey = "PRO-%d-%06d".formatted(startedAt.atZone(ZoneOffset.UTC).getYear(), id);
-    jdbc.sql("update promotion_application set business_key = ? where id = ?").params(businessKey, id).update();
+    // The credentials held on applying, a fact of this moment (the credentials-and-promotions report reads it).
+    jdbc.sql("""
+            update promotion_application set business_key = ?, credentials_held = (
+              select count(*) from credential c
+              where c.holder_id = ? and c.issued_at <= ? and (not c.revoked or c.revoked_at > ?))
+            where id = ?""")
+        .params(businessKey, candidateId, utc(startedAt), utc(startedAt), id).update();
     return businessKey;
   }
 

@@ -24,6 +24,7 @@ import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.review.ReviewRoundProcess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * The reports, each one set-based query over our tables ({@code application}, {@code endorsement},
@@ -67,14 +68,17 @@ public class Reports {
   private final ZonedSql zoned;
   private final SettledReports settled;
   private final SettledTally<TaskHolder, long[]> slaTally;
+  private final OpenTasksHeld openTasks;
 
-  Reports(JdbcClient jdbc, MicroCredentialsProperties properties, Clock clock, DataSource dataSource) {
+  Reports(JdbcClient jdbc, MicroCredentialsProperties properties, Clock clock, DataSource dataSource,
+      PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.zone = properties.timeZone();
     this.clock = clock;
     this.zoned = new ZonedSql(zone, dataSource);
     this.settled = new SettledReports(jdbc, zoned, clock);
     this.slaTally = SettledTally.ofCounts(clock, zone, this::countTasksHeld);
+    this.openTasks = new OpenTasksHeld(jdbc, transactions, SLA_TASKS);
   }
 
   public ZoneId zone() {
@@ -245,22 +249,27 @@ public class Reports {
    * date passed: someone handed a task already late is not blamed for it); and those escalated,
    * which the SEM team took away from them after the due date (the escalation's last step). Over the
    * whole period, added up from the tally of ended tasks ({@link SettledTally}) and the tasks still
-   * open or ended today; for a period or a team queried whole.
+   * open or ended today ({@link OpenTasksHeld}; for one skill, queried with the skill of each); for a
+   * period or a team queried whole.
    */
-  Report slaBreaches(ReportFilter filter) {
+  private Report slaBreaches(ReportFilter filter) {
     if (filter.from() != null || filter.to() != null || filter.team() != null) {
       return slaBreachesQueried(filter);
     }
     Map<String, long[]> people = new TreeMap<>();
     SettledTally.Settled<TaskHolder, long[]> settled = slaTally.settled();
-    // The recent part names the skill (three more lookups a task) only when the filter asks for one.
     BiConsumer<TaskHolder, long[]> add = (holder, counts) -> {
       if (filter.skillCode() == null || filter.skillCode().equals(holder.skillCode())) {
         people.merge(holder.person(), counts, SettledTally::sum);
       }
     };
     settled.counts().forEach(add);
-    countTasksHeld(settled.horizon(), null, filter.skillCode() != null).forEach(add);
+    if (filter.skillCode() == null) {
+      openTasks.count(settled.horizon(), clock.instant()).forEach((person, counts) ->
+          people.merge(person, counts, SettledTally::sum));
+    } else {
+      countTasksHeld(settled.horizon(), null, true).forEach(add);
+    }
     Map<String, String> names = SettledReports.displayNames(jdbc, people.keySet());
     List<Map<String, Object>> rows = new ArrayList<>();
     people.forEach((person, counts) -> rows.add(row("person", person, "name", names.get(person), "tasks", counts[0],
@@ -442,7 +451,7 @@ public class Reports {
   /**
    * Per target level (the correlation between credentials and careers): promotion applications started
    * in the period, how many were promoted, not promoted or are still open, and the median number of
-   * credentials the candidates held (issued and not revoked) on the day they applied.
+   * credentials the candidates held (issued and not revoked) on the day they applied, as the register wrote it then.
    */
   Report credentialsAndPromotions(ReportFilter filter) {
     Conditions started = promotionConditions(filter);
@@ -450,14 +459,9 @@ public class Reports {
         select target_level, count(*) as applications,
           sum(case when status = '%s' then 1 else 0 end) as promoted,
           sum(case when status = '%s' then 1 else 0 end) as not_promoted,
-          percentile_cont(0.5) within group (order by held) as median_held
-        from (
-          select p.target_level, p.status,
-            (select count(*) from credential c where c.holder_id = p.candidate_id and c.issued_at <= p.started_at
-              and (not c.revoked or c.revoked_at > p.started_at)) as held
-          from promotion_application p
-          %s
-        ) applied
+          percentile_cont(0.5) within group (order by credentials_held) as median_held
+        from promotion_application p
+        %s
         group by target_level
         order by target_level""".formatted(PROMOTED, NOT_PROMOTED, started.where());
     return new Report(ReportName.CREDENTIALS_AND_PROMOTIONS.slug(), filter,

@@ -1,0 +1,141 @@
+package org.microcredentials.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The part of the SLA report that cannot be settled: the assessor and reviewer tasks still open, and
+ * those ended since the horizon of the tally of ended tasks ({@link Reports#slaBreaches}). The history
+ * answers it by joining each such task with its assignee links, one index lookup per task: 4,000 at the
+ * benchmark's scale, 400 ms a read under load. Instead:
+ * <ul>
+ * <li>the assignee links written before the horizon, of the tasks not ended before it, are kept here:
+ * a link never changes once written (loaded again when the horizon moves, once a day);</li>
+ * <li>each read takes, in one snapshot, the open tasks from the engine's runtime table
+ * ({@code ACT_RU_TASK}, which holds only them, so their assignee and due date are current), the tasks
+ * ended since the horizon through the history's {@code END_TIME_} index, and the links written since
+ * the horizon through its {@code TIMESTAMP_} index;</li>
+ * <li>and counts them by the rule of {@link Reports}' {@code TASKS_HELD}, here in Java. The benchmark and
+ * {@code ReportsRestIT} check that both give the same rows.</li>
+ * </ul>
+ */
+final class OpenTasksHeld {
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate snapshot;
+  private final String slaTasks;
+  private Instant horizon;
+  private Map<String, List<Link>> settledLinks;
+
+  OpenTasksHeld(JdbcClient jdbc, PlatformTransactionManager transactions, List<String> slaTasks) {
+    this.jdbc = jdbc;
+    this.snapshot = new TransactionTemplate(transactions);
+    snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    snapshot.setReadOnly(true);
+    this.slaTasks = String.join(", ", slaTasks.stream().map(key -> "'" + key + "'").toList());
+  }
+
+  /** A person given a task ({@code added}) or relieved of it, by whom and when. */
+  private record Link(String person, boolean added, boolean removed, Instant at, String assigner) {
+  }
+
+  /** A task as it stands: who holds it now, when it is due, and when it ended ({@code null}: open). */
+  private record Task(String id, String assignee, Instant due, Instant end) {
+  }
+
+  /**
+   * Per person: the tasks held, those overdue in their hands, those escalated, of the tasks open at
+   * {@code now} or ended since {@code horizon}.
+   */
+  Map<String, long[]> count(Instant horizon, Instant now) {
+    Map<String, List<Link>> settled = settledLinks(horizon);
+    return snapshot.execute(status -> {
+      Map<String, List<Link>> recent = new HashMap<>();
+      jdbc.sql("""
+          select task_id_, user_id_, operation_type_, timestamp_, assigner_id_ from act_hi_identitylink
+          where timestamp_ >= :horizon and type_ = 'assignee' and user_id_ is not null""")
+          .param("horizon", Timestamp.from(horizon))
+          .query((rs, row) -> recent.computeIfAbsent(rs.getString("task_id_"), absent -> new ArrayList<>())
+              .add(link(rs)))
+          .list();
+      Map<String, long[]> people = new HashMap<>();
+      jdbc.sql("""
+          select id_, assignee_, due_date_, cast(null as timestamp) as end_time_ from act_ru_task
+          where task_def_key_ in (%s) and due_date_ is not null
+          union all
+          select id_, assignee_, due_date_, end_time_ from act_hi_taskinst
+          where end_time_ >= :horizon and task_def_key_ in (%s) and due_date_ is not null""".formatted(slaTasks, slaTasks))
+          .param("horizon", Timestamp.from(horizon))
+          .query((rs, row) -> new Task(rs.getString("id_"), rs.getString("assignee_"), instant(rs, "due_date_"),
+              instant(rs, "end_time_")))
+          .list()
+          .forEach(task -> count(task, settled.get(task.id()), recent.get(task.id()), now, people));
+      return people;
+    });
+  }
+
+  /**
+   * One task's part: a person held it if any link names them; it was overdue in their hands if they were
+   * given it by the due date and still held it when it passed (it is still theirs and ended, or is now,
+   * after it), or were relieved of it after; escalated if someone else relieved them after the due date.
+   */
+  private static void count(Task task, List<Link> settled, List<Link> recent, Instant now, Map<String, long[]> people) {
+    Map<String, long[]> held = new HashMap<>();
+    Instant stillHeld = task.end() == null ? now : task.end();
+    for (List<Link> links : List.of(settled == null ? List.<Link>of() : settled, recent == null ? List.<Link>of() : recent)) {
+      for (Link link : links) {
+        long[] counts = held.computeIfAbsent(link.person(), absent -> new long[] {1, 0, 0});
+        boolean relievedLate = link.removed() && link.at() != null && link.at().isAfter(task.due());
+        if (relievedLate || link.added() && link.person().equals(task.assignee()) && link.at() != null
+            && !link.at().isAfter(task.due()) && stillHeld.isAfter(task.due())) {
+          counts[1] = 1;
+        }
+        if (relievedLate && !link.person().equals(link.assigner())) {
+          counts[2] = 1;
+        }
+      }
+    }
+    held.forEach((person, counts) -> people.merge(person, counts, SettledTally::sum));
+  }
+
+  /** The links written before {@code horizon} of the tasks not ended before it: loaded when the horizon moves. */
+  private synchronized Map<String, List<Link>> settledLinks(Instant horizon) {
+    if (!horizon.equals(this.horizon)) {
+      Map<String, List<Link>> links = new HashMap<>();
+      jdbc.sql("""
+          select l.task_id_, l.user_id_, l.operation_type_, l.timestamp_, l.assigner_id_
+          from act_hi_identitylink l
+          join act_hi_taskinst t on t.id_ = l.task_id_
+          where l.type_ = 'assignee' and l.user_id_ is not null and l.timestamp_ < :horizon
+            and t.task_def_key_ in (%s) and (t.end_time_ is null or t.end_time_ >= :horizon)""".formatted(slaTasks))
+          .param("horizon", Timestamp.from(horizon))
+          .query((rs, row) -> links.computeIfAbsent(rs.getString("task_id_"), absent -> new ArrayList<>()).add(link(rs)))
+          .list();
+      links.replaceAll((task, taskLinks) -> List.copyOf(taskLinks));
+      settledLinks = Map.copyOf(links);
+      this.horizon = horizon;
+    }
+    return settledLinks;
+  }
+
+  private static Link link(ResultSet rs) throws SQLException {
+    String operation = rs.getString("operation_type_");
+    return new Link(rs.getString("user_id_"), "add".equals(operation), "delete".equals(operation),
+        instant(rs, "timestamp_"), rs.getString("assigner_id_"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp timestamp = rs.getTimestamp(column);
+    return timestamp == null ? null : timestamp.toInstant();
+  }
+}
