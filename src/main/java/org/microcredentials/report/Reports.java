@@ -77,7 +77,9 @@ public class Reports {
     this.clock = clock;
     this.zoned = new ZonedSql(zone, dataSource);
     this.settled = new SettledReports(jdbc, zoned, clock);
-    this.slaTally = SettledTally.ofCounts(clock, zone, this::countTasksHeld);
+    // Its groups keep no dates, so it may settle up to a few minutes ago: what is read on every request
+    // is then only the open tasks and those ended in the last minutes.
+    this.slaTally = new SettledTally<>(SettledHorizon.byMinute(clock, zone), this::countTasksHeld, SettledTally::sum);
     this.openTasks = new OpenTasksHeld(jdbc, transactions, SLA_TASKS);
   }
 
@@ -248,8 +250,9 @@ public class Reports {
    * handed on counts for both): the tasks held; those overdue in their hands (held when the due
    * date passed: someone handed a task already late is not blamed for it); and those escalated,
    * which the SEM team took away from them after the due date (the escalation's last step). Over the
-   * whole period, added up from the tally of ended tasks ({@link SettledTally}) and the tasks still
-   * open or ended today ({@link OpenTasksHeld}; for one skill, queried with the skill of each); for a
+   * whole period, added up from the tally of ended tasks ({@link SettledTally}, settled to a few minutes
+   * ago) and the tasks still open or ended since ({@link OpenTasksHeld}; for one skill, queried with the
+   * skill of each); for a
    * period or a team queried whole.
    */
   private Report slaBreaches(ReportFilter filter) {
@@ -265,7 +268,7 @@ public class Reports {
     };
     settled.counts().forEach(add);
     if (filter.skillCode() == null) {
-      openTasks.count(settled.horizon(), clock.instant()).forEach((person, counts) ->
+      openTasks.count(settled, clock.instant()).forEach((person, counts) ->
           people.merge(person, counts, SettledTally::sum));
     } else {
       countTasksHeld(settled.horizon(), null, true).forEach(add);

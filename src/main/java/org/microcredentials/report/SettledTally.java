@@ -12,7 +12,7 @@ import java.util.function.BinaryOperator;
 /**
  * Tallies of facts that never change once their moment has passed (a credential issued or revoked,
  * a task ended, an application decided), grouped by what a report adds up: tallied once for the settled
- * past ({@link SettledHorizon}) on the first read after start, extended by each day that settles; a report
+ * past ({@link SettledHorizon}) on the first read after start, extended as the horizon moves; a report
  * adds to them the tally after the horizon, which it makes on every read. So a report
  * over a million credentials adds up a few thousand counts instead of grouping every row again.
  * The database does the counting ({@link Counter} is a grouped query); the values are never
@@ -33,23 +33,29 @@ final class SettledTally<K, V> {
   private final BinaryOperator<V> merge;
   private Map<K, V> settled;
   private Instant horizon;
+  private long generation;
 
   /** {@code merge} adds two tallies of one group into a new value (it changes neither). */
-  SettledTally(Clock clock, ZoneId zone, Counter<K, V> counter, BinaryOperator<V> merge) {
-    this.horizons = new SettledHorizon(clock, zone);
+  SettledTally(SettledHorizon horizons, Counter<K, V> counter, BinaryOperator<V> merge) {
+    this.horizons = horizons;
     this.counter = counter;
     this.merge = merge;
   }
 
-  /** Counts per group, added up index by index. */
+  /** A tally a day at a time ({@link SettledHorizon#daily}). */
+  SettledTally(Clock clock, ZoneId zone, Counter<K, V> counter, BinaryOperator<V> merge) {
+    this(SettledHorizon.daily(clock, zone), counter, merge);
+  }
+
+  /** Counts per group, added up index by index, a day at a time. */
   static <K> SettledTally<K, long[]> ofCounts(Clock clock, ZoneId zone, Counter<K, long[]> counter) {
     return new SettledTally<>(clock, zone, counter, SettledTally::sum);
   }
 
-  /** The settled tally, brought up to today's horizon. */
+  /** The settled tally, brought up to the present horizon. */
   synchronized Settled<K, V> settled() {
     bringUpToDate();
-    return new Settled<>(settled, horizon);
+    return new Settled<>(settled, horizon, generation);
   }
 
   /** Every fact until now: the settled tally's groups, then those tallied after its horizon (a group may come twice). */
@@ -59,15 +65,19 @@ final class SettledTally<K, V> {
     counter.count(upToHorizon.horizon(), null).forEach(add);
   }
 
-  /** The tally of the facts before {@code horizon}: never changed once made. */
-  record Settled<K, V>(Map<K, V> counts, Instant horizon) {
+  /**
+   * The tally of the facts before {@code horizon}: never changed once made. {@code generation} counts
+   * the times it was made anew, not extended (what keeps its own state beside it makes that anew too).
+   */
+  record Settled<K, V>(Map<K, V> counts, Instant horizon, long generation) {
   }
 
   private void bringUpToDate() {
     SettledHorizon.Step step = horizons.next();
-    if (settled == null || step.clockMovedBack()) {
+    if (settled == null || step.anew()) {
       settled = Map.copyOf(counter.count(null, step.horizon()));
       horizon = step.horizon();
+      generation++;
     } else if (step.horizon().isAfter(horizon)) {
       Map<K, V> extended = new HashMap<>(settled);
       counter.count(horizon, step.horizon()).forEach((key, value) -> extended.merge(key, value, merge));

@@ -237,9 +237,12 @@ class ReportsRestIT {
   }
 
   /**
-   * Read on a day with facts still after the tallies' horizon (C failed on 3 November, P1 later) and on
-   * the scenario's day: each report from its tallies gives the rows of its query over every row, for the
-   * whole period, a skill, and periods cutting months and quarters.
+   * Each report from its tallies gives the rows of its query over every row, for the whole period, a
+   * skill, and periods cutting months and quarters, read at moments that split the facts differently
+   * between the tallies and what is read after their horizon: 3 November (C failed that day, P1 later);
+   * 31 October before and after the SEM team hands C's overdue assessment from carol to dave at noon, and
+   * 6 November before and after P1's assessments and peer reviews end that morning (the SLA tally, which
+   * settles to a few minutes ago, and the open tasks' links brought forward over them); the scenario's day.
    */
   @Test
   void theTalliesGiveTheRowsOfTheQueriesOverEveryRow() {
@@ -247,7 +250,9 @@ class ReportsRestIT {
         new ReportFilter(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"), null, null),
         new ReportFilter(LocalDate.parse("2026-10-03"), LocalDate.parse("2026-11-04"), "iLAN", null));
     try {
-      for (Instant readAt : List.of(Instant.parse("2026-11-03T12:00:00Z"), ReportScenario.READ_AT)) {
+      for (Instant readAt : List.of(Instant.parse("2026-11-03T12:00:00Z"), Instant.parse("2026-10-31T08:00:00Z"),
+          Instant.parse("2026-10-31T15:00:00Z"), Instant.parse("2026-11-06T08:00:00Z"),
+          Instant.parse("2026-11-06T15:00:00Z"), ReportScenario.READ_AT)) {
         clock.set(readAt);
         for (ReportName name : ReportName.values()) {
           for (ReportFilter filter : filters) {
