@@ -23,7 +23,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import java.util.function.BinaryOperator;
+import java.util.function.UnaryOperator;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.endorsement.EndorsementRegister;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,7 +61,7 @@ final class SettledReports {
   private final SettledTally<OutcomeDay, double[]> endorsementTimes;
   private final SettledTally<EndorserDay, long[]> endorsers;
   private final SettledTally<CredentialDay, long[]> credentials;
-  private volatile SettledQuarters settledQuarters;
+  private final Map<String, Coarsened<?, ?>> coarsened = new ConcurrentHashMap<>();
 
   SettledReports(JdbcClient jdbc, ZonedSql zoned, Clock clock) {
     this.jdbc = jdbc;
@@ -99,11 +102,12 @@ final class SettledReports {
     record Group(YearMonth month, String source) {
     }
     Map<Group, long[]> groups = new TreeMap<>(Comparator.comparing(Group::month).thenComparing(Group::source));
-    started.current((key, counts) -> {
-      if (counted(key.day(), key.skillCode(), filter)) {
-        groups.merge(new Group(YearMonth.from(key.day()), key.source()), counts, SettledTally::sum);
-      }
-    });
+    addUp(started, filter, "submissions", key -> new StartedDay(key.day().withDayOfMonth(1), key.source(),
+        key.skillCode()), SettledTally::sum, (key, counts) -> {
+          if (counted(key.day(), key.skillCode(), filter)) {
+            groups.merge(new Group(YearMonth.from(key.day()), key.source()), counts, SettledTally::sum);
+          }
+        });
     List<Map<String, Object>> rows = new ArrayList<>();
     groups.forEach((group, counts) -> rows.add(row("month", group.month().toString(), "source", group.source(),
         "started", counts[0], "passed", counts[1], "failed", counts[2], "open", counts[0] - counts[1] - counts[2])));
@@ -116,13 +120,15 @@ final class SettledReports {
     }
     Map<Group, long[]> groups = new TreeMap<>(Comparator.comparing(Group::skillCode).thenComparingInt(Group::level));
     Map<Group, Set<Integer>> versions = new HashMap<>();
-    decided.current((key, counts) -> {
-      if (counted(key.day(), key.skillCode(), filter)) {
-        Group group = new Group(key.skillCode(), key.skillLevel());
-        groups.merge(group, counts, SettledTally::sum);
-        versions.computeIfAbsent(group, absent -> new HashSet<>()).add(key.frameworkVersion());
-      }
-    });
+    // Without a period the days do not matter: the settled ones are added up once, as one.
+    addUp(decided, filter, "pass-rate", key -> new DecidedDay(LocalDate.EPOCH, key.skillCode(), key.skillLevel(),
+        key.frameworkVersion()), SettledTally::sum, (key, counts) -> {
+          if (counted(key.day(), key.skillCode(), filter)) {
+            Group group = new Group(key.skillCode(), key.skillLevel());
+            groups.merge(group, counts, SettledTally::sum);
+            versions.computeIfAbsent(group, absent -> new HashSet<>()).add(key.frameworkVersion());
+          }
+        });
     SkillNames names = skillNames();
     List<Map<String, Object>> rows = new ArrayList<>();
     groups.forEach((group, counts) -> rows.add(row("skillCode", group.skillCode(),
@@ -133,26 +139,27 @@ final class SettledReports {
 
   /** {@link Reports#timeToOutcome}: per month of outcome, how many, the median and 90th percentile of their days. */
   List<Map<String, Object>> timeToOutcome(ReportFilter filter) {
-    return percentilesPerMonth(outcomes, filter, "decided");
+    return percentilesPerMonth(outcomes, "time-to-outcome", filter, "decided");
   }
 
   /** {@link Reports#timeToEndorsement}. */
   List<Map<String, Object>> timeToEndorsement(ReportFilter filter) {
-    return percentilesPerMonth(endorsementTimes, filter, "approved");
+    return percentilesPerMonth(endorsementTimes, "time-to-endorsement", filter, "approved");
   }
 
   /** {@link Reports#endorsementsByEndorser}. */
   List<Map<String, Object>> endorsementsByEndorser(ReportFilter filter) {
     Map<String, long[]> people = new TreeMap<>();
     Map<String, Set<String>> candidates = new HashMap<>();
-    endorsers.current((key, counts) -> {
-      if (counted(key.day(), key.skillCode(), filter)) {
-        people.merge(key.endorser(), counts, SettledTally::sum);
-        if (counts[0] > 0) {
-          candidates.computeIfAbsent(key.endorser(), absent -> new HashSet<>()).add(key.candidate());
-        }
-      }
-    });
+    addUp(endorsers, filter, "endorsements-by-endorser", key -> new EndorserDay(key.endorser(), key.candidate(),
+        key.skillCode(), LocalDate.EPOCH), SettledTally::sum, (key, counts) -> {
+          if (counted(key.day(), key.skillCode(), filter)) {
+            people.merge(key.endorser(), counts, SettledTally::sum);
+            if (counts[0] > 0) {
+              candidates.computeIfAbsent(key.endorser(), absent -> new HashSet<>()).add(key.candidate());
+            }
+          }
+        });
     Map<String, String> names = displayNames(jdbc, people.keySet());
     List<Map<String, Object>> rows = new ArrayList<>();
     people.forEach((endorser, counts) -> rows.add(row("endorser", endorser, "name", names.get(endorser),
@@ -176,10 +183,9 @@ final class SettledReports {
         versions.computeIfAbsent(group, absent -> new HashSet<>()).add(day.frameworkVersion());
       }
     };
-    SettledTally.Settled<CredentialDay, long[]> settled = credentials.settled();
-    // Without a period the settled days are read per quarter (a thousand counts, not tens of thousands).
-    (filter.from() == null && filter.to() == null ? byQuarter(settled) : settled.counts()).forEach(add);
-    countCredentials(settled.horizon(), null).forEach(add);
+    addUp(credentials, filter, "credentials-by-skill-level", day -> new CredentialDay(day.day().withDayOfMonth(1)
+        .withMonth((day.day().getMonthValue() - 1) / 3 * 3 + 1), day.skillCode(), day.skillLevel(),
+        day.frameworkVersion()), SettledTally::sum, add);
     SkillNames names = skillNames();
     List<Map<String, Object>> rows = new ArrayList<>();
     groups.forEach((group, counts) -> rows.add(row("quarter", "%d-Q%d".formatted(group.yearQuarter() / 10,
@@ -189,14 +195,15 @@ final class SettledReports {
     return rows;
   }
 
-  private List<Map<String, Object>> percentilesPerMonth(SettledTally<OutcomeDay, double[]> tally, ReportFilter filter,
-      String countColumn) {
+  private List<Map<String, Object>> percentilesPerMonth(SettledTally<OutcomeDay, double[]> tally, String report,
+      ReportFilter filter, String countColumn) {
     Map<YearMonth, List<double[]>> months = new TreeMap<>();
-    tally.current((key, days) -> {
-      if (counted(key.day(), key.skillCode(), filter)) {
-        months.computeIfAbsent(YearMonth.from(key.day()), absent -> new ArrayList<>()).add(days);
-      }
-    });
+    addUp(tally, filter, report, key -> new OutcomeDay(key.day().withDayOfMonth(1), key.skillCode()),
+        SettledTally::concat, (key, days) -> {
+          if (counted(key.day(), key.skillCode(), filter)) {
+            months.computeIfAbsent(YearMonth.from(key.day()), absent -> new ArrayList<>()).add(days);
+          }
+        });
     List<Map<String, Object>> rows = new ArrayList<>();
     months.forEach((month, parts) -> {
       double[] days = new double[parts.stream().mapToInt(part -> part.length).sum()];
@@ -328,21 +335,33 @@ final class SettledReports {
         ZonedSql.localDay(rs, "local_day"));
   }
 
-  /** The settled days of {@code settled} added up per quarter (each keyed by its quarter's first day): made once a day. */
-  private Map<CredentialDay, long[]> byQuarter(SettledTally.Settled<CredentialDay, long[]> settled) {
-    SettledQuarters current = settledQuarters;
-    if (current == null || current.days() != settled.counts()) {
-      Map<CredentialDay, long[]> quarters = new HashMap<>();
-      settled.counts().forEach((day, counts) -> quarters.merge(new CredentialDay(day.day().withDayOfMonth(1)
-              .withMonth((day.day().getMonthValue() - 1) / 3 * 3 + 1), day.skillCode(), day.skillLevel(),
-          day.frameworkVersion()), counts, SettledTally::sum));
-      current = new SettledQuarters(settled.counts(), Map.copyOf(quarters));
-      settledQuarters = current;
-    }
-    return current.quarters();
+  /**
+   * Hands {@code add} every fact of {@code tally}: the settled ones, then those after its horizon. Without a
+   * period, whose days the filter would check, the settled days come added up into fewer groups
+   * ({@code coarser}: a day to its month or quarter, or to one day for all), made once per settled tally.
+   */
+  private <K, V> void addUp(SettledTally<K, V> tally, ReportFilter filter, String report, UnaryOperator<K> coarser,
+      BinaryOperator<V> merge, BiConsumer<K, V> add) {
+    SettledTally.Settled<K, V> settled = tally.settled();
+    (filter.from() == null && filter.to() == null ? coarsened(report, settled.counts(), coarser, merge)
+        : settled.counts()).forEach(add);
+    tally.recent(settled).forEach(add);
   }
 
-  private record SettledQuarters(Map<CredentialDay, long[]> days, Map<CredentialDay, long[]> quarters) {
+  @SuppressWarnings("unchecked")
+  private <K, V> Map<K, V> coarsened(String report, Map<K, V> days, UnaryOperator<K> coarser, BinaryOperator<V> merge) {
+    Coarsened<?, ?> current = coarsened.get(report);
+    if (current == null || current.days() != days) {
+      Map<K, V> groups = new HashMap<>();
+      days.forEach((day, value) -> groups.merge(coarser.apply(day), value, merge));
+      current = new Coarsened<>(days, Map.copyOf(groups));
+      coarsened.put(report, current);
+    }
+    return (Map<K, V>) current.groups();
+  }
+
+  /** A settled tally's days, and the same added up into coarser groups. */
+  private record Coarsened<K, V>(Map<K, V> days, Map<K, V> groups) {
   }
 
   private Map<CredentialDay, long[]> countCredentials(Instant from, Instant to) {

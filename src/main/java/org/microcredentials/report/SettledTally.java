@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.BiConsumer;
 import java.util.function.BinaryOperator;
 
 /**
@@ -58,11 +57,9 @@ final class SettledTally<K, V> {
     return new Settled<>(settled, horizon, generation);
   }
 
-  /** Every fact until now: the settled tally's groups, then those tallied after its horizon (a group may come twice). */
-  void current(BiConsumer<K, V> add) {
-    Settled<K, V> upToHorizon = settled();
-    upToHorizon.counts().forEach(add);
-    counter.count(upToHorizon.horizon(), null).forEach(add);
+  /** The facts after the horizon of {@code settled}: tallied on every call. */
+  Map<K, V> recent(Settled<K, V> settled) {
+    return counter.count(settled.horizon(), null);
   }
 
   /**
