@@ -155,7 +155,10 @@
 
   function draw(card) {
     var name = card.getAttribute('data-report');
-    fetch(card.getAttribute('data-source'), { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+    // Resolved against the origin, which never carries a user name and password: fetch refuses a URL
+    // that does, as the page's own has when someone opened it as http://user:password@host/reports.
+    var source = new URL(card.getAttribute('data-source'), window.location.origin);
+    fetch(source, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
       .then(function (response) {
         if (!response.ok) { throw new Error('HTTP ' + response.status); }
         return response.json();
