@@ -40,12 +40,13 @@ final class OpenTasksHeld {
   private long generation;
   private Map<String, List<Link>> settledLinks;
 
-  OpenTasksHeld(JdbcClient jdbc, PlatformTransactionManager transactions, List<String> slaTasks) {
+  /** {@code slaTasks}: the task ids the SLA report watches, as a SQL list of literals. */
+  OpenTasksHeld(JdbcClient jdbc, PlatformTransactionManager transactions, String slaTasks) {
     this.jdbc = jdbc;
     this.snapshot = new TransactionTemplate(transactions);
     snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
     snapshot.setReadOnly(true);
-    this.slaTasks = String.join(", ", slaTasks.stream().map(key -> "'" + key + "'").toList());
+    this.slaTasks = slaTasks;
   }
 
   /** A person given a task ({@code added}) or relieved of it, by whom and when. */

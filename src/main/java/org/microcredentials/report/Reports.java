@@ -44,6 +44,8 @@ public class Reports {
   /** The assessor and reviewer tasks whose deadlines the SLA report watches (CONTRACT.md: per assessor or reviewer). */
   static final List<String> SLA_TASKS = List.of("Task_AssessEvidence", "Task_ReassessEvidence", "Task_ModerateScore",
       "Task_PeerReview", "Task_ReviewEndorsement");
+  /** {@link #SLA_TASKS} as SQL, for {@code task_def_key_ in (...)}. */
+  private static final String SLA_TASK_KEYS = String.join(", ", SLA_TASKS.stream().map(key -> "'" + key + "'").toList());
 
   private static final String PASSED = ApplicationRegister.Status.PASSED.name();
   private static final String FAILED = ApplicationRegister.Status.FAILED.name();
@@ -59,6 +61,8 @@ public class Reports {
       "passRate");
   private static final List<String> OUTCOME_COLUMNS = List.of("month", "decided", "median", "p90");
   private static final List<String> ENDORSEMENT_TIME_COLUMNS = List.of("month", "approved", "median", "p90");
+  private static final List<String> CREDENTIAL_COLUMNS = List.of("quarter", "skillCode", "skillName", "level", "issued",
+      "revoked");
   private static final List<String> ENDORSER_COLUMNS = List.of("endorser", "name", "started", "approved", "withdrawn",
       "distinctCandidates");
 
@@ -80,7 +84,7 @@ public class Reports {
     // Its groups keep no dates, so it may settle up to a few minutes ago: what is read on every request
     // is then only the open tasks and those ended in the last minutes.
     this.slaTally = new SettledTally<>(SettledHorizon.byMinute(clock, zone), this::countTasksHeld, SettledTally::sum);
-    this.openTasks = new OpenTasksHeld(jdbc, transactions, SLA_TASKS);
+    this.openTasks = new OpenTasksHeld(jdbc, transactions, SLA_TASK_KEYS);
   }
 
   public ZoneId zone() {
@@ -252,8 +256,7 @@ public class Reports {
    * which the SEM team took away from them after the due date (the escalation's last step). Over the
    * whole period, added up from the tally of ended tasks ({@link SettledTally}, settled to a few minutes
    * ago) and the tasks still open or ended since ({@link OpenTasksHeld}; for one skill, queried with the
-   * skill of each); for a
-   * period or a team queried whole.
+   * skill of each); for a period or a team queried whole.
    */
   private Report slaBreaches(ReportFilter filter) {
     if (filter.from() != null || filter.to() != null || filter.team() != null) {
@@ -307,7 +310,7 @@ public class Reports {
 
   private static List<String> slaTaskConditions() {
     return new ArrayList<>(List.of("l.type_ = 'assignee'", "l.user_id_ is not null", "t.due_date_ is not null",
-        "t.task_def_key_ in (" + String.join(", ", SLA_TASKS.stream().map(key -> "'" + key + "'").toList()) + ")"));
+        "t.task_def_key_ in (" + SLA_TASK_KEYS + ")"));
   }
 
   /**
@@ -394,9 +397,6 @@ public class Reports {
         query(sql, held, (rs, row) -> row("person", rs.getString("person"), "name", rs.getString("display_name"),
             "tasks", rs.getLong("tasks"), "overdue", rs.getLong("overdue"), "escalated", rs.getLong("escalated"))));
   }
-
-  private static final List<String> CREDENTIAL_COLUMNS = List.of("quarter", "skillCode", "skillName", "level", "issued",
-      "revoked");
 
   /**
    * Per quarter, skill and level: credentials issued in the quarter and credentials revoked in it

@@ -230,40 +230,49 @@ final class SettledReports {
 
   private Map<StartedDay, long[]> countStarted(Instant from, Instant to) {
     Map<StartedDay, long[]> counts = new HashMap<>();
-    countStarted(SELF_SUBMISSION, "application", "submitted_at", "source = '" + SELF_SUBMISSION + "'", PASSED, FAILED,
-        from, to, counts);
-    countStarted(ENDORSEMENT, "endorsement", "started_at", "1 = 1", APPROVED, WITHDRAWN, from, to, counts);
+    countStartsAndOutcomes("application", "submitted_at", "source = '" + SELF_SUBMISSION + "'", "skill_code", PASSED,
+        FAILED, (rs, day) -> new StartedDay(day, SELF_SUBMISSION, rs.getString("skill_code")), from, to, counts);
+    countStartsAndOutcomes("endorsement", "started_at", "1 = 1", "skill_code", APPROVED, WITHDRAWN,
+        (rs, day) -> new StartedDay(day, ENDORSEMENT, rs.getString("skill_code")), from, to, counts);
     return counts;
   }
 
+  /** A tally's group from the grouped columns of a row and the day it started. */
+  private interface GroupOf<K> {
+    K of(ResultSet rs, LocalDate day) throws SQLException;
+  }
+
   /**
-   * Starts counted by their moment; outcomes by the moment they closed, kept under the day they started
-   * (so a month's open ones are its starts less its outcomes so far).
+   * Into {@code counts} per group: starts counted by their moment (first count); outcomes, {@code first}
+   * (second count) or {@code second} (third), by the moment they closed but kept under the day the row
+   * started, so that a group's open ones are its starts less its outcomes so far. Grouped by
+   * {@code groupColumns} and the day of {@code startColumn}, of the rows of {@code table} that {@code rows} selects.
    */
-  private void countStarted(String source, String table, String startColumn, String rows, String passed, String failed,
-      Instant from, Instant to, Map<StartedDay, long[]> counts) {
+  private <K> void countStartsAndOutcomes(String table, String startColumn, String rows, String groupColumns,
+      String first, String second, GroupOf<K> group, Instant from, Instant to, Map<K, long[]> counts) {
     Moments starts = new Moments(startColumn, from, to);
     String day = zoned.localDay(startColumn);
     jdbc.sql("""
-        select %s as local_day, skill_code, count(*) as started
+        select %s, %s as local_day, count(*) as started
         from %s where %s and %s
-        group by %s, skill_code""".formatted(day, table, rows, starts.where(), day))
+        group by %s, %s""".formatted(groupColumns, day, table, rows, starts.where(), groupColumns, day))
         .params(starts.parameters())
-        .query((rs, row) -> counts.computeIfAbsent(new StartedDay(ZonedSql.localDay(rs, "local_day"), source,
-            rs.getString("skill_code")), absent -> new long[3])[0] += rs.getLong("started"))
+        .query((rs, row) -> counts.computeIfAbsent(group.of(rs, ZonedSql.localDay(rs, "local_day")),
+            absent -> new long[3])[0] += rs.getLong("started"))
         .list();
     Moments outcomes = new Moments("closed_at", from, to);
     jdbc.sql("""
-        select %s as local_day, skill_code, sum(case when status = '%s' then 1 else 0 end) as passed,
-          sum(case when status = '%s' then 1 else 0 end) as failed
+        select %s, %s as local_day, sum(case when status = '%s' then 1 else 0 end) as first_outcome,
+          sum(case when status = '%s' then 1 else 0 end) as second_outcome
         from %s where %s and status in ('%s', '%s') and %s
-        group by %s, skill_code""".formatted(day, passed, failed, table, rows, passed, failed, outcomes.where(), day))
+        group by %s, %s""".formatted(groupColumns, day, first, second, table, rows, first, second, outcomes.where(),
+            groupColumns, day))
         .params(outcomes.parameters())
         .query((rs, row) -> {
-          long[] dayCounts = counts.computeIfAbsent(new StartedDay(ZonedSql.localDay(rs, "local_day"), source,
-              rs.getString("skill_code")), absent -> new long[3]);
-          dayCounts[1] += rs.getLong("passed");
-          dayCounts[2] += rs.getLong("failed");
+          long[] dayCounts = counts.computeIfAbsent(group.of(rs, ZonedSql.localDay(rs, "local_day")),
+              absent -> new long[3]);
+          dayCounts[1] += rs.getLong("first_outcome");
+          dayCounts[2] += rs.getLong("second_outcome");
           return dayCounts;
         })
         .list();
@@ -302,37 +311,10 @@ final class SettledReports {
 
   private Map<EndorserDay, long[]> countEndorsements(Instant from, Instant to) {
     Map<EndorserDay, long[]> counts = new HashMap<>();
-    String day = zoned.localDay("started_at");
-    Moments starts = new Moments("started_at", from, to);
-    jdbc.sql("""
-        select endorser_id, candidate_id, skill_code, %s as local_day, count(*) as started
-        from endorsement where %s
-        group by endorser_id, candidate_id, skill_code, %s""".formatted(day, starts.where(), day))
-        .params(starts.parameters())
-        .query((rs, row) -> counts.computeIfAbsent(endorserDay(rs), absent -> new long[3])[0] += rs.getLong("started"))
-        .list();
-    Moments outcomes = new Moments("closed_at", from, to);
-    jdbc.sql("""
-        select endorser_id, candidate_id, skill_code, %s as local_day,
-          sum(case when status = '%s' then 1 else 0 end) as approved,
-          sum(case when status = '%s' then 1 else 0 end) as withdrawn
-        from endorsement where status in ('%s', '%s') and %s
-        group by endorser_id, candidate_id, skill_code, %s""".formatted(day, APPROVED, WITHDRAWN, APPROVED, WITHDRAWN,
-            outcomes.where(), day))
-        .params(outcomes.parameters())
-        .query((rs, row) -> {
-          long[] dayCounts = counts.computeIfAbsent(endorserDay(rs), absent -> new long[3]);
-          dayCounts[1] += rs.getLong("approved");
-          dayCounts[2] += rs.getLong("withdrawn");
-          return dayCounts;
-        })
-        .list();
+    countStartsAndOutcomes("endorsement", "started_at", "1 = 1", "endorser_id, candidate_id, skill_code", APPROVED,
+        WITHDRAWN, (rs, day) -> new EndorserDay(rs.getString("endorser_id"), rs.getString("candidate_id"),
+            rs.getString("skill_code"), day), from, to, counts);
     return counts;
-  }
-
-  private static EndorserDay endorserDay(ResultSet rs) throws SQLException {
-    return new EndorserDay(rs.getString("endorser_id"), rs.getString("candidate_id"), rs.getString("skill_code"),
-        ZonedSql.localDay(rs, "local_day"));
   }
 
   /**
