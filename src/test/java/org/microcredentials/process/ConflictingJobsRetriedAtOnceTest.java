@@ -8,6 +8,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -16,10 +17,12 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.QueryTimeoutException;
 
 /**
  * On a real engine with our plugin and a model's retry cycle of R3/PT5M: a job that lost a race is due
- * again at once with its retries kept; any other failure waits the cycle's five minutes.
+ * again at once with its retries kept, one that waited too long for a lock at once with a retry spent;
+ * any other failure waits the cycle's five minutes.
  */
 class ConflictingJobsRetriedAtOnceTest {
 
@@ -72,6 +75,30 @@ class ConflictingJobsRetriedAtOnceTest {
     assertThat(job.getDuedate()).satisfiesAnyOf(
         due -> assertThat(due).isNull(),
         due -> assertThat(due.toInstant()).isBeforeOrEqualTo(Instant.now()));
+    assertThat(engine.getManagementService().createJobQuery().executable().count()).isOne();
+    engine.getManagementService().executeJob(job.getId());
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void aJobWhoseParentWentUnderItLostARaceToo() {
+    // ENGINE-03077: the engine's word for a concurrent change it did not catch as optimistic locking.
+    firstRunFailure = new ProcessEngineException("ENGINE-03077 Cannot resolve parent with id 'p' of execution 'e', "
+        + "perhaps it was deleted in the meantime");
+    Job job = failFirstRun();
+
+    assertThat(job.getRetries()).isEqualTo(3);
+    assertThat(engine.getManagementService().createJobQuery().executable().count()).isOne();
+    engine.getManagementService().executeJob(job.getId());
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+  }
+
+  @Test
+  void aJobThatWaitedTooLongForALockIsDueAgainAtOnceWithOneRetrySpent() {
+    firstRunFailure = new QueryTimeoutException("Timeout trying to lock table");
+    Job job = failFirstRun();
+
+    assertThat(job.getRetries()).isEqualTo(2);
     assertThat(engine.getManagementService().createJobQuery().executable().count()).isOne();
     engine.getManagementService().executeJob(job.getId());
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();

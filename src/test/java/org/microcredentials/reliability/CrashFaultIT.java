@@ -190,9 +190,7 @@ class CrashFaultIT {
     killsDone.set(true);
     clients.shutdown();
     try {
-      for (Future<?> chain : chains) {
-        chain.get(5, TimeUnit.MINUTES);
-      }
+      Chains.await(chains, Duration.ofMinutes(5), client, flows, app);
     } finally {
       giveUp.set(true);
       clients.shutdownNow();

@@ -139,9 +139,7 @@ class DatabaseOutageFaultIT {
 
     clients.shutdown();
     try {
-      for (Future<?> chain : chains) {
-        chain.get(5, TimeUnit.MINUTES);
-      }
+      Chains.await(chains, Duration.ofMinutes(5), client, flows, app);
     } finally {
       giveUp.set(true);
       watching.set(false);

@@ -48,6 +48,7 @@ final class SelfSubmissionDriver {
   private final Map<String, Set<String>> refusedClaims = new HashMap<>();
   private boolean startUnanswered;
   private boolean resubmitted;
+  private volatile boolean ended;
 
   SelfSubmissionDriver(RestClient client, CallLog calls, List<Acknowledged> acknowledged, String candidate,
       String skill, int level, Plan plan, int variant) {
@@ -73,6 +74,10 @@ final class SelfSubmissionDriver {
     return businessKey;
   }
 
+  boolean ended() {
+    return ended;
+  }
+
   String describe() {
     return candidate + " " + skill + ":" + level + " " + plan + (businessKey == null ? "" : " " + businessKey);
   }
@@ -91,7 +96,8 @@ final class SelfSubmissionDriver {
       RestClient.Answer running = call("count running", client.get("demo",
           "/engine-rest/history/process-instance/count?processInstanceBusinessKey=" + businessKey + "&unfinished=true"));
       // Nothing open and nothing running: ended. Else jobs (mail, join, issuing) are still to run.
-      return running.ok() && running.body().path("count").asLong(-1) == 0;
+      ended = running.ok() && running.body().path("count").asLong(-1) == 0;
+      return ended;
     }
     for (JsonNode task : tasks.body()) {
       act(task);
@@ -108,7 +114,7 @@ final class SelfSubmissionDriver {
     if (started.ok()) {
       businessKey = started.body().path("businessKey").asText();
       acknowledged.add(new Acknowledged(businessKey, "start", null, candidate));
-    } else if (started.unanswered() || started.status() >= 500 || "open-application".equals(started.rule())) {
+    } else if (started.unanswered() || started.status() >= 500 || "one-open-application".equals(started.rule())) {
       // It may have been started, its answer lost: look before starting again.
       startUnanswered = true;
     } else {
