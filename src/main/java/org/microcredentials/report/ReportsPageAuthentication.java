@@ -4,14 +4,10 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.webapp.impl.security.auth.Authentication;
-import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
-import org.camunda.bpm.webapp.impl.security.auth.Authentications;
-import org.microcredentials.process.BasicCredentials;
+import org.microcredentials.process.SignedIn;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -51,10 +47,7 @@ class ReportsPageAuthentication {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
-      String user = webappSessionUser(request);
-      if (user == null) {
-        user = BasicCredentials.authenticatedUser(request, identity).orElse(null);
-      }
+      String user = SignedIn.user(request, engine).orElse(null);
       if (user == null) {
         refuse(response, HttpServletResponse.SC_UNAUTHORIZED,
             "Log in to <a href=\"/camunda/app/tasklist/\">Tasklist</a> first, or use HTTP Basic.");
@@ -70,17 +63,6 @@ class ReportsPageAuthentication {
       } finally {
         identity.clearAuthentication();
       }
-    }
-
-    private String webappSessionUser(HttpServletRequest request) {
-      HttpSession session = request.getSession(false);
-      if (session == null) {
-        return null;
-      }
-      Authentications authentications = AuthenticationUtil.getAuthsFromSession(session);
-      Authentication authentication = authentications == null ? null
-          : authentications.getAuthenticationForProcessEngine(engine.getName());
-      return authentication == null ? null : authentication.getName();
     }
 
     private static void refuse(HttpServletResponse response, int status, String message) throws IOException {

@@ -1,13 +1,9 @@
 package org.microcredentials.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -18,16 +14,12 @@ import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialRevocations;
 import org.microcredentials.framework.OrganisationAdministration;
 import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.HeadlessChromium;
 import org.microcredentials.testing.MutableClock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,8 +35,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ApplicationTest
 class ReportsBrowserIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOT = Path.of("docs", "screenshots", "reports.png");
   private static final List<String> CHARTS = List.of("submissions", "pass-rate", "time-to-outcome", "time-to-endorsement",
       "sla-breaches", "credentials-by-skill-level", "endorsements-by-endorser", "credentials-and-promotions");
@@ -57,30 +47,22 @@ class ReportsBrowserIT {
   @Autowired CredentialRegister credentials;
   @Autowired OrganisationAdministration administration;
 
+  private HeadlessChromium chromium;
   private WebDriver browser;
   private WebDriverWait wait;
-  private Path profile;
 
   @BeforeEach
   void openBrowser() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Debian's chromium and chromium-driver are needed (.ci/run installs them)");
-    profile = Files.createTempDirectory("chromium-profile");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,2000", "--force-device-scale-factor=1", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
     // Tasklist's first load is slow on a loaded machine (2 cores, several builds).
-    wait = new WebDriverWait(browser, Duration.ofSeconds(60));
+    chromium = HeadlessChromium.open(port, "1400,2000", Duration.ofSeconds(60));
+    browser = chromium.browser();
+    wait = chromium.waiting();
   }
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
     ReportScenario.resetEngineClock();
   }
@@ -148,21 +130,16 @@ class ReportsBrowserIT {
   }
 
   private void loginToTasklist(String user) {
-    browser.manage().deleteAllCookies();
-    browser.get(base() + "/camunda/app/tasklist/default/");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("input[ng-model='username']"))).sendKeys(user);
-    browser.findElement(By.cssSelector("input[ng-model='password']")).sendKeys(user);
-    browser.findElement(By.cssSelector("button[type='submit']")).click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath("//a[contains(., 'Start process')]")));
+    chromium.loginToTasklist(user);
   }
+
 
   private String base() {
     return "http://localhost:" + port;
   }
 
   private void screenshot() throws IOException {
-    File file = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-    Files.createDirectories(SCREENSHOT.getParent());
-    Files.copy(file.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+    chromium.screenshot(SCREENSHOT);
   }
+
 }

@@ -1,0 +1,55 @@
+package org.microcredentials.wallet;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/**
+ * How the Open Badges 3.0 API answers what it refuses: OAuth 2.0 errors ({@code error},
+ * {@code error_description}; never cached; 401 with a Basic challenge for a client that did not
+ * authenticate) on registration, token and revocation, {@code Imsx_StatusInfo} on the resources
+ * (401 with a Bearer challenge). Before the application's problem details, which are for {@code /api}.
+ */
+@RestControllerAdvice(assignableTypes = WalletApi.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class WalletErrors {
+
+  @ExceptionHandler(OAuthError.class)
+  ResponseEntity<Map<String, Object>> oauth(OAuthError error) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("error", error.error());
+    body.put("error_description", error.getMessage());
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(error.status()).cacheControl(CacheControl.noStore())
+        .header("Pragma", "no-cache");
+    if (error.status() == 401) {
+      answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"micro-credentials wallets\"");
+    }
+    return answer.body(body);
+  }
+
+  @ExceptionHandler(ImsxError.class)
+  ResponseEntity<Map<String, Object>> imsx(ImsxError error) {
+    Map<String, Object> field = new LinkedHashMap<>();
+    field.put("imsx_codeMinorFieldName", "TargetEndSystem");
+    field.put("imsx_codeMinorFieldValue", error.codeMinor());
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("imsx_codeMajor", "failure");
+    body.put("imsx_severity", error.status() == 404 ? "status" : "error");
+    body.put("imsx_description", error.getMessage());
+    body.put("imsx_codeMinor", Map.of("imsx_codeMinorField", List.of(field)));
+    ResponseEntity.BodyBuilder answer = ResponseEntity.status(error.status()).cacheControl(CacheControl.noStore());
+    if (error.status() == 401) {
+      answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"micro-credentials wallets\", error=\"invalid_token\"");
+    } else if (error.status() == 403) {
+      answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"micro-credentials wallets\", error=\"insufficient_scope\"");
+    }
+    return answer.body(body);
+  }
+}
