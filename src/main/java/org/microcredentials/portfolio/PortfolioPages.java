@@ -19,6 +19,7 @@ import org.microcredentials.credential.CredentialVerifier;
 import org.microcredentials.credential.OpenBadges;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
+import org.microcredentials.process.Actors;
 import org.microcredentials.framework.Skill;
 import org.microcredentials.framework.SkillFramework;
 import org.microcredentials.framework.SkillFrameworkRepository;
@@ -70,12 +71,14 @@ class PortfolioPages {
   private final CredentialVerifier verifier;
   private final ObjectMapper json;
   private final PromotionEligibility eligibility;
+  private final Actors actors;
   private final Clock clock;
 
   PortfolioPages(CredentialRegister credentials, Organisation organisation, SkillFrameworkRepository frameworks,
       BadgeImages badges, CredentialProperties properties, OpenBadges openBadges, CredentialSigner signer,
-      CredentialVerifier verifier, ObjectMapper json, PromotionEligibility eligibility, Clock clock) {
+      CredentialVerifier verifier, ObjectMapper json, PromotionEligibility eligibility, Actors actors, Clock clock) {
     this.eligibility = eligibility;
+    this.actors = actors;
     this.credentials = credentials;
     this.organisation = organisation;
     this.frameworks = frameworks;
@@ -102,6 +105,8 @@ class PortfolioPages {
     page.addObject("counting", counting);
     page.addObject("cards", held.stream().map(credential -> card(credential, current, now)).toList());
     page.addObject("progress", progress(eligibility.of(engineer), now).orElse(null));
+    // The wallets connected through the Open Badges API: only on the holder's own portfolio.
+    page.addObject("ownPortfolio", actors.currentUser().filter(engineer.userId()::equals).isPresent());
     return page;
   }
 

@@ -3,6 +3,9 @@ package org.microcredentials.wallet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.microcredentials.process.TransientFailures;
+import org.springframework.core.NestedRuntimeException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
@@ -32,6 +35,18 @@ class WalletErrors {
       answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"micro-credentials wallets\"");
     }
     return answer.body(body);
+  }
+
+  /** A concurrent change (409) or the database away (503, Retry-After), as every other API of ours answers them. */
+  @ExceptionHandler({ProcessEngineException.class, NestedRuntimeException.class})
+  ResponseEntity<Map<String, Object>> transientFailure(RuntimeException thrown) {
+    TransientFailures.Problem failure = TransientFailures.of(thrown).orElseThrow(() -> thrown);
+    ResponseEntity<Map<String, Object>> answer = imsx(new ImsxError(failure.status(), "server_busy", failure.detail()));
+    ResponseEntity.BodyBuilder busy = ResponseEntity.status(failure.status()).headers(answer.getHeaders());
+    if (failure.status() == 503) {
+      busy.header(HttpHeaders.RETRY_AFTER, String.valueOf(TransientFailures.RETRY_AFTER_SECONDS));
+    }
+    return busy.body(answer.getBody());
   }
 
   @ExceptionHandler(ImsxError.class)

@@ -3,6 +3,10 @@ package org.microcredentials.wallet;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -144,6 +148,34 @@ class WalletGrants {
             .params(OffsetDateTime.now(clock), hash).update();
       }
     });
+  }
+
+  /** A wallet the holder connected and has not disconnected: some token of it still works. */
+  record Connection(String clientId, OffsetDateTime connectedAt, Set<String> scopes, OffsetDateTime until) {
+  }
+
+  List<Connection> connections(String holderId) {
+    Map<String, Connection> byClient = new LinkedHashMap<>();
+    jdbc.sql("""
+            select client_id, issued_at, scope, expires_at from wallet_token
+            where holder_id = ? and revoked_at is null and expires_at > ? order by issued_at""")
+        .params(holderId, OffsetDateTime.now(clock))
+        .query((rs, row) -> new Connection(rs.getString("client_id"), rs.getObject("issued_at", OffsetDateTime.class),
+            WalletScopes.parse(rs.getString("scope")), rs.getObject("expires_at", OffsetDateTime.class)))
+        .list()
+        .forEach(token -> byClient.merge(token.clientId(), token, (first, next) -> {
+          Set<String> scopes = new LinkedHashSet<>(first.scopes());
+          scopes.addAll(next.scopes());
+          return new Connection(first.clientId(), first.connectedAt(), scopes,
+              next.until().isAfter(first.until()) ? next.until() : first.until());
+        }));
+    return List.copyOf(byClient.values());
+  }
+
+  /** Revokes every token the holder gave the client; how many were still working. */
+  int disconnect(String holderId, String clientId) {
+    return jdbc.sql("update wallet_token set revoked_at = ? where holder_id = ? and client_id = ? and revoked_at is null")
+        .params(OffsetDateTime.now(clock), holderId, clientId).update();
   }
 
   private Tokens issueTokens(WalletClients.Client client, String grantId, String holderId, Set<String> scopes) {

@@ -301,6 +301,77 @@ class WalletApiIT {
   }
 
   @Test
+  void aliceSeesTheWalletsSheConnectedAndDisconnectsOneOnlyShe() throws Exception {
+    ClientInformation wallet = registerWallet(local(WalletApi.BASE + "/register"));
+    ClientSecretBasic walletLogin = new ClientSecretBasic(wallet.getID(), wallet.getSecret());
+    CodeVerifier verifier = new CodeVerifier();
+    AuthorizationCode code = allow(local(WalletApi.BASE + "/authorize"), wallet.getID(), Scope.parse(READ_ALL), verifier,
+        "alice");
+    AccessTokenResponse tokens = tokens(local(WalletApi.BASE + "/token"), walletLogin,
+        new AuthorizationCodeGrant(code, REDIRECT, verifier)).toSuccessResponse();
+
+    HttpResponse<String> listed = get("/api/engineers/alice/wallets", "alice", null);
+    assertThat(listed.statusCode()).isEqualTo(200);
+    JsonNode wallets = JSON.readTree(listed.body());
+    assertThat(wallets).singleElement().satisfies(one -> {
+      assertThat(one.path("clientId").asText()).isEqualTo(wallet.getID().getValue());
+      assertThat(one.path("name").asText()).isEqualTo("Example Wallet");
+      assertThat(one.path("scopes").toString()).contains(WalletScopes.CREDENTIAL_READONLY);
+    });
+    assertThat(JSON.readTree(get("/api/engineers/bob/wallets", "bob", null).body())).isEmpty();
+    assertThat(get("/api/engineers/alice/wallets", "bob", null).statusCode()).isEqualTo(403);
+    assertThat(send("DELETE", "/api/engineers/alice/wallets/" + wallet.getID(), "bob").statusCode()).isEqualTo(403);
+    assertThat(get("/ims/ob/v3p0/profile", null, tokens.getTokens().getAccessToken().getValue()).statusCode())
+        .as("bob disconnected nothing").isEqualTo(200);
+
+    assertThat(send("DELETE", "/api/engineers/alice/wallets/" + wallet.getID(), "alice").statusCode()).isEqualTo(204);
+    assertThat(get("/ims/ob/v3p0/profile", null, tokens.getTokens().getAccessToken().getValue()).statusCode()).isEqualTo(401);
+    assertThat(tokens(local(WalletApi.BASE + "/token"), walletLogin, new RefreshTokenGrant(tokens.getTokens().getRefreshToken()))
+        .toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+    assertThat(JSON.readTree(get("/api/engineers/alice/wallets", "alice", null).body())).isEmpty();
+    HttpResponse<String> again = send("DELETE", "/api/engineers/alice/wallets/" + wallet.getID(), "alice");
+    assertThat(again.statusCode()).isEqualTo(404);
+    assertThat(again.body()).contains("connected-wallet");
+  }
+
+  @Test
+  void twoExchangesOfOneCodeAtTheSameMomentGiveNoUsableToken() throws Exception {
+    ClientInformation wallet = registerWallet(local(WalletApi.BASE + "/register"));
+    ClientSecretBasic walletLogin = new ClientSecretBasic(wallet.getID(), wallet.getSecret());
+    URI token = local(WalletApi.BASE + "/token");
+    for (int round = 0; round < 5; round++) {
+      CodeVerifier verifier = new CodeVerifier();
+      AuthorizationCode code = allow(local(WalletApi.BASE + "/authorize"), wallet.getID(), Scope.parse(READ_ALL), verifier,
+          "alice");
+      java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+      java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(2);
+      List<java.util.concurrent.Future<TokenResponse>> answers = new ArrayList<>();
+      for (int client = 0; client < 2; client++) {
+        answers.add(clients.submit(() -> {
+          together.await();
+          return tokens(token, walletLogin, new AuthorizationCodeGrant(code, REDIRECT, verifier));
+        }));
+      }
+      clients.shutdown();
+      List<TokenResponse> both = new ArrayList<>();
+      for (java.util.concurrent.Future<TokenResponse> answer : answers) {
+        both.add(answer.get(1, java.util.concurrent.TimeUnit.MINUTES));
+      }
+      // Never two token sets for one code; an error is invalid_grant (the code used already), not a 500.
+      assertThat(both.stream().filter(TokenResponse::indicatesSuccess)).hasSizeLessThanOrEqualTo(1);
+      for (TokenResponse answer : both) {
+        if (answer.indicatesSuccess()) {
+          // The second exchange revoked what the first got (RFC 6749 4.1.2), or it had not been given yet.
+          assertThat(get("/ims/ob/v3p0/credentials", null, answer.toSuccessResponse().getTokens().getAccessToken()
+              .getValue()).statusCode()).isEqualTo(401);
+        } else {
+          assertThat(answer.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
+        }
+      }
+    }
+  }
+
+  @Test
   void registrationTakesOnlyWhatTheOpenBadgesProfileAllows() throws Exception {
     URI registration = local(WalletApi.BASE + "/register");
     assertThat(refusedRegistration(registration, metadata -> metadata.setRedirectionURI(URI.create("http://wallet.example/cb"))))
@@ -419,6 +490,11 @@ class WalletApiIT {
       request.header("Authorization", "Bearer " + bearer);
     }
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> send(String method, String path, String user) throws IOException, InterruptedException {
+    return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).header("Authorization", basic(user))
+        .method(method, HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private JsonNode verify(String credential) throws IOException, InterruptedException {

@@ -120,6 +120,19 @@ class WalletConsentBrowserIT {
         HttpResponse.BodyHandlers.ofString());
     assertThat(JSON.readTree(held.body()).path("credential")).singleElement()
         .satisfies(one -> assertThat(one.path("id").asText()).endsWith(credential));
+
+    // Her portfolio lists the wallet; she disconnects it there, and it reads nothing more.
+    browser.get("http://alice:alice@localhost:" + port + "/api/engineers/alice/portfolio");
+    chromium.waiting().until(ExpectedConditions.attributeToBe(By.cssSelector("section.wallets"), "data-state", "loaded"));
+    assertThat(browser.findElements(By.cssSelector(".wallet-item"))).singleElement()
+        .satisfies(item -> assertThat(item.getText()).startsWith("Learner Wallet (" + site + "/) · connected "));
+    browser.findElement(By.cssSelector(".wallet-item button.disconnect")).click();
+    chromium.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".wallet-item")));
+    assertThat(browser.findElement(By.cssSelector("section.wallets .none")).isDisplayed()).isTrue();
+    HttpResponse<String> gone = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+        URI.create(site + WalletApi.BASE + "/credentials")).header("Authorization", "Bearer " + access.getValue()).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(gone.statusCode()).isEqualTo(401);
   }
 
   private static String post(String url, String body) throws Exception {
