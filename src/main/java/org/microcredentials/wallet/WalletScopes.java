@@ -35,7 +35,7 @@ final class WalletScopes {
   static final Map<String, String> IN_WORDS = Map.of(
       CREDENTIAL_READONLY, "read your skills credentials (signed Open Badges 3.0)",
       PROFILE_READONLY, "read your profile: your name and e-mail address",
-      OFFLINE_ACCESS, "keep this access until you revoke it, without asking you again");
+      OFFLINE_ACCESS, "keep this access for up to 180 days without asking you again, until you disconnect it");
 
   private WalletScopes() {
   }

@@ -6,19 +6,14 @@ import static org.microcredentials.testing.RestCalls.LIST;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.IndependentVerifier;
 import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.RestCalls;
 import org.microcredentials.testing.SelfSubmissions;
@@ -45,7 +40,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ApplicationTest
 class IndependentVerifierIT {
 
-  static final Path VERIFIER = Path.of("src", "test", "node", "independent-verifier");
 
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
@@ -159,35 +153,10 @@ class IndependentVerifierIT {
   }
 
   private Map<String, Object> verifyCase(String name, String form, JsonNode credential) {
-    return Map.of("name", name, "form", form, "credential", credential);
+    return IndependentVerifier.verifyCase(name, form, credential);
   }
 
-  /** Runs the independent verifier on the cases; its answer by case name. */
   JsonNode independentlyVerify(List<Map<String, Object>> cases) throws Exception {
-    assertThat(VERIFIER.resolve("node_modules")).as("the verifier's packages: run 'npm ci' in " + VERIFIER
-        + " (.ci/run does)").isDirectory();
-    File input = Files.createTempFile("verify-cases", ".json").toFile();
-    File output = Files.createTempFile("verify-results", ".json").toFile();
-    File errors = Files.createTempFile("verify-errors", ".txt").toFile();
-    try {
-      json.writeValue(input, cases);
-      List<String> command = new ArrayList<>(List.of("node", "verify.mjs", "http://localhost:" + port,
-          properties.publicUrl()));
-      Process node = new ProcessBuilder(command).directory(VERIFIER.toFile())
-          .redirectInput(input).redirectOutput(output).redirectError(errors).start();
-      assertThat(node.waitFor(120, TimeUnit.SECONDS)).as("node finished").isTrue();
-      assertThat(node.exitValue()).as(Files.readString(errors.toPath(), StandardCharsets.UTF_8)).isZero();
-      JsonNode answer = json.readTree(output);
-      // kept for whoever wants to read what the other verifier said
-      Files.copy(output.toPath(), Path.of("target", "independent-verifier-results.json"),
-          java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      assertThat(answer.path("fetched").toString()).as("what the verifier fetched from us")
-          .contains(properties.issuerId(), "/api/issuer/keys/z6Mk", "/api/credentials/status/");
-      return answer.path("results");
-    } finally {
-      input.delete();
-      output.delete();
-      errors.delete();
-    }
+    return IndependentVerifier.verify(port, properties.publicUrl(), properties.issuerId(), cases);
   }
 }

@@ -51,15 +51,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.credential.CredentialProperties;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialSource;
 import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.IndependentVerifier;
 import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.SelfSubmissions;
 import org.microcredentials.testing.TestConfiguration;
@@ -88,6 +91,7 @@ class WalletApiIT {
   @Autowired JdbcClient jdbc;
   @Autowired MutableClock clock;
   @Autowired CredentialRegister register;
+  @Autowired CredentialProperties properties;
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private List<String> alicesCredentials;
@@ -172,9 +176,18 @@ class WalletApiIT {
     assertThat(credentials.get(0).path("id").asText()).endsWith(alicesCredentials.get(1));
     assertThat(credentials.get(1).path("id").asText()).endsWith(alicesCredentials.get(0));
     String subject = register.subjectId("alice");
+    List<Map<String, Object>> cases = new ArrayList<>();
     for (JsonNode credential : credentials) {
       assertThat(credential.path("credentialSubject").path("id").asText()).isEqualTo(subject);
       assertThat(verify(credential.toString()).path("verified").asBoolean()).as(credential.path("id").asText()).isTrue();
+      cases.add(IndependentVerifier.verifyCase("wallet-" + cases.size(), "data-integrity", credential));
+    }
+    // What the Learner Credential Wallet's verifier stack (Digital Bazaar's) says of what the wallet got.
+    JsonNode independently = IndependentVerifier.verify(port, properties.publicUrl(), properties.issuerId(), cases);
+    for (int each = 0; each < cases.size(); each++) {
+      JsonNode result = independently.path("wallet-" + each);
+      assertThat(result.path("verified").asBoolean()).as(result.toString()).isTrue();
+      assertThat(result.path("revoked").asBoolean(true)).isFalse();
     }
     HttpResponse<String> firstPage = get("/ims/ob/v3p0/credentials?limit=1", null, access.getValue());
     assertThat(JSON.readTree(firstPage.body()).path("credential")).hasSize(1);
