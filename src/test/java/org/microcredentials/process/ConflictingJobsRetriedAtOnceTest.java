@@ -69,15 +69,7 @@ class ConflictingJobsRetriedAtOnceTest {
   @Test
   void aJobThatLostARaceIsDueAgainAtOnceWithItsRetriesKept() {
     firstRunFailure = new OptimisticLockingException("Lost a race with a task completion");
-    Job job = failFirstRun();
-
-    assertThat(job.getRetries()).isEqualTo(3);
-    assertThat(job.getDuedate()).satisfiesAnyOf(
-        due -> assertThat(due).isNull(),
-        due -> assertThat(due.toInstant()).isBeforeOrEqualTo(Instant.now()));
-    assertThat(engine.getManagementService().createJobQuery().executable().count()).isOne();
-    engine.getManagementService().executeJob(job.getId());
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    dueAgainAtOnceAndRunsWith(3);
   }
 
   @Test
@@ -85,23 +77,13 @@ class ConflictingJobsRetriedAtOnceTest {
     // ENGINE-03077: the engine's word for a concurrent change it did not catch as optimistic locking.
     firstRunFailure = new ProcessEngineException("ENGINE-03077 Cannot resolve parent with id 'p' of execution 'e', "
         + "perhaps it was deleted in the meantime");
-    Job job = failFirstRun();
-
-    assertThat(job.getRetries()).isEqualTo(3);
-    assertThat(engine.getManagementService().createJobQuery().executable().count()).isOne();
-    engine.getManagementService().executeJob(job.getId());
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    dueAgainAtOnceAndRunsWith(3);
   }
 
   @Test
   void aJobThatWaitedTooLongForALockIsDueAgainAtOnceWithOneRetrySpent() {
     firstRunFailure = new QueryTimeoutException("Timeout trying to lock table");
-    Job job = failFirstRun();
-
-    assertThat(job.getRetries()).isEqualTo(2);
-    assertThat(engine.getManagementService().createJobQuery().executable().count()).isOne();
-    engine.getManagementService().executeJob(job.getId());
-    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
+    dueAgainAtOnceAndRunsWith(2);
   }
 
   @Test
@@ -112,6 +94,19 @@ class ConflictingJobsRetriedAtOnceTest {
     assertThat(job.getRetries()).isEqualTo(2);
     assertThat(job.getDuedate().toInstant()).isAfter(Instant.now().plus(Duration.ofMinutes(4)));
     assertThat(engine.getManagementService().createJobQuery().executable().count()).isZero();
+  }
+
+  /** After the first run's failure: due now with these retries left; run again, the instance ends. */
+  private void dueAgainAtOnceAndRunsWith(int retries) {
+    Job job = failFirstRun();
+
+    assertThat(job.getRetries()).isEqualTo(retries);
+    assertThat(job.getDuedate()).satisfiesAnyOf(
+        due -> assertThat(due).isNull(),
+        due -> assertThat(due.toInstant()).isBeforeOrEqualTo(Instant.now()));
+    assertThat(engine.getManagementService().createJobQuery().executable().count()).isOne();
+    engine.getManagementService().executeJob(job.getId());
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().count()).isZero();
   }
 
   private Job failFirstRun() {
