@@ -89,6 +89,9 @@ class WalletApi {
       @RequestParam(required = false) String scope) {
     WalletClients.Client client = authenticatedClient(request);
     WalletGrants.Tokens tokens;
+    if (grantType == null || grantType.isBlank()) {
+      throw OAuthError.invalidRequest("grant_type is required: authorization_code or refresh_token.");
+    }
     if ("authorization_code".equals(grantType)) {
       tokens = grants.exchangeCode(client, code, redirectUri, codeVerifier, scope);
     } else if ("refresh_token".equals(grantType)) {
@@ -140,7 +143,9 @@ class WalletApi {
         .filter(credential -> after == null || credential.issuedAt().isAfter(after))
         .toList();
     List<Map<String, Object>> page = new ArrayList<>();
-    for (Credential credential : held.subList(Math.min(first, held.size()), Math.min(first + pageSize, held.size()))) {
+    int from = Math.min(first, held.size());
+    int to = (int) Math.min((long) first + pageSize, held.size());
+    for (Credential credential : held.subList(from, to)) {
       page.add(signer.signedDocument(openBadges.credential(credential)));
     }
     Map<String, Object> body = new LinkedHashMap<>();
@@ -172,7 +177,7 @@ class WalletApi {
         + (since == null ? "" : "&since=" + URLEncoder.encode(since, StandardCharsets.UTF_8)) + "&offset=";
     int last = total == 0 ? 0 : (total - 1) / limit * limit;
     List<String> links = new ArrayList<>();
-    if (offset + limit < total) {
+    if ((long) offset + limit < total) {
       links.add("<" + base + (offset + limit) + ">; rel=\"next\"");
     }
     links.add("<" + base + last + ">; rel=\"last\"");

@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -35,6 +36,12 @@ class WalletErrors {
       answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"micro-credentials wallets\"");
     }
     return answer.body(body);
+  }
+
+  /** A registration whose body is not JSON (RFC 7591 3.2.2). */
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException unreadable) {
+    return oauth(OAuthError.invalidClientMetadata("The registration request is a JSON object of client metadata (RFC 7591)."));
   }
 
   /** A concurrent change (409) or the database away (503, Retry-After), as every other API of ours answers them. */

@@ -306,6 +306,20 @@ class WalletApiIT {
     HttpResponse<String> noScope = get("/ims/ob/v3p0/credentials", null, bobsProfile.getValue());
     assertThat(noScope.statusCode()).isEqualTo(403);
     assertImsx(noScope, "forbidden");
+    CodeVerifier readOnly = new CodeVerifier();
+    AuthorizationCode readCode = allow(authorize, wallet.getID(), Scope.parse(WalletScopes.CREDENTIAL_READONLY), readOnly,
+        "bob");
+    AccessToken bobsCredentials = tokens(token, walletLogin, new AuthorizationCodeGrant(readCode, REDIRECT, readOnly))
+        .toSuccessResponse().getTokens().getAccessToken();
+    for (String query : List.of("limit=0", "limit=ten", "offset=-1", "since=2026-11-16")) {
+      HttpResponse<String> bad = get("/ims/ob/v3p0/credentials?" + query, null, bobsCredentials.getValue());
+      assertThat(bad.statusCode()).as(query).isEqualTo(400);
+      assertImsx(bad, "invalid_query_parameter");
+    }
+    HttpResponse<String> farOff = get("/ims/ob/v3p0/credentials?offset=" + Integer.MAX_VALUE, null, bobsCredentials.getValue());
+    assertThat(farOff.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(farOff.body()).path("credential")).isEmpty();
+    assertThat(farOff.headers().firstValue("X-Total-Count")).hasValue("1");
     HttpResponse<String> noToken = get("/ims/ob/v3p0/credentials", null, null);
     assertThat(noToken.statusCode()).isEqualTo(401);
     assertImsx(noToken, "unauthorizedrequest");
@@ -387,6 +401,10 @@ class WalletApiIT {
   @Test
   void registrationTakesOnlyWhatTheOpenBadgesProfileAllows() throws Exception {
     URI registration = local(WalletApi.BASE + "/register");
+    HttpResponse<String> notJson = http.send(HttpRequest.newBuilder(registration).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("client_name=x")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(notJson.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(notJson.body()).path("error").asText()).isEqualTo("invalid_client_metadata");
     assertThat(refusedRegistration(registration, metadata -> metadata.setRedirectionURI(URI.create("http://wallet.example/cb"))))
         .isEqualTo("invalid_redirect_uri");
     assertThat(refusedRegistration(registration, metadata -> metadata.setLogoURI(URI.create("https://other.example/logo.png"))))
