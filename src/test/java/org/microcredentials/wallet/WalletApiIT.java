@@ -67,8 +67,10 @@ import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.SelfSubmissions;
 import org.microcredentials.testing.TestConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
  * The Open Badges 3.0 API as a wallet uses it, the wallet played by software that is not ours:
@@ -92,6 +94,7 @@ class WalletApiIT {
   @Autowired MutableClock clock;
   @Autowired CredentialRegister register;
   @Autowired CredentialProperties properties;
+  @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mvc;
 
   private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
   private List<String> alicesCredentials;
@@ -395,6 +398,30 @@ class WalletApiIT {
           assertThat(answer.toErrorResponse().getErrorObject().getCode()).isEqualTo("invalid_grant");
         }
       }
+    }
+  }
+
+  @Test
+  void everyOperationOfTheApiButDiscoveryRegistrationAndConsentNeedsItsCredentials() throws Exception {
+    // Found from the application's own mappings: an operation added later is held to the rule too.
+    Set<String> open = Set.of("GET /ims/ob/v3p0/discovery", "POST /ims/ob/v3p0/register",
+        "GET /ims/ob/v3p0/authorize", "POST /ims/ob/v3p0/authorize");
+    List<String> operations = mvc.getHandlerMethods().keySet().stream()
+        .flatMap(info -> info.getPatternValues().stream().flatMap(pattern -> info.getMethodsCondition().getMethods()
+            .stream().map(method -> method.name() + " " + pattern)))
+        .filter(operation -> operation.contains(" /ims/")).distinct().sorted().toList();
+    assertThat(operations).containsAll(open).hasSizeGreaterThanOrEqualTo(8);
+    for (String operation : operations) {
+      if (open.contains(operation)) {
+        continue;
+      }
+      String[] parts = operation.split(" ");
+      HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + parts[1]))
+          .header("Content-Type", "application/x-www-form-urlencoded")
+          .method(parts[0], HttpRequest.BodyPublishers.ofString("grant_type=authorization_code&token=x")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertThat(answer.statusCode()).as(operation + " without credentials").isEqualTo(401);
+      assertThat(answer.headers().firstValue("WWW-Authenticate")).as(operation).isPresent();
     }
   }
 
