@@ -16,8 +16,18 @@ public final class BasicCredentials {
   private BasicCredentials() {
   }
 
+  /** A name and password as HTTP Basic carries them (RFC 7617), not yet checked against anything. */
+  public record Presented(String name, String password) {
+  }
+
   /** The user whose valid credentials the request carries, if any. */
   public static Optional<String> authenticatedUser(HttpServletRequest request, IdentityService identity) {
+    return presented(request).filter(basic -> identity.checkPassword(basic.name(), basic.password()))
+        .map(Presented::name);
+  }
+
+  /** The name and password of the request's {@code Authorization: Basic} header, if it carries one that is well formed. */
+  public static Optional<Presented> presented(HttpServletRequest request) {
     String header = request.getHeader("Authorization");
     if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
       return Optional.empty();
@@ -32,7 +42,6 @@ public final class BasicCredentials {
     if (colon <= 0) {
       return Optional.empty();
     }
-    String user = decoded.substring(0, colon);
-    return identity.checkPassword(user, decoded.substring(colon + 1)) ? Optional.of(user) : Optional.empty();
+    return Optional.of(new Presented(decoded.substring(0, colon), decoded.substring(colon + 1)));
   }
 }

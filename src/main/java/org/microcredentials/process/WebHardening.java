@@ -32,11 +32,20 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * scripts need; ours would replace it, so there they get the other headers only.
  */
 @Configuration
-class WebHardening {
+public class WebHardening {
 
   static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; "
       + "style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; "
       + "form-action 'self'; frame-ancestors 'none'";
+
+  /**
+   * Our policy for a page whose form goes on to another site (a wallet's consent: the answer redirects
+   * to the wallet) and which shows that site's images over https: everything else as on every page.
+   */
+  public static String contentSecurityPolicyPostingTo(String origin) {
+    return CONTENT_SECURITY_POLICY.replace("img-src 'self' data:;", "img-src 'self' data: https:;")
+        .replace("form-action 'self';", "form-action 'self' " + origin + ";");
+  }
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> hardeningFilter(

@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.SignedIn;
+import org.microcredentials.process.WebHardening;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -108,9 +109,7 @@ class ConsentPages {
     model.addAttribute("holder", organisation.find(holder.get()).map(Engineer::displayName).orElse(holder.get()));
     model.addAttribute("requestId", requestId);
     // Our pages allow forms to post only to us; this one's answer goes on to the wallet.
-    response.setHeader("Content-Security-Policy", "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-        + "img-src 'self' data: https:; object-src 'none'; base-uri 'none'; form-action 'self' " + origin(redirectUri)
-        + "; frame-ancestors 'none'");
+    response.setHeader("Content-Security-Policy", WebHardening.contentSecurityPolicyPostingTo(origin(redirectUri)));
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
     return "consent";
   }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +19,7 @@ import org.microcredentials.credential.CredentialSigner;
 import org.microcredentials.credential.OpenBadges;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
+import org.microcredentials.process.BasicCredentials;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -203,22 +203,10 @@ class WalletApi {
 
   /** HTTP Basic with the client id and secret, form-encoded first (RFC 6749 2.3.1). */
   private WalletClients.Client authenticatedClient(HttpServletRequest request) {
-    String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-      throw OAuthError.invalidClient("The client authenticates with HTTP Basic (client_secret_basic).");
-    }
-    String decoded;
-    try {
-      decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException notBase64) {
-      throw OAuthError.invalidClient("The HTTP Basic credentials are not base64.");
-    }
-    int colon = decoded.indexOf(':');
-    if (colon <= 0) {
-      throw OAuthError.invalidClient("The HTTP Basic credentials are client_id:client_secret.");
-    }
-    String clientId = URLDecoder.decode(decoded.substring(0, colon), StandardCharsets.UTF_8);
-    String secret = URLDecoder.decode(decoded.substring(colon + 1), StandardCharsets.UTF_8);
+    BasicCredentials.Presented basic = BasicCredentials.presented(request).orElseThrow(() -> OAuthError.invalidClient(
+        "The client authenticates with HTTP Basic (client_secret_basic): client_id:client_secret, base64."));
+    String clientId = URLDecoder.decode(basic.name(), StandardCharsets.UTF_8);
+    String secret = URLDecoder.decode(basic.password(), StandardCharsets.UTF_8);
     return clients.authenticate(clientId, secret)
         .orElseThrow(() -> OAuthError.invalidClient("Unknown client, or a wrong secret."));
   }

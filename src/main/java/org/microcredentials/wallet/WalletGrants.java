@@ -122,9 +122,7 @@ class WalletGrants {
     if (found.revoked() || expired(found)) {
       throw OAuthError.invalidGrant("The refresh token was revoked or has expired.");
     }
-    boolean spent = jdbc.sql("update wallet_token set revoked_at = ? where token_hash = ? and revoked_at is null")
-        .params(OffsetDateTime.now(clock), hash).update() == 1;
-    if (!spent) {
+    if (!revokeToken(hash)) {
       throw OAuthError.invalidGrant("The refresh token was used at the same moment; it is spent.");
     }
     return issueTokens(client, found.grantId(), found.holderId(), narrowed(found.scopes(), scope));
@@ -144,8 +142,7 @@ class WalletGrants {
       if (token.kind().equals(REFRESH)) {
         revokeGrant(token.grantId());
       } else {
-        jdbc.sql("update wallet_token set revoked_at = ? where token_hash = ? and revoked_at is null")
-            .params(OffsetDateTime.now(clock), hash).update();
+        revokeToken(hash);
       }
     });
   }
@@ -197,6 +194,12 @@ class WalletGrants {
             values (?, ?, ?, ?, ?, ?, ?, ?)""")
         .params(Secrets.hash(value), kind, grantId, clientId, holderId, WalletScopes.format(scopes), issuedAt, expiresAt)
         .update();
+  }
+
+  /** Whether this call revoked the token (false: revoked already, at the same moment or before). */
+  private boolean revokeToken(String hash) {
+    return jdbc.sql("update wallet_token set revoked_at = ? where token_hash = ? and revoked_at is null")
+        .params(OffsetDateTime.now(clock), hash).update() == 1;
   }
 
   private void revokeGrant(String grantId) {
