@@ -1,7 +1,6 @@
 package org.microcredentials.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -20,6 +19,7 @@ import org.microcredentials.credential.Credential;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialSource;
 import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.HeadlessChromium;
 import org.microcredentials.testing.Promotions;
 import org.microcredentials.testing.SelfSubmissions;
 import org.openqa.selenium.By;
@@ -27,9 +27,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,8 +41,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 @ApplicationTest
 class TasklistBrowserIT {
 
-  private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
   @LocalServerPort int port;
@@ -55,36 +50,28 @@ class TasklistBrowserIT {
   @Autowired org.microcredentials.framework.SkillFrameworkRepository frameworks;
   @Autowired org.microcredentials.framework.OrganisationAdministration administration;
 
+  private HeadlessChromium chromium;
   private WebDriver browser;
   private WebDriverWait wait;
   private SelfSubmissions app;
-  private Path profile;
   private int shot;
   /** What was typed into the open form: checked again before submitting, since a re-render may drop it. */
   private final java.util.Map<By, String> typed = new java.util.LinkedHashMap<>();
 
   @BeforeEach
   void openBrowser() throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Debian's chromium and chromium-driver are needed (.ci/run installs them)");
+    chromium = HeadlessChromium.open(port, "1400,1600", Duration.ofSeconds(15));
+    browser = chromium.browser();
+    wait = chromium.waiting();
     app = new SelfSubmissions(engine, jdbc);
     app.clear();
-    profile = Files.createTempDirectory("chromium-profile");
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(CHROMIUM.toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--window-size=1400,1600", "--user-data-dir=" + profile);
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-    browser = new ChromeDriver(service, options);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(15));
     Files.createDirectories(SCREENSHOTS);
   }
 
   @AfterEach
   void closeBrowser() {
-    if (browser != null) {
-      browser.quit();
+    if (chromium != null) {
+      chromium.close();
     }
   }
 
