@@ -24,7 +24,7 @@ final class Chains {
   private Chains() {
   }
 
-  static void await(List<Future<?>> chains, Duration limit, RestClient client, List<SelfSubmissionDriver> flows,
+  static void await(List<Future<?>> chains, Duration limit, RestClient client, List<? extends DrivenFlow> flows,
       AppProcess app) throws InterruptedException, ExecutionException {
     long deadline = System.nanoTime() + limit.toNanos();
     for (Future<?> chain : chains) {
@@ -37,24 +37,50 @@ final class Chains {
     }
   }
 
-  static String whatIsLeft(RestClient client, List<SelfSubmissionDriver> flows, AppProcess app) {
+  /**
+   * A flow stepped by one client until it ends; one not ended within the limit fails the test with what
+   * it waits for.
+   */
+  static void drive(DrivenFlow flow, Duration limit, RestClient client, AppProcess app) {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!flow.step()) {
+      if (System.nanoTime() - deadline > 0) {
+        throw new AssertionError(flow.describe() + " had not ended within " + limit + ".\n"
+            + whatIsLeft(client, List.of(flow), app));
+      }
+      AppProcess.sleep(50);
+    }
+  }
+
+  static String whatIsLeft(RestClient client, List<? extends DrivenFlow> flows, AppProcess app) {
     StringBuilder left = new StringBuilder();
-    List<SelfSubmissionDriver> open;
+    List<DrivenFlow> open;
     synchronized (flows) {
-      open = flows.stream().filter(flow -> !flow.ended()).toList();
+      open = flows.stream().filter(flow -> !flow.ended()).map(DrivenFlow.class::cast).toList();
     }
     left.append("Flows not ended: ").append(open.size()).append('\n');
-    for (SelfSubmissionDriver flow : open) {
+    for (DrivenFlow flow : open) {
       left.append("  ").append(flow.describe()).append(": tasks");
       if (flow.businessKey() != null) {
         for (JsonNode task : client.get("demo", "/engine-rest/task?processInstanceBusinessKey=" + flow.businessKey()).body()) {
           left.append(' ').append(task.path("taskDefinitionKey").asText()).append('(')
               .append(task.path("assignee").asText("-")).append(')');
         }
+        left.append('\n');
+        if (flow.lastRefusal() != null) {
+          left.append("    its last call not answered 2xx: ").append(flow.lastRefusal()).append('\n');
+        }
+        for (JsonNode instance : client.get("demo", "/engine-rest/history/process-instance?processInstanceBusinessKey="
+            + flow.businessKey()).body()) {
+          describeInstance(client, instance, left);
+        }
       }
       left.append('\n');
     }
     JsonNode jobs = client.get("demo", "/engine-rest/job?maxResults=100").body();
+    if (!jobs.isArray()) {
+      return left.append("The engine did not answer: ").append(jobs).toString();
+    }
     left.append("Jobs: ").append(jobs.size()).append('\n');
     for (JsonNode job : jobs) {
       left.append("  ").append(job.path("id").asText()).append(" instance ").append(job.path("processInstanceId").asText())
@@ -79,5 +105,31 @@ final class Chains {
       left.append("  (unreadable: ").append(e).append(")\n");
     }
     return left.toString();
+  }
+
+  /** An instance's state, where it is, and every failure of its jobs, with its called instances'. */
+  private static void describeInstance(RestClient client, JsonNode instance, StringBuilder left) {
+    String id = instance.path("id").asText();
+    left.append("    instance ").append(id).append(' ').append(instance.path("processDefinitionKey").asText()).append(' ')
+        .append(instance.path("state").asText()).append(", at:");
+    for (JsonNode activity : client.get("demo", "/engine-rest/history/activity-instance?unfinished=true&processInstanceId="
+        + id).body()) {
+      left.append(' ').append(activity.path("activityId").asText());
+    }
+    left.append('\n');
+    for (JsonNode log : client.get("demo", "/engine-rest/history/job-log?sortBy=timestamp&sortOrder=asc&processInstanceId="
+        + id).body()) {
+      left.append("      job ").append(log.path("jobId").asText()).append(' ').append(log.path("activityId").asText())
+          .append(' ').append(log.path("timestamp").asText())
+          .append(log.path("creationLog").asBoolean() ? " created, due " + log.path("jobDueDate").asText() : "")
+          .append(log.path("successLog").asBoolean() ? " succeeded" : "")
+          .append(log.path("deletionLog").asBoolean() ? " deleted" : "")
+          .append(log.path("failureLog").asBoolean() ? " failed (retries " + log.path("jobRetries").asInt() + "): "
+              + log.path("jobExceptionMessage").asText() : "")
+          .append('\n');
+    }
+    for (JsonNode called : client.get("demo", "/engine-rest/history/process-instance?superProcessInstanceId=" + id).body()) {
+      describeInstance(client, called, left);
+    }
   }
 }

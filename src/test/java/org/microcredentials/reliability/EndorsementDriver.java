@@ -15,7 +15,7 @@ import java.util.Map;
  * the candidate asks the leader, who accepts with the endorsement's fields; then as an endorsement.
  * {@link Kind#REQUEST_DECLINED}: the leader declines; nothing is held.
  */
-final class EndorsementDriver {
+final class EndorsementDriver implements DrivenFlow {
 
   enum Kind { ENDORSE, REQUEST_ACCEPTED, REQUEST_DECLINED }
 
@@ -32,6 +32,9 @@ final class EndorsementDriver {
   private final String leader;
   private final String reviewer;
   private String businessKey;
+  /** The last call not answered 2xx, for a failure message: a flow that hangs may be refused again and again. */
+  private String lastRefusal;
+  private boolean ended;
 
   EndorsementDriver(RestClient client, SelfSubmissionDriver.CallLog calls,
       List<SelfSubmissionDriver.Acknowledged> acknowledged, String candidate, String skill, int level, Kind kind,
@@ -53,13 +56,29 @@ final class EndorsementDriver {
     return kind;
   }
 
-  String describe() {
+  @Override
+  public String lastRefusal() {
+    return lastRefusal;
+  }
+
+  @Override
+  public String describe() {
     return kind + " " + candidate + " " + skill + ":" + level + " by " + leader
         + (businessKey == null ? "" : " " + businessKey);
   }
 
-  /** One action, or a look when there is nothing to do; true once the flow has ended. */
-  boolean step() {
+  @Override
+  public String businessKey() {
+    return businessKey;
+  }
+
+  @Override
+  public boolean ended() {
+    return ended;
+  }
+
+  @Override
+  public boolean step() {
     if (businessKey == null) {
       start();
       return false;
@@ -72,7 +91,8 @@ final class EndorsementDriver {
     if (tasks.body().isEmpty()) {
       RestClient.Answer running = call("count running", client.get("demo",
           "/engine-rest/history/process-instance/count?processInstanceBusinessKey=" + businessKey + "&unfinished=true"));
-      return running.ok() && running.body().path("count").asLong(-1) == 0;
+      ended = running.ok() && running.body().path("count").asLong(-1) == 0;
+      return ended;
     }
     for (JsonNode task : tasks.body()) {
       act(task);
@@ -141,6 +161,9 @@ final class EndorsementDriver {
 
   private RestClient.Answer call(String name, RestClient.Answer answer) {
     calls.record(name, answer);
+    if (!answer.ok()) {
+      lastRefusal = name + " answered " + (answer.unanswered() ? "nothing" : answer.status() + " " + answer.body());
+    }
     return answer;
   }
 

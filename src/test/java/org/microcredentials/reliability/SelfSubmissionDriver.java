@@ -18,7 +18,7 @@ import java.util.Set;
  * <p>{@link Plan#PASS}: assessed 9, reviewed, issued. {@link Plan#RESUBMIT}: assessed 6, the candidate
  * resubmits, re-assessed 9, issued. {@link Plan#LET_GO}: assessed 6, the candidate lets it go.
  */
-final class SelfSubmissionDriver {
+final class SelfSubmissionDriver implements DrivenFlow {
 
   enum Plan { PASS, RESUBMIT, LET_GO }
 
@@ -44,6 +44,8 @@ final class SelfSubmissionDriver {
   private final String assessor;
   private final List<String> reviewers;
   private String businessKey;
+  /** The last call not answered 2xx, for a failure message: a flow that hangs may be refused again and again. */
+  private String lastRefusal;
   /** Per task, the people a rule refused it to. */
   private final Map<String, Set<String>> refusedClaims = new HashMap<>();
   private boolean startUnanswered;
@@ -70,20 +72,28 @@ final class SelfSubmissionDriver {
     this.reviewers = List.of(others.get(variant % others.size()), others.get((variant + 1) % others.size()));
   }
 
-  String businessKey() {
+  @Override
+  public String businessKey() {
     return businessKey;
   }
 
-  boolean ended() {
+  @Override
+  public boolean ended() {
     return ended;
   }
 
-  String describe() {
+  @Override
+  public String lastRefusal() {
+    return lastRefusal;
+  }
+
+  @Override
+  public String describe() {
     return candidate + " " + skill + ":" + level + " " + plan + (businessKey == null ? "" : " " + businessKey);
   }
 
-  /** One action, or a look when there is nothing to do; true once the flow has ended. */
-  boolean step() {
+  @Override
+  public boolean step() {
     if (businessKey == null) {
       start();
       return false;
@@ -219,6 +229,9 @@ final class SelfSubmissionDriver {
 
   private RestClient.Answer call(String name, RestClient.Answer answer) {
     calls.record(name, answer);
+    if (!answer.ok()) {
+      lastRefusal = name + " answered " + (answer.unanswered() ? "nothing" : answer.status() + " " + answer.body());
+    }
     return answer;
   }
 

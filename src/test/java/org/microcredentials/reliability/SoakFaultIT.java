@@ -139,12 +139,7 @@ class SoakFaultIT {
                 String leader = List.of("carol", "dave").get((clientNumber + iteration) % 2);
                 EndorsementDriver flow = new EndorsementDriver(client, calls, acknowledged, lane.candidate, lane.skill,
                     lane.level, kind, leader, clientNumber + iteration);
-                long flowDeadline = System.nanoTime() + FLOW_LIMIT.toNanos();
-                while (!flow.step()) {
-                  assertThat(System.nanoTime()).as("%s ended within %s", flow.describe(), FLOW_LIMIT)
-                      .isLessThan(flowDeadline);
-                  AppProcess.sleep(50);
-                }
+                Chains.drive(flow, FLOW_LIMIT, client, app);
                 flowsEnded.incrementAndGet();
                 endorsementFlows.get(kind).incrementAndGet();
                 if (kind != EndorsementDriver.Kind.REQUEST_DECLINED) {
@@ -178,11 +173,7 @@ class SoakFaultIT {
           int level = levelReached[pairIndex] + 1;
           SelfSubmissionDriver flow = new SelfSubmissionDriver(client, calls, acknowledged, pair[0], pair[1], level, plan,
               iteration + clientNumber);
-          long flowDeadline = System.nanoTime() + FLOW_LIMIT.toNanos();
-          while (!flow.step()) {
-            assertThat(System.nanoTime()).as("%s ended within %s", flow.describe(), FLOW_LIMIT).isLessThan(flowDeadline);
-            AppProcess.sleep(50);
-          }
+          Chains.drive(flow, FLOW_LIMIT, client, app);
           flowsEnded.incrementAndGet();
           if (plan != SelfSubmissionDriver.Plan.LET_GO) {
             levelReached[pairIndex] = level;
