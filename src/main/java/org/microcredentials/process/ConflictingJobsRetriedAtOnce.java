@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
  * A job that lost a race (an {@link OptimisticLockingException}: someone completed a task of the
  * same instance in the same instant, e.g. a leader answering a request while the job telling her of
  * it ran; or the engine's other words for it, {@link TransientFailures}' concurrent-update, such as
- * ENGINE-03077 when the branches merged under it) is due again at once, its retries untouched, as
+ * ENGINE-03077 when the branches merged under it, or a deadlock the database broke by rolling it back) is due
+ * again at once, its retries untouched, as
  * Camunda does for jobs without a retry cycle. A job that waited too long for a row another
  * transaction held (a lock timeout, {@link TransientFailures}' too-busy) is due again at once too, one
  * retry spent: the wait has passed by then, and a lock that is never released still ends in an incident.

@@ -50,7 +50,7 @@ public final class TransientFailures {
   public static Optional<Problem> of(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
       if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException
-          || cause instanceof PessimisticLockingFailureException || isParentGone(cause)) {
+          || cause instanceof PessimisticLockingFailureException || isParentGone(cause) || isDeadlockVictim(cause)) {
         return Optional.of(new Problem(409, "concurrent-update", "Changed by someone else at the same moment",
             "Someone else changed this at the same moment and their change was kept; yours was not applied. "
                 + "Reload and try again if it is still to do."));
@@ -102,6 +102,16 @@ public final class TransientFailures {
   private static boolean isParentGone(Throwable cause) {
     return cause instanceof ProcessEngineException && cause.getMessage() != null
         && cause.getMessage().startsWith("ENGINE-03077 ");
+  }
+
+  /**
+   * The database broke a deadlock by rolling this transaction back (H2: 40001, "Deadlock detected";
+   * PostgreSQL: 40P01, and 40001 for a serialization failure). Spring translates it where our own SQL
+   * runs; the engine's SQL (MyBatis) reaches us untranslated, as the driver's exception. Nothing of the
+   * transaction was kept; done again, it succeeds.
+   */
+  private static boolean isDeadlockVictim(Throwable cause) {
+    return cause instanceof SQLException sql && ("40001".equals(sql.getSQLState()) || "40P01".equals(sql.getSQLState()));
   }
 
   /**
