@@ -33,7 +33,15 @@ class DeadlockVictimTest {
 
   @Test
   void onPostgres() throws Exception {
-    String url = EmbeddedPostgres.jdbcUrl();
+    // A database of its own: the shared one's public schema belongs to the PostgreSQL tests' Flyway.
+    String shared = EmbeddedPostgres.jdbcUrl();
+    try (Connection admin = DriverManager.getConnection(shared, "postgres", "postgres");
+        Statement statement = admin.createStatement()) {
+      statement.execute("drop database if exists deadlock_victim");
+      statement.execute("create database deadlock_victim");
+    }
+    String url = shared.replaceFirst("/postgres(\\?|$)", "/deadlock_victim$1");
+    assertThat(url).contains("/deadlock_victim");
     SQLException victim = deadlock(() -> DriverManager.getConnection(url, "postgres", "postgres"));
     assertThat(victim.getSQLState()).as("deadlock_detected: %s", victim).isEqualTo("40P01");
     assertThat(classified(victim)).isEqualTo("concurrent-update");
