@@ -47,8 +47,12 @@ class CrashFaultIT {
 
   private static final int KILLS = 5;
   private static final int CHAINS = 8;
-  /** Each chain climbs these levels for one candidate and skill after another: one flow per level. */
-  private static final int LEVELS = 2;
+  /**
+   * Each chain climbs these levels for one candidate and skill after another: one flow per level. Two
+   * levels were too few: a clean CI machine, whose restarts and resumptions after the kills took long,
+   * let a chain run its 26 flows before the fifth kill.
+   */
+  private static final int LEVELS = 4;
   /** Candidates and skills a chain may take before the last kill (9 candidates x 12 skills, 8 chains). */
   private static final int PAIRS_PER_CHAIN = 13;
   /**
