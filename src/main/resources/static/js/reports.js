@@ -68,8 +68,8 @@
         }
       };
     },
-    'time-to-outcome': durations,
-    'time-to-endorsement': durations,
+    'time-to-outcome': function (rows) { return durations(rows, 'decided'); },
+    'time-to-endorsement': function (rows) { return durations(rows, 'approved'); },
     'sla-breaches': function (rows) {
       return {
         data: {
@@ -140,10 +140,12 @@
     }
   };
 
-  function durations(rows) {
+  // Each month names how many it measured: a month whose outcomes all came within the day has bars of
+  // zero days, and would otherwise look empty to someone who has just played an application.
+  function durations(rows, counted) {
     return {
       data: {
-        labels: rows.map(function (row) { return row.month; }),
+        labels: rows.map(function (row) { return row.month + ' (' + row[counted] + ' ' + counted + ')'; }),
         datasets: [
           bar('Median (days)', rows.map(function (row) { return row.median; }), PALETTE[0]),
           bar('90th percentile (days)', rows.map(function (row) { return row.p90; }), PALETTE[1])
