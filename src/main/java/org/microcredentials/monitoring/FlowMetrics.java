@@ -55,11 +55,14 @@ class FlowMetrics {
     String event = execution.getEventName();
     if (ExecutionListener.EVENTNAME_START.equals(event)) {
       if (isInstanceEvent(execution)) {
-        Counter started = meters.counter("microcredentials.flow.started", "flow", flow(processKey(execution)));
+        Counter started = Counter.builder("microcredentials.flow.started")
+            .description("Flows started (process instances of the application's models), by flow")
+            .tag("flow", flow(processKey(execution))).register(meters);
         afterCommit(started::increment);
       } else if (isSlaTimer(execution)) {
-        Counter escalations = meters.counter("microcredentials.sla.escalations",
-            "flow", flow(processKey(execution)), "step", execution.getCurrentActivityId());
+        Counter escalations = Counter.builder("microcredentials.sla.escalations")
+            .description("SLA timers fired (a deadline passed on an open task), by flow and timer")
+            .tags("flow", flow(processKey(execution)), "step", execution.getCurrentActivityId()).register(meters);
         afterCommit(escalations::increment);
       }
     } else if (ExecutionListener.EVENTNAME_END.equals(event) && isInstanceEvent(execution)) {

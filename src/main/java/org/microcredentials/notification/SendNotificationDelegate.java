@@ -1,5 +1,6 @@
 package org.microcredentials.notification;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,7 +64,9 @@ public class SendNotificationDelegate implements JavaDelegate {
             rendered.html(), sendingStep + "." + recipient.getId()));
       } catch (RuntimeException failure) {
         // Operations watch this (Prometheus): the job retries, and Cockpit shows an incident at last.
-        meters.counter("microcredentials.mail.failures", "template", String.valueOf(template)).increment();
+        Counter.builder("microcredentials.mail.failures")
+            .description("Notification mails that failed to send (the job retries them), by template")
+            .tag("template", String.valueOf(template)).register(meters).increment();
         throw failure;
       }
     }
