@@ -3,6 +3,7 @@ package org.microcredentials.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -30,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * erin (SEM team) logs in to Tasklist, opens /reports with the same session and sees every
  * chart drawn with data from {@link ReportScenario} (Chart.js in a real, headless Chromium: the
  * chart objects hold the data points and the canvases have ink on them), then filters to one
- * skill. The screenshot goes to docs/screenshots/reports.png, which the README shows.
+ * skill, and downloads a chart's CSV. The screenshot goes to docs/screenshots/reports.png, which the README shows.
  */
 @ApplicationTest
 class ReportsBrowserIT {
@@ -50,11 +51,13 @@ class ReportsBrowserIT {
   private HeadlessChromium chromium;
   private WebDriver browser;
   private WebDriverWait wait;
+  private Path downloads;
 
   @BeforeEach
   void openBrowser() throws IOException {
     // Tasklist's first load is slow on a loaded machine (2 cores, several builds).
-    chromium = HeadlessChromium.open(port, "1400,2000", Duration.ofSeconds(60));
+    downloads = Files.createTempDirectory("downloads");
+    chromium = HeadlessChromium.open(port, "1400,2000", Duration.ofSeconds(60), downloads);
     browser = chromium.browser();
     wait = chromium.waiting();
   }
@@ -86,6 +89,14 @@ class ReportsBrowserIT {
     assertThat(browser.findElement(By.cssSelector(".chart-card[data-report='pass-rate']")).getDomAttribute("data-rows"))
         .isEqualTo("5");
     screenshot();
+
+    // erin downloads a chart's CSV from the page, in her session: the file the browser saves holds the chart's rows.
+    browser.findElement(By.cssSelector(".chart-card[data-report='pass-rate'] a.csv")).click();
+    Path csv = downloads.resolve("pass-rate.csv");
+    wait.until(driver -> Files.exists(csv) && Files.isRegularFile(csv));
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines).as("pass-rate.csv as downloaded").hasSize(1 + 5);
+    assertThat(lines.get(0)).isEqualTo("skillCode,skillName,level,assessed,passed,passRate");
 
     new org.openqa.selenium.support.ui.Select(browser.findElement(By.name("skillCode"))).selectByValue("iLAN");
     browser.findElement(By.cssSelector(".filters button")).click();

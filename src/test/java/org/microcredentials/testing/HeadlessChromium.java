@@ -38,6 +38,11 @@ public final class HeadlessChromium implements AutoCloseable {
   }
 
   public static HeadlessChromium open(int port, String windowSize, Duration patience) throws IOException {
+    return open(port, windowSize, patience, null);
+  }
+
+  /** As {@link #open(int, String, Duration)}, saving what the pages download into {@code downloads}, unasked. */
+  public static HeadlessChromium open(int port, String windowSize, Duration patience, Path downloads) throws IOException {
     assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
         "Debian's chromium and chromium-driver are needed (.ci/run installs them)");
     Path profile = Files.createTempDirectory("chromium-profile");
@@ -46,6 +51,10 @@ public final class HeadlessChromium implements AutoCloseable {
     options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--window-size=" + windowSize, "--force-device-scale-factor=1", "--user-data-dir=" + profile);
+    if (downloads != null) {
+      options.setExperimentalOption("prefs", java.util.Map.of("download.default_directory", downloads.toAbsolutePath().toString(),
+          "download.prompt_for_download", false));
+    }
     ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
     WebDriver browser = new ChromeDriver(service, options);
     return new HeadlessChromium(browser, new WebDriverWait(browser, patience), "http://localhost:" + port);
