@@ -60,7 +60,9 @@ class TasklistBrowserIT {
 
   @BeforeEach
   void openBrowser() throws IOException {
-    chromium = HeadlessChromium.open(port, "1400,1600", Duration.ofSeconds(15));
+    // Patience of a loaded machine, as ReportsBrowserIT: a CI run on 2 shared cores timed out at 15 s waiting
+    // for the Claim button of a task it had just opened (the waits end as soon as what they wait for is there).
+    chromium = HeadlessChromium.open(port, "1400,1600", Duration.ofSeconds(60));
     browser = chromium.browser();
     wait = chromium.waiting();
     app = new SelfSubmissions(engine, jdbc);
