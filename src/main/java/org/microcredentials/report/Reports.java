@@ -11,11 +11,14 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.BiConsumer;
+import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.microcredentials.MicroCredentialsProperties;
 import org.microcredentials.endorsement.EndorsementRegister;
@@ -91,9 +94,12 @@ public class Reports {
     return zone;
   }
 
-  /** A report: from the tallies where it has them and the filter names no team, otherwise {@link #queried}. */
+  /**
+   * A report: from the tallies where it has them and the filter names no team (but for {@code sla-breaches},
+   * whose tally is kept per person), otherwise {@link #queried}.
+   */
   public Report report(ReportName name, ReportFilter filter) {
-    if (filter.team() != null) {
+    if (filter.team() != null && name != ReportName.SLA_BREACHES) {
       return queried(name, filter);
     }
     return switch (name) {
@@ -256,23 +262,27 @@ public class Reports {
    * which the SEM team took away from them after the due date (the escalation's last step). Over the
    * whole period, added up from the tally of ended tasks ({@link SettledTally}, settled to a few minutes
    * ago) and the tasks still open or ended since ({@link OpenTasksHeld}; for one skill, queried with the
-   * skill of each); for a period or a team queried whole.
+   * skill of each); a team keeps its members' counts (the tally is per person). For a period queried whole.
    */
   private Report slaBreaches(ReportFilter filter) {
-    if (filter.from() != null || filter.to() != null || filter.team() != null) {
+    if (filter.from() != null || filter.to() != null) {
       return slaBreachesQueried(filter);
     }
+    Predicate<String> counted = filter.team() == null ? person -> true : teamOf(filter.team())::contains;
     Map<String, long[]> people = new TreeMap<>();
     SettledTally.Settled<TaskHolder, long[]> settled = slaTally.settled();
     BiConsumer<TaskHolder, long[]> add = (holder, counts) -> {
-      if (filter.skillCode() == null || filter.skillCode().equals(holder.skillCode())) {
+      if ((filter.skillCode() == null || filter.skillCode().equals(holder.skillCode())) && counted.test(holder.person())) {
         people.merge(holder.person(), counts, SettledTally::sum);
       }
     };
     settled.counts().forEach(add);
     if (filter.skillCode() == null) {
-      openTasks.count(settled, clock.instant()).forEach((person, counts) ->
-          people.merge(person, counts, SettledTally::sum));
+      openTasks.count(settled, clock.instant()).forEach((person, counts) -> {
+        if (counted.test(person)) {
+          people.merge(person, counts, SettledTally::sum);
+        }
+      });
     } else {
       countTasksHeld(settled.horizon(), null, true).forEach(add);
     }
@@ -360,7 +370,14 @@ public class Reports {
     return counts;
   }
 
-  /** {@link #slaBreaches} queried over every task held: for a period or a team. */
+  /** Everyone below the line manager, at any depth (the team filter's rule, as {@link Conditions#with()} has it). */
+  private Set<String> teamOf(String lineManager) {
+    Conditions conditions = new Conditions(new ReportFilter(null, null, null, lineManager));
+    return new HashSet<>(jdbc.sql(conditions.with() + "select user_id from team").params(conditions.parameters)
+        .query(String.class).list());
+  }
+
+  /** {@link #slaBreaches} queried over every task held: for a period (and what the tallies must agree with). */
   private Report slaBreachesQueried(ReportFilter filter) {
     Conditions held = new Conditions(filter);
     List<String> where = slaTaskConditions();

@@ -735,14 +735,14 @@ public final class Benchmark {
 
   /**
    * The reports that add up tallies of the settled past must give the rows that their queries give
-   * over every row ({@link Reports#queried}): over the whole period, for one skill, and for a period whose
-   * ends cut months and quarters in two.
+   * over every row ({@link Reports#queried}): over the whole period, for one skill, for a period whose
+   * ends cut months and quarters in two, and for a team.
    */
   private void tallyAgreesWithTheWholeQuery() {
     LocalDate today = LocalDate.now(reports.zone());
     List<ReportFilter> filters = List.of(ReportFilter.none(), new ReportFilter(null, null, "iLAN", null),
         new ReportFilter(today.minusDays(400), today.minusDays(95), null, null),
-        new ReportFilter(today.minusDays(200), null, "iSEC", null));
+        new ReportFilter(today.minusDays(200), null, "iSEC", null), new ReportFilter(null, null, null, TEAM_LEAD));
     List<String> differing = new ArrayList<>();
     for (ReportName name : ReportName.values()) {
       for (ReportFilter filter : filters) {
@@ -753,7 +753,7 @@ public final class Benchmark {
       }
     }
     rows.add(new Row("reports from tallies = their queries over every row (" + ReportName.values().length
-        + " reports: whole period, one skill, a period cutting months, both)",
+        + " reports: whole period, one skill, a period cutting months, both, a team)",
         differing.isEmpty() ? "same rows" : "differ: " + String.join(", ", differing), "same rows", differing.isEmpty()));
   }
 

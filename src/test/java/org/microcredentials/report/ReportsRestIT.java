@@ -238,7 +238,7 @@ class ReportsRestIT {
 
   /**
    * Each report from its tallies gives the rows of its query over every row, for the whole period, a
-   * skill, and periods cutting months and quarters, read at moments that split the facts differently
+   * skill, periods cutting months and quarters, and teams (sla-breaches keeps its members' tallies), read at moments that split the facts differently
    * between the tallies and what is read after their horizon: 3 November (C failed that day, P1 later);
    * 31 October before and after the SEM team hands C's overdue assessment from carol to dave at noon, and
    * 6 November before and after P1's assessments and peer reviews end that morning (the SLA tally, which
@@ -248,7 +248,9 @@ class ReportsRestIT {
   void theTalliesGiveTheRowsOfTheQueriesOverEveryRow() {
     List<ReportFilter> filters = List.of(ReportFilter.none(), new ReportFilter(null, null, "iPERF", null),
         new ReportFilter(LocalDate.parse("2026-10-01"), LocalDate.parse("2026-10-31"), null, null),
-        new ReportFilter(LocalDate.parse("2026-10-03"), LocalDate.parse("2026-11-04"), "iLAN", null));
+        new ReportFilter(LocalDate.parse("2026-10-03"), LocalDate.parse("2026-11-04"), "iLAN", null),
+        new ReportFilter(null, null, null, "grace"), new ReportFilter(null, null, "iPERF", "erin"),
+        new ReportFilter(null, null, null, "carol"));
     try {
       for (Instant readAt : List.of(Instant.parse("2026-11-03T12:00:00Z"), Instant.parse("2026-10-31T08:00:00Z"),
           Instant.parse("2026-10-31T15:00:00Z"), Instant.parse("2026-11-06T08:00:00Z"),
