@@ -64,10 +64,17 @@ final class ZonedSql {
     return rs.getObject(column, LocalDate.class);
   }
 
-  /** yyyyq of a moment. */
-  String quarter(String column) {
+  /** A moment's quarter, as {@link #monthStart} its month: the start of the quarter on PostgreSQL, yyyyq on H2. */
+  String quarterStart(String column) {
     String local = local(column);
-    return "cast(extract(year from " + local + ") * 10 + extract(quarter from " + local + ") as integer)";
+    return postgres() ? "date_trunc('quarter', " + local + ")"
+        : "(extract(year from " + local + ") * 10 + extract(quarter from " + local + "))";
+  }
+
+  /** yyyyq of the grouped {@code quarter_start}. */
+  String yearQuarter() {
+    return postgres() ? "cast(extract(year from quarter_start) * 10 + extract(quarter from quarter_start) as integer)"
+        : "cast(quarter_start as integer)";
   }
 
   /** The days from one moment to another, with their fraction. */
