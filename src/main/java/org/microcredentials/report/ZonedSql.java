@@ -71,10 +71,11 @@ final class ZonedSql {
         : "(extract(year from " + local + ") * 10 + extract(quarter from " + local + "))";
   }
 
-  /** yyyyq of the grouped {@code quarter_start}. */
-  String yearQuarter() {
-    return postgres() ? "cast(extract(year from quarter_start) * 10 + extract(quarter from quarter_start) as integer)"
-        : "cast(quarter_start as integer)";
+  /** yyyyq of a grouped {@link #quarterStart}. */
+  String yearQuarter(String quarterStart) {
+    return postgres()
+        ? "cast(extract(year from " + quarterStart + ") * 10 + extract(quarter from " + quarterStart + ") as integer)"
+        : "cast(" + quarterStart + " as integer)";
   }
 
   /** The days from one moment to another, with their fraction. */
