@@ -18,21 +18,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-import org.springframework.util.unit.DataSize;
 
 /**
  * Keeps the embedded H2 file from growing without bound. With {@code WRITE_DELAY=0} (every commit in the
  * file before it returns, so that nothing answered is lost to a kill) H2 runs no background writer, and
  * with it none of its housekeeping: every commit writes a new chunk, and the space of old ones is
  * never gathered (60,000 small commits over 13 MB of live rows left a 1 GB file; a 2-minute soak,
- * 1.5 GB over 39 MB of data). Every {@code microcredentials.embedded-database.check-every} (default
- * 2 s) this looks at the file's size; once it has grown by {@code compact-after} (default 32 MB) since
- * the last compaction, it compacts the store for at most {@code compact-for} (default 1 s): rewrites
- * sparse chunks, moves them to the front and shortens the file, as H2 does when it closes (H2's MVStore
- * API; its store lock holds commits back meanwhile, tens of milliseconds for 32 MB). Compacting on a
- * clock instead (100 ms every 10 s) fell behind a soak's writes and left 791 MB. The retention time,
- * which compaction sets to 0, is put back. Nothing happens on any other database (PostgreSQL, an H2
- * server over TCP, an in-memory H2).
+ * 1.5 GB). Every {@code microcredentials.embedded-database.compact-every} (default 10 s) this compacts
+ * the store for at most {@code compact-for} (default 100 ms): rewrites sparse chunks, moves them to the
+ * front and shortens the file, as H2 does when it closes. H2's MVStore API; the store lock holds
+ * commits back meanwhile. The retention time, which compaction sets to 0, is put back. Nothing happens
+ * on any other database (PostgreSQL, an H2 server over TCP, an in-memory H2).
  */
 @Component
 class EmbeddedDatabaseHousekeeping implements SmartLifecycle {
@@ -40,19 +36,15 @@ class EmbeddedDatabaseHousekeeping implements SmartLifecycle {
   private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabaseHousekeeping.class);
 
   private final DataSource dataSource;
-  private final Duration checkEvery;
-  private final long compactAfterBytes;
+  private final Duration every;
   private final Duration compactFor;
-  private volatile long compactedSize;
   private ScheduledExecutorService scheduler;
 
   EmbeddedDatabaseHousekeeping(DataSource dataSource,
-      @Value("${microcredentials.embedded-database.check-every:PT2S}") Duration checkEvery,
-      @Value("${microcredentials.embedded-database.compact-after:32MB}") DataSize compactAfter,
-      @Value("${microcredentials.embedded-database.compact-for:PT1S}") Duration compactFor) {
+      @Value("${microcredentials.embedded-database.compact-every:PT10S}") Duration every,
+      @Value("${microcredentials.embedded-database.compact-for:PT0.1S}") Duration compactFor) {
     this.dataSource = dataSource;
-    this.checkEvery = checkEvery;
-    this.compactAfterBytes = compactAfter.toBytes();
+    this.every = every;
     this.compactFor = compactFor;
   }
 
@@ -66,8 +58,7 @@ class EmbeddedDatabaseHousekeeping implements SmartLifecycle {
       thread.setDaemon(true);
       return thread;
     });
-    scheduler.scheduleWithFixedDelay(this::compactIfGrown, checkEvery.toMillis(), checkEvery.toMillis(),
-        TimeUnit.MILLISECONDS);
+    scheduler.scheduleWithFixedDelay(this::compact, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   @Override
@@ -88,26 +79,14 @@ class EmbeddedDatabaseHousekeeping implements SmartLifecycle {
     return scheduler != null;
   }
 
-  /** Compacts the embedded H2 file once it has grown by {@code compact-after} since the last compaction. */
-  void compactIfGrown() {
-    compact(false);
-  }
-
   /** Compacts the embedded H2 file now: its size after, or empty where the database is not one. */
   OptionalLong compact() {
-    return compact(true);
-  }
-
-  private OptionalLong compact(boolean now) {
     try (Connection connection = dataSource.getConnection()) {
       MVStore store = embeddedFileStore(connection);
       if (store == null) {
         return OptionalLong.empty();
       }
       long before = store.getFileStore().size();
-      if (!now && before < compactedSize + compactAfterBytes) {
-        return OptionalLong.of(before);
-      }
       int retention = store.getRetentionTime();
       try {
         store.compactFile((int) compactFor.toMillis());
@@ -115,7 +94,6 @@ class EmbeddedDatabaseHousekeeping implements SmartLifecycle {
         store.setRetentionTime(retention);
       }
       long after = store.getFileStore().size();
-      compactedSize = after;
       if (after < before) {
         LOG.debug("Embedded database file compacted from {} to {} bytes", before, after);
       }
