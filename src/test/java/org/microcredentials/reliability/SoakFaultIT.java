@@ -46,8 +46,6 @@ class SoakFaultIT {
   private static final int ENDORSEMENT_EVERY = 4;
   /** A flow takes seconds; one still going after this is stuck (said so, with the flow's name). */
   private static final Duration FLOW_LIMIT = Duration.ofMinutes(2);
-  /** The embedded H2's file after the soak: 1.5 GB before EmbeddedDatabaseHousekeeping. */
-  private static final long H2_FILE_LIMIT_MEGABYTES = 400;
   private static final int HIGHEST_LEVEL = 4;
   /** Class histograms taken at each moment, a second apart; the least counts (see {@link AppProcess#liveHeap}). */
   private static final int HEAP_SAMPLES = 3;
@@ -104,8 +102,7 @@ class SoakFaultIT {
   private void soak(String database, List<String> databaseArguments) throws Exception {
     double minutes = Double.parseDouble(System.getProperty("soak.minutes", "2"));
     Duration length = Duration.ofSeconds((long) (minutes * 60));
-    java.nio.file.Path appDirectory = CrashFaultIT.fresh("soak-" + database + "-app");
-    app = new AppProcess(appDirectory, databaseArguments);
+    app = new AppProcess(CrashFaultIT.fresh("soak-" + database + "-app"), databaseArguments);
     app.start();
     RestClient client = new RestClient(app.baseUrl());
 
@@ -231,13 +228,6 @@ class SoakFaultIT {
         HEAP_SAMPLES,
         firstMinuteHeap.megabytes(), lastMinuteHeap.megabytes(), firstMinuteHeap.inUseAfterMegabytes(),
         lastMinuteHeap.inUseAfterMegabytes()));
-    // The embedded H2's file (application.yaml: ./data of the working directory), kept from growing without
-    // bound by EmbeddedDatabaseHousekeeping (this soak once left 1.5 GB).
-    java.nio.file.Path h2File = appDirectory.resolve("data").resolve("microcredentials.mv.db");
-    long h2FileMegabytes = java.nio.file.Files.exists(h2File) ? java.nio.file.Files.size(h2File) / 1_000_000 : -1;
-    if (h2FileMegabytes >= 0) {
-      report.add(String.format("embedded H2 file at the end: %d MB", h2FileMegabytes));
-    }
     report.add("per call:\n" + calls.table());
     report.forEach(line -> System.out.println("[SoakFaultIT] " + line));
     FaultReport.write("soak-" + database, report);
@@ -249,7 +239,6 @@ class SoakFaultIT {
     assertThat(stuck).as("running instances at neither a user task nor a timer").isEmpty();
     assertThat(flowsEnded.get()).isPositive();
     assertThat(CrashFaultIT.lostAcknowledgements(client, List.copyOf(acknowledged))).isEmpty();
-    assertThat(h2FileMegabytes).as("embedded H2 file, MB").isLessThan(H2_FILE_LIMIT_MEGABYTES);
     assertThat(lastMinuteHeap.megabytes()).as("live heap, last minute vs first (%d MB)", firstMinuteHeap.megabytes())
         .isLessThanOrEqualTo(Math.max(firstMinuteHeap.megabytes() * 3 / 2, firstMinuteHeap.megabytes() + 64));
   }
