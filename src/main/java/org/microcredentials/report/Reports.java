@@ -427,16 +427,10 @@ public class Reports {
     // group only.
     Conditions held = conditions(new ReportFilter(null, null, filter.skillCode(), filter.team()), null, "holder_id",
         "skill_code");
-    List<String> period = new ArrayList<>();
-    if (filter.from() != null) {
-      period.add("%1$s >= :start");
-      held.bind("start", filter.start(zone).toOffsetDateTime());
-    }
-    if (filter.to() != null) {
-      period.add("%1$s < :end");
-      held.bind("end", filter.end(zone).toOffsetDateTime());
-    }
-    String inPeriod = period.isEmpty() ? "1 = 1" : String.join(" and ", period);
+    // The period on either moment: the column left as %1$s, the same :start and :end for both.
+    Conditions period = conditions(new ReportFilter(filter.from(), filter.to(), null, null), "%1$s", null, null);
+    held.parameters.putAll(period.parameters);
+    String inPeriod = period.all();
     String sql = (held.with().isEmpty() ? "with " : held.with() + ", ") + """
         per_group (issued_start, issued_in, revoked_start, revoked_in, skill_code, skill_level, framework_version, n) as (
           select issued_start, issued_in, revoked_start, revoked_in, skill_code, skill_level, framework_version,
@@ -601,7 +595,12 @@ public class Reports {
 
     /** A where clause further conditions can follow with {@code and}. */
     String whereOrTrue() {
-      return conditions.isEmpty() ? "where 1 = 1" : where();
+      return "where " + all();
+    }
+
+    /** The conditions joined with {@code and}; {@code 1 = 1} when there are none. */
+    String all() {
+      return conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
     }
   }
 }
