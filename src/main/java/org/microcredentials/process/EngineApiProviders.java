@@ -14,7 +14,7 @@ public class EngineApiProviders implements ForcedAutoDiscoverable {
 
   static final Class<?>[] PROVIDERS = {EngineRestConfiguration.WrappedRuleViolations.class,
       EngineRestConfiguration.WrappedRuleViolationsInRestExceptions.class,
-      EngineRestConfiguration.SpringDataFailures.class, TaskInputsFilter.class, EngineOperationsGuard.class};
+      EngineRestConfiguration.SpringDataFailures.class, TaskInputsFilter.class};
 
   @Override
   public void configure(FeatureContext context) {

@@ -1,0 +1,254 @@
+package org.microcredentials.access;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngines;
+import org.glassfish.jersey.server.ExtendedUriInfo;
+import org.glassfish.jersey.uri.UriTemplate;
+import org.microcredentials.framework.Groups;
+
+/**
+ * Refuses every call of the engine's REST API that is not on {@link EngineAllowList} for the caller
+ * (403, rule {@code engine-allow-list}), or that breaks a condition of its entry (the condition's
+ * rule). Administrators call everything. Runs on {@code /engine-rest} and on the webapps' engine API
+ * (Tasklist, Cockpit), before any other filter of ours and before the engine does anything.
+ *
+ * <p>The operation is the URI template Jersey routed the call to, never the URL's text: matrix
+ * parameters, percent-encoding, double slashes and the {@code engine/{name}} prefix are the same
+ * operation here.
+ */
+@Priority(Priorities.AUTHORIZATION - 100)
+public class EngineAllowListFilter implements ContainerRequestFilter {
+
+  static final String RULE = "engine-allow-list";
+  /** Where Camunda's engine REST resources live; the webapps' own plugin APIs have their own checks. */
+  private static final String ENGINE_REST_PACKAGE = "org.camunda.bpm.engine.rest.";
+  private static final String ENGINE_PREFIX = "/engine/{name}";
+  static final int MAX_NESTING = 64;
+  /** Bodies nested deeper than any request of the engine's API are refused by Jackson, not followed. */
+  private static final ObjectMapper JSON = new ObjectMapper(JsonFactory.builder()
+      .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build()).build());
+
+  @Context
+  ResourceInfo resourceInfo;
+
+  @Context
+  ExtendedUriInfo uriInfo;
+
+  @Override
+  public void filter(ContainerRequestContext request) throws IOException {
+    if (!engineRestCall()) {
+      return;
+    }
+    String operation = operation(request.getMethod(), uriInfo.getMatchedTemplates());
+    if ("GET /engine".equals(operation)) {
+      return; // The engine's name only; Camunda answers it without credentials.
+    }
+    // The engine's own record of who acts for this request (HTTP Basic or the webapps' session).
+    var caller = currentIdentity().getCurrentAuthentication();
+    String user = caller == null ? null : caller.getUserId();
+    List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    if (groups.contains(Groups.ADMINISTRATORS)) {
+      return;
+    }
+    Optional<EngineAllowList.Entry> entry = EngineAllowList.entry(operation);
+    if (user == null || entry.isEmpty() || !entry.get().role().includes(groups)) {
+      refuse(request, 403, RULE, "'" + operation + "' is not among the operations people's work needs"
+          + entry.map(listed -> " (it is the " + listed.role().label().replace("`", "") + "'s)").orElse("")
+          + "; only an administrator calls it. Nothing was done.");
+      return;
+    }
+    for (EngineAllowList.Condition condition : entry.get().conditions()) {
+      Optional<String> broken;
+      try {
+        broken = broken(condition, request, user);
+      } catch (UnreadableBody unreadable) {
+        refuse(request, 400, "json-body", "The body of '" + operation + "' must be a JSON object nested at most "
+            + MAX_NESTING + " deep. Nothing was done.");
+        return;
+      }
+      if (broken.isPresent()) {
+        refuse(request, condition == EngineAllowList.Condition.NO_OBJECT_VARIABLES ? 400 : 403, condition.rule(),
+            "'" + operation + "' is allowed " + condition.description() + ": " + broken.get() + ". Nothing was done.");
+        return;
+      }
+    }
+  }
+
+  /**
+   * Whether Jersey routed the call into the engine's REST resources: the resource that answers, or
+   * one it passed through (Jersey answers OPTIONS itself, behind the engine's resource).
+   */
+  private boolean engineRestCall() {
+    Class<?> answering = resourceInfo.getResourceClass();
+    return answering != null && answering.getName().startsWith(ENGINE_REST_PACKAGE)
+        || uriInfo.getMatchedResources().stream().anyMatch(matched -> matched.getClass().getName()
+            .startsWith(ENGINE_REST_PACKAGE));
+  }
+
+  /**
+   * {@code METHOD /template} of a call, from the templates Jersey matched (innermost first), without
+   * the engine's name; HEAD is GET's.
+   */
+  static String operation(String method, List<UriTemplate> matchedInnermostFirst) {
+    StringBuilder path = new StringBuilder();
+    for (int i = matchedInnermostFirst.size() - 1; i >= 0; i--) {
+      String template = matchedInnermostFirst.get(i).getTemplate();
+      if (!template.isEmpty() && !template.startsWith("/")) {
+        path.append('/');
+      }
+      path.append(template);
+    }
+    String template = path.toString().replaceAll("\\{\\s*([\\w-]+)\\s*:[^}]*}", "{$1}").replaceAll("/{2,}", "/");
+    if (template.length() > 1 && template.endsWith("/")) {
+      template = template.substring(0, template.length() - 1);
+    }
+    if (template.startsWith(ENGINE_PREFIX)) {
+      template = template.substring(ENGINE_PREFIX.length());
+    }
+    return ("HEAD".equals(method) ? "GET" : method) + " " + (template.isEmpty() ? "/" : template);
+  }
+
+  /** Camunda's REST layer serves the one engine of this application (the webapps name it "default"). */
+  private static IdentityService currentIdentity() {
+    return ProcessEngines.getDefaultProcessEngine(false).getIdentityService();
+  }
+
+  private Optional<String> broken(EngineAllowList.Condition condition, ContainerRequestContext request, String user)
+      throws IOException {
+    return switch (condition) {
+      case NO_VARIABLE_FILTERS -> variableFilter(request.getUriInfo().getQueryParameters(), body(request));
+      case NO_OBJECT_VARIABLES -> objectVariable(body(request));
+      case START_AT_START_EVENT -> startPastTheStartEvent(body(request));
+      case SELF_ONLY -> otherPerson(request, user);
+    };
+  }
+
+  /** A variable filter or sorting by a variable, in the query string or the JSON body (and its {@code orQueries}). */
+  static Optional<String> variableFilter(MultivaluedMap<String, String> query, JsonNode body) {
+    for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
+      boolean given = parameter.getValue().stream().anyMatch(value -> value != null && !value.isBlank());
+      if (given && (filtersByVariable(parameter.getKey())
+          || "sortBy".equals(parameter.getKey()) && parameter.getValue().stream().anyMatch(EngineAllowListFilter::variableSort))) {
+        return Optional.of("'" + parameter.getKey() + "' filters or sorts by variables");
+      }
+    }
+    return variableFilter(body);
+  }
+
+  private static Optional<String> variableFilter(JsonNode query) {
+    for (Map.Entry<String, JsonNode> field : query.properties()) {
+      JsonNode value = field.getValue();
+      boolean given = value.isArray() || value.isObject() ? !value.isEmpty() : value.isTextual() && !value.asText().isBlank();
+      if (given && filtersByVariable(field.getKey())) {
+        return Optional.of("'" + field.getKey() + "' filters by variables");
+      }
+      if ("sorting".equals(field.getKey()) || "sortBy".equals(field.getKey())) {
+        for (JsonNode sorting : value.isArray() ? value : List.of(value)) {
+          if (variableSort(sorting.isTextual() ? sorting.asText() : sorting.path("sortBy").asText(""))
+              || sorting.hasNonNull("parameters") && !sorting.get("parameters").isEmpty()) {
+            return Optional.of("'" + field.getKey() + "' sorts by a variable");
+          }
+        }
+      }
+    }
+    for (JsonNode orQuery : query.path("orQueries")) {
+      Optional<String> inside = variableFilter(orQuery);
+      if (inside.isPresent()) {
+        return inside;
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean filtersByVariable(String name) {
+    String lower = name.toLowerCase(Locale.ROOT);
+    return lower.endsWith("variables") || lower.startsWith("variablename") || lower.startsWith("variablevalue");
+  }
+
+  private static boolean variableSort(String sortBy) {
+    return sortBy != null && sortBy.toLowerCase(Locale.ROOT).contains("variable");
+  }
+
+  /** A variable of type {@code Object} (any spelling) among those a start or completion sends. */
+  static Optional<String> objectVariable(JsonNode body) {
+    for (String container : List.of("variables", "modifications")) {
+      for (Map.Entry<String, JsonNode> variable : body.path(container).properties()) {
+        if ("object".equalsIgnoreCase(variable.getValue().path("type").asText(""))) {
+          return Optional.of("'" + variable.getKey() + "' is sent as an Object; send JSON or a primitive type");
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  static Optional<String> startPastTheStartEvent(JsonNode body) {
+    JsonNode instructions = body.path("startInstructions");
+    boolean past = instructions.isArray() && !instructions.isEmpty()
+        || !instructions.isMissingNode() && !instructions.isNull() && !instructions.isArray()
+        || body.path("skipCustomListeners").asBoolean(false)
+        || body.path("skipIoMappings").asBoolean(false);
+    return past ? Optional.of("process instances start at their start event and follow their model; start "
+        + "instructions and skipped listeners or input mappings are for administrators only") : Optional.empty();
+  }
+
+  private static Optional<String> otherPerson(ContainerRequestContext request, String user) {
+    List<String> named = new ArrayList<>();
+    String pathId = request.getUriInfo().getPathParameters(true).getFirst("id");
+    if (pathId != null) {
+      named.add(pathId);
+    }
+    named.addAll(request.getUriInfo().getQueryParameters().getOrDefault("userId", List.of()));
+    return named.stream().filter(name -> !name.equals(user)).findFirst()
+        .map(other -> "it names " + other + ", not the caller");
+  }
+
+  /** The JSON body, kept for the resource; an empty object when there is none or it is not JSON. */
+  private static JsonNode body(ContainerRequestContext request) throws IOException {
+    if (!request.hasEntity() || request.getMediaType() != null && "multipart".equals(request.getMediaType().getType())) {
+      return JSON.createObjectNode();
+    }
+    byte[] body = request.getEntityStream().readAllBytes();
+    request.setEntityStream(new ByteArrayInputStream(body));
+    if (body.length == 0) {
+      return JSON.createObjectNode();
+    }
+    try {
+      JsonNode root = JSON.readTree(body);
+      return root == null || !root.isObject() ? JSON.createObjectNode() : root;
+    } catch (IOException malformed) {
+      // What we cannot read, we cannot check: never let the engine's reader see what ours did not.
+      throw new UnreadableBody();
+    }
+  }
+
+  private static void refuse(ContainerRequestContext request, int status, String rule, String message) {
+    request.abortWith(Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(Map.of("type", "RuleViolation", "rule", rule, "message", message)).build());
+  }
+
+  private static final class UnreadableBody extends RuntimeException {
+    UnreadableBody() {
+      super(null, null, false, false);
+    }
+  }
+}
