@@ -91,7 +91,7 @@ public final class EngineAllowList {
         Set.of(Condition.NO_VARIABLE_FILTERS), "GET /task", "POST /task", "GET /task/count", "POST /task/count");
     everyone("a task and its form", "GET /task/{id}", "GET /task/{id}/form", "GET /task/{id}/deployed-form",
         "GET /task/{id}/form-variables", "GET /task/{id}/variables", "GET /task/{id}/variables/{varId}",
-        "GET /task/{id}/identity-links");
+        "GET /task/{id}/localVariables", "GET /task/{id}/localVariables/{varId}", "GET /task/{id}/identity-links");
     everyone("taking and giving back a task", "POST /task/{id}/claim", "POST /task/{id}/unclaim");
     everyone("completing a task; the task-inputs rule applies", Set.of(Condition.NO_OBJECT_VARIABLES),
         "POST /task/{id}/complete", "POST /task/{id}/submit-form");

@@ -25,6 +25,8 @@ import org.camunda.bpm.engine.ProcessEngines;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.uri.UriTemplate;
 import org.microcredentials.framework.Groups;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Refuses every call of the engine's REST API that is not on {@link EngineAllowList} for the caller
@@ -40,6 +42,7 @@ import org.microcredentials.framework.Groups;
 public class EngineAllowListFilter implements ContainerRequestFilter {
 
   static final String RULE = "engine-allow-list";
+  private static final Logger LOG = LoggerFactory.getLogger(EngineAllowListFilter.class);
   /** Where Camunda's engine REST resources live; the webapps' own plugin APIs have their own checks. */
   private static final String ENGINE_REST_PACKAGE = "org.camunda.bpm.engine.rest.";
   private static final String ENGINE_PREFIX = "/engine/{name}";
@@ -72,6 +75,8 @@ public class EngineAllowListFilter implements ContainerRequestFilter {
     }
     Optional<EngineAllowList.Entry> entry = EngineAllowList.entry(operation);
     if (user == null || entry.isEmpty() || !entry.get().role().includes(groups)) {
+      // Operations see here what people's clients tried that the list does not hold (a Tasklist view, a script).
+      LOG.info("Refused '{}' to {}: not on the engine REST allow list", operation, user);
       refuse(request, 403, RULE, "'" + operation + "' is not among the operations people's work needs"
           + entry.map(listed -> " (it is the " + listed.role().label().replace("`", "") + "'s)").orElse("")
           + "; only an administrator calls it. Nothing was done.");

@@ -141,10 +141,18 @@ class ApplicationVisibilityIT {
     }
   }
 
+  /**
+   * What the person reads of a list: its rows, or nothing when the query itself is not theirs to run
+   * (the engine REST allow list refuses it: Cockpit's variable and execution queries are the SEM team's).
+   */
   private List<Map<String, Object>> list(String user, String path) {
-    ResponseEntity<List<Map<String, Object>>> response = calls.get(user, path, RestCalls.LIST);
+    ResponseEntity<String> response = calls.get(user, path, TEXT);
+    if (response.getStatusCode().value() == 403 && response.getBody() != null
+        && response.getBody().contains("\"rule\":\"engine-allow-list\"")) {
+      return List.of();
+    }
     assertThat(response.getStatusCode().value()).as("%s GET %s", user, path).isEqualTo(200);
-    return response.getBody();
+    return calls.get(user, path, RestCalls.LIST).getBody();
   }
 
   private int status(String user, String path) {
