@@ -92,11 +92,13 @@ public final class EngineAllowList {
     everyone("a task and its form", "GET /task/{id}", "GET /task/{id}/form", "GET /task/{id}/deployed-form",
         "GET /task/{id}/form-variables", "GET /task/{id}/variables", "GET /task/{id}/variables/{varId}",
         "GET /task/{id}/localVariables", "GET /task/{id}/localVariables/{varId}", "GET /task/{id}/identity-links");
+    everyone("Tasklist's History tab of a task (what Camunda's authorizations let the person read)",
+        "GET /task/{id}/comment", "GET /history/user-operation", "GET /history/user-operation/count");
     everyone("taking and giving back a task", "POST /task/{id}/claim", "POST /task/{id}/unclaim");
     everyone("completing a task; the task-inputs rule applies", Set.of(Condition.NO_OBJECT_VARIABLES),
         "POST /task/{id}/complete", "POST /task/{id}/submit-form");
-    everyone("Tasklist's filters, as an administrator made them", "GET /filter", "GET /filter/count",
-        "GET /filter/{id}");
+    everyone("Tasklist's filters, as an administrator made them (OPTIONS: whether Tasklist offers to create one)",
+        "GET /filter", "GET /filter/count", "GET /filter/{id}", "OPTIONS /filter");
     everyone("Tasklist's task list through a filter", Set.of(Condition.NO_VARIABLE_FILTERS),
         "GET /filter/{id}/list", "POST /filter/{id}/list", "GET /filter/{id}/count", "POST /filter/{id}/count");
     everyone("what a person may start, its start form and diagram", "GET /process-definition",
@@ -125,7 +127,7 @@ public final class EngineAllowList {
 
     // The SEM team: Cockpit's read-only views, and the task fields only they set.
     sem("due dates and the other fields of a task", "PUT /task/{id}");
-    sem("Cockpit: models and their statistics", "GET /process-definition/statistics",
+    sem("Cockpit: models and their statistics", "GET /process-definition/statistics", "GET /decision-definition/count",
         "GET /process-definition/{id}/statistics", "GET /process-definition/key/{key}/statistics",
         "GET /process-definition/{id}/static-called-process-definitions",
         "GET /process-definition/{id}/diagram", "GET /deployment", "GET /deployment/count", "GET /deployment/{id}",
@@ -145,7 +147,7 @@ public final class EngineAllowList {
         "POST /history/variable-instance/count", "GET /history/variable-instance/{id}", "GET /history/detail",
         "POST /history/detail", "GET /history/detail/count", "GET /history/incident", "GET /history/incident/count",
         "GET /history/job-log", "POST /history/job-log", "GET /history/job-log/count", "POST /history/job-log/count",
-        "GET /history/user-operation", "GET /history/user-operation/count", "GET /history/identity-link-log",
+        "GET /history/identity-link-log",
         "GET /history/identity-link-log/count");
   }
 

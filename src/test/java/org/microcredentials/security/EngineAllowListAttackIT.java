@@ -67,7 +67,8 @@ class EngineAllowListAttackIT {
     for (String path : List.of("/task/" + assessment.getId() + "/bpmnError", "/engine/default/task/" + assessment.getId()
         + "/bpmnError", "/task/" + assessment.getId() + ";x=1/bpmnError", "/task//" + assessment.getId() + "/bpmnError/")) {
       HttpResponse<String> answer = send("carol", "POST", "/engine-rest" + path, Map.of("errorCode", "anything"));
-      assertThat(answer.statusCode()).as(path + " " + answer.body()).isIn(400, 403);
+      // Refused by the list, or no such operation at all (Jersey matches no resource to the spelling).
+      assertThat(answer.statusCode()).as(path + " " + answer.body()).isIn(400, 403, 404);
     }
     HttpResponse<String> escalation = send("carol", "POST", "/engine-rest/task/" + assessment.getId() + "/bpmnEscalation",
         Map.of("escalationCode", "anything"));
@@ -93,8 +94,8 @@ class EngineAllowListAttackIT {
     String key = instance.getBusinessKey();
 
     // She may follow her application: the same queries without variable filters answer.
-    assertThat(send("alice", "POST", "/engine-rest/process-instance", Map.of("businessKey", key)).statusCode())
-        .isEqualTo(200);
+    assertThat(send("alice", "POST", "/engine-rest/process-instance?firstResult=0&maxResults=10",
+        Map.of("businessKey", key)).statusCode()).isEqualTo(200);
     assertThat(count(send("alice", "GET", "/engine-rest/process-instance/count?businessKey=" + key, null)))
         .isEqualTo(1);
 
@@ -151,10 +152,9 @@ class EngineAllowListAttackIT {
 
     HttpResponse<String> bySem = send("erin", "PUT", "/engine-rest/task/" + assessment.getId(),
         Map.of("name", assessment.getName(), "assignee", "carol", "due", "2099-01-01T00:00:00.000+0000"));
+    // The list lets the SEM team through; Camunda's authorizations then decide which tasks they may update.
     assertThat(bySem.body() == null ? "" : bySem.body()).as("the SEM team may set a task's fields")
         .doesNotContain("engine-allow-list");
-    System.out.println("EngineAllowListAttackIT: the SEM team's PUT /task/{id} answered " + bySem.statusCode() + " "
-        + bySem.body());
   }
 
   @Test
