@@ -52,9 +52,6 @@ public final class TransientFailures {
           + "Reload and try again if it is still to do.");
   /** SQLSTATE of a unique constraint broken (H2 and PostgreSQL alike). */
   private static final String UNIQUE_VIOLATION = "23505";
-  /** SQLSTATE of a row whose parent is gone (PostgreSQL 23503; H2 says 23506 when the parent is missing). */
-  private static final String FOREIGN_KEY_VIOLATION = "23503";
-  private static final String H2_PARENT_MISSING = "23506";
 
   private TransientFailures() {
   }
@@ -64,9 +61,6 @@ public final class TransientFailures {
       if (isDuplicate(cause)) {
         return Optional.of(new Problem(409, "already-recorded", "Already recorded",
             "This was already recorded by a request sent at the same moment; nothing was done twice."));
-      }
-      if (isParentMissing(cause)) {
-        return Optional.of(CONCURRENT_UPDATE);
       }
       if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException
           || cause instanceof PessimisticLockingFailureException || isParentGone(cause) || isDeadlockVictim(cause)) {
@@ -113,18 +107,14 @@ public final class TransientFailures {
    * A unique key of ours refused a second copy of a row: the same request sent twice at once (a completion
    * sent two or three times in the same instant both passed their checks, and the second insert into
    * {@code peer_review} met the first's). The loser's transaction rolled back whole; the winner recorded it
-   * once. Other broken constraints (a missing value, a failed check) are mistakes of ours, not of timing, and
-   * stay server errors.
+   * once. Other broken constraints (a missing value, a failed check, a missing parent row) are taken for
+   * mistakes of ours, not of timing, and stay server errors: a job failing on one keeps its retry cycle and
+   * ends in an incident, where a concurrent-update would be retried at once without end
+   * ({@link ConflictingJobsRetriedAtOnce}).
    */
   private static boolean isDuplicate(Throwable cause) {
     return cause instanceof DuplicateKeyException
         || cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState());
-  }
-
-  /** A row refers to one that a request at the same moment removed (it was there when this one looked). */
-  private static boolean isParentMissing(Throwable cause) {
-    return cause instanceof SQLException sql
-        && (FOREIGN_KEY_VIOLATION.equals(sql.getSQLState()) || H2_PARENT_MISSING.equals(sql.getSQLState()));
   }
 
   /**

@@ -109,14 +109,13 @@ class TransientFailuresTest {
         });
     assertThat(TransientFailures.of(new SQLException("duplicate key value", "23505")))
         .hasValueSatisfying(problem -> assertThat(problem.rule()).isEqualTo("already-recorded"));
-    assertThat(TransientFailures.of(new SQLException("violates foreign key constraint", "23503")))
-        .hasValueSatisfying(problem -> assertThat(problem.rule()).isEqualTo("concurrent-update"));
   }
 
   @Test
   void anythingElseIsNotOurs() {
     assertThat(TransientFailures.of(new ProcessEngineException("Cannot find task"))).isEmpty();
     assertThat(TransientFailures.of(new SQLException("NULL not allowed for column", "23502"))).isEmpty();
+    assertThat(TransientFailures.of(new SQLException("violates foreign key constraint", "23503"))).isEmpty();
     assertThat(TransientFailures.of(new IllegalStateException("bug"))).isEmpty();
   }
 }

@@ -21,6 +21,7 @@ import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.RestCalls;
 import org.microcredentials.testing.SelfSubmissions;
+import org.microcredentials.testing.TasklistSession;
 import org.microcredentials.testing.TestConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -76,6 +77,17 @@ class EngineAttacksIT {
         assertThat(app.applications()).isZero();
       }
     }
+    // Through Tasklist's engine API (the start form) the same.
+    Map<String, Object> viaTasklist = new HashMap<>(startVariables());
+    viaTasklist.put("impactProblem", Map.of("type", "Object", "value", "\"/etc/passwd\"", "valueInfo",
+        Map.of("objectTypeName", "java.io.File", "serializationDataFormat", "application/json")));
+    ResponseEntity<String> tasklist = TasklistSession.login(rest, "alice").post("/process-definition/key/"
+        + SelfSubmissionProcess.KEY + "/submit-form", Map.of("variables", viaTasklist));
+    assertThat(tasklist.getStatusCode().value()).as("%s", tasklist).isEqualTo(400);
+    assertThat(tasklist.getBody()).contains("object-type-not-allowed").doesNotContain("Exception");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(SelfSubmissionProcess.KEY)
+        .count()).isZero();
+
     // The same start without the object is accepted: the refusal was the object's.
     assertThat(calls.post("alice", START, Map.of("variables", startVariables())).getStatusCode()).isEqualTo(HttpStatus.OK);
   }
