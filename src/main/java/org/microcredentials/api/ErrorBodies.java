@@ -22,17 +22,17 @@ class ErrorBodies extends DefaultErrorAttributes {
   public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
     Map<String, Object> attributes = super.getErrorAttributes(request, options);
     Throwable error = getError(request);
-    for (Throwable cause = error; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-      if (cause instanceof RuleViolation violation) {
-        attributes.put("message", violation.getMessage());
-        attributes.put("rule", violation.rule());
-        return attributes;
-      }
-    }
     if (attributes.get("status") instanceof Integer status && status >= 500) {
       Map<String, Object> problem = InternalErrors.record(status, error);
       attributes.put("errorId", problem.get("errorId"));
       attributes.put("message", problem.get("detail"));
+    }
+    for (Throwable cause = error; cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+      if (cause instanceof RuleViolation violation) {
+        attributes.put("message", violation.getMessage());
+        attributes.put("rule", violation.rule());
+        break;
+      }
     }
     return attributes;
   }
