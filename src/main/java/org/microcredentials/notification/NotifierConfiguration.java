@@ -18,7 +18,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 /**
  * Email through Spring Mail when {@code spring.mail.host} is set, as plain text and HTML
  * (multipart/alternative) when the message has both; otherwise (the embedded
- * default) every message goes to the log.
+ * default) every message goes to the log, one line each, its line breaks written as {@code \n}.
  */
 @Configuration
 class NotifierConfiguration {
@@ -30,8 +30,9 @@ class NotifierConfiguration {
       @Value("${microcredentials.mail-from:micro-credentials@example.org}") String from) {
     JavaMailSender sender = mail.getIfAvailable();
     if (sender == null) {
-      return message -> LOG.info("Mail to {} <{}>: {}\n{}", message.toUserId(), message.toAddress(), message.subject(),
-          message.body());
+      // One line a mail: the subject and body carry names and free text (LogSafe).
+      return message -> LOG.info("Mail to {} <{}>: {} | {}", LogSafe.text(message.toUserId()),
+          LogSafe.text(message.toAddress()), LogSafe.text(message.subject()), LogSafe.text(message.body()));
     }
     return message -> {
       MimeMessage mimeMessage = sender.createMimeMessage();

@@ -14,7 +14,8 @@ public class EngineApiProviders implements ForcedAutoDiscoverable {
 
   static final Class<?>[] PROVIDERS = {EngineRestConfiguration.WrappedRuleViolations.class,
       EngineRestConfiguration.WrappedRuleViolationsInRestExceptions.class,
-      EngineRestConfiguration.SpringDataFailures.class, TaskInputsFilter.class};
+      EngineRestConfiguration.SpringDataFailures.class, EngineRestConfiguration.UnexpectedFailures.class,
+      TaskInputsFilter.class};
 
   @Override
   public void configure(FeatureContext context) {

@@ -32,7 +32,8 @@ import org.springframework.stereotype.Component;
  * listener's refusal of a claim, say), instead of the 500 Camunda gives any wrapped exception;
  * {@link EngineApiProviders} adds them, with {@link TaskInputsFilter}, to this application and to
  * the webapps' engine API alike. A concurrent change (optimistic locking) answers 409 and a database
- * outage 503, as problem details ({@link TransientFailures}). Everything else is answered as Camunda does.
+ * outage 503, as problem details ({@link TransientFailures}). Everything else is answered as Camunda does,
+ * except that a server error (5xx) shows only an error id, never the exception ({@link InternalErrors}).
  */
 @Component
 public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
@@ -79,6 +80,13 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
    */
   static final String JAVA_SERIALIZATION_PROHIBITED = "ENGINE-17007";
 
+  /**
+   * How Camunda's type validation ({@code deserialization-type-validation-enabled}, application.yaml) refuses to
+   * rebuild an Object variable of a type outside the allowed ones (Spin's {@code SpinRuntimeException}, under the
+   * engine's "Cannot deserialize object in variable"): the caller's input, so 400, not the 500 Camunda gives it.
+   */
+  static final String TYPE_NOT_ALLOWED = "The following classes are not whitelisted for deserialization:";
+
   /** How the engine says a task named by id is not (or no longer) there. */
   static final String NO_SUCH_TASK = "Cannot find task with id";
 
@@ -112,13 +120,24 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
       if (cause instanceof TaskAlreadyClaimedException claimed) {
         return refusal(409, "task-already-claimed", claimed.getMessage());
       }
+      if (cause.getMessage() != null && cause.getMessage().startsWith(TYPE_NOT_ALLOWED)) {
+        return refusal(400, "object-type-not-allowed", "An Object variable naming a Java type the application does not "
+            + "use was sent (" + cause.getMessage().substring(TYPE_NOT_ALLOWED.length()).strip() + "): it is not rebuilt "
+            + "on the server, and nothing was done. Send text, numbers, booleans or JSON.");
+      }
       if (cause instanceof ProcessEngineException engineException && engineException.getMessage() != null
           && engineException.getMessage().contains(JAVA_SERIALIZATION_PROHIBITED)) {
         return refusal(400, "no-java-serialization", engineException.getMessage()
             + ": send the value as JSON or as a primitive type, never as application/x-java-serialized-object.");
       }
     }
-    return ExceptionHandlerHelper.getInstance().getResponse(thrown);
+    Response camundas = ExceptionHandlerHelper.getInstance().getResponse(thrown);
+    if (camundas.getStatus() >= 500) {
+      // Camunda's body would carry the exception's type and message (SQL, table and class names).
+      return Response.status(camundas.getStatus()).type(TransientFailures.CONTENT_TYPE)
+          .entity(InternalErrors.record(camundas.getStatus(), thrown)).build();
+    }
+    return camundas;
   }
 
   /**
@@ -161,6 +180,19 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   public static class SpringDataFailures implements ExceptionMapper<NestedRuntimeException> {
     @Override
     public Response toResponse(NestedRuntimeException exception) {
+      return respond(exception);
+    }
+  }
+
+  /**
+   * Whatever no mapper above takes (an exception from a listener the engine did not wrap, a failure inside
+   * Camunda's REST resources): Camunda's own mapper of {@code Throwable} would answer it with its type and
+   * message. Through {@link #respond} it keeps Camunda's status, and a 5xx shows only an error id.
+   */
+  @Priority(1)
+  public static class UnexpectedFailures implements ExceptionMapper<Throwable> {
+    @Override
+    public Response toResponse(Throwable exception) {
       return respond(exception);
     }
   }

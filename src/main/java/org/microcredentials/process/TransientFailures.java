@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
@@ -16,7 +17,8 @@ import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Failures that are nobody's mistake and pass: two people changing the same thing at the same
- * moment (the engine's optimistic locking lets one win; the other may look again and retry), the
+ * moment (the engine's optimistic locking lets one win; the other may look again and retry), the same
+ * request sent twice at once (a unique key keeps one; the other is told it was already recorded), the
  * database being away, and every connection to it being busy. Every API answers them the same way, as RFC 9457 problem details: 409
  * naming the conflict, 503 with {@code Retry-After}. Never a 500 with a stack trace.
  */
@@ -44,16 +46,25 @@ public final class TransientFailures {
   /** H2's error code for a lock wait that timed out ("Timeout trying to lock table"). */
   private static final int H2_LOCK_TIMEOUT = 50200;
 
+  private static final Problem CONCURRENT_UPDATE = new Problem(409, "concurrent-update",
+      "Changed by someone else at the same moment",
+      "Someone else changed this at the same moment and their change was kept; yours was not applied. "
+          + "Reload and try again if it is still to do.");
+  /** SQLSTATE of a unique constraint broken (H2 and PostgreSQL alike). */
+  private static final String UNIQUE_VIOLATION = "23505";
+
   private TransientFailures() {
   }
 
   public static Optional<Problem> of(Throwable thrown) {
     for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+      if (isDuplicate(cause)) {
+        return Optional.of(new Problem(409, "already-recorded", "Already recorded",
+            "This was already recorded by a request sent at the same moment; nothing was done twice."));
+      }
       if (cause instanceof OptimisticLockingException || cause instanceof OptimisticLockingFailureException
           || cause instanceof PessimisticLockingFailureException || isParentGone(cause) || isDeadlockVictim(cause)) {
-        return Optional.of(new Problem(409, "concurrent-update", "Changed by someone else at the same moment",
-            "Someone else changed this at the same moment and their change was kept; yours was not applied. "
-                + "Reload and try again if it is still to do."));
+        return Optional.of(CONCURRENT_UPDATE);
       }
       if (isLockTimeout(cause)) {
         return Optional.of(new Problem(503, "too-busy", "Too busy",
@@ -90,6 +101,20 @@ public final class TransientFailures {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * A unique key of ours refused a second copy of a row: the same request sent twice at once (a completion
+   * sent two or three times in the same instant both passed their checks, and the second insert into
+   * {@code peer_review} met the first's). The loser's transaction rolled back whole; the winner recorded it
+   * once. Other broken constraints (a missing value, a failed check, a missing parent row) are taken for
+   * mistakes of ours, not of timing, and stay server errors: a job failing on one keeps its retry cycle and
+   * ends in an incident, where a concurrent-update would be retried at once without end
+   * ({@link ConflictingJobsRetriedAtOnce}).
+   */
+  private static boolean isDuplicate(Throwable cause) {
+    return cause instanceof DuplicateKeyException
+        || cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState());
   }
 
   /**

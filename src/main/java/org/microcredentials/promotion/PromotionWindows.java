@@ -9,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.microcredentials.MicroCredentialsProperties;
+import org.microcredentials.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -65,6 +66,24 @@ public class PromotionWindows {
   /** Whether a decision may be taken at this moment. */
   public boolean isOpen(Instant moment) {
     return windows.stream().anyMatch(window -> !moment.isBefore(window.opens(zone)) && moment.isBefore(window.closes(zone)));
+  }
+
+  /**
+   * Refuses a decision taken outside every window: the decision is taken only inside one (README, "How a promotion works").
+   * The model lets the decision task appear only while a window is open, but a task created on a window's
+   * last day can still be completed after the window closed: the moment of the decision is what counts, so
+   * the completion is checked too. Any open window will do, not only the one the task was created in: an
+   * application that waited for the next window is decided in it.
+   */
+  public void checkOpenForDecision(Instant moment) {
+    if (isOpen(moment)) {
+      return;
+    }
+    String next = nextOpening(moment).map(opens -> "the next opens on " + opens.atZone(zone).toLocalDate())
+        .orElse("none is configured ahead");
+    throw RuleViolation.conflict("promotion-window-closed", "Promotions are decided only inside a promotion window, "
+        + "and none is open on " + moment.atZone(zone).toLocalDate() + " (" + next + "). Nothing was recorded; "
+        + "the decision task stays open for the next window.");
   }
 
   /** When the next window opens after this moment; empty when none is configured after it. */

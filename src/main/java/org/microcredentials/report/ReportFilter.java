@@ -13,8 +13,17 @@ import org.microcredentials.RuleViolation;
 public record ReportFilter(LocalDate from, LocalDate to, String skillCode, String team) {
 
   private static final String CODE = "[A-Za-z0-9_-]{1,64}";
+  /**
+   * The days a period may name. ISO dates reach year 999999999 either way ({@code +999999999-12-31}), which
+   * no database timestamp holds and whose next day Java cannot compute: a bound refuses them as a broken rule
+   * instead of failing on them. Wide enough for any record of ours, and for any period a reader means.
+   */
+  static final LocalDate EARLIEST = LocalDate.of(1900, 1, 1);
+  static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
 
   public ReportFilter {
+    within("from", from);
+    within("to", to);
     if (from != null && to != null && to.isBefore(from)) {
       throw RuleViolation.invalid("report-period", "'to' (" + to + ") lies before 'from' (" + from + ").");
     }
@@ -25,6 +34,13 @@ public record ReportFilter(LocalDate from, LocalDate to, String skillCode, Strin
     }
     if (team != null && !team.matches(CODE)) {
       throw RuleViolation.invalid("report-team", "'" + team + "' is not a user id.");
+    }
+  }
+
+  private static void within(String parameter, LocalDate day) {
+    if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
+      throw RuleViolation.invalid("report-period", "'" + parameter + "' must be a day from " + EARLIEST + " to " + LATEST
+          + ", not " + day + ".");
     }
   }
 

@@ -7,6 +7,7 @@ import java.sql.SQLTransientConnectionException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
@@ -98,9 +99,23 @@ class TransientFailuresTest {
   }
 
   @Test
+  void theSameRowInsertedTwiceAtOnceIsA409AlreadyRecorded() {
+    // A completion sent two or three times at once: the second insert into peer_review met the first's key.
+    assertThat(TransientFailures.of(new ProcessEngineException("Exception while invoking TaskListener",
+        new DuplicateKeyException("insert into peer_review", new SQLException("Unique index violation", "23505")))))
+        .hasValueSatisfying(problem -> {
+          assertThat(problem.status()).isEqualTo(409);
+          assertThat(problem.rule()).isEqualTo("already-recorded");
+        });
+    assertThat(TransientFailures.of(new SQLException("duplicate key value", "23505")))
+        .hasValueSatisfying(problem -> assertThat(problem.rule()).isEqualTo("already-recorded"));
+  }
+
+  @Test
   void anythingElseIsNotOurs() {
     assertThat(TransientFailures.of(new ProcessEngineException("Cannot find task"))).isEmpty();
-    assertThat(TransientFailures.of(new SQLException("duplicate key value", "23505"))).isEmpty();
+    assertThat(TransientFailures.of(new SQLException("NULL not allowed for column", "23502"))).isEmpty();
+    assertThat(TransientFailures.of(new SQLException("violates foreign key constraint", "23503"))).isEmpty();
     assertThat(TransientFailures.of(new IllegalStateException("bug"))).isEmpty();
   }
 }

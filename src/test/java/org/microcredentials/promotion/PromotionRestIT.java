@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.microcredentials.testing.RestCalls.LIST;
 import static org.microcredentials.testing.RestCalls.OBJECT;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -207,6 +208,38 @@ class PromotionRestIT {
     assertThat(tasks("ivan", businessKey, PromotionApplicationProcess.Tasks.DECIDE_PROMOTION)).hasSize(1);
     assertThat(jdbc.sql("select status from promotion_application").query(String.class).single()).isEqualTo("OPEN");
     assertThat(jdbc.sql("select seniority_level from engineer where user_id = 'bob'").query(Integer.class).single()).isEqualTo(3);
+  }
+
+  /**
+   * The decision task appeared while the demo window (2026-01-01 to 2027-12-31) was open; ivan completes it
+   * once the window has closed: refused, and nothing of the decision is recorded.
+   */
+  @Test
+  void aDecisionTakenAfterTheWindowClosedIsRefusedAndNothingIsRecorded() {
+    int version = frameworks.current().version();
+    for (String skill : List.of("iLAN", "iTEST", "iPERF", "iOWN", "iDEL", "iCOMM")) {
+      promotions.holds("alice", skill, 3, 9, version);
+    }
+    int levelBefore = jdbc.sql("select seniority_level from engineer where user_id = 'alice'").query(Integer.class).single();
+    String businessKey = (String) apply("alice", Map.of("targetLevel", 3)).getBody().get("businessKey");
+    Map<String, Object> decision = tasks("ivan", businessKey, PromotionApplicationProcess.Tasks.DECIDE_PROMOTION).get(0);
+    assertThat(calls.post("ivan", "/engine-rest/task/" + decision.get("id") + "/claim", Map.of("userId", "ivan"))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    clock.set(Instant.parse("2028-01-01T00:00:01Z"));
+    for (boolean promoted : List.of(true, false)) {
+      ResponseEntity<Map<String, Object>> refused = calls.submit("ivan", decision,
+          RestCalls.variables(Map.of("promoted", promoted, "decisionJustification", "Every skill at the mark.")));
+      assertRefused(refused, 409, "promotion-window-closed");
+      assertThat(String.valueOf(refused.getBody())).contains("none is open on 2028-01-01");
+    }
+
+    assertThat(tasks("ivan", businessKey, PromotionApplicationProcess.Tasks.DECIDE_PROMOTION)).singleElement()
+        .satisfies(task -> assertThat(task.get("assignee")).isEqualTo("ivan"));
+    assertThat(jdbc.sql("select status from promotion_application where business_key = ?").param(businessKey)
+        .query(String.class).single()).isEqualTo("OPEN");
+    assertThat(jdbc.sql("select seniority_level from engineer where user_id = 'alice'").query(Integer.class).single())
+        .isEqualTo(levelBefore);
   }
 
   private static void assertRefused(ResponseEntity<Map<String, Object>> answer, int status, String rule) {

