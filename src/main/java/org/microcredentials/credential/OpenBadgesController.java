@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -48,14 +51,16 @@ class OpenBadgesController {
   private final Organisation organisation;
   private final SigningKeys keys;
   private final CredentialProperties properties;
+  private final VerifierLimits limits;
   private final Actors actors;
   private final ObjectMapper json;
   private final Clock clock;
 
   OpenBadgesController(CredentialRegister credentials, OpenBadges openBadges, CredentialSigner signer,
       CredentialVerifier verifier, CredentialRevocations revocations, CredentialStatusList statusList,
-      Organisation organisation, SigningKeys keys, CredentialProperties properties, Actors actors, ObjectMapper json,
-      Clock clock) {
+      Organisation organisation, SigningKeys keys, CredentialProperties properties, VerifierLimits limits, Actors actors,
+      ObjectMapper json, Clock clock) {
+    this.limits = limits;
     this.statusList = statusList;
     this.organisation = organisation;
     this.credentials = credentials;
@@ -85,10 +90,18 @@ class OpenBadgesController {
         .body(signer.signedDocument(document));
   }
 
-  /** Public: checks signature, schema, validity dates and revocation, and names the check that failed. */
+  /**
+   * Public: checks signature, schema, validity dates and revocation, and names the check that failed.
+   * The body is read up to {@link VerifierLimits#maxDocumentBytes()} and no further: anyone may call this.
+   */
   @PostMapping("/api/credentials/verify")
-  CredentialVerifier.Verification verify(@RequestBody String body) {
-    return verifier.verify(read(body));
+  CredentialVerifier.Verification verify(HttpServletRequest request) throws IOException {
+    byte[] body = request.getInputStream().readNBytes(limits.maxDocumentBytes() + 1);
+    if (body.length > limits.maxDocumentBytes()) {
+      throw RuleViolation.invalid("verifier-document-size", "The credential is longer than " + limits.maxDocumentBytes()
+          + " bytes; a credential we issue is a few kilobytes.");
+    }
+    return verifier.verify(read(new String(body, StandardCharsets.UTF_8)));
   }
 
   @PostMapping("/api/credentials/{id}/revoke")
