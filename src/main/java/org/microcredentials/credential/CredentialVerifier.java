@@ -130,7 +130,7 @@ public class CredentialVerifier {
       depth++;
       if (depth > limits.maxNestingDepth()) {
         throw RuleViolation.invalid("verifier-nesting-depth", "The credential nests objects and arrays more than "
-            + limits.maxNestingDepth() + " deep; a credential we issue nests about ten.");
+            + limits.maxNestingDepth() + " deep; every credential we issue nests less.");
       }
       Deque<JsonNode> next = new ArrayDeque<>();
       for (JsonNode node : level) {
@@ -177,7 +177,8 @@ public class CredentialVerifier {
     try {
       jwt = SignedJWT.parse(compact);
     } catch (ParseException e) {
-      checks.add(new CheckResult(Check.FORMAT.checkName(), false, "The VC-JWT is not a signed JWT: " + e.getMessage()));
+      checks.add(new CheckResult(Check.FORMAT.checkName(), false,
+          "The VC-JWT is not a signed JWT (base64url header, payload and signature, separated by dots)."));
       return Optional.empty();
     }
     try {
@@ -232,7 +233,7 @@ public class CredentialVerifier {
             + kid + "'.");
       }
     } catch (JOSEException e) {
-      return Optional.of("The signature could not be checked: " + e.getMessage());
+      return Optional.of("The signature could not be checked with key '" + kid + "'.");
     }
     JsonNode document = submission.document();
     if (!submission.legacyJwt()) {

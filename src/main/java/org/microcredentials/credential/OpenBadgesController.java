@@ -1,6 +1,8 @@
 package org.microcredentials.credential;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -54,6 +56,7 @@ class OpenBadgesController {
   private final VerifierLimits limits;
   private final Actors actors;
   private final ObjectMapper json;
+  private final ObjectMapper verifierJson;
   private final Clock clock;
 
   OpenBadgesController(CredentialRegister credentials, OpenBadges openBadges, CredentialSigner signer,
@@ -72,6 +75,9 @@ class OpenBadgesController {
     this.properties = properties;
     this.actors = actors;
     this.json = json;
+    this.verifierJson = json.copy();
+    verifierJson.getFactory().setStreamReadConstraints(
+        StreamReadConstraints.builder().maxNestingDepth(limits.maxNestingDepth()).build());
     this.clock = clock;
   }
 
@@ -221,13 +227,22 @@ class OpenBadgesController {
     return multikey;
   }
 
+  /**
+   * The body as JSON, parsed no deeper than the verifier's limit (Jackson stops at it, before building
+   * anything). The refusal names where the JSON broke, never the parser's own message: that names its
+   * classes and settings.
+   */
   private JsonNode read(String body) {
     String text = body == null ? "" : body.strip();
     if (text.startsWith("{") || text.startsWith("\"")) {
       try {
-        return json.readTree(text);
+        return verifierJson.readTree(text);
+      } catch (StreamConstraintsException tooDeep) {
+        throw RuleViolation.invalid("verifier-nesting-depth", "The credential nests objects and arrays more than "
+            + limits.maxNestingDepth() + " deep, or holds a number or name past the verifier's limits.");
       } catch (JsonProcessingException e) {
-        throw RuleViolation.invalid("credential-format", "The body is not JSON: " + e.getOriginalMessage());
+        throw RuleViolation.invalid("credential-format", "The body is not JSON (line " + e.getLocation().getLineNr()
+            + ", column " + e.getLocation().getColumnNr() + ").");
       }
     }
     return TextNode.valueOf(text);

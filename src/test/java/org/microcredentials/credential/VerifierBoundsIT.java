@@ -118,6 +118,11 @@ class VerifierBoundsIT {
     JsonNode problem = JSON.readTree(refused.body());
     assertThat(problem.path("rule").asText()).isEqualTo("verifier-document-size");
     assertThat(refused.body()).doesNotContain("Exception", "at org.");
+
+    HttpResponse<String> broken = verify("{\"proof\": [");
+    assertThat(broken.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(broken.body()).path("rule").asText()).isEqualTo("credential-format");
+    assertThat(broken.body()).as("the parser's own words name its classes").doesNotContain("Exception", "Feature", "`");
   }
 
   @Test
