@@ -14,13 +14,16 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.StreamSupport;
+import org.microcredentials.RuleViolation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -69,12 +72,14 @@ public class CredentialVerifier {
   private final CredentialStatusList statusList;
   private final DataIntegrity dataIntegrity;
   private final CredentialProperties properties;
+  private final VerifierLimits limits;
   private final ObjectMapper json;
   private final Clock clock;
 
   CredentialVerifier(SigningKeys keys, OpenBadgeSchemas schemas, CredentialRegister credentials,
-      CredentialStatusList statusList, DataIntegrity dataIntegrity, CredentialProperties properties, ObjectMapper json,
-      Clock clock) {
+      CredentialStatusList statusList, DataIntegrity dataIntegrity, CredentialProperties properties,
+      VerifierLimits limits, ObjectMapper json, Clock clock) {
+    this.limits = limits;
     this.keys = keys;
     this.schemas = schemas;
     this.credentials = credentials;
@@ -89,14 +94,17 @@ public class CredentialVerifier {
    * Verifies what a client sends: the JSON-LD document as issued (its {@code proof} a Data Integrity
    * proof, or, downloaded before issue 16, a VC-JWT), or the compact VC-JWT itself (as a JSON string
    * or the plain body; the credential as its payload, or in a {@code vc} claim before issue 16).
+   * A document past {@link VerifierLimits} is refused ({@link RuleViolation}), not judged.
    */
   public Verification verify(JsonNode submitted) {
+    withinNestingDepth(submitted);
     List<CheckResult> checks = new ArrayList<>();
     Optional<Submission> read = read(submitted, checks);
     if (read.isEmpty()) {
       return answer(null, checks);
     }
     JsonNode document = read.get().document();
+    withinNestingDepth(document);
     checks.add(new CheckResult(Check.FORMAT.checkName(), true, read.get().dataIntegrityProof() != null
         ? "An Open Badges credential with a Data Integrity proof." : "A VC-JWT carrying an Open Badges credential."));
     checks.add(signature(read.get(), submitted));
@@ -105,6 +113,35 @@ public class CredentialVerifier {
     String credentialId = credentialId(document);
     checks.add(revocation(credentialId, document.path("credentialStatus")));
     return answer(credentialId, checks);
+  }
+
+  /**
+   * Every later step (copies, JSON-LD, the schema) walks the document recursively: a document nested a
+   * thousand deep is refused here, walked without recursion, before any of them runs.
+   */
+  private void withinNestingDepth(JsonNode document) {
+    if (document == null) {
+      return;
+    }
+    Deque<JsonNode> level = new ArrayDeque<>();
+    level.add(document);
+    int depth = 0;
+    while (!level.isEmpty()) {
+      depth++;
+      if (depth > limits.maxNestingDepth()) {
+        throw RuleViolation.invalid("verifier-nesting-depth", "The credential nests objects and arrays more than "
+            + limits.maxNestingDepth() + " deep; every credential we issue nests less.");
+      }
+      Deque<JsonNode> next = new ArrayDeque<>();
+      for (JsonNode node : level) {
+        node.forEach(child -> {
+          if (child.isContainerNode()) {
+            next.add(child);
+          }
+        });
+      }
+      level = next;
+    }
   }
 
   private Optional<Submission> read(JsonNode submitted, List<CheckResult> checks) {
@@ -140,7 +177,8 @@ public class CredentialVerifier {
     try {
       jwt = SignedJWT.parse(compact);
     } catch (ParseException e) {
-      checks.add(new CheckResult(Check.FORMAT.checkName(), false, "The VC-JWT is not a signed JWT: " + e.getMessage()));
+      checks.add(new CheckResult(Check.FORMAT.checkName(), false,
+          "The VC-JWT is not a signed JWT (base64url header, payload and signature, separated by dots)."));
       return Optional.empty();
     }
     try {
@@ -195,7 +233,7 @@ public class CredentialVerifier {
             + kid + "'.");
       }
     } catch (JOSEException e) {
-      return Optional.of("The signature could not be checked: " + e.getMessage());
+      return Optional.of("The signature could not be checked with key '" + kid + "'.");
     }
     JsonNode document = submission.document();
     if (!submission.legacyJwt()) {

@@ -1,9 +1,14 @@
 package org.microcredentials.credential;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.TextNode;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -48,14 +53,17 @@ class OpenBadgesController {
   private final Organisation organisation;
   private final SigningKeys keys;
   private final CredentialProperties properties;
+  private final VerifierLimits limits;
   private final Actors actors;
   private final ObjectMapper json;
+  private final ObjectMapper verifierJson;
   private final Clock clock;
 
   OpenBadgesController(CredentialRegister credentials, OpenBadges openBadges, CredentialSigner signer,
       CredentialVerifier verifier, CredentialRevocations revocations, CredentialStatusList statusList,
-      Organisation organisation, SigningKeys keys, CredentialProperties properties, Actors actors, ObjectMapper json,
-      Clock clock) {
+      Organisation organisation, SigningKeys keys, CredentialProperties properties, VerifierLimits limits, Actors actors,
+      ObjectMapper json, Clock clock) {
+    this.limits = limits;
     this.statusList = statusList;
     this.organisation = organisation;
     this.credentials = credentials;
@@ -67,6 +75,9 @@ class OpenBadgesController {
     this.properties = properties;
     this.actors = actors;
     this.json = json;
+    this.verifierJson = json.copy();
+    verifierJson.getFactory().setStreamReadConstraints(
+        StreamReadConstraints.builder().maxNestingDepth(limits.maxNestingDepth()).build());
     this.clock = clock;
   }
 
@@ -85,10 +96,18 @@ class OpenBadgesController {
         .body(signer.signedDocument(document));
   }
 
-  /** Public: checks signature, schema, validity dates and revocation, and names the check that failed. */
+  /**
+   * Public: checks signature, schema, validity dates and revocation, and names the check that failed.
+   * The body is read up to {@link VerifierLimits#maxDocumentBytes()} and no further: anyone may call this.
+   */
   @PostMapping("/api/credentials/verify")
-  CredentialVerifier.Verification verify(@RequestBody String body) {
-    return verifier.verify(read(body));
+  CredentialVerifier.Verification verify(HttpServletRequest request) throws IOException {
+    byte[] body = request.getInputStream().readNBytes(limits.maxDocumentBytes() + 1);
+    if (body.length > limits.maxDocumentBytes()) {
+      throw RuleViolation.invalid("verifier-document-size", "The credential is longer than " + limits.maxDocumentBytes()
+          + " bytes; a credential we issue is a few kilobytes.");
+    }
+    return verifier.verify(read(new String(body, StandardCharsets.UTF_8)));
   }
 
   @PostMapping("/api/credentials/{id}/revoke")
@@ -208,13 +227,22 @@ class OpenBadgesController {
     return multikey;
   }
 
+  /**
+   * The body as JSON, parsed no deeper than the verifier's limit (Jackson stops at it, before building
+   * anything). The refusal names where the JSON broke, never the parser's own message: that names its
+   * classes and settings.
+   */
   private JsonNode read(String body) {
     String text = body == null ? "" : body.strip();
     if (text.startsWith("{") || text.startsWith("\"")) {
       try {
-        return json.readTree(text);
+        return verifierJson.readTree(text);
+      } catch (StreamConstraintsException tooDeep) {
+        throw RuleViolation.invalid("verifier-nesting-depth", "The credential nests objects and arrays more than "
+            + limits.maxNestingDepth() + " deep, or holds a number or name past the verifier's limits.");
       } catch (JsonProcessingException e) {
-        throw RuleViolation.invalid("credential-format", "The body is not JSON: " + e.getOriginalMessage());
+        throw RuleViolation.invalid("credential-format", "The body is not JSON (line " + e.getLocation().getLineNr()
+            + ", column " + e.getLocation().getColumnNr() + ").");
       }
     }
     return TextNode.valueOf(text);

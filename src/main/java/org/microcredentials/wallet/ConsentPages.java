@@ -2,8 +2,6 @@ package org.microcredentials.wallet;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
-import java.io.Serializable;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
@@ -33,29 +32,40 @@ import org.springframework.web.bind.annotation.RequestParam;
  * back to the wallet with a code that only that wallet can exchange, with the PKCE verifier it holds.
  *
  * <p>A request that cannot be answered to the wallet (unknown client, a redirect URI it did not
- * register) is shown as an error here and never redirected (RFC 6749 4.1.2.1). The decision is tied
- * to the browser's session by a random id, and to the person who was asked.
+ * register) is shown as an error here and never redirected (RFC 6749 4.1.2.1). Nor is any other error
+ * before the holder has signed in: anyone may register a client with any https host, so a redirect
+ * to it on an anonymous request would be an open redirect. Signed in, the holder's browser is sent
+ * back with the error to the client's own registered redirect URI.
+ *
+ * <p>The request waits for the answer in {@link ConsentRequests}, a few a holder, not in an HTTP
+ * session: this page creates no session. The decision is tied to the request by a random id the page
+ * carries, and to the person who was asked.
  */
 @Controller
 class ConsentPages {
 
-  private static final String PENDING = "walletConsent.";
+  /** RFC 7636 4.2: BASE64URL of a SHA-256 hash, 43 characters. */
+  private static final Pattern S256_CHALLENGE = Pattern.compile("[A-Za-z0-9_-]{43}");
 
-  /** What the holder is asked, kept in their session until they decide. */
-  record Pending(String clientId, String redirectUri, Set<String> scopes, String state, String codeChallenge,
-      String holderId) implements Serializable {
+  /** An error the wallet is told of (RFC 6749 4.1.2.1), once the holder has signed in. */
+  private record Refusal(String error, String description) {
   }
 
   private final WalletClients clients;
   private final WalletGrants grants;
+  private final ConsentRequests consents;
   private final Organisation organisation;
   private final ProcessEngine engine;
+  private final WalletLimits limits;
 
-  ConsentPages(WalletClients clients, WalletGrants grants, Organisation organisation, ProcessEngine engine) {
+  ConsentPages(WalletClients clients, WalletGrants grants, ConsentRequests consents, Organisation organisation,
+      ProcessEngine engine, WalletLimits limits) {
     this.clients = clients;
     this.grants = grants;
+    this.consents = consents;
     this.organisation = organisation;
     this.engine = engine;
+    this.limits = limits;
   }
 
   @GetMapping(WalletApi.BASE + "/authorize")
@@ -76,32 +86,26 @@ class ConsentPages {
       return error(response, model, HttpStatus.BAD_REQUEST, "This link does not come from the wallet",
           "redirect_uri is not one that " + client.get().name() + " registered; you were not sent back to it.");
     }
-    if (state == null || state.isBlank()) {
-      return back(redirectUri, Map.of("error", "invalid_request", "error_description",
-          "state is required (Open Badges 3.0 API)."));
-    }
-    if (!"code".equals(responseType)) {
-      return back(redirectUri, errorParameters("unsupported_response_type", "response_type is code.", state));
-    }
-    if (codeChallenge == null || codeChallenge.isBlank() || !"S256".equals(codeChallengeMethod)) {
-      return back(redirectUri, errorParameters("invalid_request",
-          "PKCE is required: code_challenge with code_challenge_method S256.", state));
-    }
     Set<String> scopes = WalletScopes.parse(scope);
-    if (scopes.isEmpty() || !client.get().scopes().containsAll(scopes)) {
-      return back(redirectUri, errorParameters("invalid_scope",
-          "scope is one or more of those the wallet registered: " + WalletScopes.format(client.get().scopes()) + ".", state));
-    }
+    Optional<Refusal> refusal = refusal(client.get(), state, responseType, codeChallenge, codeChallengeMethod, scopes);
     Optional<String> holder = SignedIn.user(request, engine);
     if (holder.isEmpty()) {
+      if (refusal.isPresent()) {
+        return error(response, model, HttpStatus.BAD_REQUEST, "This link cannot be answered",
+            refusal.get().description() + " Go back to your wallet and connect again.");
+      }
       response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"micro-credentials\", charset=\"UTF-8\"");
       return error(response, model, HttpStatus.UNAUTHORIZED, "Sign in to connect your wallet",
           "Sign in with your Tasklist user name and password, or log in to Tasklist in this browser first and "
               + "come back from your wallet.");
     }
-    String requestId = Secrets.newSecret();
-    request.getSession(true).setAttribute(PENDING + requestId,
-        new Pending(client.get().clientId(), redirectUri, new LinkedHashSet<>(scopes), state, codeChallenge, holder.get()));
+    if (refusal.isPresent()) {
+      boolean stateEchoed = state != null && !state.isBlank() && state.length() <= limits.maxStateLength();
+      return back(redirectUri, errorParameters(refusal.get().error(), refusal.get().description(),
+          stateEchoed ? state : null));
+    }
+    String requestId = consents.ask(new ConsentRequests.Pending(client.get().clientId(), redirectUri,
+        new LinkedHashSet<>(scopes), state, codeChallenge, holder.get()));
     Map<String, String> asked = new LinkedHashMap<>();
     scopes.forEach(each -> asked.put(each, WalletScopes.IN_WORDS.get(each)));
     model.addAttribute("client", client.get());
@@ -118,23 +122,27 @@ class ConsentPages {
   Object decide(HttpServletRequest request, HttpServletResponse response, Model model,
       @RequestParam(name = "request", required = false) String requestId,
       @RequestParam(required = false) String decision) {
-    HttpSession session = request.getSession(false);
-    Pending pending = session == null || requestId == null ? null : (Pending) session.getAttribute(PENDING + requestId);
-    if (pending == null) {
-      return error(response, model, HttpStatus.BAD_REQUEST, "This request is over",
-          "It was answered already, or it was asked in another browser session. Connect again from your wallet.");
+    Optional<ConsentRequests.Pending> found = consents.find(requestId);
+    if (found.isEmpty()) {
+      return over(response, model);
     }
+    ConsentRequests.Pending pending = found.get();
     Optional<String> holder = SignedIn.user(request, engine);
     if (holder.isEmpty() || !holder.get().equals(pending.holderId())) {
       return error(response, model, HttpStatus.FORBIDDEN, "Only the person asked decides",
           "This request was put to " + pending.holderId() + ".");
     }
-    session.removeAttribute(PENDING + requestId);
+    if (!consents.answer(requestId)) {
+      return over(response, model);
+    }
     if (!"allow".equals(decision)) {
       return back(pending.redirectUri(), errorParameters("access_denied", "The holder did not allow it.", pending.state()));
     }
-    WalletClients.Client client = clients.find(pending.clientId()).orElseThrow();
-    String code = grants.issueCode(client, pending.holderId(), pending.redirectUri(), pending.scopes(),
+    Optional<WalletClients.Client> client = clients.find(pending.clientId());
+    if (client.isEmpty()) {
+      return over(response, model);
+    }
+    String code = grants.issueCode(client.get(), pending.holderId(), pending.redirectUri(), pending.scopes(),
         pending.codeChallenge());
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("code", code);
@@ -143,11 +151,41 @@ class ConsentPages {
     return back(pending.redirectUri(), parameters);
   }
 
+  /** What is wrong with a request from a known client to its own redirect URI, if anything. */
+  private Optional<Refusal> refusal(WalletClients.Client client, String state, String responseType, String codeChallenge,
+      String codeChallengeMethod, Set<String> scopes) {
+    if (state == null || state.isBlank()) {
+      return Optional.of(new Refusal("invalid_request", "state is required (Open Badges 3.0 API)."));
+    }
+    if (state.length() > limits.maxStateLength()) {
+      return Optional.of(new Refusal("invalid_request", "state is at most " + limits.maxStateLength() + " characters."));
+    }
+    if (!"code".equals(responseType)) {
+      return Optional.of(new Refusal("unsupported_response_type", "response_type is code."));
+    }
+    if (codeChallenge == null || !S256_CHALLENGE.matcher(codeChallenge).matches() || !"S256".equals(codeChallengeMethod)) {
+      return Optional.of(new Refusal("invalid_request",
+          "PKCE is required: code_challenge (43 characters, base64url) with code_challenge_method S256."));
+    }
+    if (scopes.isEmpty() || !client.scopes().containsAll(scopes)) {
+      return Optional.of(new Refusal("invalid_scope",
+          "scope is one or more of those the wallet registered: " + WalletScopes.format(client.scopes()) + "."));
+    }
+    return Optional.empty();
+  }
+
+  private static String over(HttpServletResponse response, Model model) {
+    return error(response, model, HttpStatus.BAD_REQUEST, "This request is over",
+        "It was answered already, or it waited too long, or you asked again since. Connect again from your wallet.");
+  }
+
   private static Map<String, String> errorParameters(String error, String description, String state) {
     Map<String, String> parameters = new LinkedHashMap<>();
     parameters.put("error", error);
     parameters.put("error_description", description);
-    parameters.put("state", state);
+    if (state != null) {
+      parameters.put("state", state);
+    }
     return parameters;
   }
 
@@ -166,7 +204,8 @@ class ConsentPages {
 
   private static String error(HttpServletResponse response, Model model, HttpStatus status, String title, String detail) {
     response.setStatus(status.value());
-    model.addAttribute("title", title);
+    // "heading", not "title": the layout's fragment parameter of that name would hide it in the page.
+    model.addAttribute("heading", title);
     model.addAttribute("detail", detail);
     return "consent-error";
   }

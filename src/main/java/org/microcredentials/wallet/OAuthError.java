@@ -8,11 +8,22 @@ final class OAuthError extends RuntimeException {
 
   private final int status;
   private final String error;
+  private final long retryAfterSeconds;
 
   OAuthError(int status, String error, String description) {
+    this(status, error, description, 0);
+  }
+
+  private OAuthError(int status, String error, String description, long retryAfterSeconds) {
     super(description);
     this.status = status;
     this.error = error;
+    this.retryAfterSeconds = retryAfterSeconds;
+  }
+
+  /** 429 (RFC 6585) with Retry-After; OAuth 2.0 names no code for it, so the error is the status' name. */
+  static OAuthError tooManyRequests(String description, long retryAfterSeconds) {
+    return new OAuthError(429, "too_many_requests", description, retryAfterSeconds);
   }
 
   static OAuthError invalidRequest(String description) {
@@ -45,5 +56,10 @@ final class OAuthError extends RuntimeException {
 
   String error() {
     return error;
+  }
+
+  /** Seconds the client waits before trying again; 0: not a question of waiting. */
+  long retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 }

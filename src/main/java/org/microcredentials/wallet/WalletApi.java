@@ -1,8 +1,11 @@
 package org.microcredentials.wallet;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +30,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -44,6 +46,8 @@ class WalletApi {
 
   static final String BASE = "/ims/ob/v3p0";
   private static final int MAX_LIMIT = 100;
+  /** Twice the longest metadata kept ({@link WalletClients}), for whitespace. */
+  private static final int MAX_REGISTRATION_BYTES = 16 * 1024;
 
   private final WalletClients clients;
   private final WalletGrants grants;
@@ -53,9 +57,14 @@ class WalletApi {
   private final CredentialSigner signer;
   private final Organisation organisation;
   private final CredentialProperties properties;
+  private final WalletRateLimits rateLimits;
+  private final ObjectMapper json;
 
   WalletApi(WalletClients clients, WalletGrants grants, WalletDiscovery discovery, CredentialRegister credentials,
-      OpenBadges openBadges, CredentialSigner signer, Organisation organisation, CredentialProperties properties) {
+      OpenBadges openBadges, CredentialSigner signer, Organisation organisation, CredentialProperties properties,
+      WalletRateLimits rateLimits, ObjectMapper json) {
+    this.rateLimits = rateLimits;
+    this.json = json;
     this.clients = clients;
     this.grants = grants;
     this.discovery = discovery;
@@ -72,9 +81,25 @@ class WalletApi {
     return ResponseEntity.ok().cacheControl(CacheControl.maxAge(java.time.Duration.ofHours(1))).body(discovery.document());
   }
 
-  /** RFC 7591: open registration, as the Open Badges 3.0 API requires (no initial access token). */
+  /**
+   * RFC 7591: open registration, as the Open Badges 3.0 API requires (no initial access token); so at
+   * a bounded rate per address ({@link WalletRateLimits}), counted before the body is read, and the
+   * body read no further than the longest metadata a client may register.
+   */
   @PostMapping(value = BASE + "/register", produces = MediaType.APPLICATION_JSON_VALUE)
-  ResponseEntity<ObjectNode> register(@RequestBody(required = false) JsonNode request) {
+  ResponseEntity<ObjectNode> register(HttpServletRequest caller) throws IOException {
+    rateLimits.registration(caller);
+    byte[] body = caller.getInputStream().readNBytes(MAX_REGISTRATION_BYTES + 1);
+    if (body.length > MAX_REGISTRATION_BYTES) {
+      throw OAuthError.invalidClientMetadata("The registration request is longer than " + MAX_REGISTRATION_BYTES
+          + " bytes.");
+    }
+    JsonNode request;
+    try {
+      request = body.length == 0 ? null : json.readTree(body);
+    } catch (JsonProcessingException notJson) {
+      throw OAuthError.invalidClientMetadata("The registration request is a JSON object of client metadata (RFC 7591).");
+    }
     return ResponseEntity.status(HttpStatus.CREATED).cacheControl(CacheControl.noStore()).header("Pragma", "no-cache")
         .body(clients.register(request));
   }
@@ -87,6 +112,7 @@ class WalletApi {
       @RequestParam(name = "code_verifier", required = false) String codeVerifier,
       @RequestParam(name = "refresh_token", required = false) String refreshToken,
       @RequestParam(required = false) String scope) {
+    rateLimits.tokenRequest(request);
     WalletClients.Client client = authenticatedClient(request);
     WalletGrants.Tokens tokens;
     if (grantType == null || grantType.isBlank()) {
@@ -114,16 +140,17 @@ class WalletApi {
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(answer);
   }
 
-  /** RFC 7009: 200 whether or not the token was known, as the RFC asks. */
+  /**
+   * RFC 7009: 200 whether or not the token was known (2.2), refused for another client's token (2.1).
+   * {@code token_type_hint} is only a hint: the token is looked up whatever it says, an unknown hint
+   * included (2.2 lets the server search across all its tokens).
+   */
   @PostMapping(value = BASE + "/revoke")
-  ResponseEntity<Void> revoke(HttpServletRequest request, @RequestParam(required = false) String token,
-      @RequestParam(name = "token_type_hint", required = false) String hint) {
+  ResponseEntity<Void> revoke(HttpServletRequest request, @RequestParam(required = false) String token) {
+    rateLimits.tokenRequest(request);
     WalletClients.Client client = authenticatedClient(request);
     if (token == null || token.isBlank()) {
       throw OAuthError.invalidRequest("token is required.");
-    }
-    if (hint != null && !hint.equals("access_token") && !hint.equals("refresh_token")) {
-      throw new OAuthError(400, "unsupported_token_type", "token_type_hint is access_token or refresh_token.");
     }
     grants.revoke(client, token);
     return ResponseEntity.ok().cacheControl(CacheControl.noStore()).build();
@@ -191,7 +218,7 @@ class WalletApi {
   private WalletGrants.Access access(HttpServletRequest request, String scope) {
     String header = request.getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-      throw new ImsxError(401, "unauthorizedrequest", "An access token is required (Authorization: Bearer).");
+      throw ImsxError.noAccessToken("An access token is required (Authorization: Bearer).");
     }
     WalletGrants.Access access = grants.access(header.substring(7).trim())
         .orElseThrow(() -> new ImsxError(401, "unauthorizedrequest", "The access token is unknown, expired or revoked."));
@@ -205,8 +232,14 @@ class WalletApi {
   private WalletClients.Client authenticatedClient(HttpServletRequest request) {
     BasicCredentials.Presented basic = BasicCredentials.presented(request).orElseThrow(() -> OAuthError.invalidClient(
         "The client authenticates with HTTP Basic (client_secret_basic): client_id:client_secret, base64."));
-    String clientId = URLDecoder.decode(basic.name(), StandardCharsets.UTF_8);
-    String secret = URLDecoder.decode(basic.password(), StandardCharsets.UTF_8);
+    String clientId;
+    String secret;
+    try {
+      clientId = URLDecoder.decode(basic.name(), StandardCharsets.UTF_8);
+      secret = URLDecoder.decode(basic.password(), StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException malformed) {
+      throw OAuthError.invalidClient("The client id and secret are form-encoded (RFC 6749 2.3.1); these are not.");
+    }
     return clients.authenticate(clientId, secret)
         .orElseThrow(() -> OAuthError.invalidClient("Unknown client, or a wrong secret."));
   }

@@ -25,6 +25,12 @@ import org.springframework.transaction.annotation.Transactional;
  * this machine's loopback, for a wallet tried beside the embedded default) and on one host name, the
  * one client authentication, grant and response type the profile allows. The secret is given once,
  * in the answer, and kept as a hash.
+ *
+ * <p>Registration is open to anyone, so what one leaves behind is bounded ({@link WalletLimits}): each
+ * field's length and the number of redirect URIs, and time: a client that has not been given a token
+ * within {@code unused-registration-expiry} of registering is no client any more, and is deleted at
+ * the next registration (with the codes and consents it had). How often one address may register is
+ * {@link WalletRateLimits}'.
  */
 @Component
 class WalletClients {
@@ -41,10 +47,12 @@ class WalletClients {
 
   private final JdbcClient jdbc;
   private final ObjectMapper json;
+  private final WalletLimits limits;
   private final Clock clock;
 
-  WalletClients(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+  WalletClients(JdbcClient jdbc, ObjectMapper json, WalletLimits limits, Clock clock) {
     this.jdbc = jdbc;
+    this.limits = limits;
     this.json = json;
     this.clock = clock;
   }
@@ -57,21 +65,25 @@ class WalletClients {
     }
     ObjectNode metadata = request.deepCopy();
     for (String field : REQUIRED_TEXT) {
-      requiredText(metadata, field);
+      notLongerThan(requiredText(metadata, field), field, limits.maxTextLength(), false);
     }
     List<URI> urls = new ArrayList<>();
     for (String field : REQUIRED_URLS) {
-      urls.add(url(requiredText(metadata, field), field, false));
+      urls.add(url(notLongerThan(requiredText(metadata, field), field, limits.maxUrlLength(), false), field, false));
     }
     JsonNode redirects = metadata.path("redirect_uris");
     if (!redirects.isArray() || redirects.isEmpty()) {
       throw OAuthError.invalidRedirectUri("redirect_uris is required: an array of at least one URL.");
+    }
+    if (redirects.size() > limits.maxRedirectUris()) {
+      throw OAuthError.invalidRedirectUri("redirect_uris holds at most " + limits.maxRedirectUris() + " URLs.");
     }
     List<String> redirectUris = new ArrayList<>();
     for (JsonNode redirect : redirects) {
       if (!redirect.isTextual()) {
         throw OAuthError.invalidRedirectUri("redirect_uris holds URLs as strings.");
       }
+      notLongerThan(redirect.asText(), "redirect_uris", limits.maxUrlLength(), true);
       urls.add(url(redirect.asText(), "redirect_uris", true));
       redirectUris.add(redirect.asText());
     }
@@ -103,6 +115,7 @@ class WalletClients {
     String clientId = Secrets.newSecret();
     String secret = Secrets.newSecret();
     OffsetDateTime now = OffsetDateTime.now(clock);
+    removeUnused(now);
     String stored = write(metadata);
     if (stored.length() > MAX_METADATA) {
       throw OAuthError.invalidClientMetadata("The client metadata is longer than " + MAX_METADATA + " characters.");
@@ -123,12 +136,15 @@ class WalletClients {
     return answer;
   }
 
+  /** The client, unless it never was or its registration expired unused. */
   Optional<Client> find(String clientId) {
     if (clientId == null) {
       return Optional.empty();
     }
-    return jdbc.sql("select metadata, redirect_uris, scope, refresh_allowed from wallet_client where client_id = ?")
-        .param(clientId)
+    return jdbc.sql("""
+            select metadata, redirect_uris, scope, refresh_allowed from wallet_client c where client_id = ?
+            and (registered_at >= ? or exists (select 1 from wallet_token t where t.client_id = c.client_id))""")
+        .params(clientId, unusedSince(OffsetDateTime.now(clock)))
         .query((rs, row) -> client(clientId, rs.getString("metadata"), rs.getString("redirect_uris"),
             rs.getString("scope"), rs.getBoolean("refresh_allowed")))
         .optional();
@@ -142,6 +158,32 @@ class WalletClients {
     Optional<String> hash = jdbc.sql("select secret_hash from wallet_client where client_id = ?").param(clientId)
         .query(String.class).optional();
     return hash.filter(stored -> Secrets.sameHash(stored, Secrets.hash(secret))).flatMap(stored -> find(clientId));
+  }
+
+  /** Clients registered before {@code now} less the expiry and never given a token, with their codes and consents. */
+  @Transactional
+  int removeUnused(OffsetDateTime now) {
+    String unused = """
+        select c.client_id from wallet_client c where c.registered_at < ?
+        and not exists (select 1 from wallet_token t where t.client_id = c.client_id)""";
+    OffsetDateTime since = unusedSince(now);
+    jdbc.sql("delete from wallet_consent_request where client_id in (" + unused + ")").param(since).update();
+    jdbc.sql("delete from wallet_authorization_code where client_id in (" + unused + ")").param(since).update();
+    return jdbc.sql("""
+            delete from wallet_client where registered_at < ?
+            and not exists (select 1 from wallet_token t where t.client_id = wallet_client.client_id)""")
+        .param(since).update();
+  }
+
+  private OffsetDateTime unusedSince(OffsetDateTime now) {
+    return now.minus(limits.unusedRegistrationExpiry());
+  }
+
+  private static String notLongerThan(String value, String field, int maximum, boolean redirect) {
+    if (value.length() > maximum) {
+      throw metadataError(redirect, field + " is at most " + maximum + " characters.");
+    }
+    return value;
   }
 
   private Client client(String clientId, String metadata, String redirectUris, String scope, boolean refreshAllowed) {

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The wallets a holder connected through the Open Badges 3.0 API, and disconnecting one: every
- * token the holder gave it is revoked at once. Only the holder sees and disconnects their own
+ * token the holder gave it is revoked at once, and so is every code not yet exchanged and every consent
+ * still waiting for the holder's answer: nothing asked before the disconnection reconnects it. Only the holder sees and disconnects their own
  * (their portfolio page shows them); an administrator may disconnect any, e.g. a wallet misused.
  */
 @RestController
@@ -24,10 +25,12 @@ class WalletConnections {
 
   private final WalletGrants grants;
   private final WalletClients clients;
+  private final ConsentRequests consents;
   private final Actors actors;
 
-  WalletConnections(WalletGrants grants, WalletClients clients, Actors actors) {
+  WalletConnections(WalletGrants grants, WalletClients clients, ConsentRequests consents, Actors actors) {
     this.grants = grants;
+    this.consents = consents;
     this.clients = clients;
     this.actors = actors;
   }
@@ -45,7 +48,8 @@ class WalletConnections {
   @DeleteMapping("/api/engineers/{userId}/wallets/{clientId}")
   ResponseEntity<Void> disconnect(@PathVariable String userId, @PathVariable String clientId) {
     holderOrAdministrator(userId, "disconnect a wallet");
-    if (grants.disconnect(userId, clientId) == 0) {
+    int waiting = consents.forget(userId, clientId);
+    if (grants.disconnect(userId, clientId) + waiting == 0) {
       throw RuleViolation.notFound("connected-wallet", "No wallet " + clientId + " is connected for " + userId + ".");
     }
     return ResponseEntity.noContent().build();

@@ -3,8 +3,11 @@ package org.microcredentials.wallet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.microcredentials.process.TransientFailures;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.NestedRuntimeException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -25,6 +28,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class WalletErrors {
 
+  static final String REALM = "micro-credentials wallets";
+  private static final Logger LOG = LoggerFactory.getLogger(WalletErrors.class);
+
   @ExceptionHandler(OAuthError.class)
   ResponseEntity<Map<String, Object>> oauth(OAuthError error) {
     Map<String, Object> body = new LinkedHashMap<>();
@@ -35,6 +41,9 @@ class WalletErrors {
     if (error.status() == 401) {
       answer.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"micro-credentials wallets\"");
     }
+    if (error.retryAfterSeconds() > 0) {
+      answer.header(HttpHeaders.RETRY_AFTER, String.valueOf(error.retryAfterSeconds()));
+    }
     return answer.body(body);
   }
 
@@ -44,16 +53,30 @@ class WalletErrors {
     return oauth(OAuthError.invalidClientMetadata("The registration request is a JSON object of client metadata (RFC 7591)."));
   }
 
-  /** A concurrent change (409) or the database away (503, Retry-After), as every other API of ours answers them. */
+  /**
+   * A concurrent change (409) or the database away (503, Retry-After), as every other API of ours
+   * answers them; any other failure is a 500 that says nothing of its cause (no SQL, class or stack):
+   * the cause is in the log.
+   */
   @ExceptionHandler({ProcessEngineException.class, NestedRuntimeException.class})
   ResponseEntity<Map<String, Object>> transientFailure(RuntimeException thrown) {
-    TransientFailures.Problem failure = TransientFailures.of(thrown).orElseThrow(() -> thrown);
+    Optional<TransientFailures.Problem> transientFailure = TransientFailures.of(thrown);
+    if (transientFailure.isEmpty()) {
+      return failure(thrown);
+    }
+    TransientFailures.Problem failure = transientFailure.get();
     ResponseEntity<Map<String, Object>> answer = imsx(new ImsxError(failure.status(), "server_busy", failure.detail()));
     ResponseEntity.BodyBuilder busy = ResponseEntity.status(failure.status()).headers(answer.getHeaders());
     if (failure.status() == 503) {
       busy.header(HttpHeaders.RETRY_AFTER, String.valueOf(TransientFailures.RETRY_AFTER_SECONDS));
     }
     return busy.body(answer.getBody());
+  }
+
+  @ExceptionHandler(RuntimeException.class)
+  ResponseEntity<Map<String, Object>> failure(RuntimeException thrown) {
+    LOG.error("The Open Badges API failed on a request", thrown);
+    return imsx(new ImsxError(500, "internal_server_error", "The server failed to answer this request; try again later."));
   }
 
   @ExceptionHandler(ImsxError.class)
@@ -67,10 +90,9 @@ class WalletErrors {
     body.put("imsx_description", error.getMessage());
     body.put("imsx_codeMinor", Map.of("imsx_codeMinorField", List.of(field)));
     ResponseEntity.BodyBuilder answer = ResponseEntity.status(error.status()).cacheControl(CacheControl.noStore());
-    if (error.status() == 401) {
-      answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"micro-credentials wallets\", error=\"invalid_token\"");
-    } else if (error.status() == 403) {
-      answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"micro-credentials wallets\", error=\"insufficient_scope\"");
+    if (error.status() == 401 || error.status() == 403) {
+      answer.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"" + REALM + "\""
+          + (error.bearerError() == null ? "" : ", error=\"" + error.bearerError() + "\""));
     }
     return answer.body(body);
   }

@@ -119,11 +119,19 @@ class WalletGrants {
     String hash = Secrets.hash(refreshToken);
     Token found = token(hash).filter(token -> token.kind().equals(REFRESH) && token.clientId().equals(client.clientId()))
         .orElseThrow(() -> OAuthError.invalidGrant("The refresh token is not one this server gave this client."));
-    if (found.revoked() || expired(found)) {
-      throw OAuthError.invalidGrant("The refresh token was revoked or has expired.");
+    if (found.revoked()) {
+      // A spent refresh token comes back: the wallet's copy was stolen, or the thief's was used first.
+      // Either way the grant is no longer the holder's alone (RFC 9700 4.14.2): all of it ends.
+      revokeGrant(found.grantId());
+      throw OAuthError.invalidGrant("The refresh token was used or revoked already; every token of its grant is "
+          + "revoked.");
+    }
+    if (expired(found)) {
+      throw OAuthError.invalidGrant("The refresh token has expired.");
     }
     if (!revokeToken(hash)) {
-      throw OAuthError.invalidGrant("The refresh token was used at the same moment; it is spent.");
+      revokeGrant(found.grantId());
+      throw OAuthError.invalidGrant("The refresh token was used at the same moment; every token of its grant is revoked.");
     }
     return issueTokens(client, found.grantId(), found.holderId(), narrowed(found.scopes(), scope));
   }
@@ -134,11 +142,18 @@ class WalletGrants {
         .map(token -> new Access(token.holderId(), token.clientId(), token.scopes()));
   }
 
-  /** RFC 7009: a refresh token revokes its grant, an access token itself; another client's token or none: nothing. */
+  /**
+   * RFC 7009: a refresh token revokes its grant, an access token itself; a token this server never gave:
+   * nothing (2.2). Another client's token is refused and left as it is (2.1): no client ends another's access.
+   */
   @Transactional
   void revoke(WalletClients.Client client, String tokenValue) {
     String hash = Secrets.hash(tokenValue);
-    token(hash).filter(token -> token.clientId().equals(client.clientId())).ifPresent(token -> {
+    Optional<Token> found = token(hash);
+    if (found.isPresent() && !found.get().clientId().equals(client.clientId())) {
+      throw new OAuthError(400, "unauthorized_client", "The token was not issued to this client (RFC 7009 2.1).");
+    }
+    found.ifPresent(token -> {
       if (token.kind().equals(REFRESH)) {
         revokeGrant(token.grantId());
       } else {
@@ -169,10 +184,17 @@ class WalletGrants {
     return List.copyOf(byClient.values());
   }
 
-  /** Revokes every token the holder gave the client; how many were still working. */
+  /**
+   * Revokes every token the holder gave the client, and removes the codes it has not exchanged yet (a
+   * code given just before would otherwise reconnect it); how many tokens and codes still worked.
+   */
+  @Transactional
   int disconnect(String holderId, String clientId) {
-    return jdbc.sql("update wallet_token set revoked_at = ? where holder_id = ? and client_id = ? and revoked_at is null")
+    int codes = jdbc.sql("delete from wallet_authorization_code where holder_id = ? and client_id = ? and used_at is null")
+        .params(holderId, clientId).update();
+    int tokens = jdbc.sql("update wallet_token set revoked_at = ? where holder_id = ? and client_id = ? and revoked_at is null")
         .params(OffsetDateTime.now(clock), holderId, clientId).update();
+    return codes + tokens;
   }
 
   private Tokens issueTokens(WalletClients.Client client, String grantId, String holderId, Set<String> scopes) {
