@@ -107,13 +107,31 @@ class WebSecurity {
   }
 
   /**
-   * Tomcat itself refuses an encoded slash in a path, with its own HTML page; let it through to the firewall
-   * instead, which refuses it as every other malformed URL, with a problem detail.
+   * Tomcat itself refuses an encoded slash or backslash in a path, with its own HTML page; let them through to
+   * the firewall instead, which refuses them as every other malformed URL, with a problem detail.
    */
   @Bean
   WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesToTheFirewall() {
-    return factory -> factory.addConnectorCustomizers(connector ->
-        connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue()));
+    return factory -> {
+      factory.addConnectorCustomizers(connector -> {
+        connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+        connector.setEncodedReverseSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
+      });
+      // What Tomcat refuses itself (a null byte, a raw backslash) answers as the firewall does, not with its page.
+      factory.addContextCustomizers(context -> {
+        var pipeline = context.getParent().getPipeline();
+        for (var valve : pipeline.getValves()) {
+          if (TomcatRefusals.isErrorReport(valve)) {
+            pipeline.removeValve(valve);
+          }
+        }
+        pipeline.addValve(new TomcatRefusals());
+        // Else the host adds Tomcat's own on start, which would report first.
+        if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+          host.setErrorReportValveClass(TomcatRefusals.class.getName());
+        }
+      });
+    };
   }
 
   @Bean
