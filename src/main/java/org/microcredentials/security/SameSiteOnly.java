@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -27,15 +28,21 @@ final class SameSiteOnly extends OncePerRequestFilter {
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
   private final String publicOrigin;
+  private final RequestMatcher open;
 
-  SameSiteOnly(String publicUrl) {
+  /**
+   * @param open calls open to anyone without an account (the public verification): from another site they
+   *     carry no one's authority, and a verifier's page elsewhere may post to them
+   */
+  SameSiteOnly(String publicUrl, RequestMatcher open) {
     this.publicOrigin = publicUrl == null || publicUrl.isBlank() ? null : origin(URI.create(publicUrl.trim()));
+    this.open = open;
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (SAFE_METHODS.contains(request.getMethod()) || isSameSite(request)) {
+    if (SAFE_METHODS.contains(request.getMethod()) || open.matches(request) || isSameSite(request)) {
       chain.doFilter(request, response);
       return;
     }

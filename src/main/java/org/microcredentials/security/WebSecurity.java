@@ -111,7 +111,7 @@ class WebSecurity {
    * the firewall instead, which refuses them as every other malformed URL, with a problem detail.
    */
   @Bean
-  WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesToTheFirewall() {
+  static WebServerFactoryCustomizer<TomcatServletWebServerFactory> encodedSlashesToTheFirewall() {
     return factory -> {
       factory.addConnectorCustomizers(connector -> {
         connector.setEncodedSolidusHandling(EncodedSolidusHandling.PASS_THROUGH.getValue());
@@ -138,7 +138,7 @@ class WebSecurity {
   @Order(1)
   SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
     stateless(http, path("/engine-rest/**"), true);
-    restLogin(http, Refusals.restLogin(ENGINE_REALM));
+    restLogin(http, Refusals.restLogin(ENGINE_REALM), request -> false);
     http.authorizeHttpRequests(requests -> requests
         // The engines' names, as Camunda's own filter lets through: Modeler asks it before it logs in.
         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/engine-rest/engine"))
@@ -151,7 +151,7 @@ class WebSecurity {
   @Order(2)
   SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
     stateless(http, path("/api/**"), true);
-    restLogin(http, Refusals.restLogin(REALM));
+    restLogin(http, Refusals.restLogin(REALM), new OrRequestMatcher(PublicVerification.MATCHERS));
     http.authorizeHttpRequests(requests -> requests
         .requestMatchers(PublicVerification.MATCHERS.toArray(RequestMatcher[]::new)).permitAll()
         .anyRequest().authenticated());
@@ -163,7 +163,7 @@ class WebSecurity {
   SecurityFilterChain reportsChain(HttpSecurity http) throws Exception {
     stateless(http, new OrRequestMatcher(path("/reports"), path("/reports/**")), true);
     http.addFilterBefore(new WebappSessionLogin(users, engine.getName()), BasicAuthenticationFilter.class);
-    restLogin(http, Refusals.pageLogin(REALM + " reports"));
+    restLogin(http, Refusals.pageLogin(REALM + " reports"), request -> false);
     http.exceptionHandling(handling -> handling
         .accessDeniedHandler(Refusals.pageForbidden("Only the SEM team and administrators read reports.")));
     http.authorizeHttpRequests(requests -> requests
@@ -175,7 +175,7 @@ class WebSecurity {
   @Order(4)
   SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
     stateless(http, new OrRequestMatcher(path("/actuator"), path("/actuator/**")), true);
-    restLogin(http, Refusals.restLogin(REALM + " operations"));
+    restLogin(http, Refusals.restLogin(REALM + " operations"), request -> false);
     http.exceptionHandling(handling -> handling
         .accessDeniedHandler(Refusals.restForbidden("Only administrators read the operations endpoints.")));
     http.authorizeHttpRequests(requests -> requests
@@ -258,11 +258,15 @@ class WebSecurity {
     }
   }
 
-  /** HTTP Basic against Camunda's users, cross-site writes refused first, the engine told who acts. */
-  private void restLogin(HttpSecurity http, AuthenticationEntryPoint entryPoint) throws Exception {
+  /**
+   * HTTP Basic against Camunda's users, cross-site writes refused first (but for calls open to anyone), the
+   * engine told who acts.
+   */
+  private void restLogin(HttpSecurity http, AuthenticationEntryPoint entryPoint, RequestMatcher openToAnySite)
+      throws Exception {
     BasicAuthenticationFilter basic = new BasicAuthenticationFilter(authentication, entryPoint);
     basic.setAuthenticationDetailsSource(request -> new CamundaUsers.Address(request, clientAddress));
-    http.addFilterBefore(new SameSiteOnly(publicUrl), BasicAuthenticationFilter.class)
+    http.addFilterBefore(new SameSiteOnly(publicUrl, openToAnySite), BasicAuthenticationFilter.class)
         .addFilterAt(basic, BasicAuthenticationFilter.class)
         .addFilterAfter(new ActingUser(engine.getIdentityService()), AuthorizationFilter.class)
         .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint));

@@ -67,6 +67,9 @@ class CrossSiteRequestsIT {
     assertThat(send("POST", "/api/skills/iOPS/retire", "demo", "wrong", "application/json", "{}",
         Map.of("Origin", EVIL)).statusCode()).isEqualTo(403);
 
+    // The public verification carries no one's authority: a verifier's page on another site may post to it.
+    assertThat(send("POST", "/api/credentials/verify", null, "application/json", "{}",
+        Map.of("Origin", EVIL, "Sec-Fetch-Site", "cross-site")).statusCode()).isEqualTo(200);
     // Reading stays possible from anywhere (GET changes nothing; the answer is not readable cross-site without CORS).
     assertThat(send("GET", "/api/skills", "demo", null, null, Map.of("Origin", EVIL, "Sec-Fetch-Site", "cross-site"))
         .statusCode()).isEqualTo(200);
