@@ -41,7 +41,7 @@ import org.springframework.test.context.TestPropertySource;
     "microcredentials.security.trusted-proxies=127.0.0.1",
     "microcredentials.security.login-delay-base=1s",
     "microcredentials.security.login-delay-factor=2",
-    "microcredentials.security.login-delay-max=8s",
+    "microcredentials.security.login-delay-max=30s",
     "microcredentials.security.address-allowance=5",
 })
 class AccountLockoutAttackIT {
