@@ -20,7 +20,6 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -91,11 +90,6 @@ class WebSecurity {
   @Bean
   CamundaUsers camundaUsers() {
     return users;
-  }
-
-  @Bean
-  LoginThrottle loginThrottle() {
-    return throttle;
   }
 
   /** The firewall's refusal: a small problem detail, no stack trace, no echo of the URL. */
@@ -241,7 +235,10 @@ class WebSecurity {
         .requestCache(AbstractHttpConfigurer::disable)
         .formLogin(AbstractHttpConfigurer::disable)
         .httpBasic(AbstractHttpConfigurer::disable)
-        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        // No session management of Spring Security's: its protection against session fixation would change
+        // the id of the webapps' session whenever a request authenticates from it (the reports), logging the
+        // person out of Tasklist. The session is Camunda's, which renews it on login itself.
+        .sessionManagement(AbstractHttpConfigurer::disable)
         .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
         .headers(headers -> {
           headers.defaultsDisabled()
