@@ -1,6 +1,8 @@
 package org.microcredentials.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -25,8 +27,8 @@ final class ClientAddress {
     }
     // The last address not added by one of our proxies: what our first proxy saw, not what the client wrote.
     List<String> forwarded = request.getHeaders("X-Forwarded-For") == null ? List.of()
-        : java.util.Collections.list(request.getHeaders("X-Forwarded-For")).stream()
-            .flatMap(header -> java.util.Arrays.stream(header.split(","))).map(String::trim)
+        : Collections.list(request.getHeaders("X-Forwarded-For")).stream()
+            .flatMap(header -> Arrays.stream(header.split(","))).map(String::trim)
             .filter(address -> !address.isEmpty()).toList();
     for (int i = forwarded.size() - 1; i >= 0; i--) {
       if (!trustedProxies.contains(forwarded.get(i))) {

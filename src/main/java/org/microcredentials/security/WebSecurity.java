@@ -4,11 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.Filter;
 import java.time.Clock;
 import java.util.List;
+import org.apache.catalina.core.StandardHost;
+import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.microcredentials.framework.Groups;
 import org.microcredentials.process.TransientFailureFilter;
 import org.microcredentials.process.WebHardening;
-import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -121,7 +122,7 @@ class WebSecurity {
         }
         pipeline.addValve(new TomcatRefusals());
         // Else the host adds Tomcat's own on start, which would report first.
-        if (context.getParent() instanceof org.apache.catalina.core.StandardHost host) {
+        if (context.getParent() instanceof StandardHost host) {
           host.setErrorReportValveClass(TomcatRefusals.class.getName());
         }
       });

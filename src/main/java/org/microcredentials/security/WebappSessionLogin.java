@@ -26,9 +26,7 @@ final class WebappSessionLogin extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    if (SecurityContextHolder.getContext().getAuthentication() == null
-        || !SecurityContextHolder.getContext().getAuthentication().isAuthenticated()
-        || !(SecurityContextHolder.getContext().getAuthentication() instanceof CamundaUser)) {
+    if (!(SecurityContextHolder.getContext().getAuthentication() instanceof CamundaUser)) {
       SignedIn.webappSessionUser(request, engineName).ifPresent(user -> {
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(users.of(user));

@@ -9,9 +9,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.framework.SkillFramework;
+import org.microcredentials.framework.SkillFrameworkAdministration;
 import org.microcredentials.framework.SkillFrameworkRepository;
 import org.microcredentials.testing.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +39,7 @@ class CrossSiteRequestsIT {
   @LocalServerPort int port;
   @Autowired RepositoryService repository;
   @Autowired SkillFrameworkRepository frameworks;
+  @Autowired SkillFrameworkAdministration administration;
 
   @Test
   void anotherSiteDeploysNothingWithTheAdministratorsBasic() throws Exception {
@@ -52,10 +56,27 @@ class CrossSiteRequestsIT {
         .statusCode()).isEqualTo(200);
     assertThat(deploy("api-client", Map.of()).statusCode()).isEqualTo(200);
     assertThat(repository.createDeploymentQuery().count()).isEqualTo(deployments + 2);
+    // The database outlives this class's context: the next test classes see no trace of these models.
+    for (String name : List.of("same-origin", "api-client")) {
+      repository.createDeploymentQuery().deploymentName(name).list()
+          .forEach(deployment -> repository.deleteDeployment(deployment.getId(), true));
+    }
   }
 
   @Test
   void anotherSiteRetiresNoSkillWithTheAdministratorsBasic() throws Exception {
+    SkillFramework before = frameworks.current();
+    try {
+      retireOnlyFromOurselves();
+    } finally {
+      // Other test classes share the database and apply for these skills: they are back in a newer version.
+      int latest = frameworks.current().version();
+      administration.load(new SkillFramework(latest + 1, before.label(), before.skills(), before.levelProfiles()),
+          "CrossSiteRequestsIT restores the skills it retired");
+    }
+  }
+
+  private void retireOnlyFromOurselves() throws Exception {
     for (Map<String, String> browser : crossSiteBrowsers()) {
       HttpResponse<String> answer = send("POST", "/api/skills/iOPS/retire", "demo", "application/x-www-form-urlencoded",
           "confirm=yes", browser);
@@ -96,8 +117,8 @@ class CrossSiteRequestsIT {
   }
 
   /** How browsers mark a request another site makes: by Origin, by Fetch Metadata, or both; a sandboxed frame sends null. */
-  private static java.util.List<Map<String, String>> crossSiteBrowsers() {
-    return java.util.List.of(Map.of("Origin", EVIL), Map.of("Sec-Fetch-Site", "cross-site"),
+  private static List<Map<String, String>> crossSiteBrowsers() {
+    return List.of(Map.of("Origin", EVIL), Map.of("Sec-Fetch-Site", "cross-site"),
         Map.of("Origin", EVIL, "Sec-Fetch-Site", "cross-site", "Sec-Fetch-Mode", "navigate"),
         Map.of("Origin", "null"), Map.of("Origin", "http://localhost:1"), Map.of("Origin", "https://localhost"));
   }
