@@ -4,12 +4,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
 
 /**
- * HTTP Basic credentials of a request, checked against Camunda's identity service (its login
- * throttling included): for the pages and endpoints outside {@code /api} and {@code /engine-rest}
- * that take HTTP Basic too (the reports page, the metrics).
+ * HTTP Basic credentials of a request as it carries them, not checked against anything: for code that
+ * reads credentials of its own kind (a wallet's client id and secret). A person's password is checked
+ * only by the web layer ({@code security/WebSecurity}), behind its login throttle.
  */
 public final class BasicCredentials {
 
@@ -18,12 +17,6 @@ public final class BasicCredentials {
 
   /** A name and password as HTTP Basic carries them (RFC 7617), not yet checked against anything. */
   public record Presented(String name, String password) {
-  }
-
-  /** The user whose valid credentials the request carries, if any. */
-  public static Optional<String> authenticatedUser(HttpServletRequest request, IdentityService identity) {
-    return presented(request).filter(basic -> identity.checkPassword(basic.name(), basic.password()))
-        .map(Presented::name);
   }
 
   /** The name and password of the request's {@code Authorization: Basic} header, if it carries one that is well formed. */

@@ -7,47 +7,40 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What escapes the APIs' own exception handling, above all the authentication filters, which read
- * Camunda's users from the database before any JAX-RS mapper or Spring handler runs: during a
- * database outage every request would otherwise end as Spring's 500 error page. Answers it as
- * {@link TransientFailures} does (503 problem detail); anything else passes on unchanged.
+ * What escapes the APIs' own exception handling, above all the authentication, which reads Camunda's users
+ * from the database before any JAX-RS mapper or Spring handler runs: during a database outage every request
+ * would otherwise end as Spring's 500 error page. Answers it as {@link TransientFailures} does (503 problem
+ * detail); anything else passes on unchanged. The first filter of each of the web layer's chains
+ * ({@code security/WebSecurity}), so that it sees what every later filter throws.
  */
-@Configuration
-class TransientFailureFilter {
+public final class TransientFailureFilter extends OncePerRequestFilter {
 
-  @Bean
-  FilterRegistrationBean<OncePerRequestFilter> transientFailures(ObjectMapper json) {
-    FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-      @Override
-      protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-          throws ServletException, IOException {
-        try {
-          chain.doFilter(request, response);
-        } catch (RuntimeException | ServletException | IOException thrown) {
-          Optional<TransientFailures.Problem> problem = TransientFailures.of(thrown);
-          if (problem.isEmpty() || response.isCommitted()) {
-            throw thrown;
-          }
-          response.resetBuffer();
-          response.setStatus(problem.get().status());
-          response.setContentType(TransientFailures.CONTENT_TYPE);
-          if (problem.get().status() == 503) {
-            response.setHeader("Retry-After", String.valueOf(TransientFailures.RETRY_AFTER_SECONDS));
-          }
-          json.writeValue(response.getOutputStream(), problem.get().body());
-        }
+  private final ObjectMapper json;
+
+  public TransientFailureFilter(ObjectMapper json) {
+    this.json = json;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    try {
+      chain.doFilter(request, response);
+    } catch (RuntimeException | ServletException | IOException thrown) {
+      Optional<TransientFailures.Problem> problem = TransientFailures.of(thrown);
+      if (problem.isEmpty() || response.isCommitted()) {
+        throw thrown;
       }
-    });
-    registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/*");
-    registration.setName("transientFailures");
-    // Before the authentication filters (orders 1 and 2), so it sees what they throw.
-    registration.setOrder(0);
-    return registration;
+      response.resetBuffer();
+      response.setStatus(problem.get().status());
+      response.setContentType(TransientFailures.CONTENT_TYPE);
+      if (problem.get().status() == 503) {
+        response.setHeader("Retry-After", String.valueOf(TransientFailures.RETRY_AFTER_SECONDS));
+      }
+      json.writeValue(response.getOutputStream(), problem.get().body());
+    }
   }
 }

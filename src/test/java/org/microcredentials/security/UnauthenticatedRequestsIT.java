@@ -20,6 +20,8 @@ import org.microcredentials.testing.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -47,6 +49,7 @@ class UnauthenticatedRequestsIT {
       "GET /credentials/x/badge.svg", "GET /credentials/x/credential.json");
 
   @Autowired TestRestTemplate rest;
+  @Autowired ApplicationContext context;
   @Autowired EngineRestConfiguration engineRest;
   @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mvc;
 
@@ -98,6 +101,14 @@ class UnauthenticatedRequestsIT {
         assertThat(status).as(call.toString()).isEqualTo(401);
       }
     }
+  }
+
+  /** Spring Security's generated user with a password in the log does not exist: Camunda's users are the only ones. */
+  @Test
+  void thereIsNoDefaultUser() {
+    assertThat(context.getBeanNamesForType(UserDetailsService.class)).isEmpty();
+    assertThat(rest.withBasicAuth("user", "user").getForEntity("/engine-rest/task/count", String.class)
+        .getStatusCode().value()).isEqualTo(401);
   }
 
   @Test
