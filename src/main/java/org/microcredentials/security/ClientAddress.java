@@ -10,9 +10,10 @@ import java.util.Set;
  * The address of the client a request comes from, the key of the login throttle. Behind a reverse proxy
  * every request's peer is the proxy, so the client is read from {@code X-Forwarded-For}, but only when the
  * peer is a proxy we trust: anyone else could write any address there and spread their failures over
- * invented clients, or charge them to someone else's address.
+ * invented clients, or charge them to someone else's address. The one reading of it: the login throttle and
+ * the wallet API's rate limits key on it alike.
  */
-final class ClientAddress {
+public final class ClientAddress {
 
   private final Set<String> trustedProxies;
 
@@ -20,7 +21,7 @@ final class ClientAddress {
     this.trustedProxies = Set.copyOf(trustedProxies);
   }
 
-  String of(HttpServletRequest request) {
+  public String of(HttpServletRequest request) {
     String peer = request.getRemoteAddr();
     if (!trustedProxies.contains(peer)) {
       return peer;

@@ -87,6 +87,12 @@ class WebSecurity {
     this.authentication = new ProviderManager(users);
   }
 
+  /** Who a request comes from, behind the trusted proxies only: for every limit kept per client address. */
+  @Bean
+  ClientAddress clientAddress() {
+    return clientAddress;
+  }
+
   /** The one way we check a password; as a bean it also keeps Spring Boot from creating a default user. */
   @Bean
   CamundaUsers camundaUsers() {

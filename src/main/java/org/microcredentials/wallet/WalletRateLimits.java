@@ -3,6 +3,7 @@ package org.microcredentials.wallet;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import jakarta.servlet.http.HttpServletRequest;
+import org.microcredentials.security.ClientAddress;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,8 +18,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>The buckets are bounded: at most {@code tracked-addresses} per door, the least recently seen
  * forgotten first. A forgotten address starts again with a full bucket, which is what it would have
- * after an idle period anyway. The address is the request's remote address: behind a reverse proxy,
- * set {@code server.forward-headers-strategy} so that it is the client's, not the proxy's.
+ * after an idle period anyway. The address is the client's ({@link ClientAddress}: behind a reverse proxy,
+ * read from {@code X-Forwarded-For} only when the peer is one of {@code microcredentials.security.trusted-proxies}).
  */
 @Component
 class WalletRateLimits {
@@ -67,19 +68,21 @@ class WalletRateLimits {
 
   private final Door registration;
   private final Door token;
+  private final ClientAddress clientAddress;
 
-  WalletRateLimits(WalletLimits limits) {
+  WalletRateLimits(WalletLimits limits, ClientAddress clientAddress) {
+    this.clientAddress = clientAddress;
     registration = new Door(limits.registrationsPerAddress(), limits.registrationPeriod(), limits.trackedAddresses());
     token = new Door(limits.tokenRequestsPerAddress(), limits.tokenPeriod(), limits.trackedAddresses());
   }
 
   void registration(HttpServletRequest request) {
-    refuseIfSpent(registration.take(request.getRemoteAddr()), "registrations");
+    refuseIfSpent(registration.take(clientAddress.of(request)), "registrations");
   }
 
   /** The token and the revocation endpoints share one bucket an address: both check a client's secret. */
   void tokenRequest(HttpServletRequest request) {
-    refuseIfSpent(token.take(request.getRemoteAddr()), "token and revocation requests");
+    refuseIfSpent(token.take(clientAddress.of(request)), "token and revocation requests");
   }
 
   int trackedAddresses() {
