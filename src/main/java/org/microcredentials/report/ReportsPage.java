@@ -13,7 +13,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 /**
  * The reports page ({@code /reports}, template {@code reports.html}): a chart per report, drawn in
  * the browser by {@code /js/reports.js} from {@code /reports/data/{name}}, the filters, and a CSV
- * download per chart. The login is {@link ReportsPageAuthentication}'s.
+ * download per chart. The login is the reports chain of {@code security/WebSecurity}'s.
  */
 @Controller
 class ReportsPage {

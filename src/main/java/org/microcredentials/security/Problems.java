@@ -3,8 +3,8 @@ package org.microcredentials.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.Map;
+import org.microcredentials.process.TransientFailures;
 
 /**
  * The refusals of the web layer as small problem details (RFC 9457), shaped like the APIs' own
@@ -13,7 +13,7 @@ import java.util.Map;
  */
 final class Problems {
 
-  static final String CONTENT_TYPE = "application/problem+json";
+  static final String CONTENT_TYPE = TransientFailures.CONTENT_TYPE;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Problems() {
@@ -24,13 +24,7 @@ final class Problems {
     if (response.isCommitted()) {
       return;
     }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("type", "urn:microcredentials:problem:" + rule);
-    body.put("title", title);
-    body.put("status", status);
-    body.put("detail", detail);
-    body.put("rule", rule);
-    body.put("message", detail);
+    Map<String, Object> body = new TransientFailures.Problem(status, rule, title, detail).body();
     response.resetBuffer();
     response.setStatus(status);
     response.setContentType(CONTENT_TYPE);

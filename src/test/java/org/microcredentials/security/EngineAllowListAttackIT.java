@@ -6,13 +6,10 @@ import static org.microcredentials.submission.SelfSubmissionProcess.Tasks.ASSESS
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +21,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.RawHttp;
 import org.microcredentials.testing.RestCalls;
 import org.microcredentials.testing.SelfSubmissions;
 import org.microcredentials.testing.TasklistSession;
@@ -43,9 +41,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class EngineAllowListAttackIT {
 
   static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
+  RawHttp http;
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
@@ -54,6 +52,7 @@ class EngineAllowListAttackIT {
   @BeforeEach
   void setUp() {
     app = new SelfSubmissions(engine, jdbc);
+    http = new RawHttp(port);
     app.clear();
   }
 
@@ -66,17 +65,17 @@ class EngineAllowListAttackIT {
 
     for (String path : List.of("/task/" + assessment.getId() + "/bpmnError", "/engine/default/task/" + assessment.getId()
         + "/bpmnError", "/task/" + assessment.getId() + ";x=1/bpmnError", "/task//" + assessment.getId() + "/bpmnError/")) {
-      HttpResponse<String> answer = send("carol", "POST", "/engine-rest" + path, Map.of("errorCode", "anything"));
+      HttpResponse<String> answer = http.send("carol", "POST", "/engine-rest" + path, Map.of("errorCode", "anything"));
       // Refused by the list, or no such operation at all (Jersey matches no resource to the spelling).
       assertThat(answer.statusCode()).as(path + " " + answer.body()).isIn(400, 403, 404);
     }
-    HttpResponse<String> escalation = send("carol", "POST", "/engine-rest/task/" + assessment.getId() + "/bpmnEscalation",
+    HttpResponse<String> escalation = http.send("carol", "POST", "/engine-rest/task/" + assessment.getId() + "/bpmnEscalation",
         Map.of("escalationCode", "anything"));
     assertThat(escalation.statusCode()).isEqualTo(403);
     assertThat(escalation.body()).contains("engine-allow-list");
 
     TasklistSession tasklist = TasklistSession.login(rest, "carol");
-    HttpResponse<String> inTasklist = sendWithSession(tasklist, "POST",
+    HttpResponse<String> inTasklist = http.sendWithSession(tasklist, "POST",
         TasklistSession.ENGINE_API + "/task/" + assessment.getId() + "/bpmnError", Map.of("errorCode", "anything"));
     assertThat(inTasklist.statusCode()).isEqualTo(403);
     assertThat(inTasklist.body()).contains("engine-allow-list");
@@ -94,29 +93,29 @@ class EngineAllowListAttackIT {
     String key = instance.getBusinessKey();
 
     // She may follow her application: the same queries without variable filters answer.
-    assertThat(send("alice", "POST", "/engine-rest/process-instance?firstResult=0&maxResults=10",
+    assertThat(http.send("alice", "POST", "/engine-rest/process-instance?firstResult=0&maxResults=10",
         Map.of("businessKey", key)).statusCode()).isEqualTo(200);
     // The application and its review round, which shares its business key.
-    assertThat(count(send("alice", "GET", "/engine-rest/process-instance/count?businessKey=" + key, null)))
+    assertThat(count(http.send("alice", "GET", "/engine-rest/process-instance/count?businessKey=" + key, null)))
         .isEqualTo(2);
 
     List<HttpResponse<String>> oracles = List.of(
-        send("alice", "POST", "/engine-rest/process-instance", Map.of("businessKey", key,
+        http.send("alice", "POST", "/engine-rest/process-instance", Map.of("businessKey", key,
             "variables", List.of(Map.of("name", "score", "operator", "eq", "value", 9)))),
-        send("alice", "POST", "/engine-rest/process-instance/count", Map.of("businessKey", key,
+        http.send("alice", "POST", "/engine-rest/process-instance/count", Map.of("businessKey", key,
             "variables", List.of(Map.of("name", "justification", "operator", "like", "value", "C%")))),
-        send("alice", "GET", "/engine-rest/process-instance?businessKey=" + key + "&variables="
+        http.send("alice", "GET", "/engine-rest/process-instance?businessKey=" + key + "&variables="
             + URLEncoder.encode("score_eq_9", StandardCharsets.UTF_8), null),
-        send("alice", "GET", "/engine-rest/process-instance?businessKey=" + key + "&VARIABLES=score_eq_9", null),
-        send("alice", "POST", "/engine-rest/history/process-instance", Map.of("processInstanceBusinessKey", key,
+        http.send("alice", "GET", "/engine-rest/process-instance?businessKey=" + key + "&VARIABLES=score_eq_9", null),
+        http.send("alice", "POST", "/engine-rest/history/process-instance", Map.of("processInstanceBusinessKey", key,
             "variables", List.of(Map.of("name", "score", "operator", "gt", "value", 7)))),
-        send("alice", "POST", "/engine-rest/task", Map.of("processInstanceBusinessKey", key,
+        http.send("alice", "POST", "/engine-rest/task", Map.of("processInstanceBusinessKey", key,
             "processVariables", List.of(Map.of("name", "score", "operator", "eq", "value", 9)))),
-        send("alice", "POST", "/engine-rest/task", Map.of("orQueries", List.of(Map.of(
+        http.send("alice", "POST", "/engine-rest/task", Map.of("orQueries", List.of(Map.of(
             "processVariables", List.of(Map.of("name", "score", "operator", "eq", "value", 9)))))),
-        send("alice", "POST", "/engine-rest/task", Map.of("sorting", List.of(Map.of("sortBy", "processVariable",
+        http.send("alice", "POST", "/engine-rest/task", Map.of("sorting", List.of(Map.of("sortBy", "processVariable",
             "sortOrder", "asc", "parameters", Map.of("variable", "score", "type", "Integer"))))),
-        send("alice", "GET", "/engine-rest/task?processVariables=score_eq_9", null));
+        http.send("alice", "GET", "/engine-rest/task?processVariables=score_eq_9", null));
     for (HttpResponse<String> oracle : oracles) {
       assertThat(oracle.statusCode()).as(oracle.request().uri() + " " + oracle.body()).isEqualTo(403);
       assertThat(oracle.body()).contains("no-variable-filters");
@@ -124,15 +123,15 @@ class EngineAllowListAttackIT {
 
     // The same through Tasklist's engine API and its filter.
     TasklistSession tasklist = TasklistSession.login(rest, "alice");
-    HttpResponse<String> inTasklist = sendWithSession(tasklist, "POST", TasklistSession.ENGINE_API + "/process-instance",
+    HttpResponse<String> inTasklist = http.sendWithSession(tasklist, "POST", TasklistSession.ENGINE_API + "/process-instance",
         Map.of("businessKey", key, "variables", List.of(Map.of("name", "score", "operator", "eq", "value", 9))));
     assertThat(inTasklist.statusCode()).isEqualTo(403);
     String filterId = engine.getFilterService().createFilterQuery().singleResult().getId();
-    HttpResponse<String> throughFilter = sendWithSession(tasklist, "POST", TasklistSession.ENGINE_API + "/filter/"
+    HttpResponse<String> throughFilter = http.sendWithSession(tasklist, "POST", TasklistSession.ENGINE_API + "/filter/"
         + filterId + "/count", Map.of("processVariables", List.of(Map.of("name", "score", "operator", "eq", "value", 9))));
     assertThat(throughFilter.statusCode()).isEqualTo(403);
     assertThat(throughFilter.body()).contains("no-variable-filters");
-    HttpResponse<String> plainFilter = sendWithSession(tasklist, "POST", TasklistSession.ENGINE_API + "/filter/"
+    HttpResponse<String> plainFilter = http.sendWithSession(tasklist, "POST", TasklistSession.ENGINE_API + "/filter/"
         + filterId + "/count", Map.of("processVariables", List.of(), "taskVariables", List.of()));
     assertThat(plainFilter.statusCode()).as("Tasklist's own filter call").isEqualTo(200);
   }
@@ -145,13 +144,13 @@ class EngineAllowListAttackIT {
     app.claim("carol", assessment);
     Date due = assessment.getDueDate();
 
-    HttpResponse<String> erased = send("carol", "PUT", "/engine-rest/task/" + assessment.getId(),
+    HttpResponse<String> erased = http.send("carol", "PUT", "/engine-rest/task/" + assessment.getId(),
         Map.of("name", assessment.getName(), "assignee", "carol", "due", "2099-01-01T00:00:00.000+0000"));
     assertThat(erased.statusCode()).isEqualTo(403);
     assertThat(erased.body()).contains("engine-allow-list");
     assertThat(app.task(instance, ASSESS_EVIDENCE).getDueDate()).isEqualTo(due);
 
-    HttpResponse<String> bySem = send("erin", "PUT", "/engine-rest/task/" + assessment.getId(),
+    HttpResponse<String> bySem = http.send("erin", "PUT", "/engine-rest/task/" + assessment.getId(),
         Map.of("name", assessment.getName(), "assignee", "carol", "due", "2099-01-01T00:00:00.000+0000"));
     // The list lets the SEM team through; Camunda's authorizations then decide which tasks they may update.
     assertThat(bySem.body() == null ? "" : bySem.body()).as("the SEM team may set a task's fields")
@@ -160,21 +159,21 @@ class EngineAllowListAttackIT {
 
   @Test
   void peopleDoNotEditTheirProfileNorActForSomeoneElse() throws Exception {
-    HttpResponse<String> profile = send("alice", "PUT", "/engine-rest/user/alice/profile",
+    HttpResponse<String> profile = http.send("alice", "PUT", "/engine-rest/user/alice/profile",
         Map.of("id", "alice", "firstName", "Alice", "lastName", "Example", "email", "attacker@evil.example"));
     assertThat(profile.statusCode()).isEqualTo(403);
     assertThat(engine.getIdentityService().createUserQuery().userId("alice").singleResult().getEmail())
         .isNotEqualTo("attacker@evil.example");
 
-    HttpResponse<String> password = send("alice", "PUT", "/engine-rest/user/bob/credentials",
+    HttpResponse<String> password = http.send("alice", "PUT", "/engine-rest/user/bob/credentials",
         Map.of("password", "alice-owns-bob", "authenticatedUserPassword", "alice"));
     assertThat(password.statusCode()).isEqualTo(403);
     assertThat(password.body()).contains("self-only");
     assertThat(engine.getIdentityService().checkPassword("bob", "bob")).isTrue();
 
-    assertThat(send("alice", "GET", "/engine-rest/authorization/check?permissionName=READ&resourceName=task"
+    assertThat(http.send("alice", "GET", "/engine-rest/authorization/check?permissionName=READ&resourceName=task"
         + "&resourceType=7&userId=bob", null).statusCode()).isEqualTo(403);
-    assertThat(send("alice", "GET", "/engine-rest/authorization/check?permissionName=READ&resourceName=task"
+    assertThat(http.send("alice", "GET", "/engine-rest/authorization/check?permissionName=READ&resourceName=task"
         + "&resourceType=7", null).statusCode()).isEqualTo(200);
   }
 
@@ -186,7 +185,7 @@ class EngineAllowListAttackIT {
         Map<String, Object> variables = new HashMap<>(RestCalls.variables(SelfSubmissions.evidence("iLAN", 3)));
         variables.put("payload", Map.of("type", spelling, "value", "\"/etc/passwd\"",
             "valueInfo", Map.of("objectTypeName", type, "serializationDataFormat", "application/json")));
-        HttpResponse<String> answer = send("alice", "POST",
+        HttpResponse<String> answer = http.send("alice", "POST",
             "/engine-rest/process-definition/key/SelfSubmissionProcess/start", Map.of("variables", variables));
         assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
         assertThat(answer.body()).contains("no-object-variables");
@@ -200,10 +199,10 @@ class EngineAllowListAttackIT {
     String deep = "{\"a\":".repeat(200) + "1" + "}".repeat(200);
     String body = "{\"startInstructions\":[{\"type\":\"startBeforeActivity\",\"activityId\":\"ServiceTask_IssueCredential\"}],"
         + "\"padding\":" + deep + "}";
-    HttpRequest request = HttpRequest.newBuilder(uri("/engine-rest/process-definition/key/SelfSubmissionProcess/start"))
-        .header("Content-Type", "application/json").header("Authorization", basic("alice"))
+    HttpRequest request = HttpRequest.newBuilder(http.uri("/engine-rest/process-definition/key/SelfSubmissionProcess/start"))
+        .header("Content-Type", "application/json").header("Authorization", RawHttp.basic("alice"))
         .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-    HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer = http.send(request);
     assertThat(answer.statusCode()).isEqualTo(400);
     assertThat(answer.body()).contains("json-body");
   }
@@ -213,27 +212,7 @@ class EngineAllowListAttackIT {
     return body.path("count").asInt(-1);
   }
 
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
-  }
 
-  private static String basic(String user) {
-    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
-  }
 
-  HttpResponse<String> send(String user, String method, String path, Object body) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-        .header("Authorization", basic(user));
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
 
-  HttpResponse<String> sendWithSession(TasklistSession session, String method, String path, Object body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-    session.headers(true).forEach((name, values) -> values.forEach(value -> request.header(name, value)));
-    request.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
 }

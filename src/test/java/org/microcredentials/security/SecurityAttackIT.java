@@ -5,14 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.microcredentials.submission.SelfSubmissionProcess.Tasks.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -24,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.RawHttp;
 import org.microcredentials.testing.SelfSubmissions;
 import org.microcredentials.testing.TasklistSession;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,9 +40,9 @@ class SecurityAttackIT {
   static final List<String> NON_ADMINISTRATORS = List.of("henry", "alice", "bob", "carol", "dave", "erin", "frank",
       "ivan", "grace");
   static final ObjectMapper JSON = new ObjectMapper();
-  static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @LocalServerPort int port;
+  RawHttp http;
   @Autowired TestRestTemplate rest;
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
@@ -54,6 +51,7 @@ class SecurityAttackIT {
   @BeforeEach
   void setUp() {
     app = new SelfSubmissions(engine, jdbc);
+    http = new RawHttp(port);
     app.clear();
   }
 
@@ -82,7 +80,7 @@ class SecurityAttackIT {
       for (String spelling : List.of("/engine-rest/process-definition/key/" + key + "/start",
           "/engine-rest/process-definition/key/" + key + ";x=1/start",
           "/engine-rest/engine/default/process-definition/key/" + key + "/start")) {
-        HttpResponse<String> answer = send("alice", "POST", spelling, body);
+        HttpResponse<String> answer = http.send("alice", "POST", spelling, body);
         if (spelling.contains(";")) {
           // Matrix parameters never reach the engine: the web layer's firewall refuses the URL (400).
           assertThat(answer.statusCode()).as("%s %s: %s", spelling, options.keySet(), answer.body()).isEqualTo(400);
@@ -100,7 +98,7 @@ class SecurityAttackIT {
     assertThat(inTasklist.getStatusCode().value()).as("%s", inTasklist.getBody()).isEqualTo(403);
     }
     // Nor does an engineer start a review round at its start event: only the application's process calls it.
-    assertThat(send("alice", "POST", "/engine-rest/process-definition/key/ReviewRoundProcess/start",
+    assertThat(http.send("alice", "POST", "/engine-rest/process-definition/key/ReviewRoundProcess/start",
         Map.of("businessKey", victim.getBusinessKey())).statusCode()).isEqualTo(403);
 
     assertThat(instances()).isEqualTo(instances);
@@ -159,14 +157,14 @@ class SecurityAttackIT {
     List<String> spellings = spellings("/task/" + assessment, "reviewerCount");
     List<String> accepted = new ArrayList<>();
     for (String path : spellings) {
-      HttpResponse<String> answer = send("carol", "PUT", path, Map.of("value", 0, "type", "Integer"));
+      HttpResponse<String> answer = http.send("carol", "PUT", path, Map.of("value", 0, "type", "Integer"));
       if (answer.statusCode() < 400) {
         accepted.add(path + " -> " + answer.statusCode());
       }
     }
     for (String path : spellings("/task/" + assessment, "").stream().map(p -> p.replaceAll("/variables(;y=2)?/$", "/variables$1"))
         .filter(p -> p.endsWith("/variables") || p.endsWith("/localVariables") || p.endsWith(";y=2")).toList()) {
-      HttpResponse<String> answer = send("carol", "POST", path, Map.of("modifications",
+      HttpResponse<String> answer = http.send("carol", "POST", path, Map.of("modifications",
           Map.of("reviewerCount", Map.of("value", 0, "type", "Integer"))));
       if (answer.statusCode() < 400) {
         accepted.add("POST " + path + " -> " + answer.statusCode());
@@ -178,14 +176,14 @@ class SecurityAttackIT {
 
     // The same through Tasklist's engine API, with a session and its CSRF token.
     TasklistSession tasklist = TasklistSession.login(rest, "carol");
-    HttpResponse<String> inTasklist = sendWithSession(tasklist, "PUT",
+    HttpResponse<String> inTasklist = http.sendWithSession(tasklist, "PUT",
         TasklistSession.ENGINE_API + "/task/" + assessment + "/variables/reviewerCount",
         Map.of("value", 0, "type", "Integer"));
     // Setting a task's variables outside its completion is not on the allow list at all.
     assertThat(inTasklist.statusCode()).as(inTasklist.body()).isEqualTo(403);
     assertThat(inTasklist.body()).contains("engine-allow-list");
     // Its matrix spelling is refused before Tasklist's API: by the web layer's firewall.
-    HttpResponse<String> matrixInTasklist = sendWithSession(tasklist, "PUT",
+    HttpResponse<String> matrixInTasklist = http.sendWithSession(tasklist, "PUT",
         TasklistSession.ENGINE_API + "/task/" + assessment + "/variables;x=1/reviewerCount",
         Map.of("value", 0, "type", "Integer"));
     assertThat(matrixInTasklist.statusCode()).as(matrixInTasklist.body()).isEqualTo(400);
@@ -210,19 +208,19 @@ class SecurityAttackIT {
     app.claim("dave", review);
     String rewritten = "Rewritten by the reviewer";
     for (String path : spellings("/task/" + review.getId(), "impactProblem")) {
-      send("dave", "PUT", path, Map.of("value", rewritten, "type", "String"));
+      http.send("dave", "PUT", path, Map.of("value", rewritten, "type", "String"));
     }
-    HttpResponse<String> completion = send("dave", "POST", "/engine-rest/task/" + review.getId() + ";x=1/complete",
+    HttpResponse<String> completion = http.send("dave", "POST", "/engine-rest/task/" + review.getId() + ";x=1/complete",
         Map.of("variables", Map.of("reviewAgrees", Map.of("value", true), "impactProblem", Map.of("value", rewritten))));
     assertThat(completion.statusCode()).as(completion.body()).isEqualTo(400);
     // Execution and process-instance variables need rights on the instance no reviewer has.
     String execution = review.getExecutionId();
-    assertThat(send("dave", "PUT", "/engine-rest/execution/" + execution + "/localVariables/impactProblem",
+    assertThat(http.send("dave", "PUT", "/engine-rest/execution/" + execution + "/localVariables/impactProblem",
         Map.of("value", rewritten)).statusCode()).isEqualTo(403);
     for (String id : List.of(instance.getId(), app.current(instance))) {
-      assertThat(send("dave", "POST", "/engine-rest/process-instance/" + id + "/variables",
+      assertThat(http.send("dave", "POST", "/engine-rest/process-instance/" + id + "/variables",
           Map.of("modifications", Map.of("impactProblem", Map.of("value", rewritten)))).statusCode()).isEqualTo(403);
-      assertThat(send("dave", "POST", "/engine-rest/process-instance/variables-async",
+      assertThat(http.send("dave", "POST", "/engine-rest/process-instance/variables-async",
           Map.of("processInstanceIds", List.of(id), "variables", Map.of("impactProblem", Map.of("value", rewritten))))
           .statusCode()).isEqualTo(403);
     }
@@ -273,18 +271,18 @@ class SecurityAttackIT {
     for (Job job : jobs) {
       for (String user : List.of("carol", "alice", "erin")) {
         for (int attempt = 0; attempt < 4; attempt++) {
-          HttpResponse<String> answer = send(user, "POST", "/engine-rest/job/" + job.getId() + "/execute", Map.of());
+          HttpResponse<String> answer = http.send(user, "POST", "/engine-rest/job/" + job.getId() + "/execute", Map.of());
           assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
           assertThat(answer.body()).contains("engine-allow-list");
         }
-        assertThat(send(user, "PUT", "/engine-rest/job/" + job.getId() + "/retries", Map.of("retries", 0)).statusCode()).isEqualTo(403);
-        assertThat(send(user, "PUT", "/engine-rest/job/" + job.getId() + "/duedate", Map.of("duedate", "2099-01-01T00:00:00.000+0000")).statusCode()).isEqualTo(403);
-        assertThat(send(user, "PUT", "/engine-rest/job/" + job.getId() + "/suspended", Map.of("suspended", true)).statusCode()).isEqualTo(403);
+        assertThat(http.send(user, "PUT", "/engine-rest/job/" + job.getId() + "/retries", Map.of("retries", 0)).statusCode()).isEqualTo(403);
+        assertThat(http.send(user, "PUT", "/engine-rest/job/" + job.getId() + "/duedate", Map.of("duedate", "2099-01-01T00:00:00.000+0000")).statusCode()).isEqualTo(403);
+        assertThat(http.send(user, "PUT", "/engine-rest/job/" + job.getId() + "/suspended", Map.of("suspended", true)).statusCode()).isEqualTo(403);
         // The matrix spelling is refused before anything reads it: by the web layer's firewall (400).
-        assertThat(send(user, "PUT", "/engine-rest/job/" + job.getId() + ";x=1/suspended", Map.of("suspended", true)).statusCode()).isEqualTo(400);
-        assertThat(send(user, "PUT", "/engine-rest/job/" + job.getId() + "/priority", Map.of("priority", 0)).statusCode()).isEqualTo(403);
-        assertThat(send(user, "DELETE", "/engine-rest/job/" + job.getId(), null).statusCode()).isEqualTo(403);
-        assertThat(send(user, "POST", "/engine-rest/job/" + job.getId() + "/duedate/recalculate", Map.of()).statusCode()).isEqualTo(403);
+        assertThat(http.send(user, "PUT", "/engine-rest/job/" + job.getId() + ";x=1/suspended", Map.of("suspended", true)).statusCode()).isEqualTo(400);
+        assertThat(http.send(user, "PUT", "/engine-rest/job/" + job.getId() + "/priority", Map.of("priority", 0)).statusCode()).isEqualTo(403);
+        assertThat(http.send(user, "DELETE", "/engine-rest/job/" + job.getId(), null).statusCode()).isEqualTo(403);
+        assertThat(http.send(user, "POST", "/engine-rest/job/" + job.getId() + "/duedate/recalculate", Map.of()).statusCode()).isEqualTo(403);
       }
       Job after = engine.getManagementService().createJobQuery().jobId(job.getId()).singleResult();
       assertThat(after).as("job %s still there", job.getId()).isNotNull();
@@ -294,7 +292,7 @@ class SecurityAttackIT {
       assertThat(after.getExceptionMessage()).isNull();
     }
     assertThat(engine.getRuntimeService().createIncidentQuery().count()).isZero();
-    assertThat(send("alice", "POST", "/engine-rest/history/cleanup", Map.of()).statusCode()).isEqualTo(403);
+    assertThat(http.send("alice", "POST", "/engine-rest/history/cleanup", Map.of()).statusCode()).isEqualTo(403);
   }
 
   // ---- Every option that changes where or how a process runs, by every role but the administrator
@@ -345,7 +343,7 @@ class SecurityAttackIT {
     List<String> accepted = new ArrayList<>();
     for (String user : NON_ADMINISTRATORS) {
       for (Object[] probe : probes) {
-        HttpResponse<String> answer = send(user, (String) probe[0], "/engine-rest" + probe[1], probe[2]);
+        HttpResponse<String> answer = http.send(user, (String) probe[0], "/engine-rest" + probe[1], probe[2]);
         if (answer.statusCode() != 403) {
           accepted.add(user + " " + probe[0] + " " + probe[1] + " -> " + answer.statusCode() + " " + answer.body());
         }
@@ -362,7 +360,7 @@ class SecurityAttackIT {
         .forEach(job -> assertThat(job.getRetries()).isEqualTo(3));
 
     // The administrator is not refused by the guard (the engine then answers as it does).
-    assertThat(send("demo", "POST", "/engine-rest/signal", Map.of("name", "anything")).statusCode()).isEqualTo(204);
+    assertThat(http.send("demo", "POST", "/engine-rest/signal", Map.of("name", "anything")).statusCode()).isEqualTo(204);
   }
 
   // ---- 6. Headers and limits -------------------------------------------------------------------
@@ -370,7 +368,7 @@ class SecurityAttackIT {
   @Test
   void ourAnswersCarryBrowserProtectionsAndBodiesAreBounded() throws Exception {
     for (String path : List.of("/api/skills", "/engine-rest/task", "/api/engineers/alice/portfolio")) {
-      HttpResponse<String> answer = send("alice", "GET", path, null);
+      HttpResponse<String> answer = http.send("alice", "GET", path, null);
       assertThat(answer.headers().firstValue("Content-Security-Policy")).as(path).get().asString()
           .contains("frame-ancestors 'none'").contains("default-src 'self'");
       assertThat(answer.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
@@ -378,18 +376,16 @@ class SecurityAttackIT {
       assertThat(answer.headers().firstValue("Referrer-Policy")).as(path).isPresent();
     }
     byte[] huge = ("{\"credential\":\"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
-    HttpResponse<String> declared = HTTP.send(HttpRequest.newBuilder(uri("/api/credentials/verify"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build(),
-        HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> declared = http.send(HttpRequest.newBuilder(http.uri("/api/credentials/verify"))
+        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(huge)).build());
     assertThat(declared.statusCode()).isEqualTo(413);
     assertThat(declared.body()).contains("max-request-size");
-    HttpResponse<String> chunked = HTTP.send(HttpRequest.newBuilder(uri("/api/credentials/verify"))
+    HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(http.uri("/api/credentials/verify"))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))).build(),
-        HttpResponse.BodyHandlers.ofString());
+        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))).build());
     assertThat(chunked.statusCode()).isEqualTo(413);
     // A body within the limit still reaches the verifier.
-    assertThat(send(null, "POST", "/api/credentials/verify", Map.of("credential", "not a credential")).statusCode())
+    assertThat(http.send(null, "POST", "/api/credentials/verify", Map.of("credential", "not a credential")).statusCode())
         .isBetween(200, 499).isNotEqualTo(413);
   }
 
@@ -399,26 +395,6 @@ class SecurityAttackIT {
     return engine.getRuntimeService().createProcessInstanceQuery().count();
   }
 
-  URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
-  }
 
-  HttpResponse<String> send(String user, String method, String path, Object body) throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json");
-    if (user != null) {
-      request.header("Authorization", "Basic " + Base64.getEncoder()
-          .encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8)));
-    }
-    request.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-        : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
 
-  HttpResponse<String> sendWithSession(TasklistSession session, String method, String path, Object body)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-    session.headers(true).forEach((name, values) -> values.forEach(value -> request.header(name, value)));
-    request.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
 }
