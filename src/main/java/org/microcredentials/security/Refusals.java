@@ -35,7 +35,10 @@ final class Refusals {
         "Forbidden", detail);
   }
 
-  /** The reports: a browser gets a page leading to the Tasklist login; a REST client the Basic challenge. */
+  /**
+   * Our browser pages (the reports, the portfolio): a browser gets a page leading to the Tasklist login; a REST
+   * client the Basic challenge, with a problem detail.
+   */
   static AuthenticationEntryPoint pageLogin(String realm) {
     return (request, response, failure) -> {
       if (throttled(response, failure)) {
@@ -43,6 +46,9 @@ final class Refusals {
       }
       if (!isBrowserNavigation(request)) {
         response.setHeader("WWW-Authenticate", "Basic realm=\"" + realm + "\", charset=\"UTF-8\"");
+        Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "authentication", "Unauthorized",
+            "HTTP Basic with a user name and password of this application, or Tasklist's login, is required.");
+        return;
       }
       page(response, HttpServletResponse.SC_UNAUTHORIZED,
           "Log in to <a href=\"/camunda/app/tasklist/\">Tasklist</a> first, then come back to this page.");
@@ -78,7 +84,7 @@ final class Refusals {
   private static void page(HttpServletResponse response, int status, String message) throws IOException {
     response.setStatus(status);
     response.setContentType("text/html;charset=UTF-8");
-    response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><title>Reports</title></head><body><p>"
+    response.getWriter().write("<!DOCTYPE html><html lang=\"en\"><head><title>Sign in</title></head><body><p>"
         + message + "</p></body></html>");
   }
 }

@@ -152,7 +152,10 @@ class WebSecurity {
   @Order(2)
   SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
     stateless(http, path("/api/**"), true);
-    restLogin(http, Refusals.restLogin(REALM), new OrRequestMatcher(PublicVerification.MATCHERS));
+    // The portfolio and its buttons are browser pages under /api: a person logged in to Tasklist is logged in
+    // here, and a browser opening them without a login is led to Tasklist's, never offered Basic.
+    http.addFilterBefore(new WebappSessionLogin(users, engine.getName()), BasicAuthenticationFilter.class);
+    restLogin(http, Refusals.pageLogin(REALM), new OrRequestMatcher(PublicVerification.MATCHERS));
     http.authorizeHttpRequests(requests -> requests
         .requestMatchers(PublicVerification.MATCHERS.toArray(RequestMatcher[]::new)).permitAll()
         .anyRequest().authenticated());

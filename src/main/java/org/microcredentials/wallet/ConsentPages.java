@@ -94,10 +94,9 @@ class ConsentPages {
         return error(response, model, HttpStatus.BAD_REQUEST, "This link cannot be answered",
             refusal.get().description() + " Go back to your wallet and connect again.");
       }
-      response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"micro-credentials\", charset=\"UTF-8\"");
+      // No Basic challenge: a password typed into the browser's dialog is cached and sent to us from any page.
       return error(response, model, HttpStatus.UNAUTHORIZED, "Sign in to connect your wallet",
-          "Sign in with your Tasklist user name and password, or log in to Tasklist in this browser first and "
-              + "come back from your wallet.");
+          "Log in to Tasklist (/camunda/app/tasklist/) in this browser first, then come back from your wallet.");
     }
     if (refusal.isPresent()) {
       boolean stateEchoed = state != null && !state.isBlank() && state.length() <= limits.maxStateLength();

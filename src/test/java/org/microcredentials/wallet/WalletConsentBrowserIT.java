@@ -121,8 +121,9 @@ class WalletConsentBrowserIT {
     assertThat(JSON.readTree(held.body()).path("credential")).singleElement()
         .satisfies(one -> assertThat(one.path("id").asText()).endsWith(credential));
 
-    // Her portfolio lists the wallet; she disconnects it there, and it reads nothing more.
-    browser.get("http://alice:alice@localhost:" + port + "/api/engineers/alice/portfolio");
+    // Her portfolio lists the wallet (her Tasklist login serves the page: no password typed for it); she
+    // disconnects it there, and it reads nothing more.
+    browser.get("http://localhost:" + port + "/api/engineers/alice/portfolio");
     chromium.waiting().until(ExpectedConditions.attributeToBe(By.cssSelector("section.wallets"), "data-state", "loaded"));
     assertThat(browser.findElements(By.cssSelector(".wallet-item"))).singleElement()
         .satisfies(item -> assertThat(item.getText()).startsWith("Learner Wallet (" + site + "/) · connected "));
