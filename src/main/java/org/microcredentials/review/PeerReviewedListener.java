@@ -49,6 +49,7 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
     Engineer reviewer = organisation.find(actor).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
         actor + " is not an engineer of the organisation and may not peer-review."));
     ApplicationRegister.Application application = applications.application(ApplicationRegister.keyOf(execution));
+    refuseARepeatOfACompletedReview(execution, actor);
     String candidateId = application.candidateId();
     String assessorId = application.assessorId();
     reviewPolicy.checkReviewer(reviewer, candidateId, assessorId,
@@ -74,5 +75,21 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
     execution.removeVariable(REVIEW_AGREES);
     execution.removeVariable(PROPOSED_SCORE);
     execution.removeVariable(REVIEW_COMMENT);
+  }
+
+  /**
+   * The same review sent twice at once (a double click, a client's retry): by the time this one checks, the
+   * other has recorded the reviewer's review and completed this very task. That is no second review by the same
+   * person (the four-eyes rule's refusal would say so): it is a task no longer open, answered as such. The
+   * task's row is read afresh, past what this request has loaded.
+   */
+  private void refuseARepeatOfACompletedReview(DelegateExecution execution, String actor) {
+    boolean recorded = applications.round(ApplicationRegister.keyOf(execution)).reviews().stream()
+        .anyMatch(review -> review.reviewerId().equals(actor));
+    if (recorded && execution.getProcessEngineServices().getTaskService().createTaskQuery()
+        .executionId(execution.getId()).count() == 0) {
+      throw RuleViolation.notFound("task-not-found", "The peer review is no longer open: " + actor
+          + "'s review of this round was recorded by a request sent at the same moment; nothing was done twice.");
+    }
   }
 }

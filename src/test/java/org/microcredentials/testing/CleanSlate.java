@@ -3,11 +3,15 @@ package org.microcredentials.testing;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** What every application test starts from: no instance, and none of our rows but the organisation and framework. */
+/**
+ * What every application test starts from: no instance, and none of our rows but the organisation and framework
+ * (no wallet connected either: a wallet a test left would show in the next test's portfolio).
+ */
 public final class CleanSlate {
 
   /** Children before parents, so no foreign key is in the way. */
-  private static final String[] TABLES = {"promotion_skill", "promotion_application", "credential_revocation", "credential_lapse_reminder", "credential", "evidence_version", "peer_review", "application", "endorsement", "endorsement_request"};
+  private static final String[] TABLES = {"wallet_consent_request", "wallet_token", "wallet_authorization_code",
+      "wallet_client", "promotion_skill", "promotion_application", "credential_revocation", "credential_lapse_reminder", "credential", "evidence_version", "peer_review", "application", "endorsement", "endorsement_request"};
 
   private CleanSlate() {
   }

@@ -102,10 +102,6 @@ class WalletApiIT {
   @BeforeEach
   void aliceHoldsThreeCredentialsOneRevokedAndBobOne() {
     new SelfSubmissions(engine, jdbc).clear();
-    jdbc.sql("delete from wallet_consent_request").update();
-    jdbc.sql("delete from wallet_token").update();
-    jdbc.sql("delete from wallet_authorization_code").update();
-    jdbc.sql("delete from wallet_client").update();
     clock.set(TestConfiguration.MID_NOVEMBER_2026);
     alicesCredentials = new ArrayList<>();
     alicesCredentials.add(issue("alice", "iLAN", 3));

@@ -27,7 +27,9 @@ import org.apache.catalina.Context;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.CleanSlate;
 import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.TestConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +57,7 @@ class WalletAttackIT {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired ProcessEngine engine;
   @Autowired MutableClock clock;
   @Autowired ConsentRequests consents;
   @Autowired WalletRateLimits rateLimits;
@@ -65,6 +68,7 @@ class WalletAttackIT {
 
   @BeforeEach
   void setUp() {
+    CleanSlate.clear(engine, jdbc);
     clock.set(TestConfiguration.MID_NOVEMBER_2026);
     rateLimits.forgetAll();
   }
