@@ -135,6 +135,10 @@ class ModelerDeploymentsIT {
     assertThat(formless.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
     assertThat(formless.getBody()).containsEntry("rule", "form-missing");
     assertThat((String) formless.getBody().get("message")).contains("'CalibrationCheckForm'", "'Check the calibration'");
+    ResponseEntity<String> noForm = rest.withBasicAuth("ivan", "ivan")
+        .getForEntity("/engine-rest/task/" + check.get("id") + "/deployed-form", String.class);
+    assertThat(noForm.getStatusCode()).as("what Tasklist is told").isEqualTo(HttpStatus.NOT_FOUND);
+    assertThat(noForm.getBody()).contains("CalibrationCheckForm");
     // Candidates outside the SEM team do not see the new task: it is guarded like every other.
     assertThat(calls.get("carol", "/engine-rest/task?processInstanceBusinessKey=" + after
         + "&taskDefinitionKey=Task_CheckCalibration", LIST).getBody()).isEmpty();
