@@ -39,6 +39,8 @@ class NotificationElementTemplateTest {
     assertThat(bound.get("camunda:delegateExpression").path("value").asText()).isEqualTo("${sendNotificationDelegate}");
     assertThat(SendNotificationDelegate.class.getAnnotation(org.springframework.stereotype.Component.class)).isNotNull();
     assertThat(bound.get("camunda:asyncBefore").path("value").asBoolean()).isTrue();
+    // No template binding sets a retry cycle: Modeler must keep its "Job execution" group visible to set it.
+    assertThat(template.path("entriesVisible").asBoolean()).isTrue();
     assertThat(bound).containsKeys(SendNotificationDelegate.TEMPLATE, SendNotificationDelegate.TO,
         SendNotificationDelegate.EXCEPT);
 
