@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.exception.NotFoundException;
+import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.task.Task;
 
 /**
@@ -26,6 +27,12 @@ import org.camunda.bpm.engine.task.Task;
  * {@code task-inputs}) unless it is sent back unchanged. The call is recognised by the resource
  * method Jersey routes it to and its decoded path parameters ({@link EngineRequests}), not by the
  * URL's text: a matrix parameter or another spelling of the path is the same call.
+ *
+ * <p>Models bind their forms with {@code camunda:formRefBinding="latest"}: a process owner deploys a model
+ * or a form alone from Camunda Modeler, and a task shows the newest form with its id. So the fields are read
+ * from the form the task shows now, on every call, never remembered per process definition (a form deployed
+ * later changes them under the same definition); the engine keeps deployed resources in its deployment
+ * cache. A form nobody deployed is refused (409, rule {@code form-missing}) naming the form.
  */
 @Priority(Priorities.USER)
 public class TaskInputsFilter extends EngineChangeFilter {
@@ -36,8 +43,6 @@ public class TaskInputsFilter extends EngineChangeFilter {
   /** The task's (local) variables sub-resources. */
   private static final Set<String> TASK_VARIABLES = Set.of("TaskVariablesResource", "LocalTaskVariablesResource");
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Form fields by process definition and task: a deployed model never changes. */
-  private static final Map<String, Set<String>> FIELDS = new ConcurrentHashMap<>();
 
   @Override
   protected void filter(EngineRequests request, String resource, String method) throws IOException {
@@ -53,8 +58,16 @@ public class TaskInputsFilter extends EngineChangeFilter {
       return; // The engine answers: no such task, or not this person's to see.
     }
     Map<String, JsonNode> sent = sentVariables(request, method, completion);
-    Set<String> fields = FIELDS.computeIfAbsent(task.getProcessDefinitionId() + "#" + task.getTaskDefinitionKey(),
-        key -> formFields(engine, task));
+    Set<String> fields;
+    try {
+      fields = formFields(engine, task);
+    } catch (NotFoundException missing) {
+      CamundaFormRef form = task.getCamundaFormRef();
+      String formName = form != null ? form.getKey() : task.getFormKey();
+      request.refuse(409, "form-missing", "The form '" + formName + "' of '" + task.getName()
+          + "' is not deployed: an administrator deploys it from Camunda Modeler (docs/process-owners.md).");
+      return;
+    }
     List<String> refused = new ArrayList<>();
     for (Map.Entry<String, JsonNode> variable : sent.entrySet()) {
       if (!fields.contains(variable.getKey()) && !unchanged(engine, task, variable.getKey(), variable.getValue())) {
@@ -106,6 +119,8 @@ public class TaskInputsFilter extends EngineChangeFilter {
     }
     try (InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
       collectKeys(JSON.readTree(form), keys);
+    } catch (NotFoundException missing) {
+      throw missing;
     } catch (IOException | RuntimeException unreadable) {
       throw new IllegalStateException("The form of '" + task.getName() + "' cannot be read", unreadable);
     }

@@ -1,0 +1,96 @@
+package org.microcredentials.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The element template a process owner builds a notification step from in Camunda Modeler
+ * ({@code docs/modeler/element-templates/send-notification.json}) offers exactly what the notifier knows: its
+ * input parameters are the delegate's, its messages are the templates in {@code notifications/} (a new template
+ * file without its choice, or a choice without its file, fails here), and every recipient it offers is one our
+ * models mail. Its shape is checked against Camunda's schema in CI ({@code .ci/bpmn-lint}, {@code npm run templates}).
+ */
+class NotificationElementTemplateTest {
+
+  static final Path TEMPLATE = Path.of("docs/modeler/element-templates/send-notification.json");
+  static final Pattern INPUT = Pattern.compile("<camunda:inputParameter name=\"(notification\\w+)\">([^<]*)<");
+
+  @Test
+  void theTemplateOffersWhatTheNotifierKnows() throws IOException {
+    JsonNode template = new ObjectMapper().readTree(TEMPLATE.toFile());
+    Map<String, JsonNode> bound = new HashMap<>();
+    template.path("properties").forEach(property -> bound.put(property.path("binding").path("name").asText(), property));
+
+    assertThat(bound.get("camunda:delegateExpression").path("value").asText()).isEqualTo("${sendNotificationDelegate}");
+    assertThat(SendNotificationDelegate.class.getAnnotation(org.springframework.stereotype.Component.class)).isNotNull();
+    assertThat(bound.get("camunda:asyncBefore").path("value").asBoolean()).isTrue();
+    // No template binding sets a retry cycle: Modeler must keep its "Job execution" group visible to set it.
+    assertThat(template.path("entriesVisible").asBoolean()).isTrue();
+    assertThat(bound).containsKeys(SendNotificationDelegate.TEMPLATE, SendNotificationDelegate.TO,
+        SendNotificationDelegate.EXCEPT);
+
+    Set<String> files;
+    try (Stream<Path> notifications = Files.list(Path.of("src/main/resources/notifications"))) {
+      files = notifications.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".txt"))
+          .map(name -> name.substring(0, name.length() - ".txt".length())).collect(java.util.stream.Collectors.toSet());
+    }
+    assertThat(choices(bound.get(SendNotificationDelegate.TEMPLATE))).containsExactlyInAnyOrderElementsOf(files);
+
+    Map<String, Set<String>> modelled = modelledInputs();
+    assertThat(modelled.get(SendNotificationDelegate.TEMPLATE)).isSubsetOf(files);
+    assertThat(choices(bound.get(SendNotificationDelegate.TO))).isSubsetOf(modelled.get(SendNotificationDelegate.TO));
+    assertThat(choices(bound.get(SendNotificationDelegate.EXCEPT)).stream().filter(value -> !value.isEmpty()).toList())
+        .isSubsetOf(modelled.get(SendNotificationDelegate.EXCEPT));
+  }
+
+  @Test
+  void everyNotificationStepOfOurModelsRunsAsItsOwnJobWithRetries() throws IOException {
+    Pattern step = Pattern.compile("<bpmn:serviceTask [^>]*\\$\\{sendNotificationDelegate}[^>]*>(.*?)</bpmn:serviceTask>",
+        Pattern.DOTALL);
+    for (Path model : models()) {
+      Matcher found = step.matcher(Files.readString(model));
+      while (found.find()) {
+        assertThat(found.group()).as(model + ": " + found.group().lines().findFirst().orElse(""))
+            .contains("camunda:asyncBefore=\"true\"", "<camunda:failedJobRetryTimeCycle>R3/");
+      }
+    }
+  }
+
+  private static Set<String> choices(JsonNode property) {
+    Set<String> values = new LinkedHashSet<>();
+    property.path("choices").forEach(choice -> values.add(choice.path("value").asText()));
+    return values;
+  }
+
+  private static Map<String, Set<String>> modelledInputs() throws IOException {
+    Map<String, Set<String>> inputs = new HashMap<>();
+    for (Path model : models()) {
+      Matcher input = INPUT.matcher(Files.readString(model));
+      while (input.find()) {
+        inputs.computeIfAbsent(input.group(1), name -> new HashSet<>()).add(input.group(2));
+      }
+    }
+    return inputs;
+  }
+
+  private static List<Path> models() throws IOException {
+    try (Stream<Path> models = Files.list(Path.of("processes"))) {
+      return models.filter(path -> path.toString().endsWith(".bpmn")).sorted().toList();
+    }
+  }
+}
