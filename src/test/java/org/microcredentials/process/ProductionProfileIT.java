@@ -19,7 +19,8 @@ class ProductionProfileIT {
     return new SpringApplicationBuilder(MicroCredentialsApplication.class).run(
         "--spring.profiles.active=postgres",
         "--server.port=0",
-        "--DATABASE_URL=" + EmbeddedPostgres.jdbcUrl(),
+        // A database of its own: the application tests leave the demo people in the shared one.
+        "--DATABASE_URL=" + EmbeddedPostgres.freshDatabase("production_profile"),
         "--DATABASE_USER=postgres",
         "--DATABASE_PASSWORD=postgres",
         "--ADMIN_PASSWORD=" + adminPassword,

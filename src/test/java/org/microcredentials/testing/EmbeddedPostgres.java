@@ -33,6 +33,22 @@ public final class EmbeddedPostgres {
     return server.getJdbcUrl("postgres", "postgres");
   }
 
+  /**
+   * A database of its own on the same server, created empty (dropped first if a previous run left it): for a
+   * test that must not see what the application tests wrote into the shared one (the demo people, say).
+   */
+  public static synchronized String freshDatabase(String name) {
+    jdbcUrl();
+    try (java.sql.Connection connection = server.getPostgresDatabase().getConnection();
+        java.sql.Statement statement = connection.createStatement()) {
+      statement.execute("drop database if exists " + name + " with (force)");
+      statement.execute("create database " + name);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("Could not create the database " + name, e);
+    }
+    return server.getJdbcUrl("postgres", name);
+  }
+
   /** Points a Spring test context at the embedded PostgreSQL. */
   public static void register(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", EmbeddedPostgres::jdbcUrl);
