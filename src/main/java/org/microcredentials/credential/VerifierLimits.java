@@ -34,7 +34,7 @@ public record VerifierLimits(
     maxQuads = maxQuads == null ? 2000 : maxQuads;
     maxBlankNodes = maxBlankNodes == null ? 64 : maxBlankNodes;
     canonicalizationSteps = canonicalizationSteps == null ? 10_000 : canonicalizationSteps;
-    canonicalizationTime = canonicalizationTime == null ? Duration.ofMillis(250) : canonicalizationTime;
+    canonicalizationTime = canonicalizationTime == null ? Duration.ofSeconds(5) : canonicalizationTime;
   }
 
   public static VerifierLimits defaults() {
