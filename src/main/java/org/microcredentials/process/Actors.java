@@ -51,7 +51,7 @@ public class Actors {
    * Whether the person the engine authenticated for this call (Tasklist's session, HTTP Basic, or
    * a test acting as someone) is an administrator: the one place this is decided.
    */
-  static boolean administratorActs(IdentityService identity) {
+  public static boolean administratorActs(IdentityService identity) {
     var authentication = identity.getCurrentAuthentication();
     return authentication != null && authentication.getGroupIds() != null
         && authentication.getGroupIds().contains(ADMINISTRATORS);

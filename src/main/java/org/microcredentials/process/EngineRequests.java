@@ -65,11 +65,6 @@ final class EngineRequests {
     return name == null ? provider.getDefaultProcessEngine() : provider.getProcessEngine(name);
   }
 
-  /** Whether the authenticated caller is an administrator, as the engine knows them for this request. */
-  boolean byAdministrator() {
-    ProcessEngine engine = engine();
-    return engine != null && Actors.administratorActs(engine.getIdentityService());
-  }
 
   /** The JSON body (an empty object when there is none or it is malformed: Camunda's reader refuses that). */
   JsonNode body() throws IOException {
