@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -40,6 +42,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *   <li>at most {@link #ATTEMPTS} attempts, with a growing, random pause between them, so that two people
  *       colliding do not collide again in step; the last conflict is answered 409 as before.
  * </ul>
+ * Each command run again is counted ({@code microcredentials_commands_retried_total}, by conflict): operations see
+ * how often people meet other work, which no one sees as a failure any more.
  *
  * <p>An engine plugin, as {@link ConflictingJobsRetriedAtOnce} is: it wraps the engine's command executor,
  * Camunda's extension point for this ({@code customPreCommandInterceptorsTxRequired}, outside the transaction;
@@ -58,6 +62,12 @@ class PeoplesCommandsRetried extends AbstractProcessEnginePlugin {
 
   /** The attempt this thread is running, if it runs a person's outermost command. */
   private final ThreadLocal<Attempt> running = new ThreadLocal<>();
+  private final MeterRegistry meters;
+
+  /** Counts each command run again, by the conflict it lost ({@code microcredentials_commands_retried_total}). */
+  PeoplesCommandsRetried(MeterRegistry meters) {
+    this.meters = meters;
+  }
 
   /** One attempt's transaction, as its completion reported it. */
   private static final class Attempt {
@@ -106,6 +116,9 @@ class PeoplesCommandsRetried extends AbstractProcessEnginePlugin {
           }
           LOG.debug("{} of {} lost a race ({}), attempt {}: running it again", command.getClass().getSimpleName(),
               configuration.getIdentityService().getCurrentAuthentication().getUserId(), rule, attempt);
+          Counter.builder("microcredentials.commands.retried")
+              .description("A person's command run again after it lost a race with other work, by the conflict")
+              .tag("conflict", rule).register(meters).increment();
           if (!pausedBefore(attempt + 1)) {
             throw failure;
           }

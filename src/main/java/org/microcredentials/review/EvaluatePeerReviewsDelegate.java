@@ -11,22 +11,27 @@ import org.microcredentials.application.ApplicationRegister;
 /**
  * Where the parallel reviews meet: if every reviewer agrees, the assessor's score is final. Reads
  * the round as recorded (the assessor's score, each review), and writes the outcome variables
- * clients read from it.
+ * clients read from it, and the round's reviews for the moderator's form and Cockpit: written here,
+ * once, and not by each reviewer, so that reviewers submitting at the same moment share no row.
  */
 @Component
 class EvaluatePeerReviewsDelegate implements JavaDelegate {
 
   private final RoundSettlement settlement;
   private final ApplicationRegister applications;
+  private final PeerReviewLog peerReviewLog;
 
-  EvaluatePeerReviewsDelegate(RoundSettlement settlement, ApplicationRegister applications) {
+  EvaluatePeerReviewsDelegate(RoundSettlement settlement, ApplicationRegister applications, PeerReviewLog peerReviewLog) {
     this.applications = applications;
     this.settlement = settlement;
+    this.peerReviewLog = peerReviewLog;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     RecordedRound round = applications.round(ApplicationRegister.keyOf(execution));
+    peerReviewLog.write(execution, PEER_REVIEWS, round.reviews());
+    execution.setVariable(PEER_REVIEW_SUMMARY, PeerReviewLog.summary(round.reviews()));
     boolean agree = settlement.reviewersAgree(round);
     execution.setVariable(REVIEWERS_AGREE, agree);
     if (agree) {

@@ -3,7 +3,6 @@ package org.microcredentials.review;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
@@ -46,12 +45,6 @@ public class PeerReviewLog {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  public List<PeerReview> append(List<PeerReview> reviews, PeerReview review) {
-    List<PeerReview> all = new ArrayList<>(reviews);
-    all.add(review);
-    return all;
   }
 
   /** One line per review, for people: "dave agrees: ..." or "frank proposes 6: ...". */

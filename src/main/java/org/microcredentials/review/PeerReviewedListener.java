@@ -3,7 +3,6 @@ package org.microcredentials.review;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.RuleViolation;
@@ -18,7 +17,7 @@ import org.microcredentials.application.ApplicationRegister;
 
 /**
  * Completion of one {@code Task_PeerReview}: an eligible reviewer agrees with the score or
- * proposes another with a comment. The review moves into the round's log, and the form fields
+ * proposes another with a comment. The review is recorded in its row, and the form fields
  * are cleared so the next reviewer starts from an empty form.
  */
 @Component
@@ -28,19 +27,17 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
   private final Organisation organisation;
   private final ReviewPolicy reviewPolicy;
   private final PeerReviewers peerReviewers;
-  private final PeerReviewLog peerReviewLog;
   private final ApplicationRegister applications;
   private final Clock clock;
 
   PeerReviewedListener(Actors actors, Organisation organisation, ReviewPolicy reviewPolicy, PeerReviewers peerReviewers,
-      PeerReviewLog peerReviewLog, ApplicationRegister applications, Clock clock) {
+      ApplicationRegister applications, Clock clock) {
     this.applications = applications;
     this.clock = clock;
     this.actors = actors;
     this.organisation = organisation;
     this.reviewPolicy = reviewPolicy;
     this.peerReviewers = peerReviewers;
-    this.peerReviewLog = peerReviewLog;
   }
 
   @Override
@@ -67,11 +64,10 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
       }
     }
     PeerReview review = new PeerReview(actor, agrees, proposedScore, comment.orElse(null));
+    // The review's one home is its row. Nothing shared with the other reviewers is written here: the round's
+    // log on the instance is written once, where the reviews meet (EvaluatePeerReviewsDelegate), so that two
+    // reviewers submitting at the same moment change no row in common and neither waits for the other.
     applications.recordPeerReview(ApplicationRegister.keyOf(execution), review, clock.instant());
-    // The log on the instance is what the moderator's form shows; decisions read the recorded round.
-    List<PeerReview> reviews = peerReviewLog.append(peerReviewLog.read(execution, PEER_REVIEWS), review);
-    peerReviewLog.write(execution, PEER_REVIEWS, reviews);
-    execution.setVariable(PEER_REVIEW_SUMMARY, PeerReviewLog.summary(reviews));
     execution.removeVariable(REVIEW_AGREES);
     execution.removeVariable(PROPOSED_SCORE);
     execution.removeVariable(REVIEW_COMMENT);

@@ -11,6 +11,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -75,6 +76,7 @@ class PeoplesCommandsRetriedTest {
   }
 
   private ProcessEngine engine;
+  private SimpleMeterRegistry meters;
   private DataSourceTransactionManager transactions;
 
   @BeforeEach
@@ -89,7 +91,8 @@ class PeoplesCommandsRetriedTest {
     configuration.setJobExecutorActivate(false);
     configuration.setHistory("none");
     configuration.setProcessEngineName("peoplesCommands");
-    configuration.getProcessEnginePlugins().add(new PeoplesCommandsRetried());
+    meters = new SimpleMeterRegistry();
+    configuration.getProcessEnginePlugins().add(new PeoplesCommandsRetried(meters));
     engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment()
         .addModelInstance("review.bpmn", Bpmn.createExecutableProcess("Process_Review").camundaHistoryTimeToLive(1)
@@ -128,6 +131,7 @@ class PeoplesCommandsRetriedTest {
 
     assertThat(completions).hasValue(3);
     assertThat(engine.getTaskService().createTaskQuery().count()).isZero();
+    assertThat(retried("concurrent-update")).isEqualTo(2);
   }
 
   @Test
@@ -140,6 +144,7 @@ class PeoplesCommandsRetriedTest {
 
     assertThat(completions).hasValue(2);
     assertThat(engine.getTaskService().createTaskQuery().count()).isZero();
+    assertThat(retried("already-recorded")).isEqualTo(1);
   }
 
   @Test
@@ -152,6 +157,7 @@ class PeoplesCommandsRetriedTest {
         .satisfies(PeoplesCommandsRetriedTest::lostARace);
 
     assertThat(completions).as("the completion ran once").hasValue(1);
+    assertThat(retried("concurrent-update")).isZero();
     assertThat(engine.getTaskService().createTaskQuery().count()).as("and was committed").isZero();
   }
 
@@ -230,6 +236,12 @@ class PeoplesCommandsRetriedTest {
     }
     // Both transactions were open at once in every round (the barrier): one of the two met the other's join.
     assertThat(runAgain).as("completions run again over %d rounds", rounds).isGreaterThanOrEqualTo(rounds);
+    assertThat(retried("concurrent-update")).isEqualTo(runAgain);
+  }
+
+  private double retried(String conflict) {
+    var counter = meters.find("microcredentials.commands.retried").tag("conflict", conflict).counter();
+    return counter == null ? 0 : counter.count();
   }
 
   private Task startReview() {
