@@ -11,7 +11,7 @@ import org.microcredentials.framework.Groups;
 /**
  * The operations of Camunda's engine REST API that people other than administrators may call, on
  * {@code /engine-rest} and on the webapps' engine API alike: what Tasklist needs (everyone), what
- * Cockpit's read-only views need (the SEM team), and the REST flows the README documents. Every
+ * Cockpit's read-only views need (the SEM team), and the REST flows docs/rest.md and docs/walkthrough.md document. Every
  * other operation is refused (403, rule {@code engine-allow-list}), so an operation a future
  * Camunda release adds is closed until someone decides who may use it and lists it here.
  *

@@ -29,7 +29,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class CredentialSigner {
 
-  /** The proof type of JSON-LD downloads made before issue 16: a VC-JWT in {@code proof[0].jwt}. Still verified. */
+  /** The proof type of JSON-LD downloads made before the Data Integrity proofs: a VC-JWT in {@code proof[0].jwt}. Still verified. */
   public static final String JWT_PROOF_TYPE = "JwtProof2020";
 
   private final SigningKeys keys;

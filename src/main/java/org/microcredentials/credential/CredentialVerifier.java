@@ -92,8 +92,8 @@ public class CredentialVerifier {
 
   /**
    * Verifies what a client sends: the JSON-LD document as issued (its {@code proof} a Data Integrity
-   * proof, or, downloaded before issue 16, a VC-JWT), or the compact VC-JWT itself (as a JSON string
-   * or the plain body; the credential as its payload, or in a {@code vc} claim before issue 16).
+   * proof, or, downloaded before the Data Integrity proofs, a VC-JWT), or the compact VC-JWT itself (as a JSON string
+   * or the plain body; the credential as its payload, or in a {@code vc} claim in earlier downloads).
    * A document past {@link VerifierLimits} is refused ({@link RuleViolation}), not judged.
    */
   public Verification verify(JsonNode submitted) {
@@ -307,7 +307,7 @@ public class CredentialVerifier {
     return Optional.empty();
   }
 
-  /** The key id of a VC-JWT: the thumbprint, given as the URL of the JWK (or bare, before issue 16). */
+  /** The key id of a VC-JWT: the thumbprint, given as the URL of the JWK (or bare, in earlier downloads). */
   private String kid(SignedJWT jwt) {
     String kid = jwt.getHeader().getKeyID();
     String prefix = properties.jwkUrl("");

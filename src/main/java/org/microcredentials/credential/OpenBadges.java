@@ -37,7 +37,7 @@ public class OpenBadges {
   public static final List<String> CONTEXTS = List.of(VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT);
   public static final String ACHIEVEMENT_CREDENTIAL_SCHEMA =
       "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
-  /** The status type of credentials downloaded before issue 16: they still verify against the 1EdTech list. */
+  /** The status type of credentials downloaded before the Bitstring Status List: they still verify against the 1EdTech list. */
   public static final String REVOCATION_LIST_TYPE = "1EdTechRevocationList";
   private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'", Locale.ROOT);
 

@@ -126,7 +126,7 @@ class OpenBadgesController {
   }
 
   /**
-   * Public: the 1EdTech revocation list that credentials downloaded before issue 16 name in their
+   * Public: the 1EdTech revocation list that credentials downloaded before the Bitstring Status List name in their
    * {@code credentialStatus}; new ones use the Bitstring Status List.
    */
   @GetMapping("/api/credentials/revocations")

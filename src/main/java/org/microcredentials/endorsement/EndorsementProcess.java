@@ -2,7 +2,7 @@ package org.microcredentials.endorsement;
 
 /**
  * The contract of {@code processes/endorsement.bpmn}: its key, element ids and variable names.
- * BPMN, forms and Java take their names from here (and ../shared/CONTRACT.md).
+ * BPMN, forms and Java take their names from here (and docs/contract.md).
  */
 public final class EndorsementProcess {
 

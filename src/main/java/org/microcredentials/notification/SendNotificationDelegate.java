@@ -100,7 +100,7 @@ public class SendNotificationDelegate implements JavaDelegate {
   }
 
   private List<User> recipients(String to) {
-    // A group's members come with the group query: no second query per member (issue 7's benchmark).
+    // A group's members come with the group query: no second query per member (found by the benchmark, docs/performance.md).
     Map<String, User> users = new LinkedHashMap<>();
     for (String entry : to.split(",")) {
       String id = entry.strip();

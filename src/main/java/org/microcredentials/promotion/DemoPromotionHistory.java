@@ -13,7 +13,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo data for the README's promotion walk-through (profile {@code demo-history}, on by default for
+ * Demo data for the promotion walk-through of docs/walkthrough.md (profile {@code demo-history}, on by default for
  * {@code mvn spring-boot:run}, never in production): bob, level 3, holds four of the six skills level 4
  * requires, as if he had earned them by self-submission, so his promotion application assesses the
  * other two. Issued once, on the first start (same source keys: the register issues each at most once).

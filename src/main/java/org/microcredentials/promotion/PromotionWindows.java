@@ -69,7 +69,7 @@ public class PromotionWindows {
   }
 
   /**
-   * Refuses a decision taken outside every window: the decision is taken only inside one (README, "How a promotion works").
+   * Refuses a decision taken outside every window: the decision is taken only inside one (docs/rules.md, "Promotion").
    * The model lets the decision task appear only while a window is open, but a task created on a window's
    * last day can still be completed after the window closed: the moment of the decision is what counts, so
    * the completion is checked too. Any open window will do, not only the one the task was created in: an

@@ -7,7 +7,7 @@ import org.microcredentials.review.ReviewRoundProcess;
  * names. Its review tasks (the ids below, CONTRACT.md's) are in the review round it calls
  * ({@code org.microcredentials.review.ReviewRoundProcess}), with the same business key, as are the
  * round's variables: their names are the round's ({@link ReviewRoundProcess}), repeated here for the
- * clients of CONTRACT.md. BPMN, forms and Java take their names from here (and ../shared/CONTRACT.md).
+ * clients of CONTRACT.md. BPMN, forms and Java take their names from here (and docs/contract.md).
  */
 public final class SelfSubmissionProcess {
 

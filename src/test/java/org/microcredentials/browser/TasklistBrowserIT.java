@@ -34,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The walk-through of the README in a real, headless Chromium (Debian's chromium and
+ * The walk-through of docs/walkthrough.md in a real, headless Chromium (Debian's chromium and
  * chromium-driver, which .ci/run installs): the demo people click through Camunda Tasklist.
  * Screenshots of every step land in target/screenshots/ (and of the failure, when one happens).
  */
@@ -241,7 +241,7 @@ class TasklistBrowserIT {
   }
 
   /**
-   * The README's promotion walk-through: bob (level 3), holding four of the six skills level 4 requires,
+   * The promotion walk-through of docs/walkthrough.md: bob (level 3), holding four of the six skills level 4 requires,
    * applies in Tasklist, gives evidence for the other two, is interviewed by erin and promoted by ivan;
    * his portfolio then shows his progress to level 5. The two skills' review rounds are played through
    * the engine as their people (their forms are the walk-through's above); the promotion's own forms

@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * eddsa-rdfc-2022-cryptosuite and vc-bitstring-status-list for the JSON-LD form, panva's jose for
  * the VC-JWT; versions pinned by its package-lock.json, installed by {@code npm ci}). Its document
  * loader reads our keys, controller documents and status lists from this running application, as a
- * wallet would from the public URL. A credential issued after the README walk-through verifies in
+ * wallet would from the public URL. A credential issued after the walk-through (docs/walkthrough.md) verifies in
  * both forms and baked into its SVG badge; an endorsed one and its endorsement verify; a revoked one
  * is seen revoked through the Bitstring Status List in both forms; a tampered one fails.
  */

@@ -184,7 +184,7 @@ class OperationsMetricsIT {
 
   /**
    * A real Prometheus server scrapes the running application with an administrator's HTTP Basic, as
-   * README.md configures it, and answers every query of docs/grafana-dashboard.json with series: the
+   * docs/operations.md configures it, and answers every query of docs/grafana-dashboard.json with series: the
    * dashboard's variable (Grafana's label_values) finds the application, and no panel is empty.
    */
   @Test

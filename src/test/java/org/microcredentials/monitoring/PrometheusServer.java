@@ -67,7 +67,7 @@ final class PrometheusServer implements AutoCloseable {
 
   /**
    * A server scraping {@code /actuator/prometheus} of the application on {@code appPort} every second,
-   * with HTTP Basic as an administrator, as README.md tells operations to configure it.
+   * with HTTP Basic as an administrator, as docs/operations.md tells operations to configure it.
    */
   static PrometheusServer scraping(int appPort, String user, String password) throws IOException, InterruptedException {
     Path directory = Files.createTempDirectory("prometheus");

@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * erin (SEM team) logs in to Tasklist, opens /reports with the same session and sees every
  * chart drawn with data from {@link ReportScenario} (Chart.js in a real, headless Chromium: the
  * chart objects hold the data points and the canvases have ink on them), then filters to one
- * skill, and downloads a chart's CSV. The screenshot goes to docs/screenshots/reports.png, which the README shows.
+ * skill, and downloads a chart's CSV. The screenshot goes to docs/screenshots/reports.png, which docs/operations.md shows.
  */
 @ApplicationTest
 class ReportsBrowserIT {

@@ -46,7 +46,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * page by the wallet (the authorization request built by Connect2id's SDK), she reads who asks for
  * what, clicks Allow in a real, headless Chromium, and her browser is sent back to the wallet with a
  * code, which the wallet exchanges for the credential she holds. The screenshot goes to
- * docs/screenshots/wallet-consent.png, which the README shows.
+ * docs/screenshots/wallet-consent.png, which docs/open-badges.md shows.
  */
 @ApplicationTest
 class WalletConsentBrowserIT {
