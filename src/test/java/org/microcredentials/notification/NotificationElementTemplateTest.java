@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -16,6 +17,15 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.BoundaryEvent;
+import org.camunda.bpm.model.bpmn.instance.EndEvent;
+import org.camunda.bpm.model.bpmn.instance.ExclusiveGateway;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.camunda.bpm.model.bpmn.instance.ParallelGateway;
+import org.camunda.bpm.model.bpmn.instance.SequenceFlow;
+import org.camunda.bpm.model.bpmn.instance.ServiceTask;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -69,6 +79,45 @@ class NotificationElementTemplateTest {
             .contains("camunda:asyncBefore=\"true\"", "<camunda:failedJobRetryTimeCycle>R3/");
       }
     }
+  }
+
+  /**
+   * A notice that ends a branch beside a person's task (reached from a parallel gateway or a non-interrupting
+   * boundary event, through any exclusive gateways) runs asynchronously after too: the branch's end reorganises
+   * the execution tree the person's task hangs on, and must not be in the job that sends the mail
+   * (docs/reliability.md, "People come first under concurrency").
+   */
+  @Test
+  void aNoticeEndingABranchBesideAPersonsTaskEndsItInAJobOfItsOwn() throws IOException {
+    List<String> beside = new ArrayList<>();
+    for (Path model : models()) {
+      BpmnModelInstance instance = Bpmn.readModelFromFile(model.toFile());
+      for (ServiceTask notice : instance.getModelElementsByType(ServiceTask.class)) {
+        boolean endsABranch = notice.getOutgoing().stream().allMatch(flow -> flow.getTarget() instanceof EndEvent);
+        if ("${sendNotificationDelegate}".equals(notice.getCamundaDelegateExpression()) && endsABranch
+            && besideAnotherPath(notice, new HashSet<>())) {
+          beside.add(notice.getId());
+          assertThat(notice.isCamundaAsyncAfter()).as(model + ": " + notice.getId()).isTrue();
+        }
+      }
+    }
+    assertThat(beside).contains("ServiceTask_InformLineManager", "ServiceTask_NotifyLeaderOfRequest",
+        "ServiceTask_EscalateAssignment", "ServiceTask_EscalateAssessment", "ServiceTask_EscalateReview");
+  }
+
+  private static boolean besideAnotherPath(FlowNode node, Set<String> seen) {
+    if (!seen.add(node.getId())) {
+      return false;
+    }
+    for (SequenceFlow incoming : node.getIncoming()) {
+      FlowNode source = incoming.getSource();
+      if (source instanceof ParallelGateway
+          || source instanceof BoundaryEvent boundary && !boundary.cancelActivity()
+          || source instanceof ExclusiveGateway && besideAnotherPath(source, seen)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static Set<String> choices(JsonNode property) {
