@@ -2,11 +2,17 @@ package org.microcredentials.framework;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
-/** Keeps Camunda's groups (what Tasklist, candidate groups and logins use) in step with the organisation. */
+/**
+ * Keeps Camunda's groups (what Tasklist, candidate groups and logins use) in step with the organisation, and
+ * makes the product's groups exist from the first start on, on every profile: an operator adds the SEM team's
+ * members to {@code sem-team} without creating it first.
+ */
 @Component
-class CamundaGroups {
+class CamundaGroups implements ApplicationRunner {
 
   private final IdentityService identity;
 
@@ -14,13 +20,46 @@ class CamundaGroups {
     this.identity = identity;
   }
 
-  void ensureGroup(String groupId, String name) {
-    if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-      Group group = identity.newGroup(groupId);
-      group.setName(name);
-      group.setType("WORKFLOW");
-      identity.saveGroup(group);
+  /**
+   * The groups the product relies on (candidate groups of the models, the grants, the rules), with their names:
+   * created where they are missing, on every start and before an engineer joins one. Not on a read-only identity
+   * provider (a directory): there the directory holds the groups.
+   */
+  void ensureProductGroups() {
+    if (identity.isReadOnly()) {
+      return;
     }
+    ensureGroup(Groups.ENGINEERS, "Engineers");
+    ensureGroup(Groups.ASSESSORS, "Assessors (level 4+)");
+    ensureGroup(Groups.LEADERS, "Engineering leaders (level 4+)");
+    ensureGroup(Groups.ENDORSEMENT_REVIEWERS, "Endorsement reviewers (level 5+)");
+    ensureGroup(Groups.SEM_TEAM, "SEM team");
+  }
+
+  @Override
+  public void run(ApplicationArguments args) {
+    ensureProductGroups();
+  }
+
+  void ensureGroup(String groupId, String name) {
+    if (exists(groupId)) {
+      return;
+    }
+    Group group = identity.newGroup(groupId);
+    group.setName(name);
+    group.setType("WORKFLOW");
+    try {
+      identity.saveGroup(group);
+    } catch (RuntimeException raced) {
+      // Another node of a cluster, starting at the same moment, created it first: that is what was wanted.
+      if (!exists(groupId)) {
+        throw raced;
+      }
+    }
+  }
+
+  private boolean exists(String groupId) {
+    return identity.createGroupQuery().groupId(groupId).count() > 0;
   }
 
   boolean isMember(String userId, String groupId) {

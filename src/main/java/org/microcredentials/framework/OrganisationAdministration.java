@@ -76,10 +76,7 @@ public class OrganisationAdministration {
   }
 
   private void syncGroups(Engineer engineer) {
-    groups.ensureGroup(Groups.ENGINEERS, "Engineers");
-    groups.ensureGroup(Groups.ASSESSORS, "Assessors (level 4+)");
-    groups.ensureGroup(Groups.LEADERS, "Engineering leaders (level 4+)");
-    groups.ensureGroup(Groups.ENDORSEMENT_REVIEWERS, "Endorsement reviewers (level 5+)");
+    groups.ensureProductGroups();
     String userId = engineer.userId();
     groups.join(userId, Groups.ENGINEERS);
     membership(userId, Groups.ASSESSORS, engineer.seniorityLevel() >= 4);

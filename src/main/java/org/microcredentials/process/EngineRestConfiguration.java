@@ -89,6 +89,9 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
 
   /** How the engine says a task named by id is not (or no longer) there. */
   static final String NO_SUCH_TASK = "Cannot find task with id";
+  /** How the identity service says a membership names a group or a user that is not there. */
+  static final String NO_SUCH_GROUP = "No group found with id";
+  static final String NO_SUCH_USER = "No user found with id";
 
   static Response respond(Throwable thrown) {
     var transientFailure = TransientFailures.of(thrown);
@@ -116,6 +119,13 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
         // A form submitted twice (a double click, a client's retry): the first completed the task.
         return refusal(404, "task-not-found", missing.getMessage()
             + ": the task is no longer open; it was completed or cancelled already, or never existed.");
+      }
+      if (cause instanceof NullValueException missing && missing.getMessage() != null
+          && (missing.getMessage().startsWith(NO_SUCH_GROUP) || missing.getMessage().startsWith(NO_SUCH_USER))) {
+        // A membership for a group or user that does not exist: the caller named something that is not there.
+        boolean group = missing.getMessage().startsWith(NO_SUCH_GROUP);
+        return refusal(404, group ? "group-not-found" : "user-not-found", missing.getMessage().strip()
+            + (group ? " Create the group first (Camunda Admin, or POST /engine-rest/group/create)." : ""));
       }
       if (cause instanceof TaskAlreadyClaimedException claimed) {
         return refusal(409, "task-already-claimed", claimed.getMessage());
