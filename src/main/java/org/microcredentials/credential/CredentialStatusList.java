@@ -4,7 +4,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.security.SecureRandom;
-import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -31,6 +33,12 @@ public class CredentialStatusList {
   static final String ENTRY_TYPE = "BitstringStatusListEntry";
   static final String PURPOSE = "revocation";
   private static final int FULL = LIST_SIZE / 4 * 3;
+  /**
+   * How long a verifier or a cache may keep a status list before asking again: a revocation reaches every verifier
+   * within this time. A minute keeps a revoked credential's window short while a busy verifier asks once a minute (and
+   * then gets a 304 while the list is unchanged).
+   */
+  public static final Duration TTL = Duration.ofMinutes(1);
 
   /** Where a credential's bit is. */
   public record Entry(int list, int index) {
@@ -38,13 +46,11 @@ public class CredentialStatusList {
 
   private final JdbcClient jdbc;
   private final CredentialProperties properties;
-  private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  CredentialStatusList(JdbcClient jdbc, CredentialProperties properties, Clock clock) {
+  CredentialStatusList(JdbcClient jdbc, CredentialProperties properties) {
     this.jdbc = jdbc;
     this.properties = properties;
-    this.clock = clock;
   }
 
   /**
@@ -96,6 +102,18 @@ public class CredentialStatusList {
         .query(String.class).optional();
   }
 
+  /** How many credentials of the list are revoked: a list changes exactly when this grows (a revocation stands). */
+  public int revocations(int list) {
+    return jdbc.sql("select count(*) from credential_revocation r join credential c on c.id = r.credential_id "
+        + "where c.status_list = ?").param(list).query(Integer.class).single();
+  }
+
+  /** When the list last changed: its latest revocation, if any. */
+  public Optional<Instant> lastChange(int list) {
+    return jdbc.sql("select max(r.revoked_at) from credential_revocation r join credential c on c.id = r.credential_id "
+        + "where c.status_list = ?").param(list).query(OffsetDateTime.class).optional().map(OffsetDateTime::toInstant);
+  }
+
   /** The list's bits: index 0 is the left-most bit of the first byte; a set bit is a revoked credential. */
   public byte[] bits(int list) {
     byte[] bits = new byte[LIST_SIZE / 8];
@@ -117,20 +135,24 @@ public class CredentialStatusList {
     return "u" + Base64.getUrlEncoder().withoutPadding().encodeToString(compressed.toByteArray());
   }
 
-  /** The unsigned {@code BitstringStatusListCredential} of the list, issued now by the organisation. */
-  public Map<String, Object> statusListCredential(int list) {
+  /**
+   * The unsigned {@code BitstringStatusListCredential} of the list, valid from the given moment (its last change), with
+   * a time to live that says how long a verifier may keep it ({@link #TTL}, the same as the HTTP cache's max-age).
+   */
+  public Map<String, Object> statusListCredential(int list, Instant validFrom) {
     String id = properties.statusListUrl(list);
     Map<String, Object> subject = new LinkedHashMap<>();
     subject.put("id", id + "#list");
     subject.put("type", "BitstringStatusList");
     subject.put("statusPurpose", PURPOSE);
     subject.put("encodedList", encode(bits(list)));
+    subject.put("ttl", TTL.toMillis());
     Map<String, Object> credential = new LinkedHashMap<>();
     credential.put("@context", List.of(JsonLdContexts.VC_V2));
     credential.put("id", id);
     credential.put("type", List.of("VerifiableCredential", "BitstringStatusListCredential"));
     credential.put("issuer", properties.issuerId());
-    credential.put("validFrom", OpenBadges.timestamp(clock.instant().atOffset(ZoneOffset.UTC)));
+    credential.put("validFrom", OpenBadges.timestamp(validFrom.atOffset(ZoneOffset.UTC)));
     credential.put("credentialSubject", subject);
     return credential;
   }

@@ -19,7 +19,9 @@ import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Actors;
+import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * Credentials as signed Open Badges 3.0: download, verification, revocation, and what a verifier
@@ -50,6 +53,7 @@ class OpenBadgesController {
   private final CredentialVerifier verifier;
   private final CredentialRevocations revocations;
   private final CredentialStatusList statusList;
+  private final SignedStatusLists signedStatusLists;
   private final Organisation organisation;
   private final SigningKeys keys;
   private final CredentialProperties properties;
@@ -61,10 +65,11 @@ class OpenBadgesController {
 
   OpenBadgesController(CredentialRegister credentials, OpenBadges openBadges, CredentialSigner signer,
       CredentialVerifier verifier, CredentialRevocations revocations, CredentialStatusList statusList,
-      Organisation organisation, SigningKeys keys, CredentialProperties properties, VerifierLimits limits, Actors actors,
+      SignedStatusLists signedStatusLists, Organisation organisation, SigningKeys keys, CredentialProperties properties, VerifierLimits limits, Actors actors,
       ObjectMapper json, Clock clock) {
     this.limits = limits;
     this.statusList = statusList;
+    this.signedStatusLists = signedStatusLists;
     this.organisation = organisation;
     this.credentials = credentials;
     this.openBadges = openBadges;
@@ -141,14 +146,23 @@ class OpenBadgesController {
     return list;
   }
 
-  /** Public: a W3C {@code BitstringStatusListCredential}, signed with a Data Integrity proof, as of now. */
+  /**
+   * Public: a W3C {@code BitstringStatusListCredential}, signed with a Data Integrity proof when the list last changed
+   * ({@link SignedStatusLists}). Verifiers and caches may keep it for its {@code ttl} and revalidate with its ETag
+   * (304 while the list is unchanged).
+   */
   @GetMapping("/api/credentials/status/{list}")
-  ResponseEntity<Map<String, Object>> statusList(@PathVariable int list) {
+  ResponseEntity<String> statusList(@PathVariable int list, WebRequest request) {
     if (!statusList.exists(list)) {
       throw RuleViolation.notFound("known-status-list", "No status list " + list + ".");
     }
-    return ResponseEntity.ok().contentType(LD_JSON).header(HttpHeaders.CACHE_CONTROL, "no-cache")
-        .body(signer.prove(statusList.statusListCredential(list), properties.multikeyUrl(keys.activeEd25519().id())));
+    SignedStatusLists.Signed signed = signedStatusLists.current(list);
+    CacheControl cache = CacheControl.maxAge(CredentialStatusList.TTL).cachePublic();
+    if (request.checkNotModified(signed.etag())) {
+      return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(signed.etag()).cacheControl(cache).build();
+    }
+    return ResponseEntity.ok().contentType(LD_JSON).eTag(signed.etag()).cacheControl(cache)
+        .lastModified(signed.validFrom()).body(signed.document());
   }
 
   /**

@@ -512,6 +512,17 @@ public final class Benchmark {
       if (!warmUp) {
         rows.add(latencyRow("GET /api/engineers/{id}/credentials", clients, portfolio));
       }
+      // The public status list, as every verifier and wallet asks for it (anonymously, no cache of its own): served
+      // from its stored signature, signed once per change.
+      long started = System.nanoTime();
+      List<Long> statusList = measureRequests(clients, requests, () -> HttpRequest
+          .newBuilder(URI.create(base + "/api/credentials/status/0")).GET().build(), http, 200);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      if (!warmUp) {
+        Row latency = latencyRow("GET /api/credentials/status/{n} (public)", clients, statusList);
+        rows.add(new Row(latency.measure(), latency.figure() + ", " + format(requests / seconds) + " requests/s", "",
+            null));
+      }
     }
   }
 

@@ -295,7 +295,7 @@ class CredentialSigningTest {
     assertThat(revoked.failedCheck()).isEqualTo("revocation");
     assertThat(revoked.reason()).isEqualTo("Revoked by the issuer: Issued in error");
 
-    Map<String, Object> listCredential = signer.prove(statusList.statusListCredential(entry.list()),
+    Map<String, Object> listCredential = signer.prove(statusList.statusListCredential(entry.list(), clock.instant()),
         properties.multikeyUrl(keys.activeEd25519().id()));
     assertThat(listCredential.get("type").toString()).contains("BitstringStatusListCredential");
     assertThat(listCredential.get("issuer")).isEqualTo(properties.issuerId());
@@ -384,7 +384,7 @@ class CredentialSigningTest {
 
   private boolean bit(CredentialStatusList.Entry entry) throws Exception {
     @SuppressWarnings("unchecked")
-    Map<String, Object> subject = (Map<String, Object>) statusList.statusListCredential(entry.list()).get("credentialSubject");
+    Map<String, Object> subject = (Map<String, Object>) statusList.statusListCredential(entry.list(), clock.instant()).get("credentialSubject");
     String encoded = (String) subject.get("encodedList");
     assertThat(encoded).startsWith("u");
     byte[] bits = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(

@@ -6,6 +6,9 @@ import static org.microcredentials.testing.RestCalls.string;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -232,6 +235,60 @@ class CredentialsRestIT {
 
     assertThat(calls.post("demo", "/api/credentials/nope/revoke", Map.of("reason", "x")).getStatusCode())
         .isEqualTo(HttpStatus.NOT_FOUND);
+  }
+
+  /**
+   * Every verifier and wallet fetches the status list anonymously for every credential it checks: it is signed once per
+   * change and served as stored, revalidated with its ETag, valid from the change (not from the moment of serving, which
+   * a verifier whose clock runs behind took for "not valid yet").
+   */
+  @Test
+  void theStatusListIsSignedOncePerChangeAndRevalidatedByItsEtag() throws Exception {
+    String id = issueDirectly("alice", "Shipped the parser rewrite.");
+    JsonNode status = new ObjectMapper().readTree(rest.withBasicAuth("alice", "alice")
+        .getForEntity("/api/credentials/" + id, String.class).getBody()).path("credentialStatus");
+    String list = status.path("statusListCredential").asText().replaceAll(".*/", "");
+    int index = status.path("statusListIndex").asInt();
+    String path = "/api/credentials/status/" + list;
+
+    ResponseEntity<String> first = rest.getForEntity(path, String.class);
+    clock.set(TestConfiguration.MID_NOVEMBER_2026.plusSeconds(600));
+    ResponseEntity<String> again = rest.getForEntity(path, String.class);
+    assertThat(first.getStatusCode()).isEqualTo(HttpStatus.OK);
+    assertThat(first.getHeaders().getETag()).isNotBlank();
+    assertThat(first.getHeaders().getCacheControl()).contains("max-age=60").contains("public");
+    assertThat(again.getBody()).as("the same signed document, proof and all: not signed again").isEqualTo(first.getBody());
+    assertThat(again.getHeaders().getETag()).isEqualTo(first.getHeaders().getETag());
+    assertThat(revoked(again.getBody(), index)).isFalse();
+    assertThat(new ObjectMapper().readTree(first.getBody()).path("credentialSubject").path("ttl").asLong()).isEqualTo(60_000);
+
+    HttpHeaders ifNoneMatch = new HttpHeaders();
+    ifNoneMatch.setIfNoneMatch(first.getHeaders().getETag());
+    ResponseEntity<String> unchanged = rest.exchange(path, HttpMethod.GET, new HttpEntity<>(ifNoneMatch), String.class);
+    assertThat(unchanged.getStatusCode()).isEqualTo(HttpStatus.NOT_MODIFIED);
+    assertThat(unchanged.getBody()).isNull();
+
+    Instant revokedAt = TestConfiguration.MID_NOVEMBER_2026.plusSeconds(3600);
+    clock.set(revokedAt);
+    assertThat(calls.post("demo", "/api/credentials/" + id + "/revoke", Map.of("reason", "Issued in error"))
+        .getStatusCode()).isEqualTo(HttpStatus.OK);
+    clock.set(revokedAt.plusSeconds(5));
+    ResponseEntity<String> changed = rest.exchange(path, HttpMethod.GET, new HttpEntity<>(ifNoneMatch), String.class);
+    assertThat(changed.getStatusCode()).as("the list changed: the old tag no longer matches").isEqualTo(HttpStatus.OK);
+    assertThat(changed.getHeaders().getETag()).isNotEqualTo(first.getHeaders().getETag());
+    assertThat(revoked(changed.getBody(), index)).isTrue();
+    assertThat(new ObjectMapper().readTree(changed.getBody()).path("validFrom").asText())
+        .as("valid from the revocation, not from the moment it was served").isEqualTo("2026-11-16T11:00:00Z");
+    clock.set(revokedAt.plusSeconds(3600));
+    assertThat(rest.getForEntity(path, String.class).getBody()).isEqualTo(changed.getBody());
+  }
+
+  /** The credential's bit in the list: base64url of the GZIP-compressed bits, multibase prefix 'u'. */
+  private static boolean revoked(String statusList, int index) throws Exception {
+    String encoded = new ObjectMapper().readTree(statusList).path("credentialSubject").path("encodedList").asText();
+    byte[] bits = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(
+        java.util.Base64.getUrlDecoder().decode(encoded.substring(1)))).readAllBytes();
+    return (bits[index / 8] & (0x80 >>> (index % 8))) != 0;
   }
 
   @Test

@@ -11,7 +11,7 @@ public final class CleanSlate {
 
   /** Children before parents, so no foreign key is in the way. */
   private static final String[] TABLES = {"wallet_consent_request", "wallet_token", "wallet_authorization_code",
-      "wallet_client", "promotion_skill", "promotion_application", "credential_revocation", "credential_lapse_reminder", "credential", "evidence_version", "peer_review", "application", "endorsement", "endorsement_request"};
+      "wallet_client", "promotion_skill", "promotion_application", "credential_revocation", "status_list_document", "credential_lapse_reminder", "credential", "evidence_version", "peer_review", "application", "endorsement", "endorsement_request"};
 
   private CleanSlate() {
   }
