@@ -14,6 +14,7 @@ import org.microcredentials.framework.Organisation;
 import org.microcredentials.framework.Skill;
 import org.microcredentials.framework.SkillFramework;
 import org.microcredentials.framework.SkillFrameworkRepository;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -71,6 +72,12 @@ public class EndorsementIntake {
     Skill skill = framework.skillOpenForApplication(skillCode, skillLevel);
     policy.checkAboveSeniority(candidate, skillCode, skillLevel);
     checkNotHeld(candidateId, skillCode, skillLevel);
+    if (answeredRequest.isPresent() && endorsements.exists(answeredRequest.get())) {
+      // The leader's acceptance sent twice at once (a double click, a client's retry): the other went through
+      // while this one was under way, and the endorsement it started is this request's own. Said as the unique key
+      // would say it, so the repeat is answered as one: the engine runs it again, and the task is gone.
+      throw new DuplicateKeyException("The endorsement answering " + answeredRequest.get() + " is recorded already.");
+    }
     if (endorsements.hasOpenEndorsement(candidateId, skillCode)) {
       throw RuleViolation.conflict("one-open-endorsement",
           candidateId + " already has an endorsement for " + skillCode + " under review; wait for its outcome.");

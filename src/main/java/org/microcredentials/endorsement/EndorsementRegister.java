@@ -53,6 +53,11 @@ public class EndorsementRegister {
         .query(Long.class).single() > 0;
   }
 
+  public boolean exists(String businessKey) {
+    return jdbc.sql("select count(*) from endorsement where business_key = ?").param(businessKey)
+        .query(Long.class).single() > 0;
+  }
+
   /** Registers a new endorsement under a fresh business key, e.g. {@code END-2026-000001}, and returns it. */
   public String register(NewEndorsement endorsement) {
     String provisionalKey = "NEW-" + UUID.randomUUID().toString().substring(0, 24);

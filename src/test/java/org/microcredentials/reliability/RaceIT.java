@@ -31,9 +31,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Two people doing the same thing at the same moment, through the real HTTP APIs: released together
- * by a barrier, so both requests are inside the engine at once. One wins; the other gets a 409 that
- * names the conflict (never a 500), and nothing is done twice. Runs on H2; {@link RacePostgresIT}
- * runs the same on PostgreSQL.
+ * by a barrier, so both requests are inside the engine at once. Where they really conflict (the same
+ * task claimed, the same form twice), one wins and the other gets a 409 or 404 that names the rule
+ * (never a 500), and nothing is done twice; where they do not (two reviewers' own reviews), both are
+ * taken. Runs on H2; {@link RacePostgresIT} runs the same on PostgreSQL. {@link PeopleRaceIT} races
+ * every user task.
  */
 @ApplicationTest
 class RaceIT {
@@ -63,55 +65,61 @@ class RaceIT {
     racers.shutdownNow();
   }
 
+  /**
+   * Two people claiming the same task is a real conflict: one holds it, the other is told it is taken
+   * ({@code task-already-claimed}). The loser's first attempt lost the race to optimistic locking; the engine ran it
+   * again (PeoplesCommandsRetried), and the second attempt met the winner's claim.
+   */
   @Test
   void twoSemMembersClaimingTheSameTaskThroughEngineRest() throws Exception {
-    List<String> conflicts = new ArrayList<>();
+    int overlapped = 0;
     for (int round = 0; round < ROUNDS; round++) {
       ProcessInstance application = app.submit(candidate(round), skill(round), 2);
       String taskId = app.task(application, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR).getId();
 
-      List<ResponseEntity<Map<String, Object>>> answers = race(
+      List<Timed<ResponseEntity<Map<String, Object>>>> answers = race(
           () -> calls.post("erin", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "erin")),
           () -> calls.post("ivan", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "ivan")));
 
-      List<Integer> statuses = answers.stream().map(answer -> answer.getStatusCode().value()).sorted().toList();
+      List<Integer> statuses = answers.stream().map(answer -> answer.result().getStatusCode().value()).sorted().toList();
       assertThat(statuses).as("round %d: %s", round, answers).containsExactly(204, 409);
-      Map<String, Object> refusal = answers.stream().filter(answer -> answer.getStatusCode().value() == 409)
-          .findFirst().orElseThrow().getBody();
-      assertThat((String) refusal.get("rule")).isIn("concurrent-update", "task-already-claimed");
+      Map<String, Object> refusal = answers.stream().map(Timed::result)
+          .filter(answer -> answer.getStatusCode().value() == 409).findFirst().orElseThrow().getBody();
+      assertThat(refusal.get("rule")).as("round %d: %s", round, refusal).isEqualTo("task-already-claimed");
       assertThat((String) refusal.get("message")).isNotBlank();
-      conflicts.add((String) refusal.get("rule"));
       // The winner holds the task; the loser changed nothing.
-      String winner = answers.get(0).getStatusCode().value() == 204 ? "erin" : "ivan";
+      String winner = answers.get(0).result().getStatusCode().value() == 204 ? "erin" : "ivan";
       assertThat(app.task(application, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR).getAssignee()).isEqualTo(winner);
+      overlapped += answers.get(0).overlaps(answers.get(1)) ? 1 : 0;
     }
-    System.out.println("Simultaneous claims through /engine-rest, the loser's rule per round: " + conflicts);
-    // The race is real: at least once both claims were inside the engine together (optimistic locking).
-    assertThat(conflicts).contains("concurrent-update");
+    System.out.println("Simultaneous claims through /engine-rest: in flight together in " + overlapped + " of " + ROUNDS
+        + " rounds");
+    // The race is real: at least once both claims were inside the server at the same time.
+    assertThat(overlapped).isPositive();
   }
 
   @Test
   void twoSemMembersClaimingTheSameTaskInTasklist() throws Exception {
     TasklistSession erin = TasklistSession.login(rest, "erin");
     TasklistSession ivan = TasklistSession.login(rest, "ivan");
-    List<String> conflicts = new ArrayList<>();
+    int overlapped = 0;
     for (int round = 0; round < ROUNDS; round++) {
       ProcessInstance application = app.submit(candidate(round), skill(round), 2);
       String taskId = app.task(application, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR).getId();
 
-      List<ResponseEntity<String>> answers = race(
+      List<Timed<ResponseEntity<String>>> answers = race(
           () -> erin.post("/task/" + taskId + "/claim", Map.of("userId", "erin")),
           () -> ivan.post("/task/" + taskId + "/claim", Map.of("userId", "ivan")));
 
-      assertThat(answers.stream().map(answer -> answer.getStatusCode().value()).sorted().toList())
+      assertThat(answers.stream().map(answer -> answer.result().getStatusCode().value()).sorted().toList())
           .as("round %d: %s", round, answers).containsExactly(204, 409);
-      String refusal = answers.stream().filter(answer -> answer.getStatusCode().value() == 409).findFirst().orElseThrow()
-          .getBody();
-      assertThat(refusal).containsAnyOf("\"rule\":\"concurrent-update\"", "\"rule\":\"task-already-claimed\"");
-      conflicts.add(refusal.contains("concurrent-update") ? "concurrent-update" : "task-already-claimed");
+      String refusal = answers.stream().map(Timed::result).filter(answer -> answer.getStatusCode().value() == 409)
+          .findFirst().orElseThrow().getBody();
+      assertThat(refusal).as("round %d", round).contains("\"rule\":\"task-already-claimed\"");
+      overlapped += answers.get(0).overlaps(answers.get(1)) ? 1 : 0;
     }
-    System.out.println("Simultaneous claims in Tasklist, the loser's rule per round: " + conflicts);
-    assertThat(conflicts).contains("concurrent-update");
+    System.out.println("Simultaneous claims in Tasklist: in flight together in " + overlapped + " of " + ROUNDS + " rounds");
+    assertThat(overlapped).isPositive();
   }
 
   @Test
@@ -127,26 +135,19 @@ class RaceIT {
     Map<String, Object> agree = Map.of("reviewAgrees", Map.of("value", true, "type", "Boolean"),
         "reviewComment", string("Agreed."));
 
-    List<ResponseEntity<Map<String, Object>>> answers = race(
+    List<Timed<ResponseEntity<Map<String, Object>>>> answers = race(
         () -> calls.post("dave", "/engine-rest/task/" + reviews.get(0).getId() + "/submit-form", Map.of("variables", agree)),
         () -> calls.post("frank", "/engine-rest/task/" + reviews.get(1).getId() + "/submit-form", Map.of("variables", agree)));
-    System.out.println("The last two reviews submitted at once: " + answers.stream().map(a -> a.getStatusCode().value()).toList());
-    for (int i = 0; i < 2; i++) {
-      ResponseEntity<Map<String, Object>> answer = answers.get(i);
-      if (answer.getStatusCode().value() == 409) {
-        // The loser is told it collided, its review not taken; the task is still open and it submits again.
-        assertThat(answer.getBody().get("rule")).isEqualTo("concurrent-update");
-        String reviewer = i == 0 ? "dave" : "frank";
-        assertThat(app.tasks(application, SelfSubmissionProcess.Tasks.PEER_REVIEW)).extracting("id")
-            .contains(reviews.get(i).getId());
-        answer = calls.post(reviewer, "/engine-rest/task/" + reviews.get(i).getId() + "/submit-form",
-            Map.of("variables", agree));
-      }
-      assertThat(answer.getStatusCode().value()).as("%s", answer).isEqualTo(204);
+    System.out.println("The last two reviews submitted at once: "
+        + answers.stream().map(a -> a.result().getStatusCode().value()).toList());
+    // Two reviewers' different reviews do not conflict: both are taken on the first try (a completion that lost
+    // the race on the reviews' shared scope is run again by the engine, not sent back to its reviewer).
+    for (Timed<ResponseEntity<Map<String, Object>>> answer : answers) {
+      assertThat(answer.result().getStatusCode().value()).as("%s", answer).isEqualTo(204);
     }
 
     // The join is the completion of the last review (the reviews' multi-instance body): the two
-    // completions met on it, one lost to optimistic locking and came again, so it ran once.
+    // completions met on it, and it ran once.
     app.runJobs(application);
 
     assertThat(app.entered(application, "ServiceTask_EvaluatePeerReviews")).as("the join happens once").isEqualTo(1);
@@ -166,10 +167,10 @@ class RaceIT {
     Map<String, Object> assessment = Map.of("score", Map.of("value", 9, "type", "Integer"),
         "justification", string("Measured, repeatable impact."));
 
-    List<ResponseEntity<Map<String, Object>>> answers = race(
+    List<Timed<ResponseEntity<Map<String, Object>>>> answers = race(
         () -> calls.post("carol", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", assessment)),
         () -> calls.post("carol", "/engine-rest/task/" + taskId + "/submit-form", Map.of("variables", assessment)));
-    List<Integer> statuses = answers.stream().map(answer -> answer.getStatusCode().value()).sorted().toList();
+    List<Integer> statuses = answers.stream().map(answer -> answer.result().getStatusCode().value()).sorted().toList();
     System.out.println("The same assessment submitted twice at once: " + statuses);
     assertThat(statuses.get(0)).isEqualTo(204);
     assertThat(statuses.get(1)).as("the second is refused, not a 500: %s", answers).isIn(404, 409);
@@ -245,18 +246,27 @@ class RaceIT {
     return results;
   }
 
-  /** Both actions released at the same instant; their results in order. */
-  private <T> List<T> race(Callable<T> first, Callable<T> second) throws Exception {
+  /** A racer's result, and when its request was in flight. */
+  record Timed<T>(T result, long startNanos, long endNanos) {
+
+    boolean overlaps(Timed<?> other) {
+      return startNanos < other.endNanos && other.startNanos < endNanos;
+    }
+  }
+
+  /** Both actions released at the same instant; their results in order, with when each was in flight. */
+  private <T> List<Timed<T>> race(Callable<T> first, Callable<T> second) throws Exception {
     CyclicBarrier start = new CyclicBarrier(2);
-    Future<T> one = racers.submit(() -> {
-      start.await();
-      return first.call();
-    });
-    Future<T> other = racers.submit(() -> {
-      start.await();
-      return second.call();
-    });
-    return List.of(one.get(30, TimeUnit.SECONDS), other.get(30, TimeUnit.SECONDS));
+    List<Future<Timed<T>>> running = new ArrayList<>();
+    for (Callable<T> action : List.of(first, second)) {
+      running.add(racers.submit(() -> {
+        start.await();
+        long begun = System.nanoTime();
+        T result = action.call();
+        return new Timed<>(result, begun, System.nanoTime());
+      }));
+    }
+    return List.of(running.get(0).get(30, TimeUnit.SECONDS), running.get(1).get(30, TimeUnit.SECONDS));
   }
 
   private static String candidate(int round) {

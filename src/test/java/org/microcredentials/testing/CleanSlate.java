@@ -17,11 +17,23 @@ public final class CleanSlate {
   }
 
   public static void clear(ProcessEngine engine, JdbcClient jdbc) {
+    clearKeepingCredentials(engine, jdbc, java.util.Set.of());
+  }
+
+  /**
+   * As {@link #clear}, but the credentials with these source keys stay: seeded once (issuing signs each, which
+   * costs), they serve a test's many rounds.
+   */
+  public static void clearKeepingCredentials(ProcessEngine engine, JdbcClient jdbc, java.util.Set<String> sourceKeys) {
     // Deleting a root instance deletes the instances it called.
     engine.getRuntimeService().createProcessInstanceQuery().rootProcessInstances().list()
         .forEach(instance -> engine.getRuntimeService().deleteProcessInstance(instance.getId(), "test clean-up", true, true));
     for (String table : TABLES) {
-      jdbc.sql("delete from " + table).update();
+      if (table.equals("credential") && !sourceKeys.isEmpty()) {
+        jdbc.sql("delete from credential where source_key not in (:kept)").param("kept", sourceKeys).update();
+      } else {
+        jdbc.sql("delete from " + table).update();
+      }
     }
   }
 }
