@@ -50,6 +50,11 @@ final class EngineRequests {
     return resource.getResourceMethod() == null ? "" : resource.getResourceMethod().getName();
   }
 
+  /** Marks the request (a servlet request attribute, where Jersey runs in a servlet container). */
+  void mark(String name, Object value) {
+    request.setProperty(name, value);
+  }
+
   /** A path parameter as Jersey decoded it, without matrix parameters. */
   String pathParameter(String name) {
     return request.getUriInfo().getPathParameters(true).getFirst(name);

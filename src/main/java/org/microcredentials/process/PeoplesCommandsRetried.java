@@ -13,9 +13,12 @@ import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * A person's command never loses to work that does not conflict with it. When a command a person sent (a
@@ -53,6 +56,14 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 @Component
 class PeoplesCommandsRetried extends AbstractProcessEnginePlugin {
 
+  /**
+   * The request attribute naming the task a request completes ({@link TaskInputsFilter} sets it). Each attempt of that
+   * request's commands first locks the task's row: the same completion sent twice at once then waits for the first to
+   * commit and finds the task gone (404), instead of completing it from what it read before the first committed (the
+   * engine then failed on an execution that had moved on, a 500).
+   */
+  static final String TASK_COMPLETED = PeoplesCommandsRetried.class.getName() + ".taskCompleted";
+
   /** Attempts of one command, the first included. */
   static final int ATTEMPTS = 6;
   /** The pause before the second attempt is up to this many milliseconds; it doubles with each attempt. */
@@ -81,7 +92,7 @@ class PeoplesCommandsRetried extends AbstractProcessEnginePlugin {
     outside.add(new RunAgainOnConflict(configuration));
     configuration.setCustomPreCommandInterceptorsTxRequired(outside);
     List<CommandInterceptor> inside = new ArrayList<>(nonNull(configuration.getCustomPostCommandInterceptorsTxRequired()));
-    inside.add(new WatchTransaction());
+    inside.add(new WatchTransaction(configuration));
     configuration.setCustomPostCommandInterceptorsTxRequired(inside);
   }
 
@@ -129,8 +140,17 @@ class PeoplesCommandsRetried extends AbstractProcessEnginePlugin {
     }
   }
 
-  /** Inside the transaction: notes whether the attempt's transaction rolled back, the one case run again. */
+  /**
+   * Inside the transaction: notes whether the attempt's transaction rolled back, the one case run again; and for a
+   * request that completes a task, locks the task's row first.
+   */
   private final class WatchTransaction extends CommandInterceptor {
+
+    private final ProcessEngineConfigurationImpl configuration;
+
+    WatchTransaction(ProcessEngineConfigurationImpl configuration) {
+      this.configuration = configuration;
+    }
 
     @Override
     public <T> T execute(Command<T> command) {
@@ -143,8 +163,20 @@ class PeoplesCommandsRetried extends AbstractProcessEnginePlugin {
             current.rolledBack = status == STATUS_ROLLED_BACK;
           }
         });
+        lockTaskCompletedByThisRequest();
       }
       return next.execute(command);
+    }
+
+    /** The row lock is taken in the attempt's own transaction (the engine's connection) and released at its end. */
+    private void lockTaskCompletedByThisRequest() {
+      if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)
+          || !(attributes.getRequest().getAttribute(TASK_COMPLETED) instanceof String taskId)) {
+        return;
+      }
+      String prefix = configuration.getDatabaseTablePrefix() == null ? "" : configuration.getDatabaseTablePrefix();
+      new JdbcTemplate(configuration.getDataSource())
+          .query("select ID_ from " + prefix + "ACT_RU_TASK where ID_ = ? for update", row -> { }, taskId);
     }
   }
 

@@ -52,6 +52,9 @@ public class TaskInputsFilter extends EngineChangeFilter {
     }
     ProcessEngine engine = request.engine();
     String taskId = request.pathParameter("id");
+    if (completion && taskId != null) {
+      request.mark(PeoplesCommandsRetried.TASK_COMPLETED, taskId);
+    }
     Task task = engine == null || taskId == null ? null
         : engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
     if (task == null || task.getProcessDefinitionId() == null) {
@@ -61,6 +64,8 @@ public class TaskInputsFilter extends EngineChangeFilter {
     Set<String> fields;
     try {
       fields = formFields(engine, task);
+    } catch (TaskGone gone) {
+      return; // Completed by a request sent at the same moment: the engine answers 404 task-not-found.
     } catch (NotFoundException missing) {
       CamundaFormRef form = task.getCamundaFormRef();
       String formName = form != null ? form.getKey() : task.getFormKey();
@@ -122,6 +127,10 @@ public class TaskInputsFilter extends EngineChangeFilter {
     } catch (NotFoundException missing) {
       throw missing;
     } catch (IOException | RuntimeException unreadable) {
+      if (engine.getTaskService().createTaskQuery().taskId(task.getId()).count() == 0) {
+        // The engine reads the task's form through its execution: a completion committed meanwhile took both away.
+        throw new TaskGone();
+      }
       throw new IllegalStateException("The form of '" + task.getName() + "' cannot be read", unreadable);
     }
     return keys;
@@ -135,4 +144,10 @@ public class TaskInputsFilter extends EngineChangeFilter {
     component.path("components").forEach(child -> collectKeys(child, keys));
   }
 
+  /** The task was completed while its form was being read. */
+  private static final class TaskGone extends RuntimeException {
+    TaskGone() {
+      super(null, null, false, false);
+    }
+  }
 }
