@@ -18,14 +18,19 @@ class EvaluatePeerReviewsDelegate implements JavaDelegate {
 
   private final RoundSettlement settlement;
   private final ApplicationRegister applications;
+  private final ReviewsLoggedEarlier loggedEarlier;
 
-  EvaluatePeerReviewsDelegate(RoundSettlement settlement, ApplicationRegister applications) {
+  EvaluatePeerReviewsDelegate(RoundSettlement settlement, ApplicationRegister applications,
+      ReviewsLoggedEarlier loggedEarlier) {
+    this.loggedEarlier = loggedEarlier;
     this.applications = applications;
     this.settlement = settlement;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
+    // A round begun on an earlier release has reviews in the instance's log only.
+    loggedEarlier.completeRound(execution);
     RecordedRound round = applications.round(ApplicationRegister.keyOf(execution));
     boolean agree = settlement.reviewersAgree(round);
     execution.setVariable(REVIEWERS_AGREE, agree);

@@ -31,9 +31,11 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
   private final PeerReviewLog peerReviewLog;
   private final ApplicationRegister applications;
   private final Clock clock;
+  private final ReviewsLoggedEarlier loggedEarlier;
 
   PeerReviewedListener(Actors actors, Organisation organisation, ReviewPolicy reviewPolicy, PeerReviewers peerReviewers,
-      PeerReviewLog peerReviewLog, ApplicationRegister applications, Clock clock) {
+      PeerReviewLog peerReviewLog, ApplicationRegister applications, Clock clock, ReviewsLoggedEarlier loggedEarlier) {
+    this.loggedEarlier = loggedEarlier;
     this.applications = applications;
     this.clock = clock;
     this.actors = actors;
@@ -49,6 +51,8 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
     Engineer reviewer = organisation.find(actor).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
         actor + " is not an engineer of the organisation and may not peer-review."));
     ApplicationRegister.Application application = applications.application(ApplicationRegister.keyOf(execution));
+    // A round begun on an earlier release: its reviews before the upgrade count as others' reviews.
+    loggedEarlier.completeRound(execution);
     refuseARepeatOfACompletedReview(execution, actor);
     String candidateId = application.candidateId();
     String assessorId = application.assessorId();
