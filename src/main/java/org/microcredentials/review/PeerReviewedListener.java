@@ -57,7 +57,7 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
     String candidateId = application.candidateId();
     String assessorId = application.assessorId();
     reviewPolicy.checkReviewer(reviewer, candidateId, assessorId,
-        peerReviewers.others(ApplicationRegister.keyOf(execution), execution.getProcessInstanceId(), execution.getId()));
+        peerReviewers.others(execution, ApplicationRegister.keyOf(execution), execution.getProcessInstanceId(), execution.getId()));
 
     VariableReader input = VariableReader.of(execution);
     boolean agrees = input.requiredBoolean(REVIEW_AGREES);
