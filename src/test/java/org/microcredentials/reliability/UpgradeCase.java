@@ -123,7 +123,8 @@ final class UpgradeCase {
 
   @Override
   public String toString() {
-    return kind + " " + candidate + " " + skill + ":" + level + " (" + counterpart + ")"
+    return kind + " " + candidate + " " + (kind == Kind.PROMOTION ? "to level " + level : skill + ":" + level)
+        + " (" + counterpart + ")"
         + (waitsAt == null ? " run through" : " waiting at " + waitsAt) + " on " + release
         + (businessKey == null ? "" : " " + businessKey);
   }
