@@ -128,6 +128,11 @@ class UpgradeFaultIT {
     }
     Map<String, String> unfinished = new LinkedHashMap<>();
     open.forEach(work -> unfinished.put(work.toString(), people.tasks(work) + "; last refusal: " + people.lastRefusal(work)));
+    if (!unfinished.isEmpty()) {
+      // What stopped them, where a step failed rather than waits for someone: the failed jobs' messages.
+      unfinished.put("failed jobs", client.get("demo", "/engine-rest/job?withException=true").body()
+          .findValuesAsText("exceptionMessage").toString());
+    }
     assertThat(unfinished).as("work not finished within 5 minutes after the upgrade").isEmpty();
 
     for (UpgradeCase work : waiting) {
