@@ -92,6 +92,18 @@ public class EndorsementRegister {
         .params(evidenceSummary, businessKey).update();
   }
 
+  /** Whether the row holds the endorser's evidence: false for an endorsement begun on a release before it did. */
+  public boolean hasRecordedEvidence(String businessKey) {
+    return jdbc.sql("select count(*) from endorsement where business_key = ? and evidence_summary is not null")
+        .param(businessKey).query(Long.class).single() > 0;
+  }
+
+  /** The evidence and the justification rounds of an endorsement begun before the row held them. */
+  void recordEarlierFacts(String businessKey, String evidenceSummary, String justificationHistory) {
+    jdbc.sql("update endorsement set evidence_summary = ?, justification_history = ? where business_key = ?")
+        .params(evidenceSummary, justificationHistory, businessKey).update();
+  }
+
   /**
    * One more entry of the justification rounds (a reviewer's question or the endorser's addition);
    * answers the whole history as kept, for the forms that show it.

@@ -27,14 +27,16 @@ class EndorsementReviewedListener extends RuleCheckingExecutionListener {
   private final Organisation organisation;
   private final EndorsementPolicy policy;
   private final EndorsementRegister endorsements;
+  private final EndorsementsBegunEarlier begunEarlier;
   private final Clock clock;
 
   EndorsementReviewedListener(Actors actors, Organisation organisation, EndorsementPolicy policy,
-      EndorsementRegister endorsements, Clock clock) {
+      EndorsementRegister endorsements, EndorsementsBegunEarlier begunEarlier, Clock clock) {
     this.actors = actors;
     this.organisation = organisation;
     this.policy = policy;
     this.endorsements = endorsements;
+    this.begunEarlier = begunEarlier;
     this.clock = clock;
   }
 
@@ -46,6 +48,8 @@ class EndorsementReviewedListener extends RuleCheckingExecutionListener {
     String businessKey = execution.getProcessBusinessKey();
     EndorsementRegister.Endorsement endorsement = endorsements.endorsement(businessKey);
     policy.checkReviewer(reviewer, endorsement.endorserId(), endorsement.candidateId());
+    // Begun on an earlier release: its row gets the evidence and rounds before this decision adds to it.
+    begunEarlier.completeRecord(execution);
     EndorsementRegister.restoreFacts(execution, endorsement);
     VariableReader input = VariableReader.of(execution);
     String decision = input.requiredText(REVIEW_DECISION);

@@ -22,17 +22,26 @@ class IssueEndorsementCredentialDelegate implements JavaDelegate {
 
   private final CredentialRegister credentials;
   private final EndorsementRegister endorsements;
+  private final EndorsementsBegunEarlier begunEarlier;
   private final Clock clock;
 
-  IssueEndorsementCredentialDelegate(CredentialRegister credentials, EndorsementRegister endorsements, Clock clock) {
+  IssueEndorsementCredentialDelegate(CredentialRegister credentials, EndorsementRegister endorsements,
+      EndorsementsBegunEarlier begunEarlier, Clock clock) {
     this.credentials = credentials;
     this.endorsements = endorsements;
+    this.begunEarlier = begunEarlier;
     this.clock = clock;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
+    // An endorsement begun on a release before its record held the evidence and the approval gets them
+    // from the engine's history first (EndorsementsBegunEarlier); approved there, it came here through the
+    // review's approval.
+    if (begunEarlier.completeRecord(execution) && endorsements.approved(businessKey).isEmpty()) {
+      begunEarlier.recordEarlierApproval(execution, clock.instant());
+    }
     // Everything the credential says comes from the endorsement's record, and only an endorsement
     // a reviewer approved, still open, yields one: a process that reached this step any other way
     // (started part-way by an administrator, say) fails here, an incident in Cockpit.
@@ -57,16 +66,21 @@ class IssueEndorsementCredentialDelegate implements JavaDelegate {
 
   /** The endorser's statement at the start, as the credential carries it: evidence and justification. */
   static String statement(DelegateExecution execution, String endorserId) {
+    return statement(execution::getVariable, endorserId);
+  }
+
+  /** The statement from the endorser's values as given at the start, whatever holds them. */
+  static String statement(java.util.function.Function<String, Object> asStarted, String endorserId) {
     StringBuilder summary = new StringBuilder()
-        .append("Problem: ").append(execution.getVariable(IMPACT_PROBLEM)).append('\n')
-        .append("Actions: ").append(execution.getVariable(IMPACT_ACTIONS)).append('\n')
-        .append("Results: ").append(execution.getVariable(IMPACT_RESULTS));
-    Object links = execution.getVariable(EVIDENCE_LINKS);
+        .append("Problem: ").append(asStarted.apply(IMPACT_PROBLEM)).append('\n')
+        .append("Actions: ").append(asStarted.apply(IMPACT_ACTIONS)).append('\n')
+        .append("Results: ").append(asStarted.apply(IMPACT_RESULTS));
+    Object links = asStarted.apply(EVIDENCE_LINKS);
     if (links != null && !links.toString().isBlank()) {
       summary.append('\n').append("Links: ").append(links);
     }
     summary.append('\n').append("Endorsed by ").append(endorserId).append(": ")
-        .append(execution.getVariable(JUSTIFICATION));
+        .append(asStarted.apply(JUSTIFICATION));
     return summary.toString();
   }
 

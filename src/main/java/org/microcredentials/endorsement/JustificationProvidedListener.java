@@ -17,10 +17,12 @@ class JustificationProvidedListener extends RuleCheckingExecutionListener {
 
   private final Actors actors;
   private final EndorsementRegister endorsements;
+  private final EndorsementsBegunEarlier begunEarlier;
 
-  JustificationProvidedListener(Actors actors, EndorsementRegister endorsements) {
+  JustificationProvidedListener(Actors actors, EndorsementRegister endorsements, EndorsementsBegunEarlier begunEarlier) {
     this.actors = actors;
     this.endorsements = endorsements;
+    this.begunEarlier = begunEarlier;
   }
 
   @Override
@@ -28,6 +30,8 @@ class JustificationProvidedListener extends RuleCheckingExecutionListener {
     String actor = actors.completingUser(execution, "Provide further justification");
     EndorsementRegister.Endorsement endorsement = endorsements.endorsement(execution.getProcessBusinessKey());
     EndorsementTaskGuard.requireSame(actor, endorsement.endorserId(), "endorser-justifies", "the endorser");
+    // Begun on an earlier release: the rounds it kept in the instance come first in the row.
+    begunEarlier.completeRecord(execution);
     EndorsementRegister.restoreFacts(execution, endorsement);
     String added = VariableReader.of(execution).requiredText(ADDITIONAL_JUSTIFICATION);
     int round = endorsement.justificationRounds();

@@ -46,6 +46,26 @@ class SkillFrameworkLoader implements ApplicationRunner {
       administration.load(framework, frameworkFile.getDescription());
       LOG.info("Loaded skills framework version {} ({} skills) from {}", framework.version(), framework.skills().size(),
           frameworkFile.getDescription());
+    } else if (framework.version() == latest) {
+      addMissingLevelProfiles(framework);
+    }
+  }
+
+  /**
+   * A database kept from a release before level profiles (migration V7) holds this version without them,
+   * and a version is loaded once: promotions on it would find no skill required at any level. The file
+   * that loaded the version names its profiles; they are added to it, where every skill they name is in it.
+   */
+  private void addMissingLevelProfiles(SkillFramework file) {
+    SkillFramework stored = frameworks.version(file.version()).orElseThrow();
+    if (!stored.levelProfiles().isEmpty() || file.levelProfiles().isEmpty()) {
+      return;
+    }
+    java.util.Set<String> storedSkills = stored.skills().stream().map(Skill::code).collect(java.util.stream.Collectors.toSet());
+    if (file.levelProfiles().values().stream().flatMap(java.util.List::stream).allMatch(storedSkills::contains)) {
+      frameworks.addLevelProfiles(file.version(), file.levelProfiles());
+      LOG.info("Added the level profiles of {} to skills framework version {}, kept from a release before level profiles",
+          frameworkFile.getDescription(), file.version());
     }
   }
 }

@@ -94,9 +94,14 @@ public class SkillFrameworkRepository {
             .update();
       }
     }
-    framework.levelProfiles().forEach((level, codes) -> codes.forEach(code -> jdbc.sql(
+    addLevelProfiles(framework.version(), framework.levelProfiles());
+  }
+
+  /** For each level, the skills a promotion to it requires, in this version. */
+  public void addLevelProfiles(int version, Map<Integer, List<String>> levelProfiles) {
+    levelProfiles.forEach((level, codes) -> codes.forEach(code -> jdbc.sql(
             "insert into level_profile (framework_version, level, skill_code) values (?, ?, ?)")
-        .params(framework.version(), level, code).update()));
+        .params(version, level, code).update()));
   }
 
   private static Skill skill(ResultSet rs, Map<String, List<SkillLevel>> levelsBySkill) throws SQLException {

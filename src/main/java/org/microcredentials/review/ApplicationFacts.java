@@ -17,10 +17,12 @@ public class ApplicationFacts {
 
   private final ApplicationRegister applications;
   private final RoundSettlement settlement;
+  private final ReviewsLoggedEarlier loggedEarlier;
 
-  ApplicationFacts(ApplicationRegister applications, RoundSettlement settlement) {
+  ApplicationFacts(ApplicationRegister applications, RoundSettlement settlement, ReviewsLoggedEarlier loggedEarlier) {
     this.applications = applications;
     this.settlement = settlement;
+    this.loggedEarlier = loggedEarlier;
   }
 
   public int reviewerCount(DelegateExecution execution) {
@@ -55,6 +57,8 @@ public class ApplicationFacts {
   }
 
   private RecordedRound round(DelegateExecution execution) {
+    // A round begun on an earlier release has reviews in the instance's log only.
+    loggedEarlier.completeRound(execution);
     return applications.round(ApplicationRegister.keyOf(execution));
   }
 }

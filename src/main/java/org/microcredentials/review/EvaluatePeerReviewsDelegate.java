@@ -20,8 +20,11 @@ class EvaluatePeerReviewsDelegate implements JavaDelegate {
   private final RoundSettlement settlement;
   private final ApplicationRegister applications;
   private final PeerReviewLog peerReviewLog;
+  private final ReviewsLoggedEarlier loggedEarlier;
 
-  EvaluatePeerReviewsDelegate(RoundSettlement settlement, ApplicationRegister applications, PeerReviewLog peerReviewLog) {
+  EvaluatePeerReviewsDelegate(RoundSettlement settlement, ApplicationRegister applications, PeerReviewLog peerReviewLog,
+      ReviewsLoggedEarlier loggedEarlier) {
+    this.loggedEarlier = loggedEarlier;
     this.applications = applications;
     this.settlement = settlement;
     this.peerReviewLog = peerReviewLog;
@@ -29,6 +32,8 @@ class EvaluatePeerReviewsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
+    // A round begun on an earlier release has reviews in the instance's log only.
+    loggedEarlier.completeRound(execution);
     RecordedRound round = applications.round(ApplicationRegister.keyOf(execution));
     peerReviewLog.write(execution, PEER_REVIEWS, round.reviews());
     execution.setVariable(PEER_REVIEW_SUMMARY, PeerReviewLog.summary(round.reviews()));

@@ -23,10 +23,12 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
   private final ScorePolicy scorePolicy;
   private final PeerReviewLog peerReviewLog;
   private final ApplicationRegister applications;
+  private final ReviewsLoggedEarlier loggedEarlier;
 
   EvidenceAssessedListener(Actors actors, ScorePolicy scorePolicy, PeerReviewLog peerReviewLog,
-      ApplicationRegister applications) {
+      ApplicationRegister applications, ReviewsLoggedEarlier loggedEarlier) {
     this.applications = applications;
+    this.loggedEarlier = loggedEarlier;
     this.actors = actors;
     this.scorePolicy = scorePolicy;
     this.peerReviewLog = peerReviewLog;
@@ -40,6 +42,8 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
       throw RuleViolation.forbidden("assessor-assesses",
           "Only the assigned assessor " + assessorId + " may assess this application, not " + actor + ".");
     }
+    // Amended on an earlier release, which left the status for its issuing step: the re-assessment opens the round.
+    loggedEarlier.openRoundAmendedEarlier(execution);
     VariableReader input = VariableReader.of(execution);
     boolean moreEvidence = input.optionalBoolean(MORE_EVIDENCE_REQUESTED, false);
     execution.setVariable(MORE_EVIDENCE_REQUESTED, moreEvidence);

@@ -27,8 +27,12 @@ public class PeerReviewLog {
   }
 
   public List<PeerReview> read(VariableScope scope, String variable) {
+    return parse(scope.getVariable(variable), variable);
+  }
+
+  /** The reviews a log variable's value holds (as read through the engine's API). */
+  public List<PeerReview> parse(Object value, String variable) {
     // A Json variable reads as a Spin node, whose text is the JSON.
-    Object value = scope.getVariable(variable);
     if (value == null) {
       return List.of();
     }

@@ -29,9 +29,11 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
   private final PeerReviewers peerReviewers;
   private final ApplicationRegister applications;
   private final Clock clock;
+  private final ReviewsLoggedEarlier loggedEarlier;
 
   PeerReviewedListener(Actors actors, Organisation organisation, ReviewPolicy reviewPolicy, PeerReviewers peerReviewers,
-      ApplicationRegister applications, Clock clock) {
+      ApplicationRegister applications, Clock clock, ReviewsLoggedEarlier loggedEarlier) {
+    this.loggedEarlier = loggedEarlier;
     this.applications = applications;
     this.clock = clock;
     this.actors = actors;
@@ -46,11 +48,13 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
     Engineer reviewer = organisation.find(actor).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
         actor + " is not an engineer of the organisation and may not peer-review."));
     ApplicationRegister.Application application = applications.application(ApplicationRegister.keyOf(execution));
+    // A round begun on an earlier release: its reviews before the upgrade count as others' reviews.
+    loggedEarlier.completeRound(execution);
     refuseARepeatOfACompletedReview(execution, actor);
     String candidateId = application.candidateId();
     String assessorId = application.assessorId();
     reviewPolicy.checkReviewer(reviewer, candidateId, assessorId,
-        peerReviewers.others(ApplicationRegister.keyOf(execution), execution.getProcessInstanceId(), execution.getId()));
+        peerReviewers.others(execution, ApplicationRegister.keyOf(execution), execution.getProcessInstanceId(), execution.getId()));
 
     VariableReader input = VariableReader.of(execution);
     boolean agrees = input.requiredBoolean(REVIEW_AGREES);

@@ -4,6 +4,7 @@ package org.microcredentials.review;
 import java.util.HashSet;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.Task;
 import org.microcredentials.application.PeerReview;
 import org.springframework.stereotype.Component;
@@ -18,16 +19,22 @@ public class PeerReviewers {
 
   private final TaskService tasks;
   private final ApplicationRegister applications;
+  private final PeerReviewLog log;
 
-  PeerReviewers(TaskService tasks, ApplicationRegister applications) {
+  PeerReviewers(TaskService tasks, ApplicationRegister applications, PeerReviewLog log) {
     this.tasks = tasks;
     this.applications = applications;
+    this.log = log;
   }
 
-  public Set<String> others(String businessKey, String processInstanceId, String exceptExecutionId) {
+  /** {@code scope}: the review's execution (or any of the instance), where the instance's log is read. */
+  public Set<String> others(VariableScope scope, String businessKey, String processInstanceId, String exceptExecutionId) {
     Set<String> others = new HashSet<>();
     applications.round(businessKey).reviews().stream().map(PeerReview::reviewerId)
         .forEach(others::add);
+    // A round begun on an earlier release: its reviews before the upgrade are in the instance's log only
+    // (ReviewsLoggedEarlier records them at the next decision on the round).
+    log.read(scope, ReviewRoundProcess.Variables.PEER_REVIEWS).stream().map(PeerReview::reviewerId).forEach(others::add);
     for (Task task : tasks.createTaskQuery()
         .processInstanceId(processInstanceId)
         .taskDefinitionKey(ReviewRoundProcess.Tasks.PEER_REVIEW)

@@ -46,7 +46,7 @@ class ReplacementCandidatesListener implements TaskListener {
       replacements = reviewPolicy.eligibleAssessors(people, candidateId, skillLevel).stream()
           .filter(person -> !person.userId().equals(assessorId)).toList();
     } else {
-      Set<String> others = peerReviewers.others(ApplicationRegister.keyOf(task.getExecution()), task.getProcessInstanceId(), null);
+      Set<String> others = peerReviewers.others(task.getExecution(), ApplicationRegister.keyOf(task.getExecution()), task.getProcessInstanceId(), null);
       replacements = people.stream().filter(person -> mayReview(person, candidateId, assessorId, others)).toList();
     }
     task.setVariable(ELIGIBLE_REPLACEMENTS, options.of(replacements));

@@ -81,7 +81,7 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
           .findFirst()
           .orElseThrow(() -> RuleViolation.conflict("review-open", "No review of this application is waiting any more."));
       reviewPolicy.checkReviewer(newcomer, candidateId, application.assessorId(),
-          peerReviewers.others(ApplicationRegister.keyOf(execution), processInstanceId, review.getExecutionId()));
+          peerReviewers.others(execution, ApplicationRegister.keyOf(execution), processInstanceId, review.getExecutionId()));
       access.withdraw(review.getAssignee(), review.getId());
       tasks.setAssignee(review.getId(), newAssigneeId);
     }

@@ -74,7 +74,7 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRu
         Engineer reviewer = organisation.find(assignee).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
             assignee + " is not an engineer of the organisation and may not peer-review."));
         reviewPolicy.checkReviewer(reviewer, candidateId, assessorId,
-            peerReviewers.others(ApplicationRegister.keyOf(task.getExecution()), task.getProcessInstanceId(), task.getExecutionId()));
+            peerReviewers.others(task.getExecution(), ApplicationRegister.keyOf(task.getExecution()), task.getProcessInstanceId(), task.getExecutionId()));
       }
       default -> {
       }

@@ -25,8 +25,12 @@ final class AppProcess {
   private final Path log;
   private Process process;
   private int starts;
+  /** Where this start's lines begin in the log, which the JVMs started in one working directory share. */
+  private long logOffset;
 
   private final List<String> jvmOptions;
+  /** The executable jar of an earlier release, or null: the build under test (target/classes). */
+  private Path releaseJar;
 
   AppProcess(Path workingDirectory, List<String> arguments) {
     this(workingDirectory, List.of(), arguments);
@@ -42,6 +46,16 @@ final class AppProcess {
     this.arguments = arguments;
     this.port = freePort();
     this.log = workingDirectory.resolve("app.log");
+  }
+
+  /**
+   * An earlier release, as its own executable jar (built from its commit by {@link Releases}), on the
+   * working directory given: the same database as the current build started there after it.
+   */
+  static AppProcess release(Path jar, Path workingDirectory, List<String> jvmOptions, List<String> arguments) {
+    AppProcess release = new AppProcess(workingDirectory, jvmOptions, arguments);
+    release.releaseJar = jar;
+    return release;
   }
 
   String baseUrl() {
@@ -64,7 +78,9 @@ final class AppProcess {
       List<String> command = new ArrayList<>(List.of(
           Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m"));
       command.addAll(jvmOptions);
-      command.addAll(List.of("-cp", classpath(), "org.microcredentials.MicroCredentialsApplication",
+      command.addAll(releaseJar != null ? List.of("-jar", releaseJar.toString())
+          : List.of("-cp", classpath(), "org.microcredentials.MicroCredentialsApplication"));
+      command.addAll(List.of(
           "--server.port=" + port,
           "--spring.profiles.active=demo",
           // The demo users' passwords are probed by many clients at once; never lock them out.
@@ -74,6 +90,7 @@ final class AppProcess {
       ProcessBuilder builder = new ProcessBuilder(command).directory(workingDirectory.toFile())
           .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       starts++;
+      logOffset = Files.exists(log) ? Files.size(log) : 0;
       Files.writeString(log, "\n===== start " + starts + " =====\n", java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
       process = builder.start();
@@ -84,7 +101,7 @@ final class AppProcess {
     // Generous: on a machine shared with other builds a start has taken more than 3 minutes.
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
     // Ready once started through (HTTP answers a little earlier, before the demo people exist).
-    while (probe.get(null, "/actuator/health/readiness").status() != 200) {
+    while (!ready(probe)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("The application ended while starting; see " + log);
       }
@@ -94,6 +111,25 @@ final class AppProcess {
       sleep(200);
     }
     return Duration.ofNanos(System.nanoTime() - begin);
+  }
+
+  /**
+   * Readiness as Spring Boot's actuator tells it; an earlier release without the actuator (404, or 401
+   * where it asked for a login) is ready
+   * when its job executor starts, which Camunda does once the application is ready (its runners, the
+   * demo people's loader among them, have run).
+   */
+  private boolean ready(RestClient probe) {
+    int status = probe.get(null, "/actuator/health/readiness").status();
+    if (status == 200 || status == 0) {
+      return status == 200;
+    }
+    try (var in = Files.newInputStream(log)) {
+      in.skipNBytes(logOffset);
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).contains("ENGINE-14014");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** {@code kill -9}: the JVM ends at once, mid-request and mid-transaction. */
