@@ -41,6 +41,16 @@ public class OneApplicationAtATime implements TestExecutionListener, Ordered {
 
   @Override
   public void beforeTestClass(TestContext testContext) {
+    enter(testContext);
+  }
+
+  /** A class with {@code @TestInstance(PER_CLASS)} gets its instance, and so its application, before the class. */
+  @Override
+  public void prepareTestInstance(TestContext testContext) {
+    enter(testContext);
+  }
+
+  private static void enter(TestContext testContext) {
     synchronized (OneApplicationAtATime.class) {
       if (!testContext.hasApplicationContext()) {
         closeAlive();
