@@ -2,6 +2,7 @@ package org.microcredentials.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.report.ReportName;
 
@@ -10,6 +11,7 @@ import org.microcredentials.report.ReportName;
  * measurement runs and yields a figure. Its figures mean nothing (cells far too short); the real
  * run is {@code mvn -Pbench verify} ({@link PerformanceBenchmark}).
  */
+@Tag("benchmark")
 class BenchmarkSmokeTest {
 
   @Test

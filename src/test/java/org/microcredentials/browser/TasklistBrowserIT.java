@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInfo;
 import org.microcredentials.credential.Credential;
@@ -39,6 +40,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Screenshots of every step land in target/screenshots/ (and of the failure, when one happens).
  */
 @ApplicationTest
+@Tag("browser")
 class TasklistBrowserIT {
 
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");

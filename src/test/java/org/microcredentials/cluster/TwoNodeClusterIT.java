@@ -27,6 +27,7 @@ import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.MicroCredentialsApplication;
 import org.microcredentials.notification.Notifier;
@@ -49,6 +50,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * fire. Every credential and every notification must have happened exactly once, and no instance
  * may be left stuck.
  */
+@Tag("cluster")
 class TwoNodeClusterIT {
 
   private static final String ESCALATION_SLA = "PT2S";

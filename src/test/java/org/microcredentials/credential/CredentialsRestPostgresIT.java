@@ -1,14 +1,8 @@
 package org.microcredentials.credential;
 
-import org.microcredentials.testing.EmbeddedPostgres;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.microcredentials.testing.OnPostgres;
 
 /** {@link CredentialsRestIT} on a real PostgreSQL: the V4 tables, row locks and timestamps. */
+@OnPostgres
 class CredentialsRestPostgresIT extends CredentialsRestIT {
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.register(registry);
-  }
 }

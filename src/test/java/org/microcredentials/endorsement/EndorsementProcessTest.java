@@ -33,8 +33,6 @@ import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.TestConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
-import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 /**
  * Every path of {@code EndorsementProcess} and {@code EndorsementRequestProcess}, with the real
@@ -42,6 +40,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
  * (4, leaders), erin, frank and ivan (5, endorsement reviewers), grace (6).
  */
 @ApplicationTest
+@EndorsementDoubles
 class EndorsementProcessTest {
 
   @Autowired ProcessEngine engine;
@@ -49,8 +48,8 @@ class EndorsementProcessTest {
   @Autowired MutableClock clock;
   @Autowired CredentialRegister credentials;
   @Autowired EndorsementRequestRegister requests;
-  @MockitoSpyBean EndorsementRegister endorsements;
-  @MockitoBean Notifier notifier;
+  @Autowired EndorsementRegister endorsements;
+  @Autowired Notifier notifier;
 
   Endorsements app;
 

@@ -29,7 +29,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The issue's "done when", played through the REST API as Tasklist plays it, with the demo users
@@ -39,6 +38,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * {@link EndorsementRestPostgresIT} runs the same on PostgreSQL.
  */
 @ApplicationTest
+@EndorsementDoubles
 class EndorsementRestIT {
 
 
@@ -47,7 +47,7 @@ class EndorsementRestIT {
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
   @Autowired MutableClock clock;
-  @MockitoBean Notifier notifier;
+  @Autowired Notifier notifier;
 
   Endorsements app;
 

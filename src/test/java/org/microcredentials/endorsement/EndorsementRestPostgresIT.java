@@ -1,14 +1,8 @@
 package org.microcredentials.endorsement;
 
-import org.microcredentials.testing.EmbeddedPostgres;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.microcredentials.testing.OnPostgres;
 
 /** {@link EndorsementRestIT} on a real PostgreSQL: engine tables, our migrations, locks and all. */
+@OnPostgres
 class EndorsementRestPostgresIT extends EndorsementRestIT {
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.register(registry);
-  }
 }

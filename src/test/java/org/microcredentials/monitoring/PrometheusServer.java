@@ -1,7 +1,5 @@
 package org.microcredentials.monitoring;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.microcredentials.testing.RequiredPrograms;
 
 /**
  * Debian's Prometheus (package {@code prometheus}: the server and {@code promtool}; .ci/run installs it,
@@ -41,8 +40,7 @@ final class PrometheusServer implements AutoCloseable {
   }
 
   static void assumeInstalled() {
-    assumeTrue(Files.isExecutable(SERVER) && Files.isExecutable(PROMTOOL),
-        "Debian's prometheus package is needed (.ci/run installs it)");
+    RequiredPrograms.assumeInstalled("prometheus", SERVER, PROMTOOL);
   }
 
   /** promtool's lint of a scrape: its exit code (0 clean, 3 lint problems, 1 unreadable) and what it printed. */

@@ -1,14 +1,8 @@
 package org.microcredentials.process;
 
-import org.microcredentials.testing.EmbeddedPostgres;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.microcredentials.testing.OnPostgres;
 
 /** {@link ModelerDeploymentsIT} on a real PostgreSQL. */
+@OnPostgres
 class ModelerDeploymentsPostgresIT extends ModelerDeploymentsIT {
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.register(registry);
-  }
 }

@@ -10,6 +10,7 @@ import java.util.List;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialRevocations;
@@ -34,6 +35,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * skill, and downloads a chart's CSV. The screenshot goes to docs/screenshots/reports.png, which docs/operations.md shows.
  */
 @ApplicationTest
+@Tag("browser")
 class ReportsBrowserIT {
 
   private static final Path SCREENSHOT = Path.of("docs", "screenshots", "reports.png");

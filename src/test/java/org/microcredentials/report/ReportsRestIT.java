@@ -3,6 +3,7 @@ package org.microcredentials.report;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.microcredentials.testing.RestCalls.OBJECT;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -205,7 +206,7 @@ class ReportsRestIT {
   }
 
   @Test
-  void onlyTheSemTeamAndAdministratorsReadReports() {
+  void onlyTheSemTeamAndAdministratorsReadReports() throws InterruptedException {
     assertThat(get("erin", "/api/reports/submissions", "application/json", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(get("demo", "/api/reports/submissions", "application/json", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
     ResponseEntity<Map<String, Object>> refused = rest.withBasicAuth("carol", "carol")
@@ -222,6 +223,15 @@ class ReportsRestIT {
     // browser test logs her in to Tasklist with the same database.
     assertThat(rest.withBasicAuth("ivan", "wrong").getForEntity("/reports", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+    // The application is shared with the classes after this one: once this address's wait for ivan is over
+    // (3 s), his right password clears the failure, so that no later test meets the wait (429).
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    int status;
+    do {
+      Thread.sleep(500);
+      status = rest.withBasicAuth("ivan", "ivan").getForEntity("/reports", String.class).getStatusCode().value();
+    } while (status == 429 && System.nanoTime() < deadline);
+    assertThat(status).as("ivan signs in again").isNotIn(401, 429);
   }
 
   @Test

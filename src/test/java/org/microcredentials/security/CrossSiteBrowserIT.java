@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.framework.SkillFrameworkRepository;
 import org.microcredentials.testing.ApplicationTest;
@@ -26,6 +27,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * refused with 403 {@code same-site-only}; no skill retired, no model deployed.
  */
 @ApplicationTest
+@Tag("browser")
 class CrossSiteBrowserIT {
 
   @LocalServerPort int port;
@@ -53,8 +55,13 @@ class CrossSiteBrowserIT {
 
   @AfterEach
   void close() throws Exception {
-    chromium.close();
-    otherSite.stop(0);
+    // Nothing was opened when the test was skipped for want of Chromium.
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (otherSite != null) {
+      otherSite.stop(0);
+    }
   }
 
   @Test

@@ -1,14 +1,8 @@
 package org.microcredentials.security;
 
-import org.microcredentials.testing.EmbeddedPostgres;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.microcredentials.testing.OnPostgres;
 
 /** {@link TaskInputsIT} on a real PostgreSQL. */
+@OnPostgres
 class TaskInputsPostgresIT extends TaskInputsIT {
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    EmbeddedPostgres.register(registry);
-  }
 }

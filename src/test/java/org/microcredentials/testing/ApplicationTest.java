@@ -6,7 +6,6 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -14,8 +13,10 @@ import org.springframework.test.context.ActiveProfiles;
  * (subclasses switch to PostgreSQL), on a random port. The job executor is off: tests run the
  * jobs themselves, so every step is deterministic.
  *
- * <p>Each test class gets its own context, closed after it: Camunda's REST layer finds "the"
- * engine in a JVM-wide registry, so two live contexts would answer each other's requests.
+ * <p>Test classes with the same configuration share one application: each test starts from a clean slate
+ * ({@link CleanSlate}) or keeps to business keys of its own. Only one application lives at a time
+ * ({@link OneApplicationAtATime}): Camunda's REST layer finds "the" engine in a JVM-wide registry, so two live
+ * applications would answer each other's requests. {@link OnPostgres} moves a class to the one PostgreSQL.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,6 +27,5 @@ import org.springframework.test.context.ActiveProfiles;
 })
 @ActiveProfiles("demo")
 @Import(TestConfiguration.class)
-@DirtiesContext
 public @interface ApplicationTest {
 }

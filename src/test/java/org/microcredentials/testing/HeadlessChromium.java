@@ -1,7 +1,5 @@
 package org.microcredentials.testing;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -43,8 +41,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** As {@link #open(int, String, Duration)}, saving what the pages download into {@code downloads}, unasked. */
   public static HeadlessChromium open(int port, String windowSize, Duration patience, Path downloads) throws IOException {
-    assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-        "Debian's chromium and chromium-driver are needed (.ci/run installs them)");
+    RequiredPrograms.assumeInstalled("chromium chromium-driver", CHROMIUM, CHROMEDRIVER);
     Path profile = Files.createTempDirectory("chromium-profile");
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());

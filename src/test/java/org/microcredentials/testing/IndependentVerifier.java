@@ -34,6 +34,7 @@ public final class IndependentVerifier {
   /** Runs the verifier on the cases; its answer by case name. */
   public static JsonNode verify(int port, String publicUrl, String issuerId, List<Map<String, Object>> cases)
       throws Exception {
+    RequiredPrograms.assumeInstalled("nodejs npm", Path.of("/usr/bin/node"), Path.of("/usr/bin/npm"));
     assertThat(DIRECTORY.resolve("node_modules")).as("the verifier's packages: run 'npm ci' in " + DIRECTORY
         + " (.ci/run does)").isDirectory();
     File input = Files.createTempFile("verify-cases", ".json").toFile();

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialSource;
@@ -49,6 +50,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * docs/screenshots/wallet-consent.png, which docs/open-badges.md shows.
  */
 @ApplicationTest
+@Tag("browser")
 class WalletConsentBrowserIT {
 
   private static final Path SCREENSHOT = Path.of("docs", "screenshots", "wallet-consent.png");
