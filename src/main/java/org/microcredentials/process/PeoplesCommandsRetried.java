@@ -74,6 +74,8 @@ class PeoplesCommandsRetried extends AbstractProcessEnginePlugin {
   /** The attempt this thread is running, if it runs a person's outermost command. */
   private final ThreadLocal<Attempt> running = new ThreadLocal<>();
   private final MeterRegistry meters;
+  /** The engine's configuration: its identity service, data source and table prefix, read when a command runs. */
+  private ProcessEngineConfigurationImpl configuration;
 
   /** Counts each command run again, by the conflict it lost ({@code microcredentials_commands_retried_total}). */
   PeoplesCommandsRetried(MeterRegistry meters) {
@@ -88,11 +90,12 @@ class PeoplesCommandsRetried extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
+    this.configuration = configuration;
     List<CommandInterceptor> outside = new ArrayList<>(nonNull(configuration.getCustomPreCommandInterceptorsTxRequired()));
-    outside.add(new RunAgainOnConflict(configuration));
+    outside.add(new RunAgainOnConflict());
     configuration.setCustomPreCommandInterceptorsTxRequired(outside);
     List<CommandInterceptor> inside = new ArrayList<>(nonNull(configuration.getCustomPostCommandInterceptorsTxRequired()));
-    inside.add(new WatchTransaction(configuration));
+    inside.add(new WatchTransaction());
     configuration.setCustomPostCommandInterceptorsTxRequired(inside);
   }
 
@@ -102,12 +105,6 @@ class PeoplesCommandsRetried extends AbstractProcessEnginePlugin {
 
   /** Outside the transaction: runs a person's command again while it only lost a race. */
   private final class RunAgainOnConflict extends CommandInterceptor {
-
-    private final ProcessEngineConfigurationImpl configuration;
-
-    RunAgainOnConflict(ProcessEngineConfigurationImpl configuration) {
-      this.configuration = configuration;
-    }
 
     @Override
     public <T> T execute(Command<T> command) {
@@ -145,12 +142,6 @@ class PeoplesCommandsRetried extends AbstractProcessEnginePlugin {
    * request that completes a task, locks the task's row first.
    */
   private final class WatchTransaction extends CommandInterceptor {
-
-    private final ProcessEngineConfigurationImpl configuration;
-
-    WatchTransaction(ProcessEngineConfigurationImpl configuration) {
-      this.configuration = configuration;
-    }
 
     @Override
     public <T> T execute(Command<T> command) {
