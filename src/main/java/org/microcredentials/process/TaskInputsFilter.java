@@ -52,9 +52,6 @@ public class TaskInputsFilter extends EngineChangeFilter {
     }
     ProcessEngine engine = request.engine();
     String taskId = request.pathParameter("id");
-    if (completion && taskId != null) {
-      request.mark(PeoplesCommandsRetried.TASK_COMPLETED, taskId);
-    }
     Task task = engine == null || taskId == null ? null
         : engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
     if (task == null || task.getProcessDefinitionId() == null) {
@@ -83,6 +80,9 @@ public class TaskInputsFilter extends EngineChangeFilter {
       request.refuse(400, "task-inputs", "'" + task.getName() + "' takes "
           + (fields.isEmpty() ? "no fields" : String.join(", ", fields)) + "; it may not set "
           + String.join(", ", refused.stream().map(name -> "'" + name + "'").toList()) + ".");
+    } else if (completion) {
+      // Marked after this check's own reads: only the completion's commands lock the task's row.
+      request.mark(PeoplesCommandsRetried.TASK_COMPLETED, taskId);
     }
   }
 
