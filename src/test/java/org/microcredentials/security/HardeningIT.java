@@ -27,7 +27,7 @@ import org.springframework.util.MultiValueMap;
  * caller and a page above the limit, while an unpaged REST list still answers (its first page).
  * The webapps as Camunda provides them, hardened: a state-changing call of Tasklist's API without
  * the CSRF token is refused even with a valid session; the session cookie is not marked Secure on the
- * embedded default (plain http://localhost); {@link SecureSessionCookieIT} turns it on.
+ * embedded default (plain http://localhost); {@code ProductionProfileIT} turns it on, as production behind TLS does.
  */
 @ApplicationTest
 class HardeningIT {

@@ -37,13 +37,18 @@ public final class TasklistSession {
 
   /** What the Tasklist login page does: fetch a CSRF token, then log in with it. */
   public static TasklistSession login(TestRestTemplate rest, String user) {
+    return login(rest, user, user);
+  }
+
+  /** As above, with a password that is not the user id (production's administrator). */
+  public static TasklistSession login(TestRestTemplate rest, String user, String password) {
     TasklistSession session = new TasklistSession(rest);
     session.remember(rest.getForEntity("/camunda/app/tasklist/default/", String.class));
     HttpHeaders headers = session.headers(true);
     headers.setContentType(MediaType.APPLICATION_FORM_URLENCODED);
     MultiValueMap<String, String> form = new LinkedMultiValueMap<>();
     form.add("username", user);
-    form.add("password", user);
+    form.add("password", password);
     ResponseEntity<String> login = session.remember(
         rest.exchange(LOGIN, HttpMethod.POST, new HttpEntity<>(form, headers), String.class));
     assertThat(login.getStatusCode()).as("%s logs in to Tasklist: %s", user, login.getBody()).isEqualTo(HttpStatus.OK);
