@@ -106,6 +106,9 @@ class TasklistBrowserIT {
       as("carol");
       openTask("Assess evidence");
       assertThat(browser.getPageSource()).as("user text is shown as text, never run").doesNotContain("<script>alert(1)</script>");
+      // The configured pass mark, handed to the step by the model, in the form's label.
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("label[for*='Field_score']"),
+          "Score (0 to 10; 8 passes)"));
       type(By.cssSelector("input[id*='Field_score']"), "11");
       type(By.cssSelector("textarea[id*='Field_justification']"), "Clear, measured impact.");
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".fjs-form-field-error"),

@@ -132,7 +132,7 @@ class NotificationMailIT {
     MimeMessage assessment = mailTo("carol@example.org").get(0);
     assertThat(assessment.getSubject()).endsWith("(" + instance.getBusinessKey() + ")");
     assertThat(sameInTextAndHtml(assessment)).contains("Hello Carol,", "Alice Example", "iLAN:3", "Language Knowledge");
-    assertThat(sameInTextAndHtml(mailTo("alice@example.org").get(0))).contains("5 out of 10",
+    assertThat(sameInTextAndHtml(mailTo("alice@example.org").get(0))).contains("5 out of 10; 8 passes",
         "Why: Clear impact, measured results.", "Areas to improve and goals: Show the effect on the team", "Carol Example");
   }
 

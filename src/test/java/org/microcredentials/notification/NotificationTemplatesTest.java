@@ -20,6 +20,7 @@ class NotificationTemplatesTest {
     values.put("skillLevel", 3);
     values.put("skillName", "Language Knowledge");
     values.put("finalScore", 5);
+    values.put("passMark", 7); // the configured pass mark, as the model hands it to the step
     values.put("outcomeJustification", "<script>alert('x')</script> & more");
     values.put("assessorName", "Carol Example");
     // improvementAreas missing: empty, as before
@@ -30,7 +31,7 @@ class NotificationTemplatesTest {
     assertThat(rendered.body()).startsWith("Hello Alice,\n\nYour application APP-2026-000123 for iLAN:3 Language Knowledge")
         .contains("Why: <script>alert('x')</script> & more\n", "Areas to improve and goals: \n", "Carol Example\n");
     assertThat(rendered.html()).contains("<title>Your application for iLAN:3: 5 out of 10</title>", "Hello Alice,",
-            "Your application APP-2026-000123 for iLAN:3 Language Knowledge scored 5 out of 10; 8 passes.",
+            "Your application APP-2026-000123 for iLAN:3 Language Knowledge scored 5 out of 10; 7 passes.",
             "Why: &lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more", "Carol Example")
         .doesNotContain("<script>");
   }

@@ -36,6 +36,7 @@ import org.microcredentials.credential.Credential;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialSource;
 import org.microcredentials.framework.SkillFrameworkAdministration;
+import org.microcredentials.review.ScorePolicy;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.SelfSubmissions;
@@ -84,6 +85,7 @@ class SelfSubmissionProcessTest {
   @MockitoSpyBean ApplicationRegister applications;
   @Autowired SkillFrameworkAdministration frameworkAdministration;
   @Autowired EvidenceHistory evidenceHistory;
+  @Autowired ScorePolicy scores;
 
   SelfSubmissions app;
 
@@ -118,6 +120,9 @@ class SelfSubmissionProcessTest {
     app.assignAssessor(instance, "erin", "carol");
     assertThatApplication(instance).isWaitingAt(ASSESS_EVIDENCE);
     BpmnAwareTests.assertThat(app.task(instance, ASSESS_EVIDENCE)).isAssignedTo("carol");
+    // The form shows the configured pass mark: the model hands it to the step (passMark, from the score policy).
+    assertThat(engine.getTaskService().getVariable(app.task(instance, ASSESS_EVIDENCE).getId(), "passMark"))
+        .isEqualTo(scores.passMark());
 
     app.score(instance, "carol", 9);
     assertThat(app.tasks(instance, PEER_REVIEW)).hasSize(1);
