@@ -36,6 +36,20 @@ class NotificationTemplatesTest {
         .doesNotContain("<script>");
   }
 
+  /** A step of a model version from before the pass mark was handed to it has none: the mail leaves it out. */
+  @Test
+  void aFailedOutcomeWithoutAPassMarkLeavesItOut() {
+    Map<String, Object> values = new HashMap<>();
+    values.put("recipientName", "Alice");
+    values.put("businessKey", "APP-2026-000123");
+    values.put("skillCode", "iLAN");
+    values.put("skillLevel", 3);
+    values.put("skillName", "Language Knowledge");
+    values.put("finalScore", 5);
+
+    assertThat(templates.render("outcome-failed", values).body()).contains("scored 5 out of 10.\n").doesNotContain("passes");
+  }
+
   @Test
   void webAddressesBecomeLinksInHtml() {
     Map<String, Object> values = new HashMap<>();
