@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.Session;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.camunda.bpm.identity.impl.ldap.LdapConfiguration;
+import org.camunda.bpm.identity.impl.ldap.LdapGroupEntity;
 import org.camunda.bpm.identity.impl.ldap.LdapGroupQuery;
 import org.camunda.bpm.identity.impl.ldap.LdapIdentityProviderFactory;
 import org.camunda.bpm.identity.impl.ldap.LdapIdentityProviderSession;
@@ -223,6 +224,9 @@ class DirectoryIdentityPlugin extends AbstractProcessEnginePlugin {
         return super.findUserByQueryCriteria(query);
       }
       if (groupMapping.containsKey(groupId)) {
+        if (directoryGroupDn(groupMapping.get(groupId)) == null) {
+          return List.of();
+        }
         LdapUserQueryImpl members = sameCriteria(query);
         members.memberOfGroup(groupMapping.get(groupId));
         return page(super.findUserByQueryCriteria(members), query.getFirstResult(), query.getMaxResults());
@@ -278,6 +282,27 @@ class DirectoryIdentityPlugin extends AbstractProcessEnginePlugin {
         copy.userEmailLike(query.getEmailLike());
       }
       return copy;
+    }
+
+    /**
+     * Camunda's LDAP session finds a group's DN (to read its members) through a group query, which here answers with
+     * our groups: the directory's group is looked up in the directory instead.
+     */
+    @Override
+    protected String getDnForGroup(String directoryGroupId) {
+      String dn = directoryGroupDn(directoryGroupId);
+      if (dn == null) {
+        // Never the search base: an empty DN would read the members of every group below it.
+        throw new IllegalStateException("No directory group '" + directoryGroupId + "'");
+      }
+      return dn;
+    }
+
+    private String directoryGroupDn(String directoryGroupId) {
+      LdapGroupQuery byId = new LdapGroupQuery();
+      byId.groupId(directoryGroupId);
+      List<Group> found = internally(() -> super.findGroupByQueryCriteria(byId));
+      return found.isEmpty() ? null : ((LdapGroupEntity) found.get(0)).getDn();
     }
 
     // --- helpers
