@@ -183,7 +183,8 @@ class DirectoryIdentityPlugin extends AbstractProcessEnginePlugin {
         return all;
       }
       List<String> groups = new ArrayList<>(level(userId).map(Groups::ofLevel).orElse(List.of()));
-      if (!groupMapping.isEmpty()) {
+      // Someone the directory does not know is in no directory group (and an empty DN would be no valid filter).
+      if (!groupMapping.isEmpty() && !internally(() -> getDnForUser(userId)).isEmpty()) {
         LdapGroupQuery directoryGroups = new LdapGroupQuery();
         directoryGroups.groupMember(userId);
         List<Group> found = internally(() -> super.findGroupByQueryCriteria(directoryGroups));

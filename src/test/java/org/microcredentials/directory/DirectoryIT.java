@@ -5,9 +5,14 @@ import static org.microcredentials.testing.RestCalls.LIST;
 import static org.microcredentials.testing.RestCalls.OBJECT;
 import static org.microcredentials.testing.RestCalls.string;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.identity.Group;
@@ -80,6 +85,7 @@ class DirectoryIT {
   @Autowired MutableClock clock;
   @Autowired Organisation organisation;
   @Autowired OrganisationAdministration administration;
+  @Autowired DirectorySync directorySync;
 
   RestCalls calls;
   SelfSubmissions app;
@@ -119,6 +125,9 @@ class DirectoryIT {
         .isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(rest.withBasicAuth("nobody", "nobody").getForEntity("/api/skills", String.class).getStatusCode())
         .isEqualTo(HttpStatus.UNAUTHORIZED);
+    // A level the ladder does not know: signs in all the same (and is in no level group: see below).
+    assertThat(rest.withBasicAuth("oscar", "oscar").getForEntity("/api/skills", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
     // Tasklist's login form checks the same password.
     TasklistSession erin = TasklistSession.login(rest, "erin");
     ResponseEntity<String> count = erin.get("/task/count",
@@ -138,6 +147,7 @@ class DirectoryIT {
     assertThat(groupsOf("alice")).as("directory groups nobody mapped are not shown").containsExactly(Groups.ENGINEERS);
     assertThat(groupsOf("demo")).containsExactly(Groups.ADMINISTRATORS);
     assertThat(groupsOf("oscar")).as("a level the ladder does not know: no level group").isEmpty();
+    assertThat(groupsOf("nobody")).as("not in the directory").isEmpty();
 
     assertThat(membersOf(Groups.SEM_TEAM)).containsExactlyInAnyOrder("erin", "ivan");
     assertThat(membersOf(Groups.ADMINISTRATORS)).containsExactly("demo");
@@ -314,7 +324,41 @@ class DirectoryIT {
     assertThat(groupsOf("bob")).containsExactly(Groups.ENGINEERS);
   }
 
+  @Test
+  void twoNodesSyncingAtOnceChangeTheOrganisationOnce() throws Exception {
+    directory.set("dave", "title", "Staff Engineer");
+    ExecutorService nodes = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<DirectorySync.Report>> reports = List.of(nodes.submit(directorySync::sync),
+          nodes.submit(directorySync::sync));
+      List<Integer> changes = new ArrayList<>();
+      for (Future<DirectorySync.Report> report : reports) {
+        changes.add(report.get(60, TimeUnit.SECONDS).changed().size());
+      }
+      assertThat(changes).containsExactlyInAnyOrder(1, 0);
+      assertThat(organisation.find("dave").map(Engineer::roleTitle)).contains("Staff Engineer");
+    } finally {
+      nodes.shutdown();
+      directory.set("dave", "title", "Senior Engineer II");
+      directorySync.sync();
+    }
+  }
+
+  @Test
+  void aPersonCannotChangeTheirDirectoryPasswordHere() {
+    ResponseEntity<String> answer = rest.withBasicAuth("henry", "henry").exchange("/engine-rest/user/henry/credentials",
+        HttpMethod.PUT, json(Map.of("password", "Another-secret-1", "authenticatedUserPassword", "henry")), String.class);
+    assertThat(answer.getStatusCode().is2xxSuccessful()).as(answer.getStatusCode() + " " + answer.getBody()).isFalse();
+    assertThat(identity.checkPassword("henry", "henry")).isTrue();
+  }
+
   // ---
+
+  private static HttpEntity<Object> json(Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    return new HttpEntity<>(body, headers);
+  }
 
   private Map<String, Object> sync() {
     ResponseEntity<Map<String, Object>> answer = calls.post("demo", "/api/organisation/sync", Map.of());
