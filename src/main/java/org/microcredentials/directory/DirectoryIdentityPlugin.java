@@ -103,6 +103,10 @@ class DirectoryIdentityPlugin extends AbstractProcessEnginePlugin {
     ldap.setAuthorizationCheckEnabled(true);
     ldap.setPasswordCheckCatchAuthenticationException(true);
     ldap.setAllowAnonymousLogin(false);
+    // A directory that stops answering fails the request after seconds instead of holding it (and a thread) forever.
+    ldap.setContextProperties(Map.of(
+        "com.sun.jndi.ldap.connect.timeout", "5000",
+        "com.sun.jndi.ldap.read.timeout", "10000"));
     configuration.setIdentityProviderSessionFactory(new Factory(ldap, directory.groupMapping(), organisation));
   }
 
