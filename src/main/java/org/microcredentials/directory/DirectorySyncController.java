@@ -41,8 +41,8 @@ class DirectorySyncController {
     LOG.warn("Directory sync on request failed: {}", failure.getMessage(), failure);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
         "The directory could not be read; the organisation is unchanged. Try again later.");
-    problem.setTitle("Rule broken: directory-available");
-    problem.setProperty("rule", "directory-available");
+    problem.setTitle("The directory is unavailable");
+    problem.setProperty("rule", "directory-unavailable");
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "60").body(problem);
   }
 

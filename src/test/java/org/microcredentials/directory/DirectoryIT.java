@@ -1,6 +1,7 @@
 package org.microcredentials.directory;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.microcredentials.testing.RestCalls.LIST;
 import static org.microcredentials.testing.RestCalls.OBJECT;
 import static org.microcredentials.testing.RestCalls.string;
@@ -351,6 +352,26 @@ class DirectoryIT {
     assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     assertThat(answer.getBody()).contains("read-only");
     assertThat(identity.checkPassword("henry", "henry")).isTrue();
+  }
+
+  @Test
+  void aDirectoryThatDoesNotAnswerFailsTheSyncAndChangesNothing() {
+    long engineers = organisation.all().size();
+    directory.stopAnswering();
+    try {
+      ResponseEntity<String> signIn = rest.withBasicAuth("henry", "henry").getForEntity("/api/skills", String.class);
+      assertThat(signIn.getStatusCode()).as(signIn.getBody()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+      assertThat(signIn.getBody()).contains("directory-unavailable");
+      ResponseEntity<String> sync = rest.withBasicAuth("demo", "demo").postForEntity("/api/organisation/sync", null,
+          String.class);
+      assertThat(sync.getStatusCode()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+      assertThatThrownBy(directorySync::sync).isInstanceOf(DirectoryReader.DirectoryUnavailable.class);
+    } finally {
+      directory.answerAgain();
+    }
+    assertThat(organisation.all()).hasSize((int) engineers);
+    assertThat(rest.withBasicAuth("henry", "henry").getForEntity("/api/skills", String.class).getStatusCode())
+        .isEqualTo(HttpStatus.OK);
   }
 
   // ---

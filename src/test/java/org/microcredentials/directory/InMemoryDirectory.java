@@ -32,7 +32,12 @@ final class InMemoryDirectory {
     try {
       InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE_DN);
       config.addAdditionalBindCredentials(MANAGER_DN, MANAGER_PASSWORD);
-      config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), 0, null));
+      // A fixed port, so that the server can stop and start again where the application looks for it.
+      int port;
+      try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+        port = free.getLocalPort();
+      }
+      config.setListenerConfigs(InMemoryListenerConfig.createLDAPConfig("ldap", InetAddress.getLoopbackAddress(), port, null));
       InMemoryDirectoryServer server = new InMemoryDirectoryServer(config);
       try (InputStream ldif = InMemoryDirectory.class.getResourceAsStream("/directory/organisation.ldif")) {
         server.importFromLDIF(true, new LDIFReader(ldif));
@@ -71,6 +76,19 @@ final class InMemoryDirectory {
 
   static String dn(String userId) {
     return "uid=" + userId + ",ou=people," + BASE_DN;
+  }
+
+  /** The directory stops answering (its data kept) until {@link #answerAgain}. */
+  void stopAnswering() {
+    server.shutDown(false);
+  }
+
+  void answerAgain() {
+    try {
+      server.startListening();
+    } catch (LDAPException failed) {
+      throw new IllegalStateException(failed);
+    }
   }
 
   void stop() {
