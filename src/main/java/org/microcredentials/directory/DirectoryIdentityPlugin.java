@@ -310,7 +310,7 @@ class DirectoryIdentityPlugin extends AbstractProcessEnginePlugin {
       return found.isEmpty() ? null : ((LdapGroupEntity) found.get(0)).getDn();
     }
 
-    // --- helpers
+    // --- paging and patterns
 
     /** A look-up of ours inside a query, made whoever asks: the query's own result is what is authorized. */
     private static <T> T internally(Supplier<T> lookUp) {

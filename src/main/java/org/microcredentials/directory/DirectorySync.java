@@ -142,9 +142,9 @@ public class DirectorySync {
           title = existing == null ? Seniority.defaultRole(level) : existing.roleTitle();
         }
       }
-      String manager = manager(person, userIdByDn, levels, before, unmapped);
+      String lineManagerId = lineManager(person, userIdByDn, levels, before, unmapped);
       targets.put(person.userId(), new Engineer(person.userId(), limit(person.displayName(), 200),
-          limit(person.email(), 254), level, limit(title, 100), manager));
+          limit(person.email(), 254), level, limit(title, 100), lineManagerId));
     }
     pending.values().stream()
         .filter(decision -> !levels.containsKey(decision.userId()))
@@ -185,29 +185,29 @@ public class DirectorySync {
   }
 
   /** The line manager's user id, if the directory names one the organisation has. */
-  private static String manager(DirectoryPerson person, Map<LdapName, String> userIdByDn, Map<String, Integer> levels,
+  private static String lineManager(DirectoryPerson person, Map<LdapName, String> userIdByDn, Map<String, Integer> levels,
       Map<String, Engineer> before, List<Unmapped> unmapped) {
     if (person.managerDn() == null || person.managerDn().isBlank()) {
       return null;
     }
     LdapName dn = DirectoryReader.name(person.managerDn());
-    String managerId = dn == null ? null : userIdByDn.get(dn);
-    if (managerId == null) {
+    String lineManagerId = dn == null ? null : userIdByDn.get(dn);
+    if (lineManagerId == null) {
       unmapped.add(new Unmapped(person.userId(), "manager-outside-directory", person.managerDn(),
           "The line manager is not a person of the directory: kept without one."));
       return null;
     }
-    if (managerId.equals(person.userId())) {
+    if (lineManagerId.equals(person.userId())) {
       unmapped.add(new Unmapped(person.userId(), "manager-is-self", person.managerDn(),
           "Names themselves as line manager: kept without one."));
       return null;
     }
-    if (!levels.containsKey(managerId) && !before.containsKey(managerId)) {
+    if (!levels.containsKey(lineManagerId) && !before.containsKey(lineManagerId)) {
       unmapped.add(new Unmapped(person.userId(), "manager-without-level", person.managerDn(),
-          "The line manager '" + managerId + "' has no seniority level, so is not in the organisation: kept without one."));
+          "The line manager '" + lineManagerId + "' has no seniority level, so is not in the organisation: kept without one."));
       return null;
     }
-    return managerId;
+    return lineManagerId;
   }
 
   private static List<Change> changes(Engineer before, Engineer after) {
