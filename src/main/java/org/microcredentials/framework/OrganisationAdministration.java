@@ -1,7 +1,9 @@
 package org.microcredentials.framework;
 
+import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.microcredentials.RuleViolation;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,11 +24,14 @@ public class OrganisationAdministration {
   private final Organisation organisation;
   private final IdentityService identity;
   private final CamundaGroups groups;
+  private final ObjectProvider<LevelDecisions> levelDecisions;
 
-  OrganisationAdministration(Organisation organisation, IdentityService identity, CamundaGroups groups) {
+  OrganisationAdministration(Organisation organisation, IdentityService identity, CamundaGroups groups,
+      ObjectProvider<LevelDecisions> levelDecisions) {
     this.organisation = organisation;
     this.identity = identity;
     this.groups = groups;
+    this.levelDecisions = levelDecisions;
   }
 
   @Transactional
@@ -71,17 +76,28 @@ public class OrganisationAdministration {
     Engineer after = new Engineer(userId, before.displayName(), before.email(), level, Seniority.defaultRole(level),
         before.lineManagerId());
     organisation.save(after);
+    if (before.seniorityLevel() != level) {
+      levelDecisions.ifAvailable(decisions -> decisions.decided(userId, before.seniorityLevel(), level));
+    }
     syncGroups(after);
     return after;
   }
 
+  /**
+   * Keeps the groups that follow from the level in step. Not on a read-only identity provider (profile {@code ldap}):
+   * there the groups follow from our table as Camunda reads them (directory/DirectoryIdentityPlugin), and nothing is
+   * written to the directory.
+   */
   private void syncGroups(Engineer engineer) {
+    if (identity.isReadOnly()) {
+      return;
+    }
     groups.ensureProductGroups();
     String userId = engineer.userId();
-    groups.join(userId, Groups.ENGINEERS);
-    membership(userId, Groups.ASSESSORS, engineer.seniorityLevel() >= 4);
-    membership(userId, Groups.LEADERS, engineer.seniorityLevel() >= 4);
-    membership(userId, Groups.ENDORSEMENT_REVIEWERS, engineer.seniorityLevel() >= 5);
+    List<String> member = Groups.ofLevel(engineer.seniorityLevel());
+    for (String groupId : Groups.LEVEL_GROUPS) {
+      membership(userId, groupId, member.contains(groupId));
+    }
   }
 
   private void membership(String userId, String groupId, boolean member) {

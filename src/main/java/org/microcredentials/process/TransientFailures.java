@@ -80,6 +80,12 @@ public final class TransientFailures {
         return Optional.of(new Problem(503, "database-unavailable", "The database is unavailable",
             "The application cannot reach its database at the moment; nothing was changed. Try again in a few seconds."));
       }
+      if (cause instanceof javax.naming.CommunicationException || cause instanceof javax.naming.ServiceUnavailableException) {
+        // Profile ldap: the company directory, which checks every password, cannot be reached.
+        return Optional.of(new Problem(503, "directory-unavailable", "The directory is unavailable",
+            "The application cannot reach the company directory at the moment; nothing was changed. Try again in a few "
+                + "seconds."));
+      }
       if (cause instanceof TransactionSystemException rollbackFailed && rollbackFailed.getApplicationException() != null) {
         // The connection broke mid-transaction, and the rollback failed on it too: the first failure tells.
         Optional<Problem> original = of(rollbackFailed.getApplicationException());
