@@ -25,6 +25,7 @@ import org.camunda.bpm.identity.impl.ldap.LdapIdentityProviderSession;
 import org.camunda.bpm.identity.impl.ldap.LdapUserQueryImpl;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Groups;
+import org.microcredentials.framework.LevelGroups;
 import org.microcredentials.framework.Organisation;
 import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Component;
  * <p>The groups Camunda sees (candidate groups, authorizations, our rules, Tasklist) are ours, not the directory's:
  * <ul>
  *   <li>the level groups ({@code engineers}, {@code assessors}, {@code leaders}, {@code endorsement-reviewers}) follow
- *   from the person's level in our organisation table ({@link Groups#ofLevel}), which a promotion decided in the
+ *   from the person's level in our organisation table ({@link LevelGroups}), which a promotion decided in the
  *   application changes at once; a person not in the table (no level the ladder knows) is in none of them;
  *   <li>{@code sem-team} and {@code camunda-admin} are the members of the directory groups that
  *   {@code microcredentials.directory.group-mapping} names;
@@ -58,18 +59,14 @@ class DirectoryIdentityPlugin extends AbstractProcessEnginePlugin {
       Groups.SEM_TEAM, "SEM team",
       Groups.ADMINISTRATORS, "Administrators");
 
-  private static final Map<String, String> LEVEL_GROUP_NAMES = Map.of(
-      Groups.ENGINEERS, "Engineers",
-      Groups.ASSESSORS, "Assessors (level 4+)",
-      Groups.LEADERS, "Engineering leaders (level 4+)",
-      Groups.ENDORSEMENT_REVIEWERS, "Endorsement reviewers (level 5+)");
-
   private final DirectoryProperties directory;
   private final Organisation organisation;
+  private final LevelGroups levelGroups;
 
-  DirectoryIdentityPlugin(DirectoryProperties directory, Organisation organisation) {
+  DirectoryIdentityPlugin(DirectoryProperties directory, Organisation organisation, LevelGroups levelGroups) {
     this.directory = directory;
     this.organisation = organisation;
+    this.levelGroups = levelGroups;
     for (String ourGroup : directory.groupMapping().keySet()) {
       if (!MAPPABLE_GROUPS.containsKey(ourGroup)) {
         throw new IllegalStateException("microcredentials.directory.group-mapping." + ourGroup
@@ -107,7 +104,7 @@ class DirectoryIdentityPlugin extends AbstractProcessEnginePlugin {
     ldap.setContextProperties(Map.of(
         "com.sun.jndi.ldap.connect.timeout", "5000",
         "com.sun.jndi.ldap.read.timeout", "10000"));
-    configuration.setIdentityProviderSessionFactory(new Factory(ldap, directory.groupMapping(), organisation));
+    configuration.setIdentityProviderSessionFactory(new Factory(ldap, directory.groupMapping(), organisation, levelGroups));
   }
 
   /** Opens one {@link DirectorySession} a command, as Camunda's LDAP factory opens its own. */
@@ -115,11 +112,13 @@ class DirectoryIdentityPlugin extends AbstractProcessEnginePlugin {
 
     private final Map<String, String> groupMapping;
     private final Organisation organisation;
+    private final LevelGroups levelGroups;
 
-    Factory(LdapConfiguration ldap, Map<String, String> groupMapping, Organisation organisation) {
+    Factory(LdapConfiguration ldap, Map<String, String> groupMapping, Organisation organisation, LevelGroups levelGroups) {
       setLdapConfiguration(ldap);
       this.groupMapping = groupMapping;
       this.organisation = organisation;
+      this.levelGroups = levelGroups;
     }
 
     @Override
@@ -129,7 +128,7 @@ class DirectoryIdentityPlugin extends AbstractProcessEnginePlugin {
 
     @Override
     public Session openSession() {
-      return new DirectorySession(ldapConfiguration, groupMapping, organisation);
+      return new DirectorySession(ldapConfiguration, groupMapping, organisation, levelGroups);
     }
   }
 
@@ -142,11 +141,14 @@ class DirectoryIdentityPlugin extends AbstractProcessEnginePlugin {
     /** Our group to the directory's. */
     private final Map<String, String> groupMapping;
     private final Organisation organisation;
+    private final LevelGroups levelGroups;
 
-    DirectorySession(LdapConfiguration ldap, Map<String, String> groupMapping, Organisation organisation) {
+    DirectorySession(LdapConfiguration ldap, Map<String, String> groupMapping, Organisation organisation,
+        LevelGroups levelGroups) {
       super(ldap);
       this.groupMapping = groupMapping;
       this.organisation = organisation;
+      this.levelGroups = levelGroups;
     }
 
     // --- groups
@@ -175,18 +177,18 @@ class DirectoryIdentityPlugin extends AbstractProcessEnginePlugin {
           .filter(id -> query.getType() == null || query.getType().equals(type(id)))
           .filter(this::isAuthorizedToReadGroup)
           .sorted()
-          .map(DirectorySession::group)
+          .map(this::group)
           .toList();
     }
 
     /** Every group of ours, or the groups of one person. */
     private List<String> groupIds(String userId) {
       if (userId == null) {
-        List<String> all = new ArrayList<>(Groups.LEVEL_GROUPS);
+        List<String> all = new ArrayList<>(levelGroups.ids());
         all.addAll(groupMapping.keySet());
         return all;
       }
-      List<String> groups = new ArrayList<>(level(userId).map(Groups::ofLevel).orElse(List.of()));
+      List<String> groups = new ArrayList<>(level(userId).map(levelGroups::ofLevel).orElse(List.of()));
       // Someone the directory does not know is in no directory group (and an empty DN would be no valid filter).
       if (!groupMapping.isEmpty() && !internally(() -> getDnForUser(userId)).isEmpty()) {
         LdapGroupQuery directoryGroups = new LdapGroupQuery();
@@ -205,15 +207,15 @@ class DirectoryIdentityPlugin extends AbstractProcessEnginePlugin {
       return organisation.find(userId).map(Engineer::seniorityLevel);
     }
 
-    private static Group group(String id) {
+    private Group group(String id) {
       GroupEntity group = new GroupEntity(id);
       group.setName(name(id));
       group.setType(type(id));
       return group;
     }
 
-    private static String name(String id) {
-      return LEVEL_GROUP_NAMES.getOrDefault(id, MAPPABLE_GROUPS.getOrDefault(id, id));
+    private String name(String id) {
+      return levelGroups.isLevelGroup(id) ? levelGroups.name(id) : MAPPABLE_GROUPS.getOrDefault(id, id);
     }
 
     private static String type(String id) {
@@ -236,9 +238,9 @@ class DirectoryIdentityPlugin extends AbstractProcessEnginePlugin {
         members.memberOfGroup(groupMapping.get(groupId));
         return page(super.findUserByQueryCriteria(members), query.getFirstResult(), query.getMaxResults());
       }
-      if (Groups.LEVEL_GROUPS.contains(groupId)) {
+      if (levelGroups.isLevelGroup(groupId)) {
         List<String> ids = organisation.all().stream()
-            .filter(engineer -> Groups.ofLevel(engineer.seniorityLevel()).contains(groupId))
+            .filter(engineer -> levelGroups.ofLevel(engineer.seniorityLevel()).contains(groupId))
             .map(Engineer::userId)
             .filter(id -> query.getId() == null || query.getId().equals(id))
             .filter(id -> query.getIds() == null || Arrays.asList(query.getIds()).contains(id))

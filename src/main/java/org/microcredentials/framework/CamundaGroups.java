@@ -15,9 +15,15 @@ import org.springframework.stereotype.Component;
 class CamundaGroups implements ApplicationRunner {
 
   private final IdentityService identity;
+  private final LevelGroups levelGroups;
 
-  CamundaGroups(IdentityService identity) {
+  CamundaGroups(IdentityService identity, LevelGroups levelGroups) {
     this.identity = identity;
+    this.levelGroups = levelGroups;
+  }
+
+  LevelGroups levelGroups() {
+    return levelGroups;
   }
 
   /**
@@ -29,10 +35,7 @@ class CamundaGroups implements ApplicationRunner {
     if (identity.isReadOnly()) {
       return;
     }
-    ensureGroup(Groups.ENGINEERS, "Engineers");
-    ensureGroup(Groups.ASSESSORS, "Assessors (level 4+)");
-    ensureGroup(Groups.LEADERS, "Engineering leaders (level 4+)");
-    ensureGroup(Groups.ENDORSEMENT_REVIEWERS, "Endorsement reviewers (level 5+)");
+    levelGroups.ids().forEach(groupId -> ensureGroup(groupId, levelGroups.name(groupId)));
     ensureGroup(Groups.SEM_TEAM, "SEM team");
   }
 

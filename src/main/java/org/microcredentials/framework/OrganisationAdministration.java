@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
  * How an admin adds an engineer or changes their level and line manager in production (the demo
  * organisation is loaded from a file). The person logs in with a Camunda user an admin created
  * in Camunda Admin; the groups that follow from the level are kept in step: everyone is in
- * {@code engineers}, level 4+ in {@code assessors} and {@code leaders}, level 5+ in
+ * {@code engineers}, from the configured minimum levels in {@code assessors} and {@code leaders}, and in
  * {@code endorsement-reviewers}. The SEM team stays a choice made in Camunda Admin.
  */
 @Service
@@ -94,8 +94,8 @@ public class OrganisationAdministration {
     }
     groups.ensureProductGroups();
     String userId = engineer.userId();
-    List<String> member = Groups.ofLevel(engineer.seniorityLevel());
-    for (String groupId : Groups.LEVEL_GROUPS) {
+    List<String> member = groups.levelGroups().ofLevel(engineer.seniorityLevel());
+    for (String groupId : groups.levelGroups().ids()) {
       membership(userId, groupId, member.contains(groupId));
     }
   }

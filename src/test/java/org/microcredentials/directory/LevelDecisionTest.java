@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.directory.DirectoryLevelDecisions.Decision;
-import org.microcredentials.framework.Groups;
 
 /** When the directory has caught up with a level decided in the app, and which groups a level gives. */
 class LevelDecisionTest {
@@ -27,15 +26,5 @@ class LevelDecisionTest {
     assertThat(lowered.caughtUpBy(4)).isFalse();
     assertThat(lowered.caughtUpBy(3)).isTrue();
     assertThat(lowered.caughtUpBy(2)).isTrue();
-  }
-
-  @Test
-  void theLevelGroupsFollowTheLevel() {
-    assertThat(Groups.ofLevel(1)).containsExactly(Groups.ENGINEERS);
-    assertThat(Groups.ofLevel(3)).containsExactly(Groups.ENGINEERS);
-    assertThat(Groups.ofLevel(4)).containsExactly(Groups.ENGINEERS, Groups.ASSESSORS, Groups.LEADERS);
-    assertThat(Groups.ofLevel(5)).containsExactly(Groups.ENGINEERS, Groups.ASSESSORS, Groups.LEADERS,
-        Groups.ENDORSEMENT_REVIEWERS);
-    assertThat(Groups.ofLevel(6)).isEqualTo(Groups.ofLevel(5));
   }
 }
