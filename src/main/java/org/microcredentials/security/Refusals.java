@@ -36,8 +36,10 @@ final class Refusals {
       response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
       Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "bearer-token", "Unauthorized",
           failure instanceof UnknownPerson unknown ? unknown.getMessage()
-              : "The bearer token is not accepted: it has expired, or it is not signed by this application's "
-                  + "identity provider.");
+              : String.valueOf(failure.getMessage()).contains("expired")
+                  ? "The bearer token has expired: ask the identity provider for a new one."
+                  : "The bearer token is not accepted: it is not a token signed by this application's identity "
+                      + "provider.");
     };
   }
 
