@@ -9,6 +9,7 @@ import org.microcredentials.security.SingleSignOn;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -24,7 +25,6 @@ import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -81,8 +81,9 @@ class OidcSignIn implements SingleSignOn {
     http.securityContext(context -> context.securityContextRepository(new DelegatingSecurityContextRepository(
             new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository())))
         .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-        // Back to the page that was asked for once signed in.
-        .requestCache(cache -> cache.requestCache(new HttpSessionRequestCache()))
+        // Back to the page that was asked for once signed in (Spring Security's default cache: page visits only,
+        // no API calls, no writes).
+        .requestCache(Customizer.withDefaults())
         .oauth2Login(login -> login
             .loginPage(AUTHORIZATION + "/" + REGISTRATION)
             .authorizationEndpoint(authorization -> authorization.baseUri(AUTHORIZATION))

@@ -89,9 +89,9 @@ class SingleSignOnRestIT {
   void aTokenTheProviderDidNotSignIsRefused() throws Exception {
     var forger = TestIdentityProvider.newKey(TestIdentityProvider.SIGNING_KEY.getKeyID());
     String forged = tokens.tokenSignedWith(forger, "demo", Instant.now().plusSeconds(600));
-    assertRefused(call("GET", "/engine-rest/user", "Bearer " + forged), "not signed");
-    assertRefused(call("GET", "/api/skills", "Bearer " + forged), "not signed");
-    assertRefused(call("GET", "/engine-rest/task", "Bearer not-a-token"), "not signed");
+    assertRefused(call("GET", "/engine-rest/user", "Bearer " + forged), "not a token signed");
+    assertRefused(call("GET", "/api/skills", "Bearer " + forged), "not a token signed");
+    assertRefused(call("GET", "/engine-rest/task", "Bearer not-a-token"), "not a token signed");
   }
 
   @Test
@@ -107,6 +107,27 @@ class SingleSignOnRestIT {
         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
     assertThat(verify.statusCode()).isNotIn(401, 403);
     assertThat(call("GET", "/api/credentials/revocations", null).statusCode()).isNotIn(401, 403);
+  }
+
+  @Test
+  void theWebappsNeedASignInAtTheProviderAndTheirPasswordLoginIsClosed() throws Exception {
+    HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(provider.application()
+        + "/camunda/app/tasklist/default/")).header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).endsWith("/camunda/oauth2/authorization/sso"));
+    HttpResponse<String> toProvider = HTTP.send(HttpRequest.newBuilder(URI.create(provider.application()
+        + "/camunda/oauth2/authorization/sso")).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(toProvider.headers().firstValue("Location")).hasValueSatisfying(
+        location -> assertThat(location).startsWith(provider.issuer() + "/oauth2/authorize?"));
+    assertThat(call("GET", "/camunda/api/admin/auth/user/default", null).statusCode()).isEqualTo(401);
+    HttpResponse<String> passwordLogin = HTTP.send(HttpRequest.newBuilder(URI.create(provider.application()
+            + "/camunda/api/admin/auth/user/default/login/tasklist"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString("username=demo&password=demo")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(passwordLogin.statusCode()).isEqualTo(401);
+    assertThat(passwordLogin.headers().allValues("Set-Cookie")).noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
   }
 
   private static void assertRefused(HttpResponse<String> response, String detail) throws Exception {
