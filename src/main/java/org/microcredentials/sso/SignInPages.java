@@ -50,7 +50,7 @@ class SignInPages {
     Map<String, Object> page = new HashMap<>();
     if (failure instanceof UnknownPerson unknown) {
       response.setStatus(HttpServletResponse.SC_FORBIDDEN);
-      page.put("heading", "You are not a person of this organisation here");
+      page.put("heading", "This application is not open to you");
       page.put("detail", "The identity provider signed you in as '" + unknown.userId() + "', but only the "
           + "organisation's engineers and its administrators use this application. Ask an administrator to add you.");
     } else {
