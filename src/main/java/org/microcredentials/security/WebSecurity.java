@@ -59,7 +59,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * </ul>
  *
  * <p>Profile {@code oidc} ({@link SingleSignOn}, package {@code sso}): {@code /engine-rest} and {@code /api} also
- * take the provider's bearer tokens, and the webapps sign in through the provider instead of their login form.
+ * take the provider's bearer tokens, and the webapps sign in through the provider instead of their login form;
+ * that sign-in is kept in the HTTP session, beside the webapps' own.
  */
 @Configuration
 class WebSecurity {
@@ -279,9 +280,8 @@ class WebSecurity {
   }
 
   /**
-   * HTTP Basic against Camunda's users (and, profile {@code oidc}, the provider's bearer tokens), cross-site writes
-   * refused first (but for calls open to anyone), the
-   * engine told who acts.
+   * HTTP Basic against Camunda's users (and, profile {@code oidc}, the provider's bearer tokens), cross-site
+   * writes refused first (but for calls open to anyone), the engine told who acts.
    */
   private void restLogin(HttpSecurity http, AuthenticationEntryPoint entryPoint, RequestMatcher openToAnySite)
       throws Exception {
