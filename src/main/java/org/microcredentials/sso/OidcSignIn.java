@@ -15,6 +15,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.DefaultOAuth2AuthorizationRequestResolver;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestResolver;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.core.oidc.user.DefaultOidcUser;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -60,12 +64,14 @@ class OidcSignIn implements SingleSignOn {
   private final KnownPeople people;
   private final JwtDecoder tokens;
   private final SignInPages pages;
+  private final ClientRegistrationRepository registrations;
   private final OidcUserService provider = new OidcUserService();
 
-  OidcSignIn(KnownPeople people, JwtDecoder tokens, SignInPages pages) {
+  OidcSignIn(KnownPeople people, JwtDecoder tokens, SignInPages pages, ClientRegistrationRepository registrations) {
     this.people = people;
     this.tokens = tokens;
     this.pages = pages;
+    this.registrations = registrations;
   }
 
   @Override
@@ -86,7 +92,8 @@ class OidcSignIn implements SingleSignOn {
         .requestCache(Customizer.withDefaults())
         .oauth2Login(login -> login
             .loginPage(AUTHORIZATION + "/" + REGISTRATION)
-            .authorizationEndpoint(authorization -> authorization.baseUri(AUTHORIZATION))
+            .authorizationEndpoint(authorization -> authorization.baseUri(AUTHORIZATION)
+                .authorizationRequestResolver(withProofKey()))
             .redirectionEndpoint(redirection -> redirection.baseUri("/camunda/login/oauth2/code/*"))
             .userInfoEndpoint(userInfo -> userInfo.oidcUserService(this::signedIn))
             .defaultSuccessUrl("/camunda/app/tasklist/")
@@ -102,6 +109,17 @@ class OidcSignIn implements SingleSignOn {
             .requestMatchers(call(null, "/camunda/api/admin/auth/user/*/login/**")).denyAll()
             .requestMatchers(call(HttpMethod.GET, SIGN_OUT)).permitAll()
             .anyRequest().authenticated());
+  }
+
+  /**
+   * PKCE (RFC 7636) although the client is confidential, as OAuth 2.0 Security Best Current Practice advises:
+   * a code caught on its way back is worth nothing without the verifier, and providers that require it for
+   * every client (a Keycloak client with a code challenge method set) accept the sign-in.
+   */
+  private OAuth2AuthorizationRequestResolver withProofKey() {
+    var resolver = new DefaultOAuth2AuthorizationRequestResolver(registrations, AUTHORIZATION);
+    resolver.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
+    return resolver;
   }
 
   /** The person a bearer token names, as HTTP Basic would have authenticated them. */
