@@ -9,17 +9,18 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 /**
  * A person authenticated against Camunda's identity service, with what the engine needs to authorize what
  * they do: their groups and tenants. Each group is also an authority {@code GROUP_<id>}, so that a chain
- * can require one (the metrics: administrators).
+ * can require one (the metrics: administrators). Public for the sign-in through an OpenID provider (package
+ * {@code sso}), whose bearer tokens name a person the same way.
  */
-final class CamundaUser extends AbstractAuthenticationToken {
+public final class CamundaUser extends AbstractAuthenticationToken {
 
-  static final String GROUP_PREFIX = "GROUP_";
+  public static final String GROUP_PREFIX = "GROUP_";
 
   private final String userId;
   private final List<String> groupIds;
   private final List<String> tenantIds;
 
-  CamundaUser(String userId, List<String> groupIds, List<String> tenantIds) {
+  public CamundaUser(String userId, List<String> groupIds, List<String> tenantIds) {
     super(authorities(groupIds));
     this.userId = userId;
     this.groupIds = List.copyOf(groupIds);
@@ -27,7 +28,7 @@ final class CamundaUser extends AbstractAuthenticationToken {
     setAuthenticated(true);
   }
 
-  static String group(String groupId) {
+  public static String group(String groupId) {
     return GROUP_PREFIX + groupId;
   }
 

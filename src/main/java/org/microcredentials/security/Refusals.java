@@ -30,6 +30,19 @@ final class Refusals {
     };
   }
 
+  /** A bearer token that is not accepted (profile {@code oidc}): RFC 6750's challenge, with a problem detail. */
+  static AuthenticationEntryPoint bearerRefused() {
+    return (request, response, failure) -> {
+      response.setHeader("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+      Problems.write(response, HttpServletResponse.SC_UNAUTHORIZED, "bearer-token", "Unauthorized",
+          failure instanceof UnknownPerson unknown ? unknown.getMessage()
+              : String.valueOf(failure.getMessage()).contains("expired")
+                  ? "The bearer token has expired: ask the identity provider for a new one."
+                  : "The bearer token is not accepted: it is not a token signed by this application's identity "
+                      + "provider.");
+    };
+  }
+
   static AccessDeniedHandler restForbidden(String detail) {
     return (request, response, denied) -> Problems.write(response, HttpServletResponse.SC_FORBIDDEN, "access",
         "Forbidden", detail);

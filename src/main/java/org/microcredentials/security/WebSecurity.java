@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.microcredentials.framework.Groups;
 import org.microcredentials.process.TransientFailureFilter;
 import org.microcredentials.process.WebHardening;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -56,6 +57,10 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *   login form throttled like Basic ({@link WebappLoginThrottle}).
  *   <li>Everything else: public pages (a credential, its badge and signed JSON, the start page).
  * </ul>
+ *
+ * <p>Profile {@code oidc} ({@link SingleSignOn}, package {@code sso}): {@code /engine-rest} and {@code /api} also
+ * take the provider's bearer tokens, and the webapps sign in through the provider instead of their login form;
+ * that sign-in is kept in the HTTP session, beside the webapps' own.
  */
 @Configuration
 class WebSecurity {
@@ -71,8 +76,10 @@ class WebSecurity {
   private final LoginThrottle throttle;
   private final CamundaUsers users;
   private final AuthenticationManager authentication;
+  private final SingleSignOn singleSignOn;
 
   WebSecurity(ProcessEngine engine, WebSecurityProperties properties, ObjectMapper json,
+      ObjectProvider<SingleSignOn> singleSignOn,
       @Value("${microcredentials.max-request-bytes:1048576}") long maxRequestBytes,
       @Value("${microcredentials.credentials.public-url:}") String publicUrl) {
     this.engine = engine;
@@ -85,6 +92,7 @@ class WebSecurity {
     this.throttle = new LoginThrottle(properties, Clock.systemUTC());
     this.users = new CamundaUsers(engine.getIdentityService(), throttle);
     this.authentication = new ProviderManager(users);
+    this.singleSignOn = singleSignOn.getIfAvailable();
   }
 
   /** Who a request comes from, behind the trusted proxies only: for every limit kept per client address. */
@@ -222,6 +230,12 @@ class WebSecurity {
   SecurityFilterChain webappsChain(HttpSecurity http) throws Exception {
     stateless(http, path("/camunda/**"), false);
     http.servletApi(AbstractHttpConfigurer::disable);
+    if (singleSignOn != null) {
+      // The sign-out is a form of ours: no other site may post it.
+      http.addFilterBefore(new SameSiteOnly(publicUrl, request -> false), BasicAuthenticationFilter.class);
+      singleSignOn.signInToWebapps(http);
+      return http.build();
+    }
     http.addFilterBefore(new WebappLoginThrottle(throttle, clientAddress), BasicAuthenticationFilter.class);
     http.authorizeHttpRequests(requests -> requests.anyRequest().permitAll());
     return http.build();
@@ -266,8 +280,8 @@ class WebSecurity {
   }
 
   /**
-   * HTTP Basic against Camunda's users, cross-site writes refused first (but for calls open to anyone), the
-   * engine told who acts.
+   * HTTP Basic against Camunda's users (and, profile {@code oidc}, the provider's bearer tokens), cross-site
+   * writes refused first (but for calls open to anyone), the engine told who acts.
    */
   private void restLogin(HttpSecurity http, AuthenticationEntryPoint entryPoint, RequestMatcher openToAnySite)
       throws Exception {
@@ -277,6 +291,9 @@ class WebSecurity {
         .addFilterAt(basic, BasicAuthenticationFilter.class)
         .addFilterAfter(new ActingUser(engine.getIdentityService()), AuthorizationFilter.class)
         .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint));
+    if (singleSignOn != null) {
+      singleSignOn.acceptBearerTokens(http, Refusals.bearerRefused());
+    }
   }
 
   private static RequestMatcher path(String pattern) {
