@@ -16,7 +16,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * a free port of the loopback address; and the {@code microcredentials.directory.*} properties that point the
  * application at it.
  */
-final class InMemoryDirectory {
+public final class InMemoryDirectory {
 
   static final String BASE_DN = "dc=example,dc=org";
   static final String MANAGER_DN = "cn=manager,dc=example,dc=org";
@@ -28,7 +28,7 @@ final class InMemoryDirectory {
     this.server = server;
   }
 
-  static InMemoryDirectory start() {
+  public static InMemoryDirectory start() {
     try {
       InMemoryDirectoryServerConfig config = new InMemoryDirectoryServerConfig(BASE_DN);
       config.addAdditionalBindCredentials(MANAGER_DN, MANAGER_PASSWORD);
@@ -54,7 +54,7 @@ final class InMemoryDirectory {
   }
 
   /** The properties of docs/directory.md for this server, with the test organisation's group mapping. */
-  void register(DynamicPropertyRegistry properties) {
+  public void register(DynamicPropertyRegistry properties) {
     properties.add("microcredentials.directory.url", this::url);
     properties.add("microcredentials.directory.manager-dn", () -> MANAGER_DN);
     properties.add("microcredentials.directory.manager-password", () -> MANAGER_PASSWORD);
@@ -91,7 +91,7 @@ final class InMemoryDirectory {
     }
   }
 
-  void stop() {
+  public void stop() {
     server.shutDown(true);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
@@ -14,8 +15,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /**
- * The calls Tasklist and REST clients make, as a demo user with HTTP Basic (password = user id):
- * task lists by business key, claim, submit-form, and plain JSON GET and POST.
+ * The calls Tasklist and REST clients make, as a demo user with HTTP Basic (password = user id), or with the
+ * {@code Authorization} a client of an identity provider sends (a bearer token): task lists by business key, claim,
+ * submit-form, and plain JSON GET and POST.
  */
 public class RestCalls {
 
@@ -25,9 +27,16 @@ public class RestCalls {
   };
 
   private final TestRestTemplate rest;
+  /** The Authorization header a user's calls carry; null: HTTP Basic with the user id as password. */
+  private final Function<String, String> authorizationOf;
 
   public RestCalls(TestRestTemplate rest) {
+    this(rest, null);
+  }
+
+  public RestCalls(TestRestTemplate rest, Function<String, String> authorizationOf) {
     this.rest = rest;
+    this.authorizationOf = authorizationOf;
   }
 
   /** A String variable as the REST API takes it. */
@@ -65,12 +74,22 @@ public class RestCalls {
   }
 
   public ResponseEntity<Map<String, Object>> post(String user, String path, Object body) {
-    HttpHeaders headers = new HttpHeaders();
+    HttpHeaders headers = signedIn(user);
     headers.setContentType(MediaType.APPLICATION_JSON);
-    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), OBJECT);
+    return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), OBJECT);
   }
 
   public <T> ResponseEntity<T> get(String user, String path, ParameterizedTypeReference<T> type) {
-    return rest.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, type);
+    return rest.exchange(path, HttpMethod.GET, new HttpEntity<>(signedIn(user)), type);
+  }
+
+  private HttpHeaders signedIn(String user) {
+    HttpHeaders headers = new HttpHeaders();
+    if (authorizationOf == null) {
+      headers.setBasicAuth(user, user);
+    } else {
+      headers.set(HttpHeaders.AUTHORIZATION, authorizationOf.apply(user));
+    }
+    return headers;
   }
 }
