@@ -7,7 +7,6 @@ import static org.microcredentials.testing.RestCalls.OBJECT;
 import static org.microcredentials.testing.RestCalls.string;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -173,7 +172,7 @@ class DirectoryIT {
   @Test
   void directoryPeoplePlayASelfSubmissionToItsCredential() {
     ResponseEntity<Map<String, Object>> started = calls.post("alice",
-        "/engine-rest/process-definition/key/SelfSubmissionProcess/start", startBody("iLAN", 3));
+        "/engine-rest/process-definition/key/SelfSubmissionProcess/start", RestCalls.selfSubmissionStart("iLAN", 3));
     assertThat(started.getStatusCode()).isEqualTo(HttpStatus.OK);
     String businessKey = (String) started.getBody().get("businessKey");
 
@@ -191,18 +190,10 @@ class DirectoryIT {
     calls.claimAndSubmit("erin", assignment, Map.of("assessorId", string("carol")));
     runJobs(businessKey);
 
-    Map<String, Object> assessment = calls.singleTask("carol", businessKey, "Task_AssessEvidence");
-    assertThat(calls.submit("carol", assessment, Map.of(
-        "moreEvidenceRequested", Map.of("value", false, "type", "Boolean"),
-        "score", Map.of("value", 9, "type", "Long"),
-        "justification", string("Measured, repeatable impact on the whole team.")))
-        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    calls.assess("carol", businessKey, 9);
     runJobs(businessKey);
 
-    Map<String, Object> review = calls.singleTask("dave", businessKey, "Task_PeerReview");
-    calls.claimAndSubmit("dave", review, Map.of(
-        "reviewAgrees", Map.of("value", true, "type", "Boolean"),
-        "reviewComment", string("Agreed.")));
+    calls.agree("dave", businessKey);
     runJobs(businessKey);
 
     List<Map<String, Object>> credentials = calls.get("alice", "/api/engineers/alice/credentials", LIST).getBody();
@@ -396,16 +387,6 @@ class DirectoryIT {
     return identity.createUserQuery().memberOfGroup(groupId).list().stream().map(User::getId).toList();
   }
 
-  private static Map<String, Object> startBody(String skillCode, int level) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("skillCode", string(skillCode));
-    variables.put("skillLevel", Map.of("value", level, "type", "Integer"));
-    variables.put("impactProblem", string("Releases were blocked by a 40 minute build."));
-    variables.put("impactActions", string("Parallelised the suites, cached dependencies."));
-    variables.put("impactResults", string("Build takes 9 minutes; daily releases."));
-    variables.put("reviewedWithLineManager", Map.of("value", true, "type", "Boolean"));
-    return Map.of("variables", variables);
-  }
 
   private void runJobs(String businessKey) {
     app.runJobs(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(businessKey)

@@ -7,7 +7,6 @@ import static org.microcredentials.testing.RestCalls.string;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -114,7 +113,7 @@ class DirectoryAndSingleSignOnIT {
 
     // alice applies with a token of the provider.
     ResponseEntity<Map<String, Object>> started = calls.post("alice",
-        "/engine-rest/process-definition/key/SelfSubmissionProcess/start", startBody("iLAN", 3));
+        "/engine-rest/process-definition/key/SelfSubmissionProcess/start", RestCalls.selfSubmissionStart("iLAN", 3));
     assertThat(started.getStatusCode()).as("alice starts: %s", started.getBody()).isEqualTo(HttpStatus.OK);
     String businessKey = (String) started.getBody().get("businessKey");
 
@@ -145,18 +144,10 @@ class DirectoryAndSingleSignOnIT {
     calls.claimAndSubmit("erin", assignment, Map.of("assessorId", string("carol")));
     runJobs(app, businessKey);
 
-    Map<String, Object> assessment = calls.singleTask("carol", businessKey, "Task_AssessEvidence");
-    assertThat(calls.submit("carol", assessment, Map.of(
-        "moreEvidenceRequested", Map.of("value", false, "type", "Boolean"),
-        "score", Map.of("value", 9, "type", "Long"),
-        "justification", string("Measured, repeatable impact on the whole team."))).getStatusCode())
-        .isEqualTo(HttpStatus.NO_CONTENT);
+    calls.assess("carol", businessKey, 9);
     runJobs(app, businessKey);
 
-    Map<String, Object> review = calls.singleTask("dave", businessKey, "Task_PeerReview");
-    calls.claimAndSubmit("dave", review, Map.of(
-        "reviewAgrees", Map.of("value", true, "type", "Boolean"),
-        "reviewComment", string("Agreed.")));
+    calls.agree("dave", businessKey);
     runJobs(app, businessKey);
 
     List<Map<String, Object>> credentials = calls.get("alice", "/api/engineers/alice/credentials", LIST).getBody();
@@ -175,14 +166,4 @@ class DirectoryAndSingleSignOnIT {
         .rootProcessInstances().singleResult());
   }
 
-  private static Map<String, Object> startBody(String skillCode, int level) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("skillCode", string(skillCode));
-    variables.put("skillLevel", Map.of("value", level, "type", "Integer"));
-    variables.put("impactProblem", string("Releases were blocked by a 40 minute build."));
-    variables.put("impactActions", string("Parallelised the suites, cached dependencies."));
-    variables.put("impactResults", string("Build takes 9 minutes; daily releases."));
-    variables.put("reviewedWithLineManager", Map.of("value", true, "type", "Boolean"));
-    return Map.of("variables", variables);
-  }
 }

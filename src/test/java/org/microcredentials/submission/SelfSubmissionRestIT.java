@@ -6,7 +6,6 @@ import static org.microcredentials.testing.RestCalls.string;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -77,10 +76,7 @@ class SelfSubmissionRestIT {
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
     runJobs(businessKey);
 
-    Map<String, Object> review = calls.singleTask("dave", businessKey, "Task_PeerReview");
-    calls.claimAndSubmit("dave", review, Map.of(
-        "reviewAgrees", Map.of("value", true, "type", "Boolean"),
-        "reviewComment", string("Agreed.")));
+    calls.agree("dave", businessKey);
     runJobs(businessKey);
 
     List<Map<String, Object>> credentials = calls.get("alice", "/api/engineers/alice/credentials", LIST).getBody();
@@ -156,7 +152,7 @@ class SelfSubmissionRestIT {
     assertThat((String) offLadder.getBody().get("message")).contains("'skillLevel' must be a whole number from 1 to 6");
 
     assertThat(rest.postForEntity("/engine-rest/process-definition/key/SelfSubmissionProcess/start",
-        startBody("iLAN", 3), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        RestCalls.selfSubmissionStart("iLAN", 3), String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
 
     // The two accepted applications run (each with its review round, same business key); nothing else.
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(SelfSubmissionProcess.KEY).count())
@@ -224,19 +220,9 @@ class SelfSubmissionRestIT {
   // --- the calls Tasklist and REST clients make
 
   private ResponseEntity<Map<String, Object>> start(String user, String skillCode, int level) {
-    return calls.post(user, "/engine-rest/process-definition/key/SelfSubmissionProcess/start", startBody(skillCode, level));
+    return calls.post(user, "/engine-rest/process-definition/key/SelfSubmissionProcess/start", RestCalls.selfSubmissionStart(skillCode, level));
   }
 
-  private static Map<String, Object> startBody(String skillCode, int level) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("skillCode", string(skillCode));
-    variables.put("skillLevel", Map.of("value", level, "type", "Integer"));
-    variables.put("impactProblem", string("Releases were blocked by a 40 minute build."));
-    variables.put("impactActions", string("Parallelised the suites, cached dependencies."));
-    variables.put("impactResults", string("Build takes 9 minutes; daily releases."));
-    variables.put("reviewedWithLineManager", Map.of("value", true, "type", "Boolean"));
-    return Map.of("variables", variables);
-  }
 
 
 

@@ -52,6 +52,35 @@ public class RestCalls {
     return typed;
   }
 
+  /** A self-submission's start as its start form sends it: the skill, the level, an impact statement. */
+  public static Map<String, Object> selfSubmissionStart(String skillCode, int level) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("skillCode", string(skillCode));
+    variables.put("skillLevel", Map.of("value", level, "type", "Integer"));
+    variables.put("impactProblem", string("Releases were blocked by a 40 minute build."));
+    variables.put("impactActions", string("Parallelised the suites, cached dependencies."));
+    variables.put("impactResults", string("Build takes 9 minutes; daily releases."));
+    variables.put("reviewedWithLineManager", Map.of("value", true, "type", "Boolean"));
+    return Map.of("variables", variables);
+  }
+
+  /** The assessor scores the application's evidence, asking for nothing more. */
+  public void assess(String assessor, String businessKey, int score) {
+    Map<String, Object> assessment = singleTask(assessor, businessKey, "Task_AssessEvidence");
+    assertThat(submit(assessor, assessment, Map.of(
+        "moreEvidenceRequested", Map.of("value", false, "type", "Boolean"),
+        "score", Map.of("value", score, "type", "Long"),
+        "justification", string("Measured, repeatable impact on the whole team.")))
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+  }
+
+  /** A peer reviewer takes the review and agrees with the score. */
+  public void agree(String reviewer, String businessKey) {
+    claimAndSubmit(reviewer, singleTask(reviewer, businessKey, "Task_PeerReview"), Map.of(
+        "reviewAgrees", Map.of("value", true, "type", "Boolean"),
+        "reviewComment", string("Agreed.")));
+  }
+
   public List<Map<String, Object>> tasksOf(String user, String businessKey) {
     return get(user, "/engine-rest/task?processInstanceBusinessKey=" + businessKey, LIST).getBody();
   }
