@@ -22,10 +22,6 @@ class CamundaGroups implements ApplicationRunner {
     this.levelGroups = levelGroups;
   }
 
-  LevelGroups levelGroups() {
-    return levelGroups;
-  }
-
   /**
    * The groups the product relies on (candidate groups of the models, the grants, the rules), with their names:
    * created where they are missing, on every start and before an engineer joins one. Not on a read-only identity

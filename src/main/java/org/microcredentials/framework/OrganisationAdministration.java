@@ -24,13 +24,15 @@ public class OrganisationAdministration {
   private final Organisation organisation;
   private final IdentityService identity;
   private final CamundaGroups groups;
+  private final LevelGroups levelGroups;
   private final ObjectProvider<LevelDecisions> levelDecisions;
 
   OrganisationAdministration(Organisation organisation, IdentityService identity, CamundaGroups groups,
-      ObjectProvider<LevelDecisions> levelDecisions) {
+      LevelGroups levelGroups, ObjectProvider<LevelDecisions> levelDecisions) {
     this.organisation = organisation;
     this.identity = identity;
     this.groups = groups;
+    this.levelGroups = levelGroups;
     this.levelDecisions = levelDecisions;
   }
 
@@ -94,8 +96,8 @@ public class OrganisationAdministration {
     }
     groups.ensureProductGroups();
     String userId = engineer.userId();
-    List<String> member = groups.levelGroups().ofLevel(engineer.seniorityLevel());
-    for (String groupId : groups.levelGroups().ids()) {
+    List<String> member = levelGroups.ofLevel(engineer.seniorityLevel());
+    for (String groupId : levelGroups.ids()) {
       membership(userId, groupId, member.contains(groupId));
     }
   }

@@ -11,8 +11,8 @@ class NotificationTemplatesTest {
 
   private final NotificationTemplates templates = new NotificationTemplates();
 
-  @Test
-  void aFailedOutcomeSaysTheSameInTextAndHtmlAndEscapesUserTextOnlyInHtml() {
+  /** The variables a failed outcome's mail step sees, without the pass mark, the assessor's words or name. */
+  private static Map<String, Object> failedOutcome() {
     Map<String, Object> values = new HashMap<>();
     values.put("recipientName", "Alice");
     values.put("businessKey", "APP-2026-000123");
@@ -20,6 +20,12 @@ class NotificationTemplatesTest {
     values.put("skillLevel", 3);
     values.put("skillName", "Language Knowledge");
     values.put("finalScore", 5);
+    return values;
+  }
+
+  @Test
+  void aFailedOutcomeSaysTheSameInTextAndHtmlAndEscapesUserTextOnlyInHtml() {
+    Map<String, Object> values = failedOutcome();
     values.put("passMark", 7); // the configured pass mark, as the model hands it to the step
     values.put("outcomeJustification", "<script>alert('x')</script> & more");
     values.put("assessorName", "Carol Example");
@@ -39,15 +45,7 @@ class NotificationTemplatesTest {
   /** A step of a model version from before the pass mark was handed to it has none: the mail leaves it out. */
   @Test
   void aFailedOutcomeWithoutAPassMarkLeavesItOut() {
-    Map<String, Object> values = new HashMap<>();
-    values.put("recipientName", "Alice");
-    values.put("businessKey", "APP-2026-000123");
-    values.put("skillCode", "iLAN");
-    values.put("skillLevel", 3);
-    values.put("skillName", "Language Knowledge");
-    values.put("finalScore", 5);
-
-    assertThat(templates.render("outcome-failed", values).body()).contains("scored 5 out of 10.\n").doesNotContain("passes");
+    assertThat(templates.render("outcome-failed", failedOutcome()).body()).contains("scored 5 out of 10.\n").doesNotContain("passes");
   }
 
   @Test
