@@ -1,4 +1,4 @@
--- The reports' data at scale (issue 17, item 5), bulk-loaded by the benchmark straight into the
+-- The reports' data at scale, bulk-loaded by the benchmark straight into the
 -- tables (set-based SQL over generate_series, PostgreSQL only: the benchmark runs on PostgreSQL).
 -- Placeholders {{name}} are replaced by Benchmark.java; to profile by hand, replace them with sed
 -- and run the file with psql. Statements end with a semicolon at the end of a line.

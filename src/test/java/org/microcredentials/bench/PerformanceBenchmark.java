@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The full benchmark: {@code mvn -Pbench verify} (only this class runs, under {@code -Xmx512m}).
  * Prints the table and writes it to docs/performance.md. Most targets are findings for the page
- * (a missed one is written down with what bounds it); the reports' target at scale (issue 17:
- * p95 <= 200 ms each at 4 clients) fails the run, after the table is printed and written.
+ * (a missed one is written down with what bounds it); the reports' target at scale
+ * (p95 <= 200 ms each at 4 clients) fails the run, after the table is printed and written.
  * {@code -Dbench.only=scale} runs only the bulk load and the queries at scale; it then leaves
  * docs/performance.md alone.
  */

@@ -125,7 +125,7 @@ class TasklistBrowserIT {
       openTask("Peer review the score");
       screenshot("peer-review");
       // The candidate's evidence reaches the reviewer as plain text in a disabled field, never as
-      // Markdown or HTML (issue 12): the script she typed is shown, not run, and links are not live.
+      // Markdown or HTML: the script she typed is shown, not run, and links are not live.
       WebElement actions = browser.findElement(By.cssSelector("textarea[id*='Shown_impactActions']"));
       assertThat(actions.getAttribute("value")).contains("<script>alert(1)</script>");
       assertThat(actions.isEnabled()).isFalse();

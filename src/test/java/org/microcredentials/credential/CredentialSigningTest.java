@@ -258,7 +258,7 @@ class CredentialSigningTest {
   void aDocumentThatBreaksTheSchemaFailsTheSchemaCheck() {
     Credential credential = issue("APP-2026-000009", "alice", "iLAN", 3, 9, CredentialSource.SELF_SUBMISSION);
     Map<String, Object> document = new java.util.LinkedHashMap<>(openBadges.credential(credential));
-    // (before issue 16 this removed 'issuer'; the VC-JWT's iss now binds the issuer, so that fails the signature)
+    // (before the Data Integrity proofs this removed 'issuer'; the VC-JWT's iss now binds the issuer, so that fails the signature)
     document.remove("credentialSubject");
     String jwt = CredentialSigner.sign(document, keys.active(), properties, clock.instant());
 
@@ -319,13 +319,13 @@ class CredentialSigningTest {
   }
 
   @Test
-  void credentialsDownloadedBeforeIssue16StillVerify() throws Exception {
+  void credentialsDownloadedFromEarlierVersionsStillVerify() throws Exception {
     Credential credential = issue("APP-2026-000012", "alice", "iLAN", 3, 9, CredentialSource.SELF_SUBMISSION);
     Map<String, Object> old = new java.util.LinkedHashMap<>(openBadges.credential(credential));
     old.put("@context", List.of(OpenBadges.VC_CONTEXT, OpenBadges.OB_CONTEXT));
     ((Map<?, ?>) old.get("credentialSubject")).remove("id");
     old.put("credentialStatus", Map.of("id", properties.revocationListUrl(), "type", "1EdTechRevocationList"));
-    // what the signer of issue 5 made: bare thumbprint kid, jku, the credential in a 'vc' claim
+    // what the first signer made: bare thumbprint kid, jku, the credential in a 'vc' claim
     com.nimbusds.jwt.SignedJWT legacyJwt = new com.nimbusds.jwt.SignedJWT(
         new com.nimbusds.jose.JWSHeader.Builder(com.nimbusds.jose.JWSAlgorithm.RS256)
             .type(com.nimbusds.jose.JOSEObjectType.JWT).keyID(keys.active().getKeyID())

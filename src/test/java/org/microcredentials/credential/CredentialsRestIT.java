@@ -32,7 +32,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 5's "Done when", through the REST API as the demo users: alice's credential is
+ * The credential's life through the REST API as the demo users: alice's credential is
  * downloaded, verifies through the API and on the public page, is revoked by demo, and then
  * fails verification naming the revocation and its reason. Also: which paths are public, who
  * may revoke, promotion eligibility, and the portfolio page. {@link CredentialsRestPostgresIT}
@@ -67,7 +67,7 @@ class CredentialsRestIT {
     ResponseEntity<String> download = rest.withBasicAuth("alice", "alice").getForEntity("/api/credentials/" + id, String.class);
     assertThat(download.getStatusCode()).isEqualTo(HttpStatus.OK);
     assertThat(download.getHeaders().getContentType().toString()).startsWith("application/ld+json");
-    // issue 16: the JSON-LD form carries a Data Integrity proof (it carried a JwtProof2020 before)
+    // the JSON-LD form carries a Data Integrity proof (it carried a JwtProof2020 before)
     assertThat(download.getBody()).contains("OpenBadgeCredential", "\"targetCode\":\"iLAN:3\"", "\"DataIntegrityProof\"",
             "\"eddsa-rdfc-2022\"", "\"BitstringStatusListEntry\"")
         .doesNotContain("alice@example.org");
@@ -82,7 +82,7 @@ class CredentialsRestIT {
     assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
     assertThat(page.getBody()).contains("<title>Valid: Language Knowledge iLAN:3</title>", "Alice Example",
         "9 / 10", "16 November 2026", "16 November 2028", "<svg");
-    // issue 16: download, LinkedIn and share from the public page; the JSON and the baked badge are public
+    // download, LinkedIn and share from the public page; the JSON and the baked badge are public
     assertThat(page.getBody()).contains("/credentials/" + id + "/credential.json\" download>Download credential (JSON)",
         "/credentials/" + id + "/badge.svg\" download>", ">Add to LinkedIn profile<", ">Share<",
         "https://www.linkedin.com/profile/add?startTask=CERTIFICATION_NAME&amp;name=Language%20Knowledge%20iLAN%3A3"
@@ -123,7 +123,7 @@ class CredentialsRestIT {
           assertThat(entry.get("revokedBy")).isEqualTo("demo");
           assertThat(entry.get("reason")).isEqualTo("Evidence copied from a colleague's report");
         });
-    // the 1EdTech list, still answered for credentials downloaded before issue 16, with the property its validator reads
+    // the 1EdTech list, still answered for credentials downloaded before the Data Integrity proofs, with the property its validator reads
     Map<String, Object> revocationList = rest.getForEntity("/api/credentials/revocations", Map.class).getBody();
     assertThat(revocationList.get("revokedCredential").toString()).contains(id, "Evidence copied");
     assertThat(revocationList).doesNotContainKey("revokedCredentials");
@@ -153,7 +153,7 @@ class CredentialsRestIT {
         .isEqualTo(HttpStatus.OK);
     Map<String, Object> issuer = rest.getForEntity("/api/issuer", Map.class).getBody();
     assertThat(issuer.get("type").toString()).contains("Profile");
-    // issue 16: the Profile is the controller document of the Multikeys (jwks_uri and publicKey were undefined terms)
+    // the Profile is the controller document of the Multikeys (jwks_uri and publicKey were undefined terms)
     assertThat(issuer.get("@context").toString()).startsWith("[https://www.w3.org/ns/did/v1");
     assertThat(issuer).doesNotContainKeys("jwks_uri", "publicKey");
     String multikeyUrl = ((List<?>) issuer.get("assertionMethod")).get(0).toString();

@@ -28,7 +28,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Issue 16's "Done when", checked by software that is not ours: node runs
+ * What wallets and verifiers check, by software that is not ours: node runs
  * {@code src/test/node/independent-verifier/verify.mjs} (Digital Bazaar's vc, data-integrity,
  * eddsa-rdfc-2022-cryptosuite and vc-bitstring-status-list for the JSON-LD form, panva's jose for
  * the VC-JWT; versions pinned by its package-lock.json, installed by {@code npm ci}). Its document

@@ -57,7 +57,7 @@ class KeystoreSigningKeysTest {
     String signedBefore = CredentialSigner.sign(Map.of("id", "https://example.org/credentials/1",
         "validFrom", "2026-11-16T10:00:00Z"), before.active(), CredentialProperties.defaults(), Instant.now());
     SignedJWT jwt = SignedJWT.parse(signedBefore);
-    // the kid is the URL that answers the key's JWK (issue 16), ending in its thumbprint
+    // the kid is the URL that answers the key's JWK, ending in its thumbprint
     assertThat(jwt.getHeader().getKeyID()).isEqualTo(CredentialProperties.defaults().jwkUrl(before.active().getKeyID()));
     assertThat(jwt.verify(new RSASSAVerifier(after.publicKey(before.active().getKeyID()).orElseThrow()))).isTrue();
   }

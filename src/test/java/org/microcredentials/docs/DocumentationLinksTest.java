@@ -94,6 +94,41 @@ class DocumentationLinksTest {
     assertThat(DOCS.resolve("contract.md")).as("the names clients rely on").isRegularFile();
   }
 
+  /**
+   * Code, models, forms, build and CI files speak of the product too. The Flyway migrations are the one
+   * exception: a migration that has run cannot change by a byte (Flyway refuses a database whose applied
+   * migrations' checksums differ), so the comments of the earliest ones stay as they were written.
+   */
+  @Test
+  void noSourceModelFormOrBuildFileNamesAnInternalIssueOrWorkPeriod() throws IOException {
+    List<String> found = new ArrayList<>();
+    List<Path> files = new ArrayList<>(List.of(Path.of("pom.xml"), Path.of("docker-compose.yml")));
+    for (String root : List.of("src", "processes", "forms", ".ci")) {
+      try (Stream<Path> walk = Files.walk(Path.of(root))) {
+        walk.filter(Files::isRegularFile)
+            .filter(path -> !path.toString().contains("node_modules"))
+            .filter(path -> !path.startsWith(Path.of("src", "main", "resources", "db", "migration")))
+            .filter(path -> path.toString().matches(".*\\.(java|xml|yaml|yml|properties|sql|bpmn|form|json|mjs|js|html|txt|md|sh)$")
+                || path.getFileName().toString().equals("run"))
+            .filter(path -> !path.getFileName().toString().equals("package-lock.json"))
+            .sorted().forEach(files::add);
+      }
+    }
+    for (Path file : files) {
+      List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+      for (int i = 0; i < lines.size(); i++) {
+        for (Pattern pattern : List.of(ISSUE_NUMBER, WORK_PERIOD)) {
+          Matcher matcher = pattern.matcher(lines.get(i));
+          while (matcher.find()) {
+            found.add(file + ":" + (i + 1) + ": " + matcher.group());
+          }
+        }
+      }
+    }
+    assertThat(files).as("the files read").hasSizeGreaterThan(100);
+    assertThat(found).as("references that mean nothing on a fresh clone").isEmpty();
+  }
+
   @Test
   void theReadmeStartsWithTheCommandsThatRunTheApplicationAndTheTestsAsCiRunsThem() throws IOException {
     List<String> lines = Files.readAllLines(README);

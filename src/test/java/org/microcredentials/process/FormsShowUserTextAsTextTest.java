@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12, finding 5: form-js renders a text component as Markdown and HTML, so a candidate's
+ * form-js renders a text component as Markdown and HTML, so a candidate's
  * evidence placed in one reached the assessor with live links and images. Whatever a person wrote
  * is shown in a disabled field (plain text, not submitted), never templated into a text component.
  */

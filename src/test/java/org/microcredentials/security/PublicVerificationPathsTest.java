@@ -14,7 +14,7 @@ class PublicVerificationPathsTest {
     assertThat(PublicVerification.isPublic("GET", "/api/issuer/jwks")).isTrue();
     assertThat(PublicVerification.isPublic("GET", "/api/credentials/revocations")).isTrue();
 
-    // issue 16: each key where proofs name it, endorsers' controller documents, the Bitstring Status Lists
+    // each key where proofs name it, endorsers' controller documents, the Bitstring Status Lists
     String multikey = "z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
     assertThat(PublicVerification.isPublic("GET", "/api/issuer/jwks/w6iXTlQ9hW0c1IlE57JFbamZTzKSCeVq_6n54Pf5aus")).isTrue();
     assertThat(PublicVerification.isPublic("GET", "/api/issuer/keys/" + multikey)).isTrue();

@@ -30,7 +30,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The probes of issue 12, each as an ordinary account would send them, raw (no client-side
+ * The probes of an earlier outside attack (docs/security.md), each as an ordinary account would send them, raw (no client-side
  * normalisation of the URL): every one is refused, and nothing changed afterwards (no instance,
  * credential, variable, retry or batch). The application runs the real beans with authorizations on.
  */

@@ -39,8 +39,8 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 class UnauthenticatedRequestsIT {
 
   /**
-   * The public verification of a credential (issue 5) and what wallets and verifiers dereference (issue 16:
-   * a key by its URL, an endorser's controller document, the baked badge and signed JSON; a Multikey and a
+   * The public verification of a credential and what wallets and verifiers dereference
+   * (a key by its URL, an endorser's controller document, the baked badge and signed JSON; a Multikey and a
    * status list answer only for a multibase key or a list number, so "x" meets the login): the only calls
    * without an account.
    */
