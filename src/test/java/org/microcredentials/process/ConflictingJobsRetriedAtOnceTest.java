@@ -17,6 +17,7 @@ import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.testing.RunsAlongside;
 import org.springframework.dao.QueryTimeoutException;
 
 /**
@@ -24,6 +25,7 @@ import org.springframework.dao.QueryTimeoutException;
  * again at once with its retries kept, one that waited too long for a lock at once with a retry spent;
  * any other failure waits the cycle's five minutes.
  */
+@RunsAlongside
 class ConflictingJobsRetriedAtOnceTest {
 
   /** What the job's delegate throws on its first run; it succeeds after. */

@@ -3,6 +3,7 @@ package org.microcredentials.process;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
@@ -11,7 +12,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineException;
@@ -25,6 +25,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.testing.RunsAlongside;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -38,6 +39,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * answered after the last attempt. And two people completing the last two parallel tasks of one instance in
  * the same instant (the join: a real optimistic-locking conflict) both succeed, every time.
  */
+@RunsAlongside
 class PeoplesCommandsRetriedTest {
 
   /** What the completion listener throws, while {@link #failuresLeft} lasts. */

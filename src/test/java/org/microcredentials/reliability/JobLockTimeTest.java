@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.Properties;
-import java.util.stream.Stream;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.testing.RunsAlongside;
 import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
 import org.springframework.core.io.ClassPathResource;
 
@@ -23,6 +24,7 @@ import org.springframework.core.io.ClassPathResource;
  * second time at once, side effects and all. Shown here on a real engine with both lock times, and
  * checked for ours: resume within 60 s, and every job bounded well under the lock.
  */
+@RunsAlongside
 class JobLockTimeTest {
 
   /** How many runs of the slow job were going on at once, at most, and in all. */

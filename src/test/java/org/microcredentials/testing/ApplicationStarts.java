@@ -17,7 +17,8 @@ import org.junit.platform.launcher.TestPlan;
 
 /**
  * The JUnit side of {@link OneApplicationAtATime}: before a test class that is no Spring test it closes the
- * application alive (such a class builds engines of its own, registered under the same names), and at the end of
+ * application alive (such a class builds engines of its own, registered under the same names; not one that
+ * {@link RunsAlongside}), and at the end of
  * the run it prints how many applications were started, for which class and how long each took (also written to
  * {@code target/application-starts.txt}).
  */
@@ -27,7 +28,8 @@ public class ApplicationStarts implements TestExecutionListener {
   public void executionStarted(TestIdentifier testIdentifier) {
     TestSource source = testIdentifier.getSource().orElse(null);
     if (testIdentifier.isContainer() && source instanceof ClassSource classSource
-        && !SameApplicationTogether.isSpringTest(classSource.getJavaClass())) {
+        && !SameApplicationTogether.isSpringTest(classSource.getJavaClass())
+        && !classSource.getJavaClass().isAnnotationPresent(RunsAlongside.class)) {
       OneApplicationAtATime.closeAlive();
     }
   }
