@@ -139,6 +139,9 @@ public final class Benchmark {
         .setServerConfig("fsync", "on")
         .setServerConfig("synchronous_commit", "on")
         .setServerConfig("max_connections", "200")
+        // What each flow asks of the database, counted by the server itself (databaseWorkPerFlow)
+        .setServerConfig("shared_preload_libraries", "pg_stat_statements")
+        .setServerConfig("pg_stat_statements.track", "all")
         .start();
     try {
       String admin = postgres.getJdbcUrl("postgres", "postgres");
@@ -149,6 +152,14 @@ public final class Benchmark {
       }
       String url = admin.replaceFirst("/postgres\\?", "/bench?");
       String commitLoop = admin.replaceFirst("/postgres\\?", "/commit_loop?");
+      if (profileOnly()) {
+        try (ConfigurableApplicationContext app = application(url)) {
+          engine = app.getBean(ProcessEngine.class);
+          deployReference(app);
+          databaseWorkPerFlow(url);
+        }
+        return report();
+      }
       if (scaleOnly()) {
         try (ConfigurableApplicationContext app = application(url)) {
           engine = app.getBean(ProcessEngine.class);
@@ -163,11 +174,9 @@ public final class Benchmark {
       try (ConfigurableApplicationContext app = application(url)) {
         engine = app.getBean(ProcessEngine.class);
         reports = app.getBean(Reports.class);
-        engine.getRepositoryService().createDeployment().name("benchmark reference")
-            .addClasspathResource("bench/reference-self-submission.bpmn").deploy();
-        grantStart(engine, "engineers", REFERENCE_KEY);
-        createCandidates(app.getBean(Organisation.class));
+        deployReference(app);
         List<Double> engineTps = throughput();
+        databaseWorkPerFlow(url);
         // The disk's fsync rate drifts on a shared machine: the limit is measured before and after the flows.
         double databaseTpsAfter = databaseLimit(commitLoop);
         double databaseTps = (databaseTpsBefore + databaseTpsAfter) / 2;
@@ -190,11 +199,20 @@ public final class Benchmark {
     return report();
   }
 
+  private void deployReference(ConfigurableApplicationContext app) {
+    engine.getRepositoryService().createDeployment().name("benchmark reference")
+        .addClasspathResource("bench/reference-self-submission.bpmn").deploy();
+    grantStart(engine, "engineers", REFERENCE_KEY);
+    createCandidates(app.getBean(Organisation.class));
+  }
+
   private Report report() {
     String experiment = System.getProperty("bench.app-args", "").strip();
     Report report = new Report(machine() + "; load average (1, 5, 15 min) at start " + loadAtStart + ", at end "
         + loadAverage() + (experiment.isEmpty() ? "" : "; application arguments: " + experiment)
-        + (scaleOnly() ? "; only the data at scale (-Dbench.only=scale)" : ""), settings, List.copyOf(rows), Instant.now());
+        + (scaleOnly() ? "; only the data at scale (-Dbench.only=scale)" : "")
+        + (profileOnly() ? "; only the database work per flow (-Dbench.only=profile)" : ""), settings, List.copyOf(rows),
+        Instant.now());
     System.out.println("\n" + report.markdown());
     return report;
   }
@@ -202,6 +220,11 @@ public final class Benchmark {
   /** {@code -Dbench.only=scale}: only the bulk load and the queries at scale, for tuning them (a few minutes less). */
   static boolean scaleOnly() {
     return "scale".equals(System.getProperty("bench.only", "").strip());
+  }
+
+  /** {@code -Dbench.only=profile}: only what each flow asks of the database (a minute or two). */
+  static boolean profileOnly() {
+    return "profile".equals(System.getProperty("bench.only", "").strip());
   }
 
   /** Writes the table between the markers of docs/performance.md, leaving the rest of the page. */
@@ -400,6 +423,135 @@ public final class Benchmark {
   // --- 2. the database's own limit --------------------------------------------------------------
 
   /** Commit-bound transactions/s: one client per core, each a loop of UPDATE one row + INSERT one row, commit. */
+  // --- 1b. what one flow asks of the database ---------------------------------------------------
+
+  /** The statements of a number of flows, as PostgreSQL's pg_stat_statements counted them, by statement. */
+  record DatabaseWork(int flows, List<StatementWork> statements) {
+
+    long calls() {
+      return statements.stream().mapToLong(StatementWork::calls).sum();
+    }
+
+    long rows() {
+      return statements.stream().mapToLong(StatementWork::rows).sum();
+    }
+
+    double millis() {
+      return statements.stream().mapToDouble(StatementWork::millis).sum();
+    }
+
+    /** Calls per flow by the family of tables a statement names first: the engine's runtime, history, ... or ours. */
+    Map<String, Double> callsPerFlowByFamily() {
+      Map<String, Double> families = new java.util.TreeMap<>();
+      statements.forEach(statement -> families.merge(statement.family(), (double) statement.calls() / flows, Double::sum));
+      return families;
+    }
+  }
+
+  record StatementWork(long calls, long rows, double millis, String query) {
+
+    private static final java.util.regex.Pattern TABLE = java.util.regex.Pattern.compile(
+        "(?i)\\b(?:from|into|update|join)\\s+([a-z_][a-z0-9_.]*)");
+
+    /** ACT_RU, ACT_HI, ACT_ID, ACT_RE/ACT_GE (the engine's families), ours, or the transaction's own commands. */
+    String family() {
+      java.util.regex.Matcher table = TABLE.matcher(query);
+      if (!table.find()) {
+        return query.strip().toLowerCase(Locale.ROOT).split("\\s+")[0];
+      }
+      String name = table.group(1).toLowerCase(Locale.ROOT);
+      if (name.startsWith("act_ru_")) {
+        return "engine runtime (ACT_RU_*)";
+      }
+      if (name.startsWith("act_hi_")) {
+        return "engine history (ACT_HI_*)";
+      }
+      if (name.startsWith("act_id_")) {
+        return "engine identity (ACT_ID_*)";
+      }
+      if (name.startsWith("act_")) {
+        return "engine repository, properties (ACT_RE_*, ACT_GE_*)";
+      }
+      return "ours (" + name + ")";
+    }
+  }
+
+  /**
+   * What one flow asks of the database, ours and the reference model's, one worker, as the server counted it
+   * (pg_stat_statements, reset before each): statements, rows and the server's execution time per flow, and per
+   * family of tables. Counts, not timings, so they do not depend on the machine's load; the statements behind the
+   * difference are written, most frequent first, to {@code target/bench/statements-per-flow.md}.
+   */
+  private void databaseWorkPerFlow(String url) throws Exception {
+    int flows = settings.name().equals("smoke") ? 2 : 20;
+    DatabaseWork reference = databaseWork(url, flows, this::referenceFlow);
+    DatabaseWork ours = databaseWork(url, flows, this::selfSubmissionFlow);
+    rows.add(new Row("database statements per flow: reference model / self-submission (pg_stat_statements, "
+        + flows + " flows each)", format(reference.calls() / (double) flows) + " / "
+        + format(ours.calls() / (double) flows), "", null));
+    rows.add(new Row("rows read or written per flow: reference model / self-submission",
+        format(reference.rows() / (double) flows) + " / " + format(ours.rows() / (double) flows), "", null));
+    rows.add(new Row("server execution time per flow: reference model / self-submission",
+        format2(reference.millis() / flows) + " / " + format2(ours.millis() / flows) + " ms", "", null));
+    Map<String, Double> referenceFamilies = reference.callsPerFlowByFamily();
+    Map<String, Double> ourFamilies = ours.callsPerFlowByFamily();
+    java.util.Set<String> families = new java.util.TreeSet<>(referenceFamilies.keySet());
+    families.addAll(ourFamilies.keySet());
+    StringBuilder byFamily = new StringBuilder();
+    for (String family : families) {
+      double theirs = referenceFamilies.getOrDefault(family, 0.0);
+      double mine = ourFamilies.getOrDefault(family, 0.0);
+      if (mine >= 1 || theirs >= 1) {
+        byFamily.append(byFamily.isEmpty() ? "" : "; ").append(family).append(' ').append(format(theirs)).append(" / ")
+            .append(format(mine));
+      }
+    }
+    rows.add(new Row("statements per flow by tables: reference model / self-submission", byFamily.toString(), "", null));
+    writeStatements(flows, reference, ours);
+  }
+
+  private DatabaseWork databaseWork(String url, int flows, Runnable flow) throws Exception {
+    try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+        Statement statement = connection.createStatement()) {
+      statement.execute("create extension if not exists pg_stat_statements");
+      for (int i = 0; i < 3; i++) {
+        flow.run(); // caches and the JIT as in the flows measured
+      }
+      statement.execute("select pg_stat_statements_reset()");
+      for (int i = 0; i < flows; i++) {
+        flow.run();
+      }
+      List<StatementWork> work = new ArrayList<>();
+      try (ResultSet counted = statement.executeQuery("select calls, rows, total_exec_time, query from pg_stat_statements"
+          + " where dbid = (select oid from pg_database where datname = current_database())"
+          + " and query not like '%pg_stat_statements%' order by calls desc")) {
+        while (counted.next()) {
+          work.add(new StatementWork(counted.getLong(1), counted.getLong(2), counted.getDouble(3), counted.getString(4)));
+        }
+      }
+      return new DatabaseWork(flows, work);
+    }
+  }
+
+  private static void writeStatements(int flows, DatabaseWork reference, DatabaseWork ours) throws IOException {
+    StringBuilder page = new StringBuilder("# Statements per flow\n\nCounted by pg_stat_statements over " + flows
+        + " flows each, one worker; calls and rows per flow, most frequent first.\n");
+    for (var entry : List.of(Map.entry("Self-submission", ours), Map.entry("Reference model", reference))) {
+      page.append("\n## ").append(entry.getKey()).append("\n\n| calls | rows | ms | tables | statement |\n|---|---|---|---|---|\n");
+      for (StatementWork statement : entry.getValue().statements()) {
+        String query = statement.query().replaceAll("\\s+", " ").replace("|", "\\|");
+        page.append("| ").append(format2(statement.calls() / (double) flows)).append(" | ")
+            .append(format2(statement.rows() / (double) flows)).append(" | ")
+            .append(format3(statement.millis() / flows)).append(" | ").append(statement.family()).append(" | `")
+            .append(query.length() > 200 ? query.substring(0, 200) + "…" : query).append("` |\n");
+      }
+    }
+    Path file = Path.of("target", "bench", "statements-per-flow.md");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, page, StandardCharsets.UTF_8);
+    System.out.println("Statements per flow: " + file.toAbsolutePath());
+  }
+
   private double databaseLimit(String url) throws Exception {
     try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
         Statement ddl = connection.createStatement()) {
