@@ -147,7 +147,7 @@ class WebSecurity {
   @Order(1)
   SecurityFilterChain engineRestChain(HttpSecurity http) throws Exception {
     stateless(http, path("/engine-rest/**"), true);
-    restLogin(http, Refusals.restLogin(ENGINE_REALM), request -> false);
+    restLogin(http, AccessRefusals.restLogin(ENGINE_REALM), request -> false);
     http.authorizeHttpRequests(requests -> requests
         // The engines' names, as Camunda's own filter lets through: Modeler asks it before it logs in.
         .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/engine-rest/engine"))
@@ -163,7 +163,7 @@ class WebSecurity {
     // The portfolio and its buttons are browser pages under /api: a person logged in to Tasklist is logged in
     // here, and a browser opening them without a login is led to Tasklist's, never offered Basic.
     http.addFilterBefore(new WebappSessionLogin(users, engine.getName()), BasicAuthenticationFilter.class);
-    restLogin(http, Refusals.pageLogin(REALM), new OrRequestMatcher(PublicVerification.MATCHERS));
+    restLogin(http, AccessRefusals.pageLogin(REALM), new OrRequestMatcher(PublicVerification.MATCHERS));
     http.authorizeHttpRequests(requests -> requests
         .requestMatchers(PublicVerification.MATCHERS.toArray(RequestMatcher[]::new)).permitAll()
         .anyRequest().authenticated());
@@ -175,9 +175,9 @@ class WebSecurity {
   SecurityFilterChain reportsChain(HttpSecurity http) throws Exception {
     stateless(http, new OrRequestMatcher(path("/reports"), path("/reports/**")), true);
     http.addFilterBefore(new WebappSessionLogin(users, engine.getName()), BasicAuthenticationFilter.class);
-    restLogin(http, Refusals.pageLogin(REALM + " reports"), request -> false);
+    restLogin(http, AccessRefusals.pageLogin(REALM + " reports"), request -> false);
     http.exceptionHandling(handling -> handling
-        .accessDeniedHandler(Refusals.pageForbidden("Only the SEM team and administrators read reports.")));
+        .accessDeniedHandler(AccessRefusals.pageForbidden("Only the SEM team and administrators read reports.")));
     http.authorizeHttpRequests(requests -> requests
         .anyRequest().hasAnyAuthority(CamundaUser.group(Groups.SEM_TEAM), CamundaUser.group(Groups.ADMINISTRATORS)));
     return http.build();
@@ -187,9 +187,9 @@ class WebSecurity {
   @Order(4)
   SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
     stateless(http, new OrRequestMatcher(path("/actuator"), path("/actuator/**")), true);
-    restLogin(http, Refusals.restLogin(REALM + " operations"), request -> false);
+    restLogin(http, AccessRefusals.restLogin(REALM + " operations"), request -> false);
     http.exceptionHandling(handling -> handling
-        .accessDeniedHandler(Refusals.restForbidden("Only administrators read the operations endpoints.")));
+        .accessDeniedHandler(AccessRefusals.restForbidden("Only administrators read the operations endpoints.")));
     http.authorizeHttpRequests(requests -> requests
         // Load balancers and orchestrators ask it; it shows only statuses.
         .requestMatchers(path("/actuator/health"), path("/actuator/health/**")).permitAll()
@@ -292,7 +292,7 @@ class WebSecurity {
         .addFilterAfter(new ActingUser(engine.getIdentityService()), AuthorizationFilter.class)
         .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint));
     if (singleSignOn != null) {
-      singleSignOn.acceptBearerTokens(http, Refusals.bearerRefused());
+      singleSignOn.acceptBearerTokens(http, AccessRefusals.bearerRefused());
     }
   }
 

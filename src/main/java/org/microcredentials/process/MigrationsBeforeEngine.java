@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
  * which bean Spring happened to create first.
  */
 @Component
-class EngineAfterMigrations extends AbstractDependsOnBeanFactoryPostProcessor {
+class MigrationsBeforeEngine extends AbstractDependsOnBeanFactoryPostProcessor {
 
-  EngineAfterMigrations() {
+  MigrationsBeforeEngine() {
     super(ProcessEngine.class, ProcessEngineFactoryBean.class, "flywayInitializer");
   }
 }

@@ -14,9 +14,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
  * sent to that login instead of being offered Basic: a password typed into the browser's Basic dialog is
  * cached and sent by the browser to us from then on, whatever page makes the request.
  */
-final class Refusals {
+final class AccessRefusals {
 
-  private Refusals() {
+  private AccessRefusals() {
   }
 
   static AuthenticationEntryPoint restLogin(String realm) {

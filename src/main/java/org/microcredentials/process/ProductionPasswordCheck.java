@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("postgres")
-class ProductionSafety implements BeanFactoryPostProcessor, EnvironmentAware {
+class ProductionPasswordCheck implements BeanFactoryPostProcessor, EnvironmentAware {
 
   private static final Set<String> WELL_KNOWN = Set.of("", "admin", "demo", "password", "camunda", "changeme");
 
