@@ -5,6 +5,7 @@ import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.FourEyes;
 import org.microcredentials.framework.Groups;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Actors;
@@ -39,9 +40,7 @@ class AssessorAssignedListener extends RuleCheckingExecutionListener {
     // Candidate and level from the application's record: the completion may have set the variables.
     ApplicationRegister.Application application = applications.application(ApplicationRegister.keyOf(execution));
     String candidateId = application.candidateId();
-    if (actor.equals(candidateId)) {
-      throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never assigns the assessor of their own application.");
-    }
+    FourEyes.checkAssigner(actor, candidateId);
     int skillLevel = application.skillLevel();
     String assessorId = VariableReader.of(execution).requiredText(ASSESSOR_ID);
     Engineer assessor = organisation.find(assessorId).orElseThrow(() -> RuleViolation.invalid("assessor-eligible",

@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.FourEyes;
 import org.microcredentials.framework.Groups;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Actors;
@@ -57,9 +58,7 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
     }
     ApplicationRegister.Application application = applications.application(ApplicationRegister.keyOf(execution));
     String candidateId = application.candidateId();
-    if (actor.equals(candidateId)) {
-      throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never reassigns work on their own application.");
-    }
+    FourEyes.checkReassigner(actor, candidateId);
     String newAssigneeId = VariableReader.of(execution).requiredText(NEW_ASSIGNEE_ID);
     Engineer newcomer = organisation.find(newAssigneeId).orElseThrow(() -> RuleViolation.invalid("known-engineer",
         "'" + newAssigneeId + "' is not an engineer of the organisation."));

@@ -5,6 +5,7 @@ import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.FourEyes;
 import org.microcredentials.framework.Groups;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Actors;
@@ -61,9 +62,7 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRu
         if (!actors.isMember(assignee, Groups.SEM_TEAM)) {
           throw RuleViolation.forbidden("sem-team-assigns", assignee + " is not in the SEM team, which assigns assessors.");
         }
-        if (assignee.equals(candidateId)) {
-          throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never assigns the assessor of their own application.");
-        }
+        FourEyes.checkAssigner(assignee, candidateId);
       }
       case SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, SelfSubmissionProcess.Tasks.MODERATE_SCORE,
           ResubmissionProcess.Tasks.REASSESS_EVIDENCE ->
