@@ -1,6 +1,8 @@
 package org.microcredentials.framework;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import org.microcredentials.RuleViolation;
 
 /**
@@ -10,12 +12,38 @@ import org.microcredentials.RuleViolation;
  * is the rule of the role's own policy ({@code ReviewPolicy}, {@code EndorsementPolicy}), which
  * asks here first, so that a person refused for both hears the four-eyes reason.
  *
+ * <p>The same people never see those tasks either: the {@code hiddenFrom…} lists are whom a task is
+ * hidden from in Tasklist and the REST API, though they may be in its candidate group.
+ *
  * <p>Plain Java on user ids, with no configuration: the rules are the product's, not an
  * organisation's setting. The rule names and messages are part of the contract (docs/contract.md).
  */
 public final class FourEyes {
 
   private FourEyes() {
+  }
+
+  /**
+   * Who never sees a group task of an application: its candidate; on a peer review also the assessor
+   * whose score it reviews.
+   */
+  public static List<String> hiddenFromApplicationTask(String candidateId, String assessorId, boolean peerReview) {
+    List<String> hidden = new ArrayList<>();
+    hidden.add(candidateId);
+    if (peerReview) {
+      hidden.add(assessorId);
+    }
+    return hidden;
+  }
+
+  /** Who never sees the review of an endorsement: its endorser and its candidate. */
+  public static List<String> hiddenFromEndorsementReview(String endorserId, String candidateId) {
+    return List.of(endorserId, candidateId);
+  }
+
+  /** Who never sees a promotion's interview and decision: its candidate. */
+  public static List<String> hiddenFromPromotionDecision(String candidateId) {
+    return List.of(candidateId);
   }
 
   /** An assessor is never the candidate. */

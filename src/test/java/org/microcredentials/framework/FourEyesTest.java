@@ -86,6 +86,14 @@ class FourEyesTest {
         "The SEM team interviews and decides, never about their own application: erin is its candidate.");
   }
 
+  @Test
+  void thePeopleExcludedNeverSeeTheTaskEither() {
+    assertThat(FourEyes.hiddenFromApplicationTask("alice", "carol", false)).containsExactly("alice");
+    assertThat(FourEyes.hiddenFromApplicationTask("alice", "carol", true)).containsExactly("alice", "carol");
+    assertThat(FourEyes.hiddenFromEndorsementReview("carol", "alice")).containsExactly("carol", "alice");
+    assertThat(FourEyes.hiddenFromPromotionDecision("bob")).containsExactly("bob");
+  }
+
   private static void assertRefused(ThrowingCallable call, String rule, int status, String message) {
     RuleViolation refusal = catchThrowableOfType(RuleViolation.class, call);
     assertThat(refusal).as("refused by " + rule).isNotNull();
