@@ -1,5 +1,7 @@
 package org.microcredentials.application;
 
+import org.microcredentials.credential.ImpactStatement;
+
 /**
  * The names under which every flow that makes an application (a self-submission, each skill of a
  * promotion application) and the review round that assesses it carry the application's own facts.
@@ -13,10 +15,10 @@ public final class ApplicationVariables {
   public static final String SKILL_CODE = "skillCode";
   public static final String SKILL_LEVEL = "skillLevel";
   public static final String FRAMEWORK_VERSION = "frameworkVersion";
-  public static final String IMPACT_PROBLEM = "impactProblem";
-  public static final String IMPACT_ACTIONS = "impactActions";
-  public static final String IMPACT_RESULTS = "impactResults";
-  public static final String EVIDENCE_LINKS = "evidenceLinks";
+  public static final String IMPACT_PROBLEM = ImpactStatement.PROBLEM;
+  public static final String IMPACT_ACTIONS = ImpactStatement.ACTIONS;
+  public static final String IMPACT_RESULTS = ImpactStatement.RESULTS;
+  public static final String EVIDENCE_LINKS = ImpactStatement.LINKS;
 
   private ApplicationVariables() {
   }

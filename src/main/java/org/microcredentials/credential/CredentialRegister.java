@@ -80,15 +80,6 @@ public class CredentialRegister {
         .param(holderId).query(this::credential).list();
   }
 
-  /** Does the engineer hold a valid credential for the skill at this level or above? */
-  public boolean holdsValid(String holderId, String skillCode, int level) {
-    return jdbc.sql("""
-            select count(*) from credential
-            where holder_id = ? and skill_code = ? and skill_level >= ? and revoked = false and valid_for_promotion_until > ?""")
-        .params(holderId, skillCode, level, OffsetDateTime.now(clock))
-        .query(Long.class).single() > 0;
-  }
-
   /**
    * The holder's {@code credentialSubject.id}: a {@code urn:uuid} drawn on their first export and kept,
    * so that every credential of one holder names the same subject without naming the person.

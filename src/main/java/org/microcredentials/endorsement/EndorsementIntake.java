@@ -8,7 +8,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.microcredentials.RuleViolation;
-import org.microcredentials.credential.CredentialRegister;
+import org.microcredentials.credential.AlreadyHeld;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.framework.Skill;
@@ -33,17 +33,17 @@ public class EndorsementIntake {
 
   private final Organisation organisation;
   private final SkillFrameworkRepository frameworks;
-  private final CredentialRegister credentials;
+  private final AlreadyHeld alreadyHeld;
   private final EndorsementRegister endorsements;
   private final EndorsementRequestRegister requests;
   private final EndorsementPolicy policy;
   private final Clock clock;
 
-  EndorsementIntake(Organisation organisation, SkillFrameworkRepository frameworks, CredentialRegister credentials,
+  EndorsementIntake(Organisation organisation, SkillFrameworkRepository frameworks, AlreadyHeld alreadyHeld,
       EndorsementRegister endorsements, EndorsementRequestRegister requests, EndorsementPolicy policy, Clock clock) {
     this.organisation = organisation;
     this.frameworks = frameworks;
-    this.credentials = credentials;
+    this.alreadyHeld = alreadyHeld;
     this.endorsements = endorsements;
     this.requests = requests;
     this.policy = policy;
@@ -71,7 +71,7 @@ public class EndorsementIntake {
     SkillFramework framework = frameworks.current();
     Skill skill = framework.skillOpenForApplication(skillCode, skillLevel);
     policy.checkAboveSeniority(candidate, skillCode, skillLevel);
-    checkNotHeld(candidateId, skillCode, skillLevel);
+    alreadyHeld.refuseIfHeld(candidateId, skillCode, skillLevel);
     if (answeredRequest.isPresent() && endorsements.exists(answeredRequest.get())) {
       // The leader's acceptance sent twice at once (a double click, a client's retry): the other went through
       // while this one was under way, and the endorsement it started is this request's own. Said as the unique key
@@ -107,17 +107,10 @@ public class EndorsementIntake {
     policy.checkRequestedLeader(leader, candidateId);
     Skill skill = frameworks.current().skillOpenForApplication(skillCode, skillLevel);
     policy.checkAboveSeniority(candidate, skillCode, skillLevel);
-    checkNotHeld(candidateId, skillCode, skillLevel);
+    alreadyHeld.refuseIfHeld(candidateId, skillCode, skillLevel);
     policy.checkOpenRequestCap(candidateId, requests.countOpen(candidateId));
     String businessKey = requests.register(candidateId, leaderId, skillCode, skillLevel, message, clock.instant());
     return new AcceptedRequest(businessKey, candidate, leader, skill);
-  }
-
-  private void checkNotHeld(String candidateId, String skillCode, int skillLevel) {
-    if (credentials.holdsValid(candidateId, skillCode, skillLevel)) {
-      throw RuleViolation.conflict("already-held",
-          candidateId + " already holds a valid credential for " + skillCode + " at level " + skillLevel + " or above.");
-    }
   }
 
   private void checkAnswers(String requestKey, String endorserId, String candidateId, String skillCode, int skillLevel) {

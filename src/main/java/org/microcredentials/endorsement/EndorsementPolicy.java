@@ -6,15 +6,16 @@ import java.util.Collection;
 import org.microcredentials.MicroCredentialsProperties;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.FourEyes;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may endorse whom for what, who reviews, and the moderation rules against abuse:
  * <ul>
- *   <li>an endorser is level 4 or above and never the candidate;</li>
+ *   <li>an endorser is level 4 or above (and never the candidate: {@link FourEyes}, asked first);</li>
  *   <li>the endorsed skill level is above the candidate's current seniority;</li>
  *   <li>the endorser's score is 8..10;</li>
- *   <li>the reviewer is level 5 or above, neither the endorser nor the candidate;</li>
+ *   <li>the reviewer is level 5 or above (neither the endorser nor the candidate: {@link FourEyes});</li>
  *   <li>one leader endorses one candidate for at most 3 skills in a rolling quarter;</li>
  *   <li>a candidate has at most 2 requests open at once.</li>
  * </ul>
@@ -37,9 +38,7 @@ public class EndorsementPolicy {
   }
 
   public void checkEndorser(Engineer endorser, String candidateId) {
-    if (endorser.userId().equals(candidateId)) {
-      throw RuleViolation.forbidden("endorser-not-candidate", "Nobody endorses themselves: ask a leader instead.");
-    }
+    FourEyes.checkEndorser(endorser.userId(), candidateId);
     if (endorser.seniorityLevel() < properties.minimumEndorserLevel()) {
       throw RuleViolation.forbidden("endorser-level",
           endorser.userId() + " (level " + endorser.seniorityLevel() + ") may not endorse: an endorser is level "
@@ -49,9 +48,7 @@ public class EndorsementPolicy {
 
   /** The leader a candidate asks must be one who may endorse them. */
   public void checkRequestedLeader(Engineer leader, String candidateId) {
-    if (leader.userId().equals(candidateId)) {
-      throw RuleViolation.invalid("leader-not-candidate", "A candidate asks another leader, never themselves.");
-    }
+    FourEyes.checkRequestedLeader(leader.userId(), candidateId);
     if (leader.seniorityLevel() < properties.minimumEndorserLevel()) {
       throw RuleViolation.invalid("leader-level",
           leader.userId() + " (level " + leader.seniorityLevel() + ") may not endorse: ask a leader of level "
@@ -68,17 +65,10 @@ public class EndorsementPolicy {
   }
 
   public void checkReviewer(Engineer reviewer, String endorserId, String candidateId) {
-    String who = reviewer.userId();
-    if (who.equals(endorserId)) {
-      throw RuleViolation.forbidden("reviewer-not-endorser",
-          who + " endorsed this candidate and may not review their own endorsement; another leader reviews it.");
-    }
-    if (who.equals(candidateId)) {
-      throw RuleViolation.forbidden("reviewer-not-candidate", "A candidate never reviews their own endorsement.");
-    }
+    FourEyes.checkEndorsementReviewer(reviewer.userId(), endorserId, candidateId);
     if (reviewer.seniorityLevel() < properties.minimumReviewerLevel()) {
       throw RuleViolation.forbidden("reviewer-level",
-          who + " (level " + reviewer.seniorityLevel() + ") may not review an endorsement: a reviewer is level "
+          reviewer.userId() + " (level " + reviewer.seniorityLevel() + ") may not review an endorsement: a reviewer is level "
               + properties.minimumReviewerLevel() + " or above (SEM, Principal, Head).");
     }
   }

@@ -1,5 +1,7 @@
 package org.microcredentials.endorsement;
 
+import org.microcredentials.credential.ImpactStatement;
+
 /**
  * The contract of {@code processes/endorsement.bpmn}: its key, element ids and variable names.
  * BPMN, forms and Java take their names from here (and docs/contract.md).
@@ -50,10 +52,10 @@ public final class EndorsementProcess {
     public static final String SKILL_CODE = "skillCode";
     public static final String SKILL_LEVEL = "skillLevel";
     public static final String SCORE = "score";
-    public static final String IMPACT_PROBLEM = "impactProblem";
-    public static final String IMPACT_ACTIONS = "impactActions";
-    public static final String IMPACT_RESULTS = "impactResults";
-    public static final String EVIDENCE_LINKS = "evidenceLinks";
+    public static final String IMPACT_PROBLEM = ImpactStatement.PROBLEM;
+    public static final String IMPACT_ACTIONS = ImpactStatement.ACTIONS;
+    public static final String IMPACT_RESULTS = ImpactStatement.RESULTS;
+    public static final String EVIDENCE_LINKS = ImpactStatement.LINKS;
     public static final String JUSTIFICATION = "justification";
     // set at start, for people, forms and notifications
     public static final String ENDORSER_NAME = "endorserName";

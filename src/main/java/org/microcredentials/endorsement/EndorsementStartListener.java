@@ -4,6 +4,7 @@ import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.framework.Seniority;
 import org.microcredentials.process.Actors;
@@ -44,10 +45,7 @@ class EndorsementStartListener extends RuleCheckingExecutionListener {
     String skillCode = input.requiredText(SKILL_CODE);
     int skillLevel = input.requiredWholeNumber(SKILL_LEVEL, Seniority.LOWEST, Seniority.HIGHEST);
     int score = input.requiredWholeNumber(SCORE, policy.minimumScore(), EndorsementPolicy.HIGHEST_SCORE);
-    input.requiredText(IMPACT_PROBLEM);
-    input.requiredText(IMPACT_ACTIONS);
-    input.requiredText(IMPACT_RESULTS);
-    input.optionalText(EVIDENCE_LINKS);
+    ImpactStatement.required(execution);
     input.requiredText(JUSTIFICATION);
 
     EndorsementIntake.AcceptedEndorsement accepted = intake.acceptEndorsement(endorserId, candidateId, skillCode,

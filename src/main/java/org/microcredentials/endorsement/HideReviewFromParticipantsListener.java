@@ -1,9 +1,9 @@
 package org.microcredentials.endorsement;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.microcredentials.access.ParticipantAccess;
+import org.microcredentials.framework.FourEyes;
 import org.microcredentials.process.UserTaskRules;
 import org.springframework.stereotype.Component;
 
@@ -38,6 +38,6 @@ class HideReviewFromParticipantsListener implements TaskListener, UserTaskRules 
 
   private void hide(DelegateTask task) {
     EndorsementRegister.Endorsement endorsement = endorsements.endorsement(task.getExecution().getProcessBusinessKey());
-    access.hideFrom(task, List.of(endorsement.endorserId(), endorsement.candidateId()));
+    access.hideFrom(task, FourEyes.hiddenFromEndorsementReview(endorsement.endorserId(), endorsement.candidateId()));
   }
 }

@@ -2,6 +2,7 @@ package org.microcredentials.promotion;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.RuleViolation;
+import org.microcredentials.framework.FourEyes;
 import org.microcredentials.framework.Groups;
 import org.microcredentials.process.Actors;
 import org.springframework.stereotype.Component;
@@ -18,10 +19,7 @@ class PromotionDeciders {
 
   /** Refuses anyone but a SEM member other than the candidate. */
   void check(String userId, PromotionRegister.Promotion promotion) {
-    if (userId.equals(promotion.candidateId())) {
-      throw RuleViolation.forbidden("decider-not-candidate",
-          "The SEM team interviews and decides, never about their own application: " + userId + " is its candidate.");
-    }
+    FourEyes.checkDecider(userId, promotion.candidateId());
     if (!actors.isMember(userId, Groups.SEM_TEAM)) {
       throw RuleViolation.forbidden("sem-team-decides", userId + " is not in the SEM team, which interviews and decides promotions.");
     }

@@ -3,10 +3,10 @@ package org.microcredentials.promotion;
 import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
-import org.microcredentials.process.VariableReader;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.application.EvidenceHistory;
 import org.springframework.stereotype.Component;
@@ -39,11 +39,7 @@ class PromotionEvidenceProvidedListener extends RuleCheckingExecutionListener {
       throw RuleViolation.forbidden("candidate-provides-evidence",
           "Only the candidate " + candidateId + " gives the evidence of their promotion application, not " + actor + ".");
     }
-    VariableReader input = VariableReader.of(execution);
-    input.requiredText(IMPACT_PROBLEM);
-    input.requiredText(IMPACT_ACTIONS);
-    input.requiredText(IMPACT_RESULTS);
-    input.optionalText(EVIDENCE_LINKS);
+    ImpactStatement.required(execution);
     evidenceHistory.record(key, EvidenceHistory.Evidence.of(execution, null));
   }
 }

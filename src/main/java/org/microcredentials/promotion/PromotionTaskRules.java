@@ -2,10 +2,10 @@ package org.microcredentials.promotion;
 
 import static org.microcredentials.promotion.PromotionApplicationProcess.Tasks.*;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.access.ParticipantAccess;
+import org.microcredentials.framework.FourEyes;
 import org.microcredentials.process.UserTaskRules;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,7 @@ class PromotionTaskRules implements UserTaskRules {
   @Override
   public void created(DelegateTask task) {
     if (isSemTask(task)) {
-      promotion(task).ifPresent(promotion -> access.hideFrom(task, List.of(promotion.candidateId())));
+      promotion(task).ifPresent(promotion -> access.hideFrom(task, FourEyes.hiddenFromPromotionDecision(promotion.candidateId())));
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.microcredentials.sla.SlaPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -27,8 +28,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@code ACT_RU_TASK}, which holds only them, so their assignee and due date are current), the tasks
  * ended since the horizon through the history's {@code END_TIME_} index, and the links written since
  * the horizon through its {@code TIMESTAMP_} index;</li>
- * <li>and counts them by the rule of {@link Reports}' {@code TASKS_HELD}, here in Java. The benchmark and
- * {@code ReportsRestIT} check that both give the same rows.</li>
+ * <li>and counts them by the rule of {@link SlaPolicy}, in Java, as {@link Reports}' {@code TASKS_HELD} counts the
+ * history by the same conditions in SQL. The benchmark and {@code ReportsRestIT} check that both give the same rows.</li>
  * </ul>
  */
 final class OpenTasksHeld {
@@ -89,23 +90,18 @@ final class OpenTasksHeld {
     });
   }
 
-  /**
-   * One task's part: a person held it if any link names them; it was overdue in their hands if they were
-   * given it by the due date and still held it when it passed (it is still theirs and ended, or is now,
-   * after it), or were relieved of it after; escalated if someone else relieved them after the due date.
-   */
+  /** One task's part: a person held it if any link names them; overdue and escalated as {@link SlaPolicy} says. */
   private static void count(Task task, List<Link> settled, List<Link> recent, Instant now, Map<String, long[]> people) {
     Map<String, long[]> held = new HashMap<>();
-    Instant stillHeld = task.end() == null ? now : task.end();
     for (List<Link> links : List.of(settled == null ? List.<Link>of() : settled, recent == null ? List.<Link>of() : recent)) {
       for (Link link : links) {
         long[] counts = held.computeIfAbsent(link.person(), absent -> new long[] {1, 0, 0});
-        boolean relievedLate = link.removed() && link.at() != null && link.at().isAfter(task.due());
-        if (relievedLate || link.added() && link.person().equals(task.assignee()) && link.at() != null
-            && !link.at().isAfter(task.due()) && stillHeld.isAfter(task.due())) {
+        SlaPolicy.AssigneeChange change = new SlaPolicy.AssigneeChange(link.person(), link.added(), link.removed(),
+            link.at(), link.assigner(), task.assignee(), task.due(), task.end());
+        if (SlaPolicy.OVERDUE.test(change, now)) {
           counts[1] = 1;
         }
-        if (relievedLate && !link.person().equals(link.assigner())) {
+        if (SlaPolicy.ESCALATED.test(change, now)) {
           counts[2] = 1;
         }
       }

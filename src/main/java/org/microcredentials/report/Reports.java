@@ -25,6 +25,7 @@ import org.microcredentials.endorsement.EndorsementRegister;
 import org.microcredentials.promotion.PromotionRegister;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.review.ReviewRoundProcess;
+import org.microcredentials.sla.SlaPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -44,11 +45,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Component
 public class Reports {
 
-  /** The assessor and reviewer tasks whose deadlines the SLA report watches (CONTRACT.md: per assessor or reviewer). */
-  static final List<String> SLA_TASKS = List.of("Task_AssessEvidence", "Task_ReassessEvidence", "Task_ModerateScore",
-      "Task_PeerReview", "Task_ReviewEndorsement");
-  /** {@link #SLA_TASKS} as SQL, for {@code task_def_key_ in (...)}. */
-  private static final String SLA_TASK_KEYS = String.join(", ", SLA_TASKS.stream().map(key -> "'" + key + "'").toList());
+  /** {@link SlaPolicy#WATCHED_TASKS} as SQL, for {@code task_def_key_ in (...)}. */
+  private static final String SLA_TASK_KEYS = String.join(", ",
+      SlaPolicy.WATCHED_TASKS.stream().map(key -> "'" + key + "'").toList());
 
   private static final String PASSED = ApplicationRegister.Status.PASSED.name();
   private static final String FAILED = ApplicationRegister.Status.FAILED.name();
@@ -257,9 +256,8 @@ public class Reports {
 
   /**
    * Per person who held an assessor or reviewer task (Camunda's history of assignees, so work
-   * handed on counts for both): the tasks held; those overdue in their hands (held when the due
-   * date passed: someone handed a task already late is not blamed for it); and those escalated,
-   * which the SEM team took away from them after the due date (the escalation's last step). Over the
+   * handed on counts for both): the tasks held; those overdue in their hands; and those escalated
+   * (the rule: {@link SlaPolicy}). Over the
    * whole period, added up from the tally of ended tasks ({@link SettledTally}, settled to a few minutes
    * ago) and the tasks still open or ended since ({@link OpenTasksHeld}; for one skill, queried with the
    * skill of each); a team keeps its members' counts (the tally is per person). For a period queried whole.
@@ -307,16 +305,16 @@ public class Reports {
   record TaskHolder(String person, String skillCode) {
   }
 
-  /** Per person and the task's moment conditions: tasks held, overdue in their hands, escalated (see {@link #slaBreaches}). */
+  /** The facts of {@link SlaPolicy.AssigneeChange} in the history: assignee link {@code l} of task {@code t}. */
+  private static final SlaPolicy.Columns ASSIGNEE_HISTORY = new SlaPolicy.Columns("l.user_id_", "l.operation_type_",
+      "l.timestamp_", "l.assigner_id_", "t.assignee_", "t.due_date_", "t.end_time_", ":now");
+
+  /** Per person: tasks held, overdue in their hands, escalated, by the conditions of {@link SlaPolicy} (see {@link #slaBreaches}). */
   private static final String TASKS_HELD = """
       count(distinct t.id_) as tasks,
-      count(distinct case
-        when l.operation_type_ = 'add' and t.assignee_ = l.user_id_ and l.timestamp_ <= t.due_date_
-          and coalesce(t.end_time_, :now) > t.due_date_ then t.id_
-        when l.operation_type_ = 'delete' and l.timestamp_ > t.due_date_ then t.id_ end) as overdue,
-      count(distinct case
-        when l.operation_type_ = 'delete' and l.timestamp_ > t.due_date_
-          and (l.assigner_id_ is null or l.assigner_id_ <> l.user_id_) then t.id_ end) as escalated""";
+      count(distinct case when %s then t.id_ end) as overdue,
+      count(distinct case when %s then t.id_ end) as escalated""".formatted(
+      SlaPolicy.OVERDUE.sql(ASSIGNEE_HISTORY), SlaPolicy.ESCALATED.sql(ASSIGNEE_HISTORY));
 
   private static List<String> slaTaskConditions() {
     return new ArrayList<>(List.of("l.type_ = 'assignee'", "l.user_id_ is not null", "t.due_date_ is not null",

@@ -5,7 +5,6 @@ import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
-import org.microcredentials.framework.Groups;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
@@ -20,28 +19,25 @@ class AssessorAssignedListener extends RuleCheckingExecutionListener {
   private final Actors actors;
   private final Organisation organisation;
   private final ReviewPolicy reviewPolicy;
+  private final AssignmentPolicy assignmentPolicy;
   private final ApplicationRegister applications;
 
   AssessorAssignedListener(Actors actors, Organisation organisation, ReviewPolicy reviewPolicy,
-      ApplicationRegister applications) {
+      AssignmentPolicy assignmentPolicy, ApplicationRegister applications) {
     this.actors = actors;
     this.organisation = organisation;
     this.reviewPolicy = reviewPolicy;
+    this.assignmentPolicy = assignmentPolicy;
     this.applications = applications;
   }
 
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Assign an assessor");
-    if (!actors.isMember(actor, Groups.SEM_TEAM)) {
-      throw RuleViolation.forbidden("sem-team-assigns", actor + " is not in the SEM team, which assigns assessors.");
-    }
     // Candidate and level from the application's record: the completion may have set the variables.
     ApplicationRegister.Application application = applications.application(ApplicationRegister.keyOf(execution));
     String candidateId = application.candidateId();
-    if (actor.equals(candidateId)) {
-      throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never assigns the assessor of their own application.");
-    }
+    assignmentPolicy.checkAssigner(actor, candidateId);
     int skillLevel = application.skillLevel();
     String assessorId = VariableReader.of(execution).requiredText(ASSESSOR_ID);
     Engineer assessor = organisation.find(assessorId).orElseThrow(() -> RuleViolation.invalid("assessor-eligible",

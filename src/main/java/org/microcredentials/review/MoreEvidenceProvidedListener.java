@@ -3,10 +3,10 @@ package org.microcredentials.review;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
-import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
 import org.microcredentials.application.EvidenceHistory;
 import org.microcredentials.application.ApplicationRegister;
@@ -33,11 +33,7 @@ class MoreEvidenceProvidedListener extends RuleCheckingExecutionListener {
       throw RuleViolation.forbidden("candidate-provides-evidence",
           "Only the candidate " + candidateId + " may add evidence to this application, not " + actor + ".");
     }
-    VariableReader input = VariableReader.of(execution);
-    input.requiredText(IMPACT_PROBLEM);
-    input.requiredText(IMPACT_ACTIONS);
-    input.requiredText(IMPACT_RESULTS);
-    input.optionalText(EVIDENCE_LINKS);
+    ImpactStatement.required(execution);
     evidenceHistory.record(ApplicationRegister.keyOf(execution), EvidenceHistory.Evidence.of(execution, null));
     // The assessor's next form starts with a fresh decision.
     execution.setVariable(MORE_EVIDENCE_REQUESTED, false);

@@ -5,12 +5,14 @@ import java.util.List;
 import org.microcredentials.MicroCredentialsProperties;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.FourEyes;
 import org.springframework.stereotype.Component;
 
 /**
  * Who may assess and who may review an application, and how many reviewers it needs.
- * An assessor is level 4 or above, at or above the applied level, and never the candidate.
- * A peer reviewer is level 4 or above, and neither the candidate, the assessor nor the other reviewer.
+ * An assessor is level 4 or above and at or above the applied level; a peer reviewer is level 4 or
+ * above. Who is excluded from either role (the candidate, the assessor, the other reviewer) is
+ * {@link FourEyes}, asked first.
  */
 @Component
 public class ReviewPolicy {
@@ -29,15 +31,13 @@ public class ReviewPolicy {
   }
 
   public boolean mayAssess(Engineer person, String candidateId, int appliedLevel) {
-    return !person.userId().equals(candidateId)
+    return FourEyes.mayAssess(person.userId(), candidateId)
         && person.seniorityLevel() >= minimumLevel
         && person.seniorityLevel() >= appliedLevel;
   }
 
   public void checkAssessor(Engineer person, String candidateId, int appliedLevel) {
-    if (person.userId().equals(candidateId)) {
-      throw RuleViolation.forbidden("assessor-not-candidate", "A candidate never assesses their own application.");
-    }
+    FourEyes.checkAssessor(person.userId(), candidateId);
     if (person.seniorityLevel() < minimumLevel || person.seniorityLevel() < appliedLevel) {
       throw RuleViolation.forbidden("assessor-level",
           person.userId() + " (level " + person.seniorityLevel() + ") may not assess level " + appliedLevel
@@ -54,21 +54,10 @@ public class ReviewPolicy {
    *     hold another review task of the same application
    */
   public void checkReviewer(Engineer person, String candidateId, String assessorId, Collection<String> otherReviewers) {
-    String who = person.userId();
-    if (who.equals(candidateId)) {
-      throw RuleViolation.forbidden("reviewer-not-candidate", "A candidate never reviews their own application.");
-    }
-    if (who.equals(assessorId)) {
-      throw RuleViolation.forbidden("reviewer-not-assessor",
-          who + " assessed this application and may not peer-review their own assessment.");
-    }
-    if (otherReviewers.contains(who)) {
-      throw RuleViolation.forbidden("reviewers-distinct",
-          who + " already reviews this application; the second review needs another person.");
-    }
+    FourEyes.checkPeerReviewer(person.userId(), candidateId, assessorId, otherReviewers);
     if (person.seniorityLevel() < minimumLevel) {
       throw RuleViolation.forbidden("reviewer-level",
-          who + " (level " + person.seniorityLevel() + ") may not peer-review: a reviewer is level " + minimumLevel + " or above.");
+          person.userId() + " (level " + person.seniorityLevel() + ") may not peer-review: a reviewer is level " + minimumLevel + " or above.");
     }
   }
 }

@@ -10,7 +10,6 @@ import org.camunda.bpm.engine.task.Task;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.framework.Engineer;
-import org.microcredentials.framework.Groups;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
@@ -32,17 +31,19 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
   private final Actors actors;
   private final Organisation organisation;
   private final ReviewPolicy reviewPolicy;
+  private final AssignmentPolicy assignmentPolicy;
   private final PeerReviewers peerReviewers;
   private final ApplicationRegister applications;
   private final TaskService tasks;
   private final ParticipantAccess access;
 
   WorkReassignedListener(Actors actors, Organisation organisation, ReviewPolicy reviewPolicy,
-      PeerReviewers peerReviewers, ApplicationRegister applications, TaskService tasks,
-      ParticipantAccess access) {
+      AssignmentPolicy assignmentPolicy, PeerReviewers peerReviewers, ApplicationRegister applications,
+      TaskService tasks, ParticipantAccess access) {
     this.actors = actors;
     this.organisation = organisation;
     this.reviewPolicy = reviewPolicy;
+    this.assignmentPolicy = assignmentPolicy;
     this.peerReviewers = peerReviewers;
     this.applications = applications;
     this.tasks = tasks;
@@ -52,14 +53,9 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Reassign overdue work");
-    if (!actors.isMember(actor, Groups.SEM_TEAM)) {
-      throw RuleViolation.forbidden("sem-team-assigns", actor + " is not in the SEM team, which reassigns work.");
-    }
     ApplicationRegister.Application application = applications.application(ApplicationRegister.keyOf(execution));
     String candidateId = application.candidateId();
-    if (actor.equals(candidateId)) {
-      throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never reassigns work on their own application.");
-    }
+    assignmentPolicy.checkReassigner(actor, candidateId);
     String newAssigneeId = VariableReader.of(execution).requiredText(NEW_ASSIGNEE_ID);
     Engineer newcomer = organisation.find(newAssigneeId).orElseThrow(() -> RuleViolation.invalid("known-engineer",
         "'" + newAssigneeId + "' is not an engineer of the organisation."));

@@ -4,6 +4,7 @@ import static org.microcredentials.submission.ResubmissionProcess.Variables.*;
 import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
@@ -45,10 +46,7 @@ class ApplicationAmendedListener extends RuleCheckingExecutionListener {
       return;
     }
     String amendments = input.requiredText(AMENDMENTS);
-    input.requiredText(IMPACT_PROBLEM);
-    input.requiredText(IMPACT_ACTIONS);
-    input.requiredText(IMPACT_RESULTS);
-    input.optionalText(EVIDENCE_LINKS);
+    ImpactStatement.required(execution);
 
     String businessKey = ApplicationRegister.keyOf(execution);
     EvidenceHistory.Evidence amended = EvidenceHistory.Evidence.of(execution, amendments);

@@ -1,11 +1,10 @@
 package org.microcredentials.submission;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.microcredentials.access.ParticipantAccess;
+import org.microcredentials.framework.FourEyes;
 import org.microcredentials.process.UserTaskRules;
 import org.springframework.stereotype.Component;
 import org.microcredentials.application.ApplicationRegister;
@@ -47,11 +46,7 @@ class HideFromApplicantsListener implements TaskListener, UserTaskRules {
 
   private void hide(DelegateTask task) {
     ApplicationRegister.Application application = applications.application(ApplicationRegister.keyOf(task.getExecution()));
-    List<String> hidden = new ArrayList<>();
-    hidden.add(application.candidateId());
-    if (SelfSubmissionProcess.Tasks.PEER_REVIEW.equals(task.getTaskDefinitionKey())) {
-      hidden.add(application.assessorId());
-    }
-    access.hideFrom(task, hidden);
+    access.hideFrom(task, FourEyes.hiddenFromApplicationTask(application.candidateId(), application.assessorId(),
+        SelfSubmissionProcess.Tasks.PEER_REVIEW.equals(task.getTaskDefinitionKey())));
   }
 }

@@ -3,7 +3,7 @@ package org.microcredentials.submission;
 import java.time.Clock;
 import java.time.Instant;
 import org.microcredentials.RuleViolation;
-import org.microcredentials.credential.CredentialRegister;
+import org.microcredentials.credential.AlreadyHeld;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.framework.Skill;
@@ -24,16 +24,16 @@ public class SubmissionIntake {
 
   private final Organisation organisation;
   private final SkillFrameworkRepository frameworks;
-  private final CredentialRegister credentials;
+  private final AlreadyHeld alreadyHeld;
   private final ApplicationRegister applications;
   private final SubmissionLimits limits;
   private final Clock clock;
 
-  SubmissionIntake(Organisation organisation, SkillFrameworkRepository frameworks, CredentialRegister credentials,
+  SubmissionIntake(Organisation organisation, SkillFrameworkRepository frameworks, AlreadyHeld alreadyHeld,
       ApplicationRegister applications, SubmissionLimits limits, Clock clock) {
     this.organisation = organisation;
     this.frameworks = frameworks;
-    this.credentials = credentials;
+    this.alreadyHeld = alreadyHeld;
     this.applications = applications;
     this.limits = limits;
     this.clock = clock;
@@ -44,10 +44,7 @@ public class SubmissionIntake {
     Engineer candidate = organisation.lock(candidateId);
     SkillFramework framework = frameworks.current();
     Skill skill = framework.skillOpenForApplication(skillCode, skillLevel);
-    if (credentials.holdsValid(candidateId, skillCode, skillLevel)) {
-      throw RuleViolation.conflict("already-held",
-          candidateId + " already holds a valid credential for " + skillCode + " at level " + skillLevel + " or above.");
-    }
+    alreadyHeld.refuseIfHeld(candidateId, skillCode, skillLevel);
     if (applications.hasOpenApplication(candidateId, skillCode)) {
       throw RuleViolation.conflict("one-open-application",
           candidateId + " already has an open application for " + skillCode + "; finish or let it go first.");

@@ -3,6 +3,7 @@ package org.microcredentials.submission;
 import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.framework.Seniority;
 import org.microcredentials.process.Actors;
@@ -41,10 +42,7 @@ class SubmissionStartListener extends RuleCheckingExecutionListener {
     VariableReader input = VariableReader.of(execution);
     String skillCode = input.requiredText(SKILL_CODE);
     int skillLevel = input.requiredWholeNumber(SKILL_LEVEL, Seniority.LOWEST, Seniority.HIGHEST);
-    input.requiredText(IMPACT_PROBLEM);
-    input.requiredText(IMPACT_ACTIONS);
-    input.requiredText(IMPACT_RESULTS);
-    input.optionalText(EVIDENCE_LINKS);
+    ImpactStatement.required(execution);
     boolean reviewedWithLineManager = input.optionalBoolean(REVIEWED_WITH_LINE_MANAGER, false);
 
     SubmissionIntake.Accepted accepted = intake.accept(candidateId, skillCode, skillLevel);

@@ -5,11 +5,10 @@ import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
-import org.microcredentials.framework.Groups;
 import org.microcredentials.framework.Organisation;
-import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingTaskListener;
 import org.microcredentials.process.UserTaskRules;
+import org.microcredentials.review.AssignmentPolicy;
 import org.microcredentials.review.ReviewPolicy;
 import org.springframework.stereotype.Component;
 import org.microcredentials.review.PeerReviewers;
@@ -23,16 +22,16 @@ import org.microcredentials.application.ApplicationRegister;
 @Component
 class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRules {
 
-  private final Actors actors;
+  private final AssignmentPolicy assignmentPolicy;
   private final Organisation organisation;
   private final ReviewPolicy reviewPolicy;
   private final PeerReviewers peerReviewers;
   private final ApplicationRegister applications;
 
-  TaskAssignmentGuard(Actors actors, Organisation organisation, ReviewPolicy reviewPolicy, PeerReviewers peerReviewers,
-      ApplicationRegister applications) {
+  TaskAssignmentGuard(AssignmentPolicy assignmentPolicy, Organisation organisation, ReviewPolicy reviewPolicy,
+      PeerReviewers peerReviewers, ApplicationRegister applications) {
     this.applications = applications;
-    this.actors = actors;
+    this.assignmentPolicy = assignmentPolicy;
     this.organisation = organisation;
     this.reviewPolicy = reviewPolicy;
     this.peerReviewers = peerReviewers;
@@ -57,14 +56,7 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRu
     String assessorId = application.assessorId();
     switch (task.getTaskDefinitionKey()) {
       case SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR,
-          SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER -> {
-        if (!actors.isMember(assignee, Groups.SEM_TEAM)) {
-          throw RuleViolation.forbidden("sem-team-assigns", assignee + " is not in the SEM team, which assigns assessors.");
-        }
-        if (assignee.equals(candidateId)) {
-          throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never assigns the assessor of their own application.");
-        }
-      }
+          SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER -> assignmentPolicy.checkAssigner(assignee, candidateId);
       case SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, SelfSubmissionProcess.Tasks.MODERATE_SCORE,
           ResubmissionProcess.Tasks.REASSESS_EVIDENCE ->
           requireSame(assignee, assessorId, "assessor-assesses", "the assessor " + assessorId);

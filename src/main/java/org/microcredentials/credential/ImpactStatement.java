@@ -1,0 +1,33 @@
+package org.microcredentials.credential;
+
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.microcredentials.process.VariableReader;
+
+/**
+ * The impact statement, the evidence a credential carries: the problem, the actions taken and the
+ * measurable results, all three required, and links to further evidence, optional. The one place
+ * that says so and names its fields: every step that takes a statement (a self-submission's start,
+ * more evidence, an amendment, a promotion's evidence, an endorsement's start) reads it here, and
+ * the contracts ({@code ApplicationVariables}, {@code EndorsementProcess.Variables}) take the names
+ * from here.
+ */
+public record ImpactStatement(String problem, String actions, String results, Optional<String> links) {
+
+  public static final String PROBLEM = "impactProblem";
+  public static final String ACTIONS = "impactActions";
+  public static final String RESULTS = "impactResults";
+  public static final String LINKS = "evidenceLinks";
+
+  /**
+   * The statement as a person sent it, checked field by field in the order of the forms; a missing
+   * part is refused (400 {@code required-impactProblem} and so on), as is text that is not text or too long.
+   */
+  public static ImpactStatement required(VariableScope sent) {
+    VariableReader input = VariableReader.of(sent);
+    String problem = input.requiredText(PROBLEM);
+    String actions = input.requiredText(ACTIONS);
+    String results = input.requiredText(RESULTS);
+    return new ImpactStatement(problem, actions, results, input.optionalText(LINKS));
+  }
+}
