@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngines;
+import org.camunda.bpm.webapp.plugin.resource.AbstractAppPluginRootResource;
 import org.glassfish.jersey.server.ExtendedUriInfo;
 import org.glassfish.jersey.uri.UriTemplate;
 import org.microcredentials.process.Actors;
@@ -37,6 +39,11 @@ import org.slf4j.LoggerFactory;
  * <p>The operation is the URI template Jersey routed the call to, never the URL's text: matrix
  * parameters, percent-encoding, double slashes and the {@code engine/{name}} prefix are the same
  * operation here.
+ *
+ * <p>The webapps' plugin APIs ({@code /camunda/api/cockpit/plugin/base/{engine}/process-instance}) are not the
+ * engine's REST API but read the same data in their own query language, and Camunda lets anyone logged in to any
+ * webapp call them: Cockpit's are the SEM team's, as Cockpit is, every other webapp's the administrators'. Their
+ * static files stay open (the webapps' pages load them before anyone logs in).
  */
 @Priority(Priorities.AUTHORIZATION - 100)
 public class EngineAllowListFilter implements ContainerRequestFilter {
@@ -59,7 +66,8 @@ public class EngineAllowListFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) throws IOException {
-    if (!engineRestCall()) {
+    boolean pluginCall = webappPluginCall();
+    if (!pluginCall && !engineRestCall()) {
       return;
     }
     String operation = operation(request.getMethod(), uriInfo.getMatchedTemplates());
@@ -74,6 +82,17 @@ public class EngineAllowListFilter implements ContainerRequestFilter {
     var caller = identity.getCurrentAuthentication();
     String user = caller == null ? null : caller.getUserId();
     List<String> groups = caller == null || caller.getGroupIds() == null ? List.of() : caller.getGroupIds();
+    if (pluginCall) {
+      // Cockpit's instance query takes variable filters checked only against READ on the instance: through it a
+      // candidate, who may follow her own application, read its hidden variables a letter at a time.
+      boolean cockpit = uriInfo.getMatchedResources().stream().anyMatch(AbstractCockpitPluginRootResource.class::isInstance);
+      if (user == null || !cockpit || !EngineAllowList.Role.SEM_TEAM.includes(groups)) {
+        LOG.info("Refused '{}' of a webapp's plugin API to {}", operation, user);
+        refuse(request, 403, RULE, "'" + operation + "' of " + (cockpit ? "Cockpit's plugin API is the SEM team's"
+            : "a webapp's plugin API is the administrators'") + "; only they call it. Nothing was done.");
+      }
+      return;
+    }
     Optional<EngineAllowList.Entry> entry = EngineAllowList.entry(operation);
     if (user == null || entry.isEmpty() || !entry.get().role().includes(groups)) {
       // Operations see here what people's clients tried that the list does not hold (a Tasklist view, a script).
@@ -109,6 +128,16 @@ public class EngineAllowListFilter implements ContainerRequestFilter {
     return answering != null && answering.getName().startsWith(ENGINE_REST_PACKAGE)
         || uriInfo.getMatchedResources().stream().anyMatch(matched -> matched.getClass().getName()
             .startsWith(ENGINE_REST_PACKAGE));
+  }
+
+  /**
+   * Whether Jersey routed the call into one of the webapps' plugin APIs (Cockpit's queries), other than the
+   * static files every plugin serves ({@link AbstractAppPluginRootResource}'s own method).
+   */
+  private boolean webappPluginCall() {
+    boolean staticFile = resourceInfo.getResourceMethod() != null
+        && resourceInfo.getResourceMethod().getDeclaringClass() == AbstractAppPluginRootResource.class;
+    return !staticFile && uriInfo.getMatchedResources().stream().anyMatch(AbstractAppPluginRootResource.class::isInstance);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.microcredentials.RuleViolation;
 import org.springframework.stereotype.Component;
@@ -16,13 +17,19 @@ import org.springframework.stereotype.Component;
  * modelled candidates, and by no owner. Whoever may work on a task (Camunda grants its assignee
  * and candidates UPDATE, so that they can also unclaim it) could otherwise add any user or group
  * as a candidate, or make someone its owner (also by delegating it), and Camunda would show them
- * the task with the application's evidence and scores.
+ * the task with the application's evidence and scores. Nor is a task anyone's subtask: the engine deletes a
+ * subtask with its parent, so the SEM team, who may set a task's fields, made another application's peer review
+ * the subtask of a task of theirs, completed that, and left the application waiting for a task that was gone.
  */
 @Component("holdersAsModelled")
 public class HoldersAsModelled extends RuleCheckingTaskListener {
 
   @Override
   protected void check(DelegateTask task) {
+    if (task instanceof Task stored && stored.getParentTaskId() != null) {
+      throw RuleViolation.forbidden("no-parent-task", "'" + task.getName() + "' is a step of its process, no one's "
+          + "subtask: a subtask is deleted with its parent task (" + stored.getParentTaskId() + ").");
+    }
     if (task.getOwner() != null) {
       throw RuleViolation.forbidden("no-owner", "'" + task.getName() + "' is held by its assignee alone: no one sets "
           + "an owner or delegates it (" + task.getOwner() + ").");

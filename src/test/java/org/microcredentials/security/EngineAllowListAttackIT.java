@@ -35,7 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * sent it (raw HTTP, Basic or Tasklist's session) and refused with nothing changed: a task holder
  * ending a flow with {@code bpmnError}; query filters as an oracle on hidden variables; an assessor
  * moving her own due date; people editing their Camunda profile; {@code Object} variables from an
- * ordinary account; calls about another person.
+ * ordinary account; calls about another person; the same oracle through Cockpit's plugin API; the SEM team
+ * deleting a task by making it a subtask.
  */
 @ApplicationTest
 class EngineAllowListAttackIT {
@@ -136,6 +137,43 @@ class EngineAllowListAttackIT {
     assertThat(plainFilter.statusCode()).as("Tasklist's own filter call").isEqualTo(200);
   }
 
+  /**
+   * Cockpit's plugin API has its own instance query, with variable filters that Camunda checks only against READ on
+   * the instance, and any person logged in to Tasklist may call it: alice, who may follow her application, read the
+   * assessor's hidden justification a letter at a time ({@code like 'C%'}: 1, {@code like 'X%'}: 0).
+   */
+  @Test
+  void aCandidateCannotQueryHerOwnApplicationThroughCockpitsPluginApi() throws Exception {
+    ProcessInstance instance = app.submit("alice", "iLAN", 3);
+    app.assignAssessor(instance, "erin", "carol");
+    app.score(instance, "carol", 9);
+    String key = instance.getBusinessKey();
+    String cockpitQuery = "/camunda/api/cockpit/plugin/base/default/process-instance";
+
+    TasklistSession alice = TasklistSession.login(rest, "alice");
+    for (String path : List.of(cockpitQuery + "/count", cockpitQuery + "?firstResult=0&maxResults=10")) {
+      for (Object body : List.of(
+          Map.of("businessKey", key, "variables", List.of(Map.of("name", "justification", "operator", "like", "value", "C%"))),
+          Map.of("businessKey", key, "variables", List.of(Map.of("name", "score", "operator", "eq", "value", 9))),
+          Map.of("businessKey", key))) {
+        HttpResponse<String> answer = http.sendWithSession(alice, "POST", path, body);
+        assertThat(answer.statusCode()).as(path + " " + body + " " + answer.body()).isEqualTo(403);
+        assertThat(answer.body()).contains("engine-allow-list").doesNotContain("\"count\"");
+      }
+    }
+    HttpResponse<String> incidents = http.sendWithSession(alice, "POST", "/camunda/api/cockpit/plugin/base/default/incident/count",
+        Map.of("processInstanceIdIn", List.of(instance.getId())));
+    assertThat(incidents.statusCode()).isEqualTo(403);
+
+    // Cockpit is the SEM team's: their views answer, and its scripts load before anyone logs in.
+    HttpResponse<String> sem = http.sendWithSession(TasklistSession.login(rest, "erin"), "POST", cockpitQuery + "/count",
+        Map.of("businessKey", key, "variables", List.of(Map.of("name", "score", "operator", "eq", "value", 9))));
+    assertThat(sem.statusCode()).as(sem.body()).isEqualTo(200);
+    assertThat(count(sem)).isEqualTo(1);
+    assertThat(http.send(null, "GET", "/camunda/api/cockpit/plugin/cockpitPlugins/static/app/plugin.js", null).statusCode())
+        .isEqualTo(200);
+  }
+
   @Test
   void onlyTheSemTeamMovesADueDate() throws Exception {
     ProcessInstance instance = app.submit("alice", "iLAN", 3);
@@ -155,6 +193,32 @@ class EngineAllowListAttackIT {
     // The list lets the SEM team through; Camunda's authorizations then decide which tasks they may update.
     assertThat(bySem.body() == null ? "" : bySem.body()).as("the SEM team may set a task's fields")
         .doesNotContain("engine-allow-list");
+  }
+
+  /**
+   * The SEM team may set a task's fields, and the engine deletes a subtask with its parent: erin made alice's peer
+   * review the subtask of bob's assessor assignment, completed that, and the peer review was gone, alice's
+   * application waiting for good for a task no one could see or complete.
+   */
+  @Test
+  void theSemTeamCannotMakeATaskASubtaskAndSoDeleteIt() throws Exception {
+    ProcessInstance alices = app.submit("alice", "iLAN", 3);
+    app.assignAssessor(alices, "erin", "carol");
+    app.score(alices, "carol", 9);
+    Task peerReview = app.tasks(alices, SelfSubmissionProcess.Tasks.PEER_REVIEW).get(0);
+    ProcessInstance bobs = app.submit("bob", "iLAN", 4);
+    Task assignment = app.task(bobs, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR);
+
+    HttpResponse<String> adopted = http.send("erin", "PUT", "/engine-rest/task/" + peerReview.getId(), Map.of(
+        "name", peerReview.getName(), "due", "2099-01-01T00:00:00.000+0000", "parentTaskId", assignment.getId()));
+    assertThat(adopted.statusCode()).as(adopted.body()).isEqualTo(403);
+    assertThat(adopted.body()).contains("no-parent-task");
+    assertThat(engine.getTaskService().createTaskQuery().taskId(peerReview.getId()).singleResult().getParentTaskId())
+        .isNull();
+
+    app.assignAssessor(bobs, "erin", "dave");
+    assertThat(app.tasks(alices, SelfSubmissionProcess.Tasks.PEER_REVIEW)).as("the peer review still waits")
+        .extracting(Task::getId).contains(peerReview.getId());
   }
 
   @Test

@@ -31,6 +31,10 @@ class MalformedUrlsIT {
         "/engine-rest/task/abc/variables;x=1/reviewerCount",
         "/api/skills;jsessionid=1",
         "/camunda/api/engine/engine/default/task;x=1",
+        // On the segment a servlet is mapped to: Spring's parsing of the path, before the chains, once failed (500).
+        "/engine-rest;x=1/task/count",
+        "/engine-rest;/engine",
+        "/camunda/api;x=1/engine/engine/default/task",
         "/engine-rest/deployment%2Fcreate",
         "/engine-rest/task/%2e%2e/count",
         "/engine-rest/process-definition/../task/count",
