@@ -8,14 +8,15 @@ import org.glassfish.jersey.internal.spi.ForcedAutoDiscoverable;
  * /camunda/api/engine/*}), not through {@code /engine-rest}, and the starter gives us no hook to
  * add a provider to it. Jersey's auto-discovery (META-INF/services) adds our providers to every
  * Jersey application of ours: a claim refused by a rule answers 403 with the rule in Tasklist too,
- * not 500, and a task takes only its form's fields there too ({@link TaskInputsFilter}).
+ * not 500, and a task and a start take only their form's fields there too ({@link TaskInputsFilter},
+ * {@link StartInputsFilter}).
  */
 public class EngineApiProviders implements ForcedAutoDiscoverable {
 
   static final Class<?>[] PROVIDERS = {EngineRestConfiguration.WrappedRuleViolations.class,
       EngineRestConfiguration.WrappedRuleViolationsInRestExceptions.class,
       EngineRestConfiguration.SpringDataFailures.class, EngineRestConfiguration.UnexpectedFailures.class,
-      TaskInputsFilter.class};
+      TaskInputsFilter.class, StartInputsFilter.class};
 
   @Override
   public void configure(FeatureContext context) {

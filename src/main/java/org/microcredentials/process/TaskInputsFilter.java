@@ -1,7 +1,6 @@
 package org.microcredentials.process;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import java.io.IOException;
@@ -42,7 +41,6 @@ public class TaskInputsFilter extends EngineChangeFilter {
       "handleEscalation");
   /** The task's (local) variables sub-resources. */
   private static final Set<String> TASK_VARIABLES = Set.of("TaskVariablesResource", "LocalTaskVariablesResource");
-  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Override
   protected void filter(EngineRequests request, String resource, String method) throws IOException {
@@ -123,7 +121,7 @@ public class TaskInputsFilter extends EngineChangeFilter {
       return keys;
     }
     try (InputStream form = engine.getFormService().getDeployedTaskForm(task.getId())) {
-      collectKeys(JSON.readTree(form), keys);
+      keys.addAll(FormFields.of(form));
     } catch (NotFoundException missing) {
       throw missing;
     } catch (IOException | RuntimeException unreadable) {
@@ -134,14 +132,6 @@ public class TaskInputsFilter extends EngineChangeFilter {
       throw new IllegalStateException("The form of '" + task.getName() + "' cannot be read", unreadable);
     }
     return keys;
-  }
-
-  private static void collectKeys(JsonNode component, Set<String> keys) {
-    if (component.hasNonNull("key") && !component.path("readonly").asBoolean(false)
-        && !component.path("disabled").asBoolean(false)) {
-      keys.add(component.get("key").asText());
-    }
-    component.path("components").forEach(child -> collectKeys(child, keys));
   }
 
   /** The task was completed while its form was being read. */

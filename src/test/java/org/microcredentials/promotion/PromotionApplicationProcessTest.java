@@ -269,6 +269,16 @@ class PromotionApplicationProcessTest {
     assertNothingLeft();
   }
 
+  /** The engine's own line behind the REST API's start-inputs rule: a start through the Java API with more than the form's fields. */
+  @Test
+  void aStartWithMoreThanTheTargetLevelAndTheStatementIsRefused() {
+    bobHoldsFourOfSix();
+    assertThatThrownBy(() -> promotions.app().as("bob", () -> engine.getRuntimeService().startProcessInstanceByKey(
+        PromotionApplicationProcess.KEY, Map.of(PromotionApplicationProcess.Variables.TARGET_LEVEL, 4, "skillCode", "iARCH"))))
+        .hasMessageContaining("starts with 'targetLevel' and an optional 'statement' only, not [skillCode]");
+    assertNothingLeft();
+  }
+
   @Test
   void theNextLevelOnly() {
     bobHoldsFourOfSix();

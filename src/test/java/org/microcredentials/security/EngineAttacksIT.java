@@ -95,6 +95,40 @@ class EngineAttacksIT {
   }
 
   /**
+   * A start sets its start form's fields and nothing else: alice's application started with {@code passed} and
+   * {@code finalScore} of her choosing (which clients read from the instance) or a field nobody asked for is refused
+   * naming them, through {@code /engine-rest} and Tasklist's engine API, and nothing is left; the form's fields
+   * alone start it.
+   */
+  @Test
+  void aStartSetsOnlyTheFieldsOfItsStartForm() {
+    Map<String, Object> variables = new HashMap<>(startVariables());
+    variables.put("passed", Map.of("value", true, "type", "Boolean"));
+    variables.put("finalScore", Map.of("value", 10, "type", "Integer"));
+    ResponseEntity<Map<String, Object>> refused = calls.post("alice", START, Map.of("variables", variables));
+    assertThat(refused.getStatusCode().value()).as("%s", refused).isEqualTo(400);
+    assertThat(refused.getBody()).containsEntry("rule", "start-inputs");
+    assertThat((String) refused.getBody().get("message")).contains("'passed'", "'finalScore'", "skillCode")
+        .doesNotContain("'skillCode'");
+
+    Map<String, Object> viaTasklist = new HashMap<>(startVariables());
+    viaTasklist.put("notes", string("x".repeat(20_000)));
+    ResponseEntity<String> tasklist = TasklistSession.login(rest, "alice").post("/process-definition/key/"
+        + SelfSubmissionProcess.KEY + "/submit-form", Map.of("variables", viaTasklist));
+    assertThat(tasklist.getStatusCode().value()).as("%s", tasklist).isEqualTo(400);
+    assertThat(tasklist.getBody()).contains("start-inputs", "'notes'");
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(SelfSubmissionProcess.KEY)
+        .count()).isZero();
+    assertThat(app.applications()).isZero();
+
+    String definitionId = engine.getRepositoryService().createProcessDefinitionQuery()
+        .processDefinitionKey(SelfSubmissionProcess.KEY).latestVersion().singleResult().getId();
+    assertThat(calls.post("alice", "/engine-rest/process-definition/" + definitionId + "/start",
+        Map.of("variables", variables)).getBody()).containsEntry("rule", "start-inputs");
+    assertThat(calls.post("alice", START, Map.of("variables", startVariables())).getStatusCode()).isEqualTo(HttpStatus.OK);
+  }
+
+  /**
    * The engine-level line, whatever our own rules read: an Object variable of a class outside the allowed ones
    * is never rebuilt as a Java object, while ours (a list of ids, as the expiry process keeps) still is.
    */
