@@ -54,7 +54,7 @@ public final class EngineAllowList {
      */
     NO_VARIABLE_FILTERS("no-variable-filters", "no variable filter or variable sorting"),
     /** Variables are JSON or primitives: no {@code Object} value is built from a person's request. */
-    NO_OBJECT_VARIABLES("no-object-variables", "no variable of type Object"),
+    NO_OBJECT_VARIABLES("no-object-variables", "variables of the types a form sends only: no Object, Xml, File or Bytes"),
     /** A start at the start event: no start instructions, skipped listeners or skipped input mappings. */
     START_AT_START_EVENT("start-at-start-event", "at the start event: no start instructions or skip flags"),
     /** The person named in the call ({@code id} or {@code userId}) is the caller. */

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.camunda.bpm.cockpit.plugin.resource.AbstractCockpitPluginRootResource;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngines;
@@ -224,12 +225,25 @@ public class EngineAllowListFilter implements ContainerRequestFilter {
     return sortBy != null && sortBy.toLowerCase(Locale.ROOT).contains("variable");
   }
 
-  /** A variable of type {@code Object} (any spelling) among those a start or completion sends. */
+  /**
+   * The value types a form sends (Tasklist's Camunda Forms, our REST flows); no type at all lets the engine infer
+   * one of them. Everything else is refused: an Object has the server build a Java object of the caller's choosing,
+   * and Xml, File and Bytes are nothing a form of ours sends (Xml has no serializer here and answered 500).
+   */
+  private static final Set<String> VALUE_TYPES = Set.of("", "string", "boolean", "integer", "long", "short", "double",
+      "date", "json", "null");
+
+  /** A variable of type {@code Object} (any spelling), or of any type a form does not send, among those a call sends. */
   static Optional<String> objectVariable(JsonNode body) {
     for (String container : List.of("variables", "modifications")) {
       for (Map.Entry<String, JsonNode> variable : body.path(container).properties()) {
-        if ("object".equalsIgnoreCase(variable.getValue().path("type").asText(""))) {
+        String type = variable.getValue().path("type").asText("");
+        if ("object".equalsIgnoreCase(type)) {
           return Optional.of("'" + variable.getKey() + "' is sent as an Object; send JSON or a primitive type");
+        }
+        if (!VALUE_TYPES.contains(type.toLowerCase(Locale.ROOT))) {
+          return Optional.of("'" + variable.getKey() + "' is sent as " + type + "; send text, a number, a boolean, a date"
+              + " or JSON");
         }
       }
     }

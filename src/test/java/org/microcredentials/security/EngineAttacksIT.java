@@ -90,6 +90,17 @@ class EngineAttacksIT {
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey(SelfSubmissionProcess.KEY)
         .count()).isZero();
 
+    // Nor any other type no form sends: Xml (no serializer here: it answered 500), File, Bytes.
+    for (String type : List.of("Xml", "File", "Bytes", "xml")) {
+      Map<String, Object> variables = new HashMap<>(startVariables());
+      variables.put("impactProblem", Map.of("type", type, "value", "PGE+PC9hPg=="));
+      ResponseEntity<Map<String, Object>> refused = calls.post("alice", START, Map.of("variables", variables));
+      assertThat(refused.getStatusCode().value()).as("%s: %s", type, refused).isEqualTo(400);
+      assertThat(refused.getBody()).containsEntry("rule", "no-object-variables");
+      assertThat((String) refused.getBody().get("message")).contains("'impactProblem' is sent as " + type);
+    }
+    assertThat(app.applications()).isZero();
+
     // The same start without the object is accepted: the refusal was the object's.
     assertThat(calls.post("alice", START, Map.of("variables", startVariables())).getStatusCode()).isEqualTo(HttpStatus.OK);
   }
