@@ -57,9 +57,16 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
     scorePolicy.checkImprovementAreas(score, improvementAreas);
     execution.setVariable(SCORE, score);
     applications.recordAssessment(ApplicationRegister.keyOf(execution), score, justification, improvementAreas.orElse(null));
-    // A new round of peer review and moderation starts from nothing.
-    peerReviewLog.write(execution, PEER_REVIEWS, List.of());
-    execution.setVariable(PEER_REVIEW_SUMMARY, "");
+    // A new round of peer review and moderation starts from nothing: an earlier round's review log (kept
+    // by earlier releases only; ReviewsLoggedEarlier and PeerReviewers read it) and its summary for the
+    // moderator are emptied where they exist. Today's rounds write no log, and the summary only when a
+    // reviewer disagrees.
+    if (execution.hasVariable(PEER_REVIEWS)) {
+      peerReviewLog.write(execution, PEER_REVIEWS, List.of());
+    }
+    if (execution.hasVariable(PEER_REVIEW_SUMMARY)) {
+      execution.setVariable(PEER_REVIEW_SUMMARY, "");
+    }
     execution.removeVariable(MODERATION_JUSTIFICATION);
   }
 }
