@@ -48,9 +48,9 @@ class SubmissionStartListener extends RuleCheckingExecutionListener {
     evidenceHistory.record(accepted.businessKey(), EvidenceHistory.Evidence.of(execution, null));
     execution.setVariable(CANDIDATE_ID, candidateId);
     execution.setVariable(CANDIDATE_NAME, accepted.candidate().displayName());
-    execution.setVariable(SKILL_LEVEL, skillLevel);
+    input.keepAs(SKILL_LEVEL, skillLevel);
     execution.setVariable(SKILL_NAME, accepted.skill().name());
-    execution.setVariable(REVIEWED_WITH_LINE_MANAGER, reviewedWithLineManager);
+    input.keepAs(REVIEWED_WITH_LINE_MANAGER, reviewedWithLineManager);
     access.letFollow(execution, candidateId);
   }
 }
