@@ -14,7 +14,6 @@ public final class ApplicationVariables {
   public static final String CANDIDATE_ID = "candidateId";
   public static final String SKILL_CODE = "skillCode";
   public static final String SKILL_LEVEL = "skillLevel";
-  public static final String FRAMEWORK_VERSION = "frameworkVersion";
   public static final String IMPACT_PROBLEM = ImpactStatement.PROBLEM;
   public static final String IMPACT_ACTIONS = ImpactStatement.ACTIONS;
   public static final String IMPACT_RESULTS = ImpactStatement.RESULTS;

@@ -1,5 +1,6 @@
 package org.microcredentials.process;
 
+import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.microcredentials.RuleViolation;
@@ -77,6 +78,16 @@ public final class VariableReader {
   public boolean optionalBoolean(String name, boolean otherwise) {
     Object value = scope.getVariable(name);
     return value == null ? otherwise : checkedBoolean(name, value);
+  }
+
+  /**
+   * Stores a value as read (a number as Integer, an absent flag as its default) unless the variable already
+   * holds exactly that value: a value the client sent as it is kept costs no second history entry.
+   */
+  public void keepAs(String name, Object value) {
+    if (!Objects.equals(scope.getVariable(name), value)) {
+      scope.setVariable(name, value);
+    }
   }
 
   private static boolean checkedBoolean(String name, Object value) {

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.microcredentials.framework.SkillFramework;
 import org.microcredentials.framework.SkillFrameworkRepository;
-import org.microcredentials.review.ReviewPolicy;
 import org.microcredentials.application.ApplicationRegister;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
  * One assessed skill of a promotion application, the scope of the multi-instance
  * {@code SubProcess_AssessSkill}: on its start, the variables its evidence task and its review round
  * show are written locally, once, from the skill's application row and the framework (skill, target
- * level, criteria, reviewers); the evidence fields start empty here, so that each skill's evidence
+ * level, criteria); the evidence fields start empty here, so that each skill's evidence
  * stays in its own scope however many skills run in parallel. On the evidence task's creation, the
  * task gets the skill as its own local variable ({@code skillCode}, CONTRACT.md).
  */
@@ -26,14 +25,11 @@ class AssessedSkillScope implements ExecutionListener, TaskListener {
   private final ApplicationRegister applications;
   private final SkillFrameworkRepository frameworks;
   private final PromotionTexts texts;
-  private final ReviewPolicy reviewPolicy;
 
-  AssessedSkillScope(ApplicationRegister applications, SkillFrameworkRepository frameworks, PromotionTexts texts,
-      ReviewPolicy reviewPolicy) {
+  AssessedSkillScope(ApplicationRegister applications, SkillFrameworkRepository frameworks, PromotionTexts texts) {
     this.applications = applications;
     this.frameworks = frameworks;
     this.texts = texts;
-    this.reviewPolicy = reviewPolicy;
   }
 
   @Override
@@ -43,8 +39,6 @@ class AssessedSkillScope implements ExecutionListener, TaskListener {
     scope.setVariableLocal(SKILL_CODE, skill.skillCode());
     scope.setVariableLocal(SKILL_NAME, texts.skillName(framework, skill.skillCode()));
     scope.setVariableLocal(SKILL_LEVEL, skill.skillLevel());
-    scope.setVariableLocal(FRAMEWORK_VERSION, skill.frameworkVersion());
-    scope.setVariableLocal(REVIEWER_COUNT, reviewPolicy.reviewerCount(skill.skillLevel()));
     scope.setVariableLocal(PromotionApplicationProcess.Variables.SKILL_CRITERIA,
         texts.criteria(framework, skill.skillCode(), skill.skillLevel()));
     for (String field : new String[] {IMPACT_PROBLEM, IMPACT_ACTIONS, IMPACT_RESULTS, EVIDENCE_LINKS}) {

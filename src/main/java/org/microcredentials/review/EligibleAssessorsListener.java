@@ -10,7 +10,8 @@ import org.microcredentials.application.ApplicationRegister;
 
 /**
  * When the SEM team's assignment task is created: the people who may assess this application,
- * as the dynamic options of the form's assessor select.
+ * as the dynamic options of the form's assessor select: a variable of the task alone (the form is its one
+ * reader), so it goes with the task and is not copied into the caller's instance.
  */
 @Component
 class EligibleAssessorsListener implements TaskListener {
@@ -31,7 +32,7 @@ class EligibleAssessorsListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     ApplicationRegister.Application application = applications.application(ApplicationRegister.keyOf(task.getExecution()));
-    task.setVariable(ELIGIBLE_ASSESSORS, options.of(
+    task.setVariableLocal(ELIGIBLE_ASSESSORS, options.of(
         reviewPolicy.eligibleAssessors(organisation.all(), application.candidateId(), application.skillLevel())));
   }
 }

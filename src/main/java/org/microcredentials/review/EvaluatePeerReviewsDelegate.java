@@ -10,24 +10,25 @@ import org.microcredentials.application.ApplicationRegister;
 
 /**
  * Where the parallel reviews meet: if every reviewer agrees, the assessor's score is final. Reads
- * the round as recorded (the assessor's score, each review), and writes the outcome variables
- * clients read from it, and the round's reviews for the moderator's form and Cockpit: written here,
- * once, and not by each reviewer, so that reviewers submitting at the same moment share no row.
+ * the round as recorded (the assessor's score, each review) and writes only what a reader needs:
+ * the outcome variables clients read ({@code finalScore}, {@code passed}) when the score is settled
+ * here, and, when a reviewer disagrees, the reviews as text for the moderator's form
+ * ({@code peerReviewSummary}): written here, once, and not by each reviewer, so that reviewers
+ * submitting at the same moment share no row. The reviews themselves are read from their rows
+ * ({@code peer_review}), not from a variable.
  */
 @Component
 class EvaluatePeerReviewsDelegate implements JavaDelegate {
 
   private final RoundSettlement settlement;
   private final ApplicationRegister applications;
-  private final PeerReviewLog peerReviewLog;
   private final ReviewsLoggedEarlier loggedEarlier;
 
-  EvaluatePeerReviewsDelegate(RoundSettlement settlement, ApplicationRegister applications, PeerReviewLog peerReviewLog,
+  EvaluatePeerReviewsDelegate(RoundSettlement settlement, ApplicationRegister applications,
       ReviewsLoggedEarlier loggedEarlier) {
     this.loggedEarlier = loggedEarlier;
     this.applications = applications;
     this.settlement = settlement;
-    this.peerReviewLog = peerReviewLog;
   }
 
   @Override
@@ -35,14 +36,26 @@ class EvaluatePeerReviewsDelegate implements JavaDelegate {
     // A round begun on an earlier release has reviews in the instance's log only.
     loggedEarlier.completeRound(execution);
     RecordedRound round = applications.round(ApplicationRegister.keyOf(execution));
-    peerReviewLog.write(execution, PEER_REVIEWS, round.reviews());
-    execution.setVariable(PEER_REVIEW_SUMMARY, PeerReviewLog.summary(round.reviews()));
     boolean agree = settlement.reviewersAgree(round);
-    execution.setVariable(REVIEWERS_AGREE, agree);
+    if (decidesOnVariables(execution)) {
+      execution.setVariable(REVIEWERS_AGREE, agree);
+    }
     if (agree) {
       RoundSettlement.Settled settled = settlement.settle(round);
       execution.setVariable(FINAL_SCORE, settled.finalScore());
       execution.setVariable(PASSED, settled.passed());
+    } else {
+      execution.setVariable(PEER_REVIEW_SUMMARY, PeerReviewLog.summary(round.reviews()));
     }
+  }
+
+  /**
+   * The self-submission and resubmission models of the first release, which ran the review in
+   * themselves, decide at their gateway on the variable {@code reviewersAgree}; an instance of them
+   * still running is finished by this code. The review round decides on the record
+   * ({@code applicationFacts}) and needs no variable. (A process definition id starts with its key.)
+   */
+  private static boolean decidesOnVariables(DelegateExecution execution) {
+    return !execution.getProcessDefinitionId().startsWith(ReviewRoundProcess.KEY + ":");
   }
 }

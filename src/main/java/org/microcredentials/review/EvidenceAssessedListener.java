@@ -46,7 +46,7 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
     loggedEarlier.openRoundAmendedEarlier(execution);
     VariableReader input = VariableReader.of(execution);
     boolean moreEvidence = input.optionalBoolean(MORE_EVIDENCE_REQUESTED, false);
-    execution.setVariable(MORE_EVIDENCE_REQUESTED, moreEvidence);
+    input.keepAs(MORE_EVIDENCE_REQUESTED, moreEvidence);
     if (moreEvidence) {
       input.requiredText(EVIDENCE_REQUEST);
       return;
@@ -55,11 +55,18 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
     String justification = input.requiredText(JUSTIFICATION);
     Optional<String> improvementAreas = input.optionalText(IMPROVEMENT_AREAS);
     scorePolicy.checkImprovementAreas(score, improvementAreas);
-    execution.setVariable(SCORE, score);
+    input.keepAs(SCORE, score);
     applications.recordAssessment(ApplicationRegister.keyOf(execution), score, justification, improvementAreas.orElse(null));
-    // A new round of peer review and moderation starts from nothing.
-    peerReviewLog.write(execution, PEER_REVIEWS, List.of());
-    execution.setVariable(PEER_REVIEW_SUMMARY, "");
+    // A new round of peer review and moderation starts from nothing: an earlier round's review log (kept
+    // by earlier releases only; ReviewsLoggedEarlier and PeerReviewers read it) and its summary for the
+    // moderator are emptied where they exist. Today's rounds write no log, and the summary only when a
+    // reviewer disagrees.
+    if (execution.hasVariable(PEER_REVIEWS)) {
+      peerReviewLog.write(execution, PEER_REVIEWS, List.of());
+    }
+    if (execution.hasVariable(PEER_REVIEW_SUMMARY)) {
+      execution.setVariable(PEER_REVIEW_SUMMARY, "");
+    }
     execution.removeVariable(MODERATION_JUSTIFICATION);
   }
 }

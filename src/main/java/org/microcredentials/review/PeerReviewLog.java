@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
 import org.microcredentials.application.PeerReview;
 
 /**
- * The reviews of the current round, kept on the process instance as a Json variable (readable
- * in Cockpit and over REST, never a serialized Java object), plus a plain-text summary the
- * moderator's form shows.
+ * The reviews of a round as releases before the round's record (migration V5) kept them on the process
+ * instance, a Json variable ({@code peerReviews}), read for instances begun on those releases and
+ * emptied at a new assessment where it exists; today a review's one home is its {@code peer_review} row.
+ * Also the plain-text summary the moderator's form shows ({@code peerReviewSummary}).
  */
 @Component
 public class PeerReviewLog {

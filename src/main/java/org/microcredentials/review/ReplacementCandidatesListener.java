@@ -14,7 +14,8 @@ import org.microcredentials.application.ApplicationRegister;
 
 /**
  * When the SEM team is asked to hand overdue work to someone else: who may take it over, as the
- * options of the form's select (assessors for an assessment, reviewers for a review).
+ * options of the form's select (assessors for an assessment, reviewers for a review): a variable of the
+ * task alone, its form being its one reader.
  */
 @Component
 class ReplacementCandidatesListener implements TaskListener {
@@ -49,7 +50,7 @@ class ReplacementCandidatesListener implements TaskListener {
       Set<String> others = peerReviewers.others(task.getExecution(), ApplicationRegister.keyOf(task.getExecution()), task.getProcessInstanceId(), null);
       replacements = people.stream().filter(person -> mayReview(person, candidateId, assessorId, others)).toList();
     }
-    task.setVariable(ELIGIBLE_REPLACEMENTS, options.of(replacements));
+    task.setVariableLocal(ELIGIBLE_REPLACEMENTS, options.of(replacements));
   }
 
   private boolean mayReview(Engineer person, String candidateId, String assessorId, Set<String> others) {

@@ -17,8 +17,10 @@ import org.microcredentials.application.ApplicationVariables;
  * application ({@code ApplicationRegister}: {@code application}, {@code peer_review}); the round's
  * gateways and loop read them through {@code applicationFacts}, and issuing reads them from there,
  * never from a variable. The variables the round writes are for forms and clients ({@code assessorId},
- * {@code assessorName}, {@code peerReviews}, {@code peerReviewSummary}, {@code finalScore},
+ * {@code assessorName}, {@code peerReviewSummary} when a reviewer disagrees, {@code finalScore},
  * {@code passed}, {@code outcomeJustification}); the callers decide on {@code applicationFacts} too.
+ * {@code peerReviews} and {@code reviewersAgree} are read or written only for instances begun on an
+ * earlier release (see {@code ReviewsLoggedEarlier}, {@code EvaluatePeerReviewsDelegate}).
  *
  * <p>How a round ends: {@link Elements#END_PASSED} (the credential is issued and the candidate told),
  * {@link Elements#END_FAILED} (the outcome recorded, the candidate told in the assessor's name), or,
@@ -53,14 +55,12 @@ public final class ReviewRoundProcess {
     public static final String CANDIDATE_ID = ApplicationVariables.CANDIDATE_ID;
     public static final String SKILL_CODE = ApplicationVariables.SKILL_CODE;
     public static final String SKILL_LEVEL = ApplicationVariables.SKILL_LEVEL;
-    public static final String FRAMEWORK_VERSION = ApplicationVariables.FRAMEWORK_VERSION;
     public static final String IMPACT_PROBLEM = ApplicationVariables.IMPACT_PROBLEM;
     public static final String IMPACT_ACTIONS = ApplicationVariables.IMPACT_ACTIONS;
     public static final String IMPACT_RESULTS = ApplicationVariables.IMPACT_RESULTS;
     public static final String EVIDENCE_LINKS = ApplicationVariables.EVIDENCE_LINKS;
     public static final String CANDIDATE_NAME = "candidateName";
     public static final String SKILL_NAME = "skillName";
-    public static final String REVIEWER_COUNT = "reviewerCount";
     // assignment
     public static final String ELIGIBLE_ASSESSORS = "eligibleAssessors";
     public static final String ASSESSOR_ID = "assessorId";
@@ -71,7 +71,7 @@ public final class ReviewRoundProcess {
     public static final String SCORE = "score";
     public static final String JUSTIFICATION = "justification";
     public static final String IMPROVEMENT_AREAS = "improvementAreas";
-    // peer review, per reviewer: moved into peerReviews when the review is done
+    // peer review, per reviewer: recorded in its row and cleared when the review is done
     public static final String REVIEW_AGREES = "reviewAgrees";
     public static final String PROPOSED_SCORE = "proposedScore";
     public static final String REVIEW_COMMENT = "reviewComment";

@@ -49,8 +49,6 @@ public final class SelfSubmissionProcess {
     // set at start, for people and gateways
     public static final String CANDIDATE_NAME = ReviewRoundProcess.Variables.CANDIDATE_NAME;
     public static final String SKILL_NAME = ReviewRoundProcess.Variables.SKILL_NAME;
-    public static final String FRAMEWORK_VERSION = ReviewRoundProcess.Variables.FRAMEWORK_VERSION;
-    public static final String REVIEWER_COUNT = ReviewRoundProcess.Variables.REVIEWER_COUNT;
     // assignment
     public static final String ELIGIBLE_ASSESSORS = ReviewRoundProcess.Variables.ELIGIBLE_ASSESSORS;
     public static final String ASSESSOR_ID = ReviewRoundProcess.Variables.ASSESSOR_ID;
@@ -61,7 +59,7 @@ public final class SelfSubmissionProcess {
     public static final String SCORE = ReviewRoundProcess.Variables.SCORE;
     public static final String JUSTIFICATION = ReviewRoundProcess.Variables.JUSTIFICATION;
     public static final String IMPROVEMENT_AREAS = ReviewRoundProcess.Variables.IMPROVEMENT_AREAS;
-    // peer review, per reviewer: moved into peerReviews when the review is done
+    // peer review, per reviewer: recorded in its row and cleared when the review is done
     public static final String REVIEW_AGREES = ReviewRoundProcess.Variables.REVIEW_AGREES;
     public static final String PROPOSED_SCORE = ReviewRoundProcess.Variables.PROPOSED_SCORE;
     public static final String REVIEW_COMMENT = ReviewRoundProcess.Variables.REVIEW_COMMENT;

@@ -9,7 +9,6 @@ import org.microcredentials.framework.Seniority;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
-import org.microcredentials.review.ReviewPolicy;
 import org.springframework.stereotype.Component;
 import org.microcredentials.application.EvidenceHistory;
 
@@ -24,14 +23,12 @@ class SubmissionStartListener extends RuleCheckingExecutionListener {
   private final ParticipantAccess access;
   private final Actors actors;
   private final SubmissionIntake intake;
-  private final ReviewPolicy reviewPolicy;
   private final EvidenceHistory evidenceHistory;
 
-  SubmissionStartListener(Actors actors, SubmissionIntake intake, ReviewPolicy reviewPolicy,
-      EvidenceHistory evidenceHistory, ParticipantAccess access) {
+  SubmissionStartListener(Actors actors, SubmissionIntake intake, EvidenceHistory evidenceHistory,
+      ParticipantAccess access) {
     this.actors = actors;
     this.intake = intake;
-    this.reviewPolicy = reviewPolicy;
     this.evidenceHistory = evidenceHistory;
     this.access = access;
   }
@@ -51,11 +48,9 @@ class SubmissionStartListener extends RuleCheckingExecutionListener {
     evidenceHistory.record(accepted.businessKey(), EvidenceHistory.Evidence.of(execution, null));
     execution.setVariable(CANDIDATE_ID, candidateId);
     execution.setVariable(CANDIDATE_NAME, accepted.candidate().displayName());
-    execution.setVariable(SKILL_LEVEL, skillLevel);
+    input.keepAs(SKILL_LEVEL, skillLevel);
     execution.setVariable(SKILL_NAME, accepted.skill().name());
-    execution.setVariable(FRAMEWORK_VERSION, accepted.frameworkVersion());
-    execution.setVariable(REVIEWED_WITH_LINE_MANAGER, reviewedWithLineManager);
-    execution.setVariable(REVIEWER_COUNT, reviewPolicy.reviewerCount(skillLevel));
+    input.keepAs(REVIEWED_WITH_LINE_MANAGER, reviewedWithLineManager);
     access.letFollow(execution, candidateId);
   }
 }

@@ -325,7 +325,7 @@ public final class Benchmark {
 
   private void referenceFlow() {
     String instance = transaction("henry", () -> engine.getRuntimeService()
-        .startProcessInstanceByKey(REFERENCE_KEY, Map.of(REVIEWER_COUNT, REVIEWERS.size())).getId());
+        .startProcessInstanceByKey(REFERENCE_KEY, Map.of("reviewerCount", REVIEWERS.size())).getId());
     work(instance, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, SEM_MEMBER, Map.of(ASSESSOR_ID, ASSESSOR));
     work(instance, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, ASSESSOR, Map.of());
     for (String reviewer : REVIEWERS) {

@@ -352,7 +352,8 @@ class SelfSubmissionRulesTest {
 
     @SuppressWarnings("unchecked")
     private List<String> eligibleAssessors(ProcessInstance instance) {
-      Object options = app.variable(instance, ELIGIBLE_ASSESSORS);
+      // The options are the assignment task's own variable (its form is their one reader).
+      Object options = engine.getTaskService().getVariableLocal(app.task(instance, ASSIGN_ASSESSOR).getId(), ELIGIBLE_ASSESSORS);
       return org.camunda.spin.Spin.JSON(options).elements().stream()
           .map(option -> option.prop("value").stringValue()).toList();
     }
