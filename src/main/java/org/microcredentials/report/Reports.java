@@ -85,7 +85,7 @@ public class Reports {
     this.settled = new SettledReports(jdbc, zoned, clock);
     // Its groups keep no dates, so it may settle up to a few minutes ago: what is read on every request
     // is then only the open tasks and those ended in the last minutes.
-    this.slaTally = new SettledTally<>(SettledHorizon.byMinute(clock, zone), this::countTasksHeld, SettledTally::sum);
+    this.slaTally = new SettledTally<>(TallyCutoff.byMinute(clock, zone), this::countTasksHeld, SettledTally::sum);
     this.openTasks = new OpenTasksHeld(jdbc, transactions, SLA_TASK_KEYS);
   }
 

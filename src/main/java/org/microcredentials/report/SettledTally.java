@@ -11,7 +11,7 @@ import java.util.function.BinaryOperator;
 /**
  * Tallies of facts that never change once their moment has passed (a credential issued or revoked,
  * a task ended, an application decided), grouped by what a report adds up: tallied once for the settled
- * past ({@link SettledHorizon}) on the first read after start, extended as the horizon moves; a report
+ * past ({@link TallyCutoff}) on the first read after start, extended as the horizon moves; a report
  * adds to them the tally after the horizon, which it makes on every read. So a report
  * over a million credentials adds up a few thousand counts instead of grouping every row again.
  * The database does the counting ({@link Counter} is a grouped query); the values are never
@@ -27,7 +27,7 @@ final class SettledTally<K, V> {
     Map<K, V> count(Instant from, Instant to);
   }
 
-  private final SettledHorizon horizons;
+  private final TallyCutoff horizons;
   private final Counter<K, V> counter;
   private final BinaryOperator<V> merge;
   private Map<K, V> settled;
@@ -35,15 +35,15 @@ final class SettledTally<K, V> {
   private long generation;
 
   /** {@code merge} adds two tallies of one group into a new value (it changes neither). */
-  SettledTally(SettledHorizon horizons, Counter<K, V> counter, BinaryOperator<V> merge) {
+  SettledTally(TallyCutoff horizons, Counter<K, V> counter, BinaryOperator<V> merge) {
     this.horizons = horizons;
     this.counter = counter;
     this.merge = merge;
   }
 
-  /** A tally a day at a time ({@link SettledHorizon#daily}). */
+  /** A tally a day at a time ({@link TallyCutoff#daily}). */
   SettledTally(Clock clock, ZoneId zone, Counter<K, V> counter, BinaryOperator<V> merge) {
-    this(SettledHorizon.daily(clock, zone), counter, merge);
+    this(TallyCutoff.daily(clock, zone), counter, merge);
   }
 
   /** Counts per group, added up index by index, a day at a time. */
@@ -70,7 +70,7 @@ final class SettledTally<K, V> {
   }
 
   private void bringUpToDate() {
-    SettledHorizon.Step step = horizons.next();
+    TallyCutoff.Step step = horizons.next();
     if (settled == null || step.anew()) {
       settled = Map.copyOf(counter.count(null, step.horizon()));
       horizon = step.horizon();

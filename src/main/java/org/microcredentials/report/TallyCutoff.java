@@ -23,7 +23,7 @@ import java.time.temporal.ChronoUnit;
  * A clock that moves back (tests set it; production's does not) unsettles everything: the tally is
  * then made anew.
  */
-final class SettledHorizon {
+final class TallyCutoff {
 
   /** Far longer than any of our transactions, for the tallies a day at a time. */
   static final Duration IN_FLIGHT_MARGIN = Duration.ofMinutes(10);
@@ -36,18 +36,18 @@ final class SettledHorizon {
   private Instant latestNow;
   private LocalDate latestDay;
 
-  private SettledHorizon(Clock clock, ZoneId zone, boolean byMinute) {
+  private TallyCutoff(Clock clock, ZoneId zone, boolean byMinute) {
     this.clock = clock;
     this.zone = zone;
     this.byMinute = byMinute;
   }
 
-  static SettledHorizon daily(Clock clock, ZoneId zone) {
-    return new SettledHorizon(clock, zone, false);
+  static TallyCutoff daily(Clock clock, ZoneId zone) {
+    return new TallyCutoff(clock, zone, false);
   }
 
-  static SettledHorizon byMinute(Clock clock, ZoneId zone) {
-    return new SettledHorizon(clock, zone, true);
+  static TallyCutoff byMinute(Clock clock, ZoneId zone) {
+    return new TallyCutoff(clock, zone, true);
   }
 
   /** Where the settled past ends now, and whether the tally must be made anew rather than extended. */
