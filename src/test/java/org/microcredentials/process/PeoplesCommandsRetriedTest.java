@@ -22,7 +22,9 @@ import org.camunda.bpm.engine.spring.SpringTransactionsProcessEngineConfiguratio
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.testing.RunsAlongside;
@@ -77,12 +79,14 @@ class PeoplesCommandsRetriedTest {
     }
   }
 
-  private ProcessEngine engine;
-  private SimpleMeterRegistry meters;
-  private DataSourceTransactionManager transactions;
+  // One engine for the class (building one parses the engine's whole SQL mapping); each test deploys its models
+  // and deletes them with their instances after.
+  private static ProcessEngine engine;
+  private static SimpleMeterRegistry meters;
+  private static DataSourceTransactionManager transactions;
 
-  @BeforeEach
-  void startEngine() {
+  @BeforeAll
+  static void startEngine() {
     JdbcDataSource database = new JdbcDataSource();
     database.setURL("jdbc:h2:mem:peoples-commands;DB_CLOSE_DELAY=-1");
     transactions = new DataSourceTransactionManager(database);
@@ -96,6 +100,16 @@ class PeoplesCommandsRetriedTest {
     meters = new SimpleMeterRegistry();
     configuration.getProcessEnginePlugins().add(new PeoplesCommandsRetried(meters));
     engine = configuration.buildProcessEngine();
+  }
+
+  @AfterAll
+  static void closeEngine() {
+    engine.close();
+  }
+
+  @BeforeEach
+  void deployModels() {
+    meters.clear();
     engine.getRepositoryService().createDeployment()
         .addModelInstance("review.bpmn", Bpmn.createExecutableProcess("Process_Review").camundaHistoryTimeToLive(1)
             .startEvent().userTask("Task_Review").camundaTaskListenerClass("complete", CompletionListener.class)
@@ -117,11 +131,10 @@ class PeoplesCommandsRetriedTest {
   }
 
   @AfterEach
-  void closeEngine() {
+  void deleteModels() {
     engine.getIdentityService().clearAuthentication();
     engine.getRepositoryService().createDeploymentQuery().list()
         .forEach(deployment -> engine.getRepositoryService().deleteDeployment(deployment.getId(), true));
-    engine.close();
   }
 
   @Test

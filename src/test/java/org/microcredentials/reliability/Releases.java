@@ -11,7 +11,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The earlier releases an upgrade starts from: the commits listed in {@code .ci/releases}, oldest
  * first, each built once into {@code target/releases/<commit>/} (the commit's tree by {@code git
- * archive}, then {@code mvn -DskipTests package}) and kept there for every database the test runs on.
+ * archive}, then {@code mvn -DskipTests -Dmaven.test.skip=true package}: no test is compiled) and kept there
+ * for every database the test runs on.
  * CI's clean clone holds the whole history, so every listed commit is there.
  */
 final class Releases {
@@ -60,7 +61,7 @@ final class Releases {
           "Commit " + commit + " of .ci/releases is not in this clone's history (a shallow clone?)");
       run(log, Path.of("."), List.of("sh", "-c", "git archive " + commit + " | tar -x -C '" + source + "'"),
           "git archive of " + commit + " failed");
-      run(log, source, List.of(maven(), "-B", "-q", "-DskipTests", "package"), "The build of release " + commit + " failed");
+      run(log, source, List.of(maven(), "-B", "-q", "-DskipTests", "-Dmaven.test.skip=true", "package"), "The build of release " + commit + " failed");
       try (var built = Files.list(source.resolve("target"))) {
         Path packaged = built.filter(path -> path.getFileName().toString().matches("micro-credentials-.*\\.jar"))
             .findFirst().orElseThrow(() -> new IllegalStateException("Release " + commit + " built no jar; see " + log));
