@@ -1,14 +1,16 @@
 package org.microcredentials.promotion;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.microcredentials.application.ApplicationRegister;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.framework.SkillFramework;
 import org.microcredentials.framework.SkillFrameworkRepository;
-import org.microcredentials.application.ApplicationRegister;
 import org.springframework.stereotype.Component;
 
 /**
@@ -41,7 +43,8 @@ class AssessedSkillScope implements ExecutionListener, TaskListener {
     scope.setVariableLocal(SKILL_LEVEL, skill.skillLevel());
     scope.setVariableLocal(PromotionApplicationProcess.Variables.SKILL_CRITERIA,
         texts.criteria(framework, skill.skillCode(), skill.skillLevel()));
-    for (String field : new String[] {IMPACT_PROBLEM, IMPACT_ACTIONS, IMPACT_RESULTS, EVIDENCE_LINKS}) {
+    for (String field : new String[] {
+        ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS, ImpactStatement.LINKS}) {
       scope.setVariableLocal(field, null);
     }
   }

@@ -21,9 +21,10 @@ import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.microcredentials.MicroCredentialsProperties;
+import org.microcredentials.application.ApplicationRegister;
+import org.microcredentials.application.ApplicationVariables;
 import org.microcredentials.endorsement.EndorsementRegister;
 import org.microcredentials.promotion.PromotionRegister;
-import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.sla.SlaPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -299,7 +300,7 @@ public class Reports {
    */
   private static final String PROMOTION_ROUND_SKILL = """
       v.proc_inst_id_ = p.id_ and v.execution_id_ = p.id_ and v.name_ = '%s' and p.business_key_ like '%s%%'"""
-      .formatted(ReviewRoundProcess.Variables.SKILL_CODE, ApplicationRegister.PROMOTION_PREFIX);
+      .formatted(ApplicationVariables.SKILL_CODE, ApplicationRegister.PROMOTION_PREFIX);
 
   /** Who held a task (an assessor or reviewer) and the skill of the application or endorsement it was for. */
   record TaskHolder(String person, String skillCode) {
