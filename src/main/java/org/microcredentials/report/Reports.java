@@ -75,7 +75,7 @@ public class Reports {
   private final ZonedSql zoned;
   private final SettledReports settled;
   private final SettledTally<TaskHolder, long[]> slaTally;
-  private final OpenTasksHeld openTasks;
+  private final UnsettledSlaTally unsettledTally;
 
   Reports(JdbcClient jdbc, MicroCredentialsProperties properties, Clock clock, DataSource dataSource,
       PlatformTransactionManager transactions) {
@@ -87,7 +87,7 @@ public class Reports {
     // Its groups keep no dates, so it may settle up to a few minutes ago: what is read on every request
     // is then only the open tasks and those ended in the last minutes.
     this.slaTally = new SettledTally<>(TallyCutoff.byMinute(clock, zone), this::countTasksHeld, SettledTally::sum);
-    this.openTasks = new OpenTasksHeld(jdbc, transactions, SLA_TASK_KEYS);
+    this.unsettledTally = new UnsettledSlaTally(jdbc, transactions, SLA_TASK_KEYS);
   }
 
   public ZoneId zone() {
@@ -260,7 +260,7 @@ public class Reports {
    * handed on counts for both): the tasks held; those overdue in their hands; and those escalated
    * (the rule: {@link SlaPolicy}). Over the
    * whole period, added up from the tally of ended tasks ({@link SettledTally}, settled to a few minutes
-   * ago) and the tasks still open or ended since ({@link OpenTasksHeld}; for one skill, queried with the
+   * ago) and the tasks still open or ended since ({@link UnsettledSlaTally}; for one skill, queried with the
    * skill of each); a team keeps its members' counts (the tally is per person). For a period queried whole.
    */
   private Report slaBreaches(ReportFilter filter) {
@@ -277,7 +277,7 @@ public class Reports {
     };
     settled.counts().forEach(add);
     if (filter.skillCode() == null) {
-      openTasks.count(settled, clock.instant()).forEach((person, counts) -> {
+      unsettledTally.count(settled, clock.instant()).forEach((person, counts) -> {
         if (counted.test(person)) {
           people.merge(person, counts, SettledTally::sum);
         }

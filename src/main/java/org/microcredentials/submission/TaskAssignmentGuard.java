@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
 /**
  * On claim or assignment of an application's task: only a person the rules allow may hold it.
  * (Unclaiming, an empty assignee, is always allowed.) Applied to every user task by
- * {@code EveryUserTask}; still a task listener for instances of models from before that, which bind it.
+ * {@code UserTaskEventListener}; still a task listener for instances of models from before that, which bind it.
  */
 @Component
 class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRules {

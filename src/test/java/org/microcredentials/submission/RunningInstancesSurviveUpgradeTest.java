@@ -33,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * of them (src/test/resources/upgrade/: every user task binding holdersAsModelled, the assignment
  * guard, actors.recordAssignee and the hiding listener) keep running once today's models are
  * deployed: Camunda runs them on their own version, the beans they name still work, and what
- * EveryUserTask now does on every task as well does not clash with what they bind (their group
+ * UserTaskEventListener now does on every task as well does not clash with what they bind (their group
  * tasks are hidden once, not once per path). One instance waits at the assessment, one at the peer review.
  * Today's models call the review round (ReviewRoundProcess); an old application that fails calls the
  * latest resubmission, whose re-assessment is that round.

@@ -21,14 +21,15 @@ import org.springframework.stereotype.Component;
  * stays in its own scope however many skills run in parallel. On the evidence task's creation, the
  * task gets the skill as its own local variable ({@code skillCode}, CONTRACT.md).
  */
-@Component
-class AssessedSkillScope implements ExecutionListener, TaskListener {
+// Named as before: every version of the promotion model binds ${assessedSkillScope}, running instances of older ones too.
+@Component("assessedSkillScope")
+class AssessedSkillVariablesListener implements ExecutionListener, TaskListener {
 
   private final ApplicationRegister applications;
   private final SkillFrameworkRepository frameworks;
   private final PromotionTexts texts;
 
-  AssessedSkillScope(ApplicationRegister applications, SkillFrameworkRepository frameworks, PromotionTexts texts) {
+  AssessedSkillVariablesListener(ApplicationRegister applications, SkillFrameworkRepository frameworks, PromotionTexts texts) {
     this.applications = applications;
     this.frameworks = frameworks;
     this.texts = texts;
