@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.microcredentials.credential.ImpactStatement;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -19,8 +20,8 @@ public class EvidenceHistory {
   public record Evidence(String problem, String actions, String results, String links, String amendments) {
 
     public static Evidence of(VariableScope scope, String amendments) {
-      return new Evidence(text(scope, IMPACT_PROBLEM), text(scope, IMPACT_ACTIONS), text(scope, IMPACT_RESULTS),
-          text(scope, EVIDENCE_LINKS), amendments);
+      return new Evidence(text(scope, ImpactStatement.PROBLEM), text(scope, ImpactStatement.ACTIONS),
+          text(scope, ImpactStatement.RESULTS), text(scope, ImpactStatement.LINKS), amendments);
     }
 
     /** A field left empty in a form arrives as "" and one never filled in as nothing: the same to a reader. */

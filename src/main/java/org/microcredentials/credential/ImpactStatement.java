@@ -9,8 +9,7 @@ import org.microcredentials.process.VariableReader;
  * measurable results, all three required, and links to further evidence, optional. The one place
  * that says so and names its fields: every step that takes a statement (a self-submission's start,
  * more evidence, an amendment, a promotion's evidence, an endorsement's start) reads it here, and
- * the contracts ({@code ApplicationVariables}, {@code EndorsementProcess.Variables}) take the names
- * from here.
+ * every process that carries a statement names its variables with these constants.
  */
 public record ImpactStatement(String problem, String actions, String results, Optional<String> links) {
 

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>an endorser is level 4 or above (and never the candidate: {@link FourEyes}, asked first);</li>
  *   <li>the endorsed skill level is above the candidate's current seniority;</li>
- *   <li>the endorser's score is 8..10;</li>
+ *   <li>the endorser's score is at least {@code minimum-score} (8 as shipped) and at most 10;</li>
  *   <li>the reviewer is level 5 or above (neither the endorser nor the candidate: {@link FourEyes});</li>
  *   <li>one leader endorses one candidate for at most 3 skills in a rolling quarter;</li>
  *   <li>a candidate has at most 2 requests open at once.</li>

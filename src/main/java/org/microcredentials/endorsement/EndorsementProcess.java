@@ -4,7 +4,8 @@ import org.microcredentials.credential.ImpactStatement;
 
 /**
  * The contract of {@code processes/endorsement.bpmn}: its key, element ids and variable names.
- * BPMN, forms and Java take their names from here (and docs/contract.md).
+ * BPMN, forms and Java take their names from here (and docs/contract.md); the impact statement's fields are
+ * {@link ImpactStatement}'s.
  */
 public final class EndorsementProcess {
 
@@ -52,10 +53,14 @@ public final class EndorsementProcess {
     public static final String SKILL_CODE = "skillCode";
     public static final String SKILL_LEVEL = "skillLevel";
     public static final String SCORE = "score";
-    public static final String IMPACT_PROBLEM = ImpactStatement.PROBLEM;
-    public static final String IMPACT_ACTIONS = ImpactStatement.ACTIONS;
-    public static final String IMPACT_RESULTS = ImpactStatement.RESULTS;
-    public static final String EVIDENCE_LINKS = ImpactStatement.LINKS;
+    /** @deprecated the statement's name: {@link ImpactStatement#PROBLEM} */
+    @Deprecated public static final String IMPACT_PROBLEM = ImpactStatement.PROBLEM;
+    /** @deprecated the statement's name: {@link ImpactStatement#ACTIONS} */
+    @Deprecated public static final String IMPACT_ACTIONS = ImpactStatement.ACTIONS;
+    /** @deprecated the statement's name: {@link ImpactStatement#RESULTS} */
+    @Deprecated public static final String IMPACT_RESULTS = ImpactStatement.RESULTS;
+    /** @deprecated the statement's name: {@link ImpactStatement#LINKS} */
+    @Deprecated public static final String EVIDENCE_LINKS = ImpactStatement.LINKS;
     public static final String JUSTIFICATION = "justification";
     // set at start, for people, forms and notifications
     public static final String ENDORSER_NAME = "endorserName";

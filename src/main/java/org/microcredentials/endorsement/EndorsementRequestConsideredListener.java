@@ -1,5 +1,8 @@
 package org.microcredentials.endorsement;
 
+import static org.microcredentials.endorsement.EndorsementProcess.Variables.CANDIDATE_ID;
+import static org.microcredentials.endorsement.EndorsementProcess.Variables.SKILL_CODE;
+import static org.microcredentials.endorsement.EndorsementProcess.Variables.SKILL_LEVEL;
 import static org.microcredentials.endorsement.EndorsementRequestProcess.Variables.*;
 
 import java.time.Clock;

@@ -2,7 +2,9 @@ package org.microcredentials.endorsement;
 
 /**
  * The contract of {@code processes/endorsement-request.bpmn}: a candidate asks a leader for an
- * endorsement. Accepting calls {@link EndorsementProcess} with the request's business key.
+ * endorsement. Accepting calls {@link EndorsementProcess} with the request's business key and the
+ * endorsement's start variables, which the request carries under the endorsement's names
+ * ({@link EndorsementProcess.Variables}).
  */
 public final class EndorsementRequestProcess {
 
@@ -34,21 +36,21 @@ public final class EndorsementRequestProcess {
   }
 
   public static final class Variables {
-    // start (candidateId is set from the authenticated user)
-    public static final String CANDIDATE_ID = EndorsementProcess.Variables.CANDIDATE_ID;
+    // start, with the endorsement's candidateId (set from the authenticated user), skillCode and skillLevel
     public static final String LEADER_ID = "leaderId";
-    public static final String SKILL_CODE = EndorsementProcess.Variables.SKILL_CODE;
-    public static final String SKILL_LEVEL = EndorsementProcess.Variables.SKILL_LEVEL;
     public static final String MESSAGE = "message";
-    // set at start
-    public static final String CANDIDATE_NAME = EndorsementProcess.Variables.CANDIDATE_NAME;
+    // set at start, with the endorsement's candidateName and skillName
     public static final String LEADER_NAME = "leaderName";
-    public static final String SKILL_NAME = EndorsementProcess.Variables.SKILL_NAME;
     /** ISO-8601 duration of the expiry timer, from configuration. */
     public static final String REQUEST_EXPIRY = "requestExpiry";
     // the leader's answer; when accepting, the endorsement's start variables as well
     public static final String ACCEPT_REQUEST = "acceptRequest";
     public static final String DECLINE_MESSAGE = "declineMessage";
+
+    /** @deprecated the endorsement's name: {@link EndorsementProcess.Variables#SKILL_CODE} */
+    @Deprecated public static final String SKILL_CODE = EndorsementProcess.Variables.SKILL_CODE;
+    /** @deprecated the endorsement's name: {@link EndorsementProcess.Variables#SKILL_LEVEL} */
+    @Deprecated public static final String SKILL_LEVEL = EndorsementProcess.Variables.SKILL_LEVEL;
 
     private Variables() {
     }

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 /**
  * On claim or assignment of an endorsement or request task: only a person the rules allow may
  * hold it. (Unclaiming, an empty assignee, is always allowed.) Applied to every user task by
- * {@code EveryUserTask}; still a task listener for instances of models from before that, which bind it.
+ * {@code UserTaskEventListener}; still a task listener for instances of models from before that, which bind it.
  */
 @Component
 class EndorsementTaskGuard extends RuleCheckingTaskListener implements UserTaskRules {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
+import org.microcredentials.credential.ImpactStatement;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,7 @@ import org.springframework.stereotype.Component;
 @Component
 class EndorsementsBegunEarlier {
 
-  private static final Set<String> STATEMENT = Set.of(IMPACT_PROBLEM, IMPACT_ACTIONS, IMPACT_RESULTS, EVIDENCE_LINKS,
+  private static final Set<String> STATEMENT = Set.of(ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS, ImpactStatement.LINKS,
       JUSTIFICATION);
 
   private final EndorsementRegister endorsements;

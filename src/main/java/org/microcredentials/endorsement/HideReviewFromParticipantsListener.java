@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /**
  * On creation of an endorsement review: the endorser and the candidate, who may be endorsement
  * reviewers themselves, never see it in Tasklist or through the REST API. Applied by
- * {@code EveryUserTask}. Still a task listener by this name, because instances of the earlier model
+ * {@code UserTaskEventListener}. Still a task listener by this name, because instances of the earlier model
  * versions bind it; there it does nothing, the review being hidden in the same command already.
  */
 @Component

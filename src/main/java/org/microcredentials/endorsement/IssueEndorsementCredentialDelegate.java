@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.microcredentials.credential.Credential;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialSource;
+import org.microcredentials.credential.ImpactStatement;
 import org.springframework.stereotype.Component;
 
 /**
@@ -72,10 +73,10 @@ class IssueEndorsementCredentialDelegate implements JavaDelegate {
   /** The statement from the endorser's values as given at the start, whatever holds them. */
   static String statement(java.util.function.Function<String, Object> asStarted, String endorserId) {
     StringBuilder summary = new StringBuilder()
-        .append("Problem: ").append(asStarted.apply(IMPACT_PROBLEM)).append('\n')
-        .append("Actions: ").append(asStarted.apply(IMPACT_ACTIONS)).append('\n')
-        .append("Results: ").append(asStarted.apply(IMPACT_RESULTS));
-    Object links = asStarted.apply(EVIDENCE_LINKS);
+        .append("Problem: ").append(asStarted.apply(ImpactStatement.PROBLEM)).append('\n')
+        .append("Actions: ").append(asStarted.apply(ImpactStatement.ACTIONS)).append('\n')
+        .append("Results: ").append(asStarted.apply(ImpactStatement.RESULTS));
+    Object links = asStarted.apply(ImpactStatement.LINKS);
     if (links != null && !links.toString().isBlank()) {
       summary.append('\n').append("Links: ").append(links);
     }

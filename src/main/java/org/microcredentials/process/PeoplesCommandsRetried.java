@@ -35,7 +35,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * <p>What is retried, and what never is:
  * <ul>
  *   <li>only a command run for an authenticated person ({@link IdentityService#getCurrentAuthentication()}):
- *       the job executor's commands keep their own handling ({@link ConflictingJobsRetriedAtOnce});
+ *       the job executor's commands keep their own handling ({@link ConflictingJobRetryPlugin});
  *   <li>only the outermost command, and only when no transaction of someone else's is open around it: the
  *       attempt must be the whole transaction to be run again alone;
  *   <li>only a failure {@link TransientFailures} names a concurrent update or an already-recorded row (the
@@ -48,7 +48,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * Each command run again is counted ({@code microcredentials_commands_retried_total}, by conflict): operations see
  * how often people meet other work, which no one sees as a failure any more.
  *
- * <p>An engine plugin, as {@link ConflictingJobsRetriedAtOnce} is: it wraps the engine's command executor,
+ * <p>An engine plugin, as {@link ConflictingJobRetryPlugin} is: it wraps the engine's command executor,
  * Camunda's extension point for this ({@code customPreCommandInterceptorsTxRequired}, outside the transaction;
  * {@code customPostCommandInterceptorsTxRequired}, inside it), so every API that reaches the engine is
  * covered, and nothing else is.

@@ -116,7 +116,7 @@ public final class TransientFailures {
    * once. Other broken constraints (a missing value, a failed check, a missing parent row) are taken for
    * mistakes of ours, not of timing, and stay server errors: a job failing on one keeps its retry cycle and
    * ends in an incident, where a concurrent-update would be retried at once without end
-   * ({@link ConflictingJobsRetriedAtOnce}).
+   * ({@link ConflictingJobRetryPlugin}).
    */
   private static boolean isDuplicate(Throwable cause) {
     return cause instanceof DuplicateKeyException

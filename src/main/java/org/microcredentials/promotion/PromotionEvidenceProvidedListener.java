@@ -1,14 +1,14 @@
 package org.microcredentials.promotion;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.RuleViolation;
-import org.microcredentials.process.Actors;
-import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.application.EvidenceHistory;
+import org.microcredentials.credential.ImpactStatement;
+import org.microcredentials.process.Actors;
+import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.springframework.stereotype.Component;
 
 /**

@@ -21,9 +21,10 @@ import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.microcredentials.MicroCredentialsProperties;
+import org.microcredentials.application.ApplicationRegister;
+import org.microcredentials.application.ApplicationVariables;
 import org.microcredentials.endorsement.EndorsementRegister;
 import org.microcredentials.promotion.PromotionRegister;
-import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.sla.SlaPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,7 +75,7 @@ public class Reports {
   private final ZonedSql zoned;
   private final SettledReports settled;
   private final SettledTally<TaskHolder, long[]> slaTally;
-  private final OpenTasksHeld openTasks;
+  private final UnsettledSlaTally unsettledTally;
 
   Reports(JdbcClient jdbc, MicroCredentialsProperties properties, Clock clock, DataSource dataSource,
       PlatformTransactionManager transactions) {
@@ -86,7 +87,7 @@ public class Reports {
     // Its groups keep no dates, so it may settle up to a few minutes ago: what is read on every request
     // is then only the open tasks and those ended in the last minutes.
     this.slaTally = new SettledTally<>(TallyCutoff.byMinute(clock, zone), this::countTasksHeld, SettledTally::sum);
-    this.openTasks = new OpenTasksHeld(jdbc, transactions, SLA_TASK_KEYS);
+    this.unsettledTally = new UnsettledSlaTally(jdbc, transactions, SLA_TASK_KEYS);
   }
 
   public ZoneId zone() {
@@ -259,7 +260,7 @@ public class Reports {
    * handed on counts for both): the tasks held; those overdue in their hands; and those escalated
    * (the rule: {@link SlaPolicy}). Over the
    * whole period, added up from the tally of ended tasks ({@link SettledTally}, settled to a few minutes
-   * ago) and the tasks still open or ended since ({@link OpenTasksHeld}; for one skill, queried with the
+   * ago) and the tasks still open or ended since ({@link UnsettledSlaTally}; for one skill, queried with the
    * skill of each); a team keeps its members' counts (the tally is per person). For a period queried whole.
    */
   private Report slaBreaches(ReportFilter filter) {
@@ -276,7 +277,7 @@ public class Reports {
     };
     settled.counts().forEach(add);
     if (filter.skillCode() == null) {
-      openTasks.count(settled, clock.instant()).forEach((person, counts) -> {
+      unsettledTally.count(settled, clock.instant()).forEach((person, counts) -> {
         if (counted.test(person)) {
           people.merge(person, counts, SettledTally::sum);
         }
@@ -299,7 +300,7 @@ public class Reports {
    */
   private static final String PROMOTION_ROUND_SKILL = """
       v.proc_inst_id_ = p.id_ and v.execution_id_ = p.id_ and v.name_ = '%s' and p.business_key_ like '%s%%'"""
-      .formatted(ReviewRoundProcess.Variables.SKILL_CODE, ApplicationRegister.PROMOTION_PREFIX);
+      .formatted(ApplicationVariables.SKILL_CODE, ApplicationRegister.PROMOTION_PREFIX);
 
   /** Who held a task (an assessor or reviewer) and the skill of the application or endorsement it was for. */
   record TaskHolder(String person, String skillCode) {

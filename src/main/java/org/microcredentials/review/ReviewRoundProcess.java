@@ -1,7 +1,5 @@
 package org.microcredentials.review;
 
-import org.microcredentials.application.ApplicationVariables;
-
 /**
  * The contract of {@code processes/review-round.bpmn}: one review round of an application, modelled
  * once and called with the caller's business key and variables ({@code camunda:in businessKey},
@@ -49,16 +47,12 @@ public final class ReviewRoundProcess {
     }
   }
 
-  /** The variables the round reads (the application's, from its caller) and writes (for forms and callers). */
+  /**
+   * The variables the round writes (for forms and callers) and the names it adds to the application's, which its
+   * caller started it with ({@link org.microcredentials.application.ApplicationVariables},
+   * {@link org.microcredentials.credential.ImpactStatement}).
+   */
   public static final class Variables {
-    // the application, as its caller started it
-    public static final String CANDIDATE_ID = ApplicationVariables.CANDIDATE_ID;
-    public static final String SKILL_CODE = ApplicationVariables.SKILL_CODE;
-    public static final String SKILL_LEVEL = ApplicationVariables.SKILL_LEVEL;
-    public static final String IMPACT_PROBLEM = ApplicationVariables.IMPACT_PROBLEM;
-    public static final String IMPACT_ACTIONS = ApplicationVariables.IMPACT_ACTIONS;
-    public static final String IMPACT_RESULTS = ApplicationVariables.IMPACT_RESULTS;
-    public static final String EVIDENCE_LINKS = ApplicationVariables.EVIDENCE_LINKS;
     public static final String CANDIDATE_NAME = "candidateName";
     public static final String SKILL_NAME = "skillName";
     // assignment

@@ -13,7 +13,6 @@ import org.microcredentials.process.TransientFailures;
  */
 final class Problems {
 
-  static final String CONTENT_TYPE = TransientFailures.CONTENT_TYPE;
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private Problems() {
@@ -27,7 +26,7 @@ final class Problems {
     Map<String, Object> body = new TransientFailures.Problem(status, rule, title, detail).body();
     response.resetBuffer();
     response.setStatus(status);
-    response.setContentType(CONTENT_TYPE);
+    response.setContentType(TransientFailures.CONTENT_TYPE);
     response.setCharacterEncoding("UTF-8");
     JSON.writeValue(response.getOutputStream(), body);
   }

@@ -6,6 +6,7 @@ import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.microcredentials.process.TransientFailures;
 
 /**
  * What Tomcat refuses before any filter of ours runs (a null byte or a raw backslash in the URL, a request line
@@ -30,7 +31,7 @@ final class TomcatRefusals extends ErrorReportValve {
         ? "The request is not well formed (its URL is not in its normal form, or it holds control characters)."
         : "The request could not be served.";
     try {
-      response.setContentType(Problems.CONTENT_TYPE);
+      response.setContentType(TransientFailures.CONTENT_TYPE);
       response.setCharacterEncoding("UTF-8");
       Writer writer = response.getReporter();
       if (writer != null) {

@@ -1,17 +1,17 @@
 package org.microcredentials.submission;
 
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 import static org.microcredentials.submission.ResubmissionProcess.Variables.*;
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.RuleViolation;
+import org.microcredentials.application.ApplicationRegister;
+import org.microcredentials.application.EvidenceHistory;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
-import org.microcredentials.application.EvidenceHistory;
-import org.microcredentials.application.ApplicationRegister;
 
 /**
  * Completion of {@code Task_AmendApplication}: the candidate resubmits with the additions and

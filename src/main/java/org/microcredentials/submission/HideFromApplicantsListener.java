@@ -13,10 +13,10 @@ import org.microcredentials.application.ApplicationRegister;
  * On creation of a group task of an application: its candidate never sees it in Tasklist or
  * through the REST API, though they may be in the group (an assessor applying, a SEM member
  * applying); nor does its assessor see the peer reviews of their own score. Applied to every
- * group task by {@code EveryUserTask}, also one a process owner adds without any listener.
+ * group task by {@code UserTaskEventListener}, also one a process owner adds without any listener.
  *
  * <p>Still a task listener by this name, because instances of the earlier model versions bind it
- * on their group tasks; there it does nothing: {@code EveryUserTask} has hidden the task in the same
+ * on their group tasks; there it does nothing: {@code UserTaskEventListener} has hidden the task in the same
  * command already, and a second REVOKE for the same person and task would break the command
  * ({@code RunningInstancesSurviveUpgradeTest}).
  */

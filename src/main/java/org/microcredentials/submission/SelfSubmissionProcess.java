@@ -1,13 +1,15 @@
 package org.microcredentials.submission;
 
+import org.microcredentials.application.ApplicationVariables;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.review.ReviewRoundProcess;
 
 /**
  * The contract of {@code processes/self-submission.bpmn}: its key, element ids and variable
  * names. Its review tasks (the ids below, CONTRACT.md's) are in the review round it calls
  * ({@code org.microcredentials.review.ReviewRoundProcess}), with the same business key, as are the
- * round's variables: their names are the round's ({@link ReviewRoundProcess}), repeated here for the
- * clients of CONTRACT.md. BPMN, forms and Java take their names from here (and docs/contract.md).
+ * round's variables, whose names are the round's ({@link ReviewRoundProcess.Variables}) alone. BPMN, forms and
+ * Java take their names from those homes (and docs/contract.md).
  */
 public final class SelfSubmissionProcess {
 
@@ -36,46 +38,52 @@ public final class SelfSubmissionProcess {
     }
   }
 
+  /**
+   * The self-submission's own start variable. The others it carries are named where they belong: the
+   * application's by {@link ApplicationVariables} and {@link ImpactStatement}, the round's by
+   * {@link ReviewRoundProcess.Variables}.
+   */
   public static final class Variables {
-    // start
-    public static final String CANDIDATE_ID = ReviewRoundProcess.Variables.CANDIDATE_ID;
-    public static final String SKILL_CODE = ReviewRoundProcess.Variables.SKILL_CODE;
-    public static final String SKILL_LEVEL = ReviewRoundProcess.Variables.SKILL_LEVEL;
-    public static final String IMPACT_PROBLEM = ReviewRoundProcess.Variables.IMPACT_PROBLEM;
-    public static final String IMPACT_ACTIONS = ReviewRoundProcess.Variables.IMPACT_ACTIONS;
-    public static final String IMPACT_RESULTS = ReviewRoundProcess.Variables.IMPACT_RESULTS;
-    public static final String EVIDENCE_LINKS = ReviewRoundProcess.Variables.EVIDENCE_LINKS;
     public static final String REVIEWED_WITH_LINE_MANAGER = "reviewedWithLineManager";
-    // set at start, for people and gateways
-    public static final String CANDIDATE_NAME = ReviewRoundProcess.Variables.CANDIDATE_NAME;
-    public static final String SKILL_NAME = ReviewRoundProcess.Variables.SKILL_NAME;
-    // assignment
-    public static final String ELIGIBLE_ASSESSORS = ReviewRoundProcess.Variables.ELIGIBLE_ASSESSORS;
-    public static final String ASSESSOR_ID = ReviewRoundProcess.Variables.ASSESSOR_ID;
-    public static final String ASSESSOR_NAME = ReviewRoundProcess.Variables.ASSESSOR_NAME;
-    // assessment
-    public static final String MORE_EVIDENCE_REQUESTED = ReviewRoundProcess.Variables.MORE_EVIDENCE_REQUESTED;
-    public static final String EVIDENCE_REQUEST = ReviewRoundProcess.Variables.EVIDENCE_REQUEST;
-    public static final String SCORE = ReviewRoundProcess.Variables.SCORE;
-    public static final String JUSTIFICATION = ReviewRoundProcess.Variables.JUSTIFICATION;
-    public static final String IMPROVEMENT_AREAS = ReviewRoundProcess.Variables.IMPROVEMENT_AREAS;
-    // peer review, per reviewer: recorded in its row and cleared when the review is done
-    public static final String REVIEW_AGREES = ReviewRoundProcess.Variables.REVIEW_AGREES;
-    public static final String PROPOSED_SCORE = ReviewRoundProcess.Variables.PROPOSED_SCORE;
-    public static final String REVIEW_COMMENT = ReviewRoundProcess.Variables.REVIEW_COMMENT;
-    public static final String PEER_REVIEWS = ReviewRoundProcess.Variables.PEER_REVIEWS;
-    public static final String PEER_REVIEW_SUMMARY = ReviewRoundProcess.Variables.PEER_REVIEW_SUMMARY;
-    public static final String REVIEWERS_AGREE = ReviewRoundProcess.Variables.REVIEWERS_AGREE;
-    // moderation and outcome
-    public static final String FINAL_SCORE = ReviewRoundProcess.Variables.FINAL_SCORE;
-    public static final String MODERATION_JUSTIFICATION = ReviewRoundProcess.Variables.MODERATION_JUSTIFICATION;
-    public static final String PASSED = ReviewRoundProcess.Variables.PASSED;
-    public static final String CREDENTIAL_ID = ReviewRoundProcess.Variables.CREDENTIAL_ID;
-    /** The justification the candidate receives: the moderator's where the score was moderated. */
-    public static final String OUTCOME_JUSTIFICATION = ReviewRoundProcess.Variables.OUTCOME_JUSTIFICATION;
-    // evidence versions and SLAs
-    public static final String ELIGIBLE_REPLACEMENTS = ReviewRoundProcess.Variables.ELIGIBLE_REPLACEMENTS;
-    public static final String NEW_ASSIGNEE_ID = ReviewRoundProcess.Variables.NEW_ASSIGNEE_ID;
+
+    /** @deprecated the application's name: {@link ApplicationVariables#CANDIDATE_ID} */
+    @Deprecated public static final String CANDIDATE_ID = ApplicationVariables.CANDIDATE_ID;
+    /** @deprecated the application's name: {@link ApplicationVariables#SKILL_CODE} */
+    @Deprecated public static final String SKILL_CODE = ApplicationVariables.SKILL_CODE;
+    /** @deprecated the application's name: {@link ApplicationVariables#SKILL_LEVEL} */
+    @Deprecated public static final String SKILL_LEVEL = ApplicationVariables.SKILL_LEVEL;
+    /** @deprecated the statement's name: {@link ImpactStatement#PROBLEM} */
+    @Deprecated public static final String IMPACT_PROBLEM = ImpactStatement.PROBLEM;
+    /** @deprecated the statement's name: {@link ImpactStatement#ACTIONS} */
+    @Deprecated public static final String IMPACT_ACTIONS = ImpactStatement.ACTIONS;
+    /** @deprecated the statement's name: {@link ImpactStatement#RESULTS} */
+    @Deprecated public static final String IMPACT_RESULTS = ImpactStatement.RESULTS;
+    /** @deprecated the statement's name: {@link ImpactStatement#LINKS} */
+    @Deprecated public static final String EVIDENCE_LINKS = ImpactStatement.LINKS;
+    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#ASSESSOR_ID} */
+    @Deprecated public static final String ASSESSOR_ID = ReviewRoundProcess.Variables.ASSESSOR_ID;
+    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#MORE_EVIDENCE_REQUESTED} */
+    @Deprecated public static final String MORE_EVIDENCE_REQUESTED = ReviewRoundProcess.Variables.MORE_EVIDENCE_REQUESTED;
+    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#EVIDENCE_REQUEST} */
+    @Deprecated public static final String EVIDENCE_REQUEST = ReviewRoundProcess.Variables.EVIDENCE_REQUEST;
+    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#SCORE} */
+    @Deprecated public static final String SCORE = ReviewRoundProcess.Variables.SCORE;
+    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#JUSTIFICATION} */
+    @Deprecated public static final String JUSTIFICATION = ReviewRoundProcess.Variables.JUSTIFICATION;
+    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#IMPROVEMENT_AREAS} */
+    @Deprecated public static final String IMPROVEMENT_AREAS = ReviewRoundProcess.Variables.IMPROVEMENT_AREAS;
+    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#REVIEW_AGREES} */
+    @Deprecated public static final String REVIEW_AGREES = ReviewRoundProcess.Variables.REVIEW_AGREES;
+    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#PROPOSED_SCORE} */
+    @Deprecated public static final String PROPOSED_SCORE = ReviewRoundProcess.Variables.PROPOSED_SCORE;
+    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#REVIEW_COMMENT} */
+    @Deprecated public static final String REVIEW_COMMENT = ReviewRoundProcess.Variables.REVIEW_COMMENT;
+    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#FINAL_SCORE} */
+    @Deprecated public static final String FINAL_SCORE = ReviewRoundProcess.Variables.FINAL_SCORE;
+    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#MODERATION_JUSTIFICATION} */
+    @Deprecated public static final String MODERATION_JUSTIFICATION = ReviewRoundProcess.Variables.MODERATION_JUSTIFICATION;
+    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#NEW_ASSIGNEE_ID} */
+    @Deprecated public static final String NEW_ASSIGNEE_ID = ReviewRoundProcess.Variables.NEW_ASSIGNEE_ID;
 
     private Variables() {
     }

@@ -1,16 +1,18 @@
 package org.microcredentials.submission;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.REVIEWED_WITH_LINE_MANAGER;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.access.ParticipantAccess;
+import org.microcredentials.application.EvidenceHistory;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.framework.Seniority;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
-import org.microcredentials.application.EvidenceHistory;
 
 /**
  * Start of {@code SelfSubmissionProcess}: the authenticated user is the candidate; every

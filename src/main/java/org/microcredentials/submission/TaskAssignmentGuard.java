@@ -1,23 +1,23 @@
 package org.microcredentials.submission;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.microcredentials.RuleViolation;
+import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.RuleCheckingTaskListener;
 import org.microcredentials.process.UserTaskRules;
 import org.microcredentials.review.AssignmentPolicy;
+import org.microcredentials.review.PeerReviewers;
 import org.microcredentials.review.ReviewPolicy;
 import org.springframework.stereotype.Component;
-import org.microcredentials.review.PeerReviewers;
-import org.microcredentials.application.ApplicationRegister;
 
 /**
  * On claim or assignment of an application's task: only a person the rules allow may hold it.
  * (Unclaiming, an empty assignee, is always allowed.) Applied to every user task by
- * {@code EveryUserTask}; still a task listener for instances of models from before that, which bind it.
+ * {@code UserTaskEventListener}; still a task listener for instances of models from before that, which bind it.
  */
 @Component
 class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRules {

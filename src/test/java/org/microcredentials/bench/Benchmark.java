@@ -1,6 +1,7 @@
 package org.microcredentials.bench;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -50,9 +51,10 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.microcredentials.MicroCredentialsApplication;
 import org.microcredentials.access.ParticipantAccess;
+import org.microcredentials.credential.ImpactStatement;
+import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
-import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.report.ReportFilter;
 import org.microcredentials.report.ReportName;
 import org.microcredentials.report.Reports;
@@ -308,10 +310,10 @@ public final class Benchmark {
     Map<String, Object> variables = new HashMap<>();
     variables.put(SKILL_CODE, skill);
     variables.put(SKILL_LEVEL, level);
-    variables.put(IMPACT_PROBLEM, "Our build took 40 minutes and blocked releases.");
-    variables.put(IMPACT_ACTIONS, "I profiled the build, parallelised the test suites and cached dependencies.");
-    variables.put(IMPACT_RESULTS, "Build time fell to 9 minutes; we release daily instead of weekly.");
-    variables.put(EVIDENCE_LINKS, "https://git.example.org/build/pull/42");
+    variables.put(ImpactStatement.PROBLEM, "Our build took 40 minutes and blocked releases.");
+    variables.put(ImpactStatement.ACTIONS, "I profiled the build, parallelised the test suites and cached dependencies.");
+    variables.put(ImpactStatement.RESULTS, "Build time fell to 9 minutes; we release daily instead of weekly.");
+    variables.put(ImpactStatement.LINKS, "https://git.example.org/build/pull/42");
     String instance = transaction(candidate,
         () -> engine.getRuntimeService().startProcessInstanceByKey(SelfSubmissionProcess.KEY, variables).getId());
     work(instance, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, SEM_MEMBER, Map.of(ASSESSOR_ID, ASSESSOR));
@@ -685,9 +687,9 @@ public final class Benchmark {
     Map<String, Object> variables = new HashMap<>();
     variables.put(SKILL_CODE, skill);
     variables.put(SKILL_LEVEL, 4);
-    variables.put(IMPACT_PROBLEM, "A problem.");
-    variables.put(IMPACT_ACTIONS, "Actions.");
-    variables.put(IMPACT_RESULTS, "Results.");
+    variables.put(ImpactStatement.PROBLEM, "A problem.");
+    variables.put(ImpactStatement.ACTIONS, "Actions.");
+    variables.put(ImpactStatement.RESULTS, "Results.");
     String instance = transaction(candidate(number),
         () -> engine.getRuntimeService().startProcessInstanceByKey(SelfSubmissionProcess.KEY, variables).getId());
     String round = running(instance).get(running(instance).size() - 1);

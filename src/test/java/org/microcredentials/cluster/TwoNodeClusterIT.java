@@ -1,7 +1,7 @@
 package org.microcredentials.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.sql.Connection;
 import java.sql.DriverManager;

@@ -50,6 +50,7 @@ class EndorsementProcessTest {
   @Autowired EndorsementRequestRegister requests;
   @Autowired EndorsementRegister endorsements;
   @Autowired Notifier notifier;
+  @Autowired EndorsementPolicy policy;
 
   Endorsements app;
 
@@ -177,6 +178,10 @@ class EndorsementProcessTest {
     BpmnAwareTests.assertThat(request).isWaitingAt(EndorsementRequestProcess.Elements.NOTIFY_LEADER,
         EndorsementRequestProcess.Tasks.CONSIDER_REQUEST);
     BpmnAwareTests.assertThat(app.task(request, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST)).isAssignedTo("dave");
+    // The form shows the configured minimum score: the model hands it to the step (minimumScore, from the policy).
+    assertThat(engine.getTaskService().getVariable(
+        app.task(request, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST).getId(), "minimumScore"))
+        .isEqualTo(policy.minimumScore());
     app.runJobs(request.getBusinessKey());
     verify(notifier).send(argThat(to("dave", "Bob Example asks you for an endorsement: iPERF:4")));
 

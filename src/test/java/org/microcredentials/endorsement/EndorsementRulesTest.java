@@ -22,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialSource;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.framework.Skill;
 import org.microcredentials.framework.SkillFramework;
 import org.microcredentials.framework.SkillFrameworkAdministration;
@@ -136,7 +137,7 @@ class EndorsementRulesTest {
       noJustification.remove(JUSTIFICATION);
       assertRefused(() -> app.endorse("carol", noJustification), "'justification' is required");
       Map<String, Object> noResults = Endorsements.endorsement("alice", "iLAN", 3, 9);
-      noResults.put(IMPACT_RESULTS, "  ");
+      noResults.put(ImpactStatement.RESULTS, "  ");
       assertRefused(() -> app.endorse("carol", noResults), "'impactResults' is required");
     }
 

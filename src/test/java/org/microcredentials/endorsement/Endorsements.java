@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.testing.SelfSubmissions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -42,10 +43,10 @@ class Endorsements {
   static Map<String, Object> endorsementFields(int score) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(SCORE, score);
-    variables.put(IMPACT_PROBLEM, "Our services mixed three Java styles and reviews stalled on them.");
-    variables.put(IMPACT_ACTIONS, "She wrote the team's language guide and led four sessions on modern Java.");
-    variables.put(IMPACT_RESULTS, "Review turnaround fell from 3 days to 1; style comments dropped by 80%.");
-    variables.put(EVIDENCE_LINKS, "https://git.example.org/guides/java");
+    variables.put(ImpactStatement.PROBLEM, "Our services mixed three Java styles and reviews stalled on them.");
+    variables.put(ImpactStatement.ACTIONS, "She wrote the team's language guide and led four sessions on modern Java.");
+    variables.put(ImpactStatement.RESULTS, "Review turnaround fell from 3 days to 1; style comments dropped by 80%.");
+    variables.put(ImpactStatement.LINKS, "https://git.example.org/guides/java");
     variables.put(JUSTIFICATION, "I reviewed her pull requests for six months: well beyond level 2 in language knowledge.");
     return variables;
   }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.notification.Notifier;
 import org.microcredentials.promotion.PromotionApplicationProcess;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.MutableClock;
@@ -252,7 +253,7 @@ class OperationsMetricsIT {
     org.camunda.bpm.engine.task.Task assignment = app.task(instance, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR);
     app.claim("erin", assignment);
     app.as("erin", () -> {
-      engine.getTaskService().complete(assignment.getId(), Map.of(SelfSubmissionProcess.Variables.ASSESSOR_ID, "carol"));
+      engine.getTaskService().complete(assignment.getId(), Map.of(ReviewRoundProcess.Variables.ASSESSOR_ID, "carol"));
       return null;
     });
     Job mail = app.job(instance, "ServiceTask_NotifyAssessor");

@@ -22,9 +22,9 @@ class NamelessTaskEventTest {
     DelegateTask task = mock(DelegateTask.class);
     when(task.getEventName()).thenReturn(null);
     when(task.getId()).thenReturn("task-1");
-    EveryUserTask everyUserTask = new EveryUserTask(null, null, List.of());
+    UserTaskEventListener listener = new UserTaskEventListener(null, null, List.of());
 
-    assertThatThrownBy(() -> everyUserTask.onTaskEvent(task)).isInstanceOf(OptimisticLockingException.class)
+    assertThatThrownBy(() -> listener.onTaskEvent(task)).isInstanceOf(OptimisticLockingException.class)
         .hasMessageContaining("task-1");
     // As the engine hands it on: wrapped in ENGINE-03051, still 409 concurrent-update.
     ProcessEngineException wrapped = new ProcessEngineException("ENGINE-03051 There was an exception while invoking "

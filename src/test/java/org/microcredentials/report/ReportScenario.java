@@ -1,6 +1,6 @@
 package org.microcredentials.report;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.time.Instant;
 import java.util.Date;
@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialRevocations;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.framework.OrganisationAdministration;
 import org.microcredentials.promotion.PromotionApplicationProcess;
@@ -93,7 +94,7 @@ final class ReportScenario {
     at("2026-09-05T10:00:00Z");
     people.work("bob", b, ResubmissionProcess.Tasks.AMEND_APPLICATION, Map.of(ResubmissionProcess.Variables.RESUBMIT, true,
         ResubmissionProcess.Variables.AMENDMENTS, "Added my own measured change.",
-        IMPACT_ACTIONS, "I parallelised the suites of my own module."));
+        ImpactStatement.ACTIONS, "I parallelised the suites of my own module."));
     at("2026-09-06T10:00:00Z");
     people.work("carol", b, ResubmissionProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 9, JUSTIFICATION, "Now measured."));
     people.claim("dave", people.task(b, SelfSubmissionProcess.Tasks.PEER_REVIEW));
@@ -183,10 +184,10 @@ final class ReportScenario {
     variables.put(EndorsementProcess.Variables.SKILL_CODE, skillCode);
     variables.put(EndorsementProcess.Variables.SKILL_LEVEL, skillLevel);
     variables.put(EndorsementProcess.Variables.SCORE, 9);
-    variables.put(EndorsementProcess.Variables.IMPACT_PROBLEM, "Reviews stalled on three Java styles.");
-    variables.put(EndorsementProcess.Variables.IMPACT_ACTIONS, "Wrote the language guide and led four sessions.");
-    variables.put(EndorsementProcess.Variables.IMPACT_RESULTS, "Review turnaround fell from 3 days to 1.");
-    variables.put(EndorsementProcess.Variables.EVIDENCE_LINKS, "https://git.example.org/guides/java");
+    variables.put(ImpactStatement.PROBLEM, "Reviews stalled on three Java styles.");
+    variables.put(ImpactStatement.ACTIONS, "Wrote the language guide and led four sessions.");
+    variables.put(ImpactStatement.RESULTS, "Review turnaround fell from 3 days to 1.");
+    variables.put(ImpactStatement.LINKS, "https://git.example.org/guides/java");
     variables.put(EndorsementProcess.Variables.JUSTIFICATION, "Six months of pull requests, well beyond the level.");
     ProcessInstance instance = people.as(endorser,
         () -> engine.getRuntimeService().startProcessInstanceByKey(EndorsementProcess.KEY, variables));

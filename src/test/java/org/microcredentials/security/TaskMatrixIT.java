@@ -1,7 +1,8 @@
 package org.microcredentials.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.endorsement.EndorsementRequestProcess;
 import org.microcredentials.submission.ResubmissionProcess;
@@ -88,16 +90,16 @@ class TaskMatrixIT {
   @Test
   void selfSubmissionAndResubmission() {
     String key = start("carol", SelfSubmissionProcess.KEY, Map.of(SKILL_CODE, "iPERF", SKILL_LEVEL, 4,
-        IMPACT_PROBLEM, "p99 latency of checkout was 2 s.", IMPACT_ACTIONS, "Profiled and removed N+1 queries.",
-        IMPACT_RESULTS, "p99 fell to 300 ms."));
+        ImpactStatement.PROBLEM, "p99 latency of checkout was 2 s.", ImpactStatement.ACTIONS, "Profiled and removed N+1 queries.",
+        ImpactStatement.RESULTS, "p99 fell to 300 ms."));
 
     groupTask(key, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, Set.of("erin", "ivan"), "erin",
         Map.of(ASSESSOR_ID, "dave"));
     assignedTask(key, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, "dave",
         Map.of(MORE_EVIDENCE_REQUESTED, true, EVIDENCE_REQUEST, "Show the measurements."));
     assignedTask(key, SelfSubmissionProcess.Tasks.PROVIDE_MORE_EVIDENCE, "carol",
-        Map.of(IMPACT_PROBLEM, "p99 latency of checkout was 2 s.", IMPACT_ACTIONS, "Profiled and removed N+1 queries.",
-            IMPACT_RESULTS, "p99 fell to 300 ms (dashboard attached).", EVIDENCE_LINKS, "https://grafana.example.org/d/1"));
+        Map.of(ImpactStatement.PROBLEM, "p99 latency of checkout was 2 s.", ImpactStatement.ACTIONS, "Profiled and removed N+1 queries.",
+            ImpactStatement.RESULTS, "p99 fell to 300 ms (dashboard attached).", ImpactStatement.LINKS, "https://grafana.example.org/d/1"));
     assignedTask(key, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, "dave",
         Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 7, JUSTIFICATION, "Good, not yet team-wide.",
             IMPROVEMENT_AREAS, "Spread the practice; goal: a team-wide latency budget."));
@@ -112,9 +114,9 @@ class TaskMatrixIT {
 
     assignedTask(key, ResubmissionProcess.Tasks.AMEND_APPLICATION, "carol",
         Map.of(ResubmissionProcess.Variables.RESUBMIT, true, ResubmissionProcess.Variables.AMENDMENTS,
-            "Added the team-wide latency budget.", IMPACT_PROBLEM, "p99 latency of checkout was 2 s.",
-            IMPACT_ACTIONS, "Profiled, removed N+1 queries, set a team latency budget.",
-            IMPACT_RESULTS, "p99 300 ms; three teams adopted the budget."));
+            "Added the team-wide latency budget.", ImpactStatement.PROBLEM, "p99 latency of checkout was 2 s.",
+            ImpactStatement.ACTIONS, "Profiled, removed N+1 queries, set a team latency budget.",
+            ImpactStatement.RESULTS, "p99 300 ms; three teams adopted the budget."));
     assignedTask(key, ResubmissionProcess.Tasks.REASSESS_EVIDENCE, "dave",
         Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 9, JUSTIFICATION, "Now team-wide."));
     groupTask(key, SelfSubmissionProcess.Tasks.PEER_REVIEW, Set.of("erin", "frank", "ivan", "grace"), "ivan",
@@ -140,8 +142,8 @@ class TaskMatrixIT {
   @Test
   void overdueWorkIsReassignedOnlyByTheSemTeamAndNeverByTheCandidate() {
     String key = start("ivan", SelfSubmissionProcess.KEY, Map.of(SKILL_CODE, "iLAN", SKILL_LEVEL, 5,
-        IMPACT_PROBLEM, "No shared Kotlin idioms.", IMPACT_ACTIONS, "Wrote the guide, ran workshops.",
-        IMPACT_RESULTS, "Review comments on idioms down 60%."));
+        ImpactStatement.PROBLEM, "No shared Kotlin idioms.", ImpactStatement.ACTIONS, "Wrote the guide, ran workshops.",
+        ImpactStatement.RESULTS, "Review comments on idioms down 60%."));
     groupTask(key, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, Set.of("erin"), "erin", Map.of(ASSESSOR_ID, "frank"));
 
     ProcessInstance instance = instance(key);
@@ -166,9 +168,9 @@ class TaskMatrixIT {
   void endorsement() {
     String key = start("frank", EndorsementProcess.KEY, Map.of(EndorsementProcess.Variables.CANDIDATE_ID, "bob",
         EndorsementProcess.Variables.SKILL_CODE, "iOWN", EndorsementProcess.Variables.SKILL_LEVEL, 4,
-        EndorsementProcess.Variables.SCORE, 9, EndorsementProcess.Variables.IMPACT_PROBLEM, "Incidents without owners.",
-        EndorsementProcess.Variables.IMPACT_ACTIONS, "Bob set up the on-call rota and runbooks.",
-        EndorsementProcess.Variables.IMPACT_RESULTS, "Mean time to recovery halved.",
+        EndorsementProcess.Variables.SCORE, 9, ImpactStatement.PROBLEM, "Incidents without owners.",
+        ImpactStatement.ACTIONS, "Bob set up the on-call rota and runbooks.",
+        ImpactStatement.RESULTS, "Mean time to recovery halved.",
         EndorsementProcess.Variables.JUSTIFICATION, "Ownership beyond his level."));
     groupTask(key, EndorsementProcess.Tasks.REVIEW_ENDORSEMENT, Set.of("erin", "ivan", "grace"), "erin",
         Map.of(EndorsementProcess.Variables.REVIEW_DECISION, EndorsementProcess.Decisions.REQUEST_JUSTIFICATION,
@@ -184,8 +186,8 @@ class TaskMatrixIT {
   @Test
   void endorsementRequest() {
     String key = start("alice", EndorsementRequestProcess.KEY, Map.of(
-        EndorsementRequestProcess.Variables.LEADER_ID, "carol", EndorsementRequestProcess.Variables.SKILL_CODE, "iLAN",
-        EndorsementRequestProcess.Variables.SKILL_LEVEL, 3, EndorsementRequestProcess.Variables.MESSAGE,
+        EndorsementRequestProcess.Variables.LEADER_ID, "carol", EndorsementProcess.Variables.SKILL_CODE, "iLAN",
+        EndorsementProcess.Variables.SKILL_LEVEL, 3, EndorsementRequestProcess.Variables.MESSAGE,
         "Would you endorse my Kotlin work?"));
     assignedTask(key, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST, "carol",
         Map.of(EndorsementRequestProcess.Variables.ACCEPT_REQUEST, false,

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.application.ApplicationVariables;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.testing.ApplicationTest;
@@ -32,7 +33,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * of them (src/test/resources/upgrade/: every user task binding holdersAsModelled, the assignment
  * guard, actors.recordAssignee and the hiding listener) keep running once today's models are
  * deployed: Camunda runs them on their own version, the beans they name still work, and what
- * EveryUserTask now does on every task as well does not clash with what they bind (their group
+ * UserTaskEventListener now does on every task as well does not clash with what they bind (their group
  * tasks are hidden once, not once per path). One instance waits at the assessment, one at the peer review.
  * Today's models call the review round (ReviewRoundProcess); an old application that fails calls the
  * latest resubmission, whose re-assessment is that round.
@@ -141,13 +142,13 @@ class RunningInstancesSurviveUpgradeTest {
     assertThat(resubmission.getProcessDefinitionId()).isEqualTo(repository().createProcessDefinitionQuery()
         .deploymentId(after.getId()).processDefinitionKey(ResubmissionProcess.KEY).singleResult().getId());
     java.util.Map<String, Object> amended = new java.util.HashMap<>(SelfSubmissions.evidence("iTEST", 1));
-    amended.remove(SelfSubmissionProcess.Variables.SKILL_CODE);
-    amended.remove(SelfSubmissionProcess.Variables.SKILL_LEVEL);
+    amended.remove(ApplicationVariables.SKILL_CODE);
+    amended.remove(ApplicationVariables.SKILL_LEVEL);
     amended.put(ResubmissionProcess.Variables.RESUBMIT, true);
     amended.put(ResubmissionProcess.Variables.AMENDMENTS, "Added the release figures.");
     app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), amended);
     app.work("dave", instance, ResubmissionProcess.Tasks.REASSESS_EVIDENCE,
-        java.util.Map.of(SelfSubmissionProcess.Variables.SCORE, 9, SelfSubmissionProcess.Variables.JUSTIFICATION, "Now clear."));
+        java.util.Map.of(ReviewRoundProcess.Variables.SCORE, 9, ReviewRoundProcess.Variables.JUSTIFICATION, "Now clear."));
     app.agree(instance, "carol");
 
     assertThatApplication(instance).hasPassed(ReviewRoundProcess.Elements.END_PASSED);

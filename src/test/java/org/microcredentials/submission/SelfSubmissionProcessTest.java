@@ -4,22 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
+import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 import static org.microcredentials.submission.SelfSubmissionProcess.Tasks.*;
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
 import static org.microcredentials.testing.ApplicationAssert.assertThatApplication;
-
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 
-import org.camunda.bpm.engine.runtime.Job;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -32,9 +32,15 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.microcredentials.application.ApplicationRegister;
+import org.microcredentials.application.EvidenceHistory;
 import org.microcredentials.credential.Credential;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialSource;
+import org.microcredentials.credential.ImpactStatement;
+import org.microcredentials.endorsement.EndorsementProcess;
+import org.microcredentials.endorsement.EndorsementRequestProcess;
+import org.microcredentials.expiry.CredentialExpiryProcess;
 import org.microcredentials.framework.SkillFrameworkAdministration;
 import org.microcredentials.review.ScorePolicy;
 import org.microcredentials.testing.ApplicationTest;
@@ -42,17 +48,12 @@ import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.SelfSubmissions;
 import org.microcredentials.testing.TestConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.microcredentials.endorsement.EndorsementProcess;
-import org.microcredentials.endorsement.EndorsementRequestProcess;
-import org.microcredentials.expiry.CredentialExpiryProcess;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
-import org.microcredentials.application.EvidenceHistory;
-import org.microcredentials.application.ApplicationRegister;
 
 /**
  * Every path of {@code SelfSubmissionProcess}, its {@code ReviewRoundProcess} and {@code ResubmissionProcess},
@@ -244,7 +245,7 @@ class SelfSubmissionProcessTest {
     Map<String, Object> more = SelfSubmissions.evidence("iLAN", 3);
     more.remove(SKILL_CODE);
     more.remove(SKILL_LEVEL);
-    more.put(IMPACT_RESULTS, "I cut build time from 40 to 9 minutes (my PRs #42, #43).");
+    more.put(ImpactStatement.RESULTS, "I cut build time from 40 to 9 minutes (my PRs #42, #43).");
     app.complete("alice", app.task(instance, PROVIDE_MORE_EVIDENCE), more);
 
     assertThatApplication(instance).isWaitingAt(ASSESS_EVIDENCE);
@@ -344,7 +345,7 @@ class SelfSubmissionProcessTest {
     Task amend = app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION);
     assertThat(engine.getTaskService().getVariable(amend.getId(), EVIDENCE_REQUEST)).isEqualTo("Link the pull requests.");
     Map<String, Object> withLinks = amendment("Linked the PRs.", "More results.");
-    withLinks.put(EVIDENCE_LINKS, "https://git.example.org/build/pull/43");
+    withLinks.put(ImpactStatement.LINKS, "https://git.example.org/build/pull/43");
     app.complete("henry", amend, withLinks);
     assertThat(runtime().getVariable(calledInstance(instance).getId(), ResubmissionProcess.Variables.CHANGES_SINCE_LAST_ASSESSMENT))
         .asString().startsWith("Changed: Measurable results, Evidence links.");
@@ -406,7 +407,7 @@ class SelfSubmissionProcessTest {
     assertThat(reassigned.getId()).isEqualTo(assessment.getId());
     BpmnAwareTests.assertThat(reassigned).isAssignedTo("dave");
     assertThat(app.variable(instance, ASSESSOR_ID)).isEqualTo("dave");
-    assertThat(app.variable(instance, IMPACT_RESULTS)).as("work so far kept").asString().contains("9 minutes");
+    assertThat(app.variable(instance, ImpactStatement.RESULTS)).as("work so far kept").asString().contains("9 minutes");
     app.score(instance, "dave", 9);
 
     // The review waits too long: the SEM team hands it to frank.
@@ -454,7 +455,7 @@ class SelfSubmissionProcessTest {
     Map<String, Object> amended = SelfSubmissions.evidence("unused", 1);
     amended.remove(SKILL_CODE);
     amended.remove(SKILL_LEVEL);
-    amended.put(IMPACT_RESULTS, results);
+    amended.put(ImpactStatement.RESULTS, results);
     amended.put(ResubmissionProcess.Variables.RESUBMIT, true);
     amended.put(ResubmissionProcess.Variables.AMENDMENTS, note);
     return amended;

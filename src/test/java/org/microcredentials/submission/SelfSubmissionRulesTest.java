@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
+import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 import static org.microcredentials.submission.SelfSubmissionProcess.Tasks.*;
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
 import static org.microcredentials.testing.ApplicationAssert.assertThatApplication;
 
 import java.time.Instant;
@@ -23,9 +24,11 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.credential.Credential;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialSource;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.framework.SkillFrameworkAdministration;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.MutableClock;
@@ -33,7 +36,6 @@ import org.microcredentials.testing.SelfSubmissions;
 import org.microcredentials.testing.TestConfiguration;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.microcredentials.application.ApplicationRegister;
 
 /**
  * Every rule of {@code SelfSubmissionProcess} refused where it is broken, leaving nothing behind,
@@ -137,7 +139,7 @@ class SelfSubmissionRulesTest {
     @Test
     void missingEvidenceIsRefused() {
       Map<String, Object> variables = SelfSubmissions.evidence("iLAN", 3);
-      variables.remove(IMPACT_RESULTS);
+      variables.remove(ImpactStatement.RESULTS);
       assertRefused(() -> app.submit("alice", variables), "'impactResults' is required", 0);
     }
 

@@ -7,13 +7,14 @@ import org.springframework.stereotype.Component;
 import org.microcredentials.application.ApplicationRegister;
 
 /** Start of a resubmission or of a review round: the candidate may follow it, as they follow the application. */
-@Component
-class FollowApplicationListener implements ExecutionListener {
+// Named as before: the review round and resubmission models, older versions with running instances too, bind ${followApplicationListener}.
+@Component("followApplicationListener")
+class LetCandidateFollowListener implements ExecutionListener {
 
   private final ApplicationRegister applications;
   private final ParticipantAccess access;
 
-  FollowApplicationListener(ApplicationRegister applications, ParticipantAccess access) {
+  LetCandidateFollowListener(ApplicationRegister applications, ParticipantAccess access) {
     this.applications = applications;
     this.access = access;
   }

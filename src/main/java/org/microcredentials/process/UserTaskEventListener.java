@@ -16,19 +16,19 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>create: the features hide the task from the people it concerns ({@link UserTaskRules#created});
  *   <li>assignment: the features refuse a holder their rules do not allow ({@link UserTaskRules#assigned});
- *   <li>update: the task is held as modelled ({@link HoldersAsModelled});
+ *   <li>update: the task is held as modelled ({@link TaskHolderRules});
  *   <li>complete: the assignee is handed to the task's end listener ({@link Actors#recordAssignee}).
  * </ul>
  */
 @Component
-class EveryUserTask {
+class UserTaskEventListener {
 
-  private final HoldersAsModelled holdersAsModelled;
+  private final TaskHolderRules taskHolderRules;
   private final Actors actors;
   private final List<UserTaskRules> rules;
 
-  EveryUserTask(HoldersAsModelled holdersAsModelled, Actors actors, List<UserTaskRules> rules) {
-    this.holdersAsModelled = holdersAsModelled;
+  UserTaskEventListener(TaskHolderRules taskHolderRules, Actors actors, List<UserTaskRules> rules) {
+    this.taskHolderRules = taskHolderRules;
     this.actors = actors;
     this.rules = rules;
   }
@@ -46,7 +46,7 @@ class EveryUserTask {
     switch (event) {
       case TaskListener.EVENTNAME_CREATE -> rules.forEach(rule -> Refusals.guard(task, rule::created));
       case TaskListener.EVENTNAME_ASSIGNMENT -> rules.forEach(rule -> Refusals.guard(task, rule::assigned));
-      case TaskListener.EVENTNAME_UPDATE -> holdersAsModelled.notify(task);
+      case TaskListener.EVENTNAME_UPDATE -> taskHolderRules.notify(task);
       case TaskListener.EVENTNAME_COMPLETE -> actors.recordAssignee(task);
       default -> {
       }

@@ -26,7 +26,7 @@ import org.springframework.dao.QueryTimeoutException;
  * any other failure waits the cycle's five minutes.
  */
 @RunsAlongside
-class ConflictingJobsRetriedAtOnceTest {
+class ConflictingJobRetryPluginTest {
 
   /** What the job's delegate throws on its first run; it succeeds after. */
   static volatile RuntimeException firstRunFailure;
@@ -51,7 +51,7 @@ class ConflictingJobsRetriedAtOnceTest {
         .setProcessEngineName("conflictingJobs")
         .setJobExecutorActivate(false);
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_NONE);
-    configuration.getProcessEnginePlugins().add(new ConflictingJobsRetriedAtOnce());
+    configuration.getProcessEnginePlugins().add(new ConflictingJobRetryPlugin());
     engine = configuration.buildProcessEngine();
     engine.getRepositoryService().createDeployment().addModelInstance("notify.bpmn",
         Bpmn.createExecutableProcess("Process_Notify").camundaHistoryTimeToLive(1).startEvent()

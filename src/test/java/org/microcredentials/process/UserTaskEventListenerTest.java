@@ -25,12 +25,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A process owner adds a user task in Modeler and binds no listener to it: the task is guarded
- * like every other (EveryUserTask, on the engine's task events). The model below has two user
+ * like every other (UserTaskEventListener, on the engine's task events). The model below has two user
  * tasks and not one listener; it runs under an application's business key, as a review step of
  * that application would.
  */
 @ApplicationTest
-class EveryUserTaskTest {
+class UserTaskEventListenerTest {
 
   static final String KEY = "ProbeWithoutListeners";
 

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
  * subtask with its parent, so the SEM team, who may set a task's fields, made another application's peer review
  * the subtask of a task of theirs, completed that, and left the application waiting for a task that was gone.
  */
+// Named as before: the first release's models bind ${holdersAsModelled} on their user tasks, and their instances may still run.
 @Component("holdersAsModelled")
-public class HoldersAsModelled extends RuleCheckingTaskListener {
+public class TaskHolderRules extends RuleCheckingTaskListener {
 
   @Override
   protected void check(DelegateTask task) {

@@ -32,7 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * history by the same conditions in SQL. The benchmark and {@code ReportsRestIT} check that both give the same rows.</li>
  * </ul>
  */
-final class OpenTasksHeld {
+final class UnsettledSlaTally {
 
   private final JdbcClient jdbc;
   private final TransactionTemplate snapshot;
@@ -42,7 +42,7 @@ final class OpenTasksHeld {
   private Map<String, List<Link>> settledLinks;
 
   /** {@code slaTasks}: the task ids the SLA report watches, as a SQL list of literals. */
-  OpenTasksHeld(JdbcClient jdbc, PlatformTransactionManager transactions, String slaTasks) {
+  UnsettledSlaTally(JdbcClient jdbc, PlatformTransactionManager transactions, String slaTasks) {
     this.jdbc = jdbc;
     this.snapshot = new TransactionTemplate(transactions);
     snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);

@@ -1,14 +1,16 @@
 package org.microcredentials.promotion;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.microcredentials.application.ApplicationRegister;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.framework.SkillFramework;
 import org.microcredentials.framework.SkillFrameworkRepository;
-import org.microcredentials.application.ApplicationRegister;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,14 +21,15 @@ import org.springframework.stereotype.Component;
  * stays in its own scope however many skills run in parallel. On the evidence task's creation, the
  * task gets the skill as its own local variable ({@code skillCode}, CONTRACT.md).
  */
-@Component
-class AssessedSkillScope implements ExecutionListener, TaskListener {
+// Named as before: every version of the promotion model binds ${assessedSkillScope}, running instances of older ones too.
+@Component("assessedSkillScope")
+class AssessedSkillVariablesListener implements ExecutionListener, TaskListener {
 
   private final ApplicationRegister applications;
   private final SkillFrameworkRepository frameworks;
   private final PromotionTexts texts;
 
-  AssessedSkillScope(ApplicationRegister applications, SkillFrameworkRepository frameworks, PromotionTexts texts) {
+  AssessedSkillVariablesListener(ApplicationRegister applications, SkillFrameworkRepository frameworks, PromotionTexts texts) {
     this.applications = applications;
     this.frameworks = frameworks;
     this.texts = texts;
@@ -41,7 +44,8 @@ class AssessedSkillScope implements ExecutionListener, TaskListener {
     scope.setVariableLocal(SKILL_LEVEL, skill.skillLevel());
     scope.setVariableLocal(PromotionApplicationProcess.Variables.SKILL_CRITERIA,
         texts.criteria(framework, skill.skillCode(), skill.skillLevel()));
-    for (String field : new String[] {IMPACT_PROBLEM, IMPACT_ACTIONS, IMPACT_RESULTS, EVIDENCE_LINKS}) {
+    for (String field : new String[] {
+        ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS, ImpactStatement.LINKS}) {
       scope.setVariableLocal(field, null);
     }
   }

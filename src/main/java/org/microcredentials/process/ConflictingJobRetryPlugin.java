@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * the model's retry cycle.
  */
 @Component
-class ConflictingJobsRetriedAtOnce extends AbstractProcessEnginePlugin {
+class ConflictingJobRetryPlugin extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
