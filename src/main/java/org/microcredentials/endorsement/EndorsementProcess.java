@@ -53,14 +53,6 @@ public final class EndorsementProcess {
     public static final String SKILL_CODE = "skillCode";
     public static final String SKILL_LEVEL = "skillLevel";
     public static final String SCORE = "score";
-    /** @deprecated the statement's name: {@link ImpactStatement#PROBLEM} */
-    @Deprecated public static final String IMPACT_PROBLEM = ImpactStatement.PROBLEM;
-    /** @deprecated the statement's name: {@link ImpactStatement#ACTIONS} */
-    @Deprecated public static final String IMPACT_ACTIONS = ImpactStatement.ACTIONS;
-    /** @deprecated the statement's name: {@link ImpactStatement#RESULTS} */
-    @Deprecated public static final String IMPACT_RESULTS = ImpactStatement.RESULTS;
-    /** @deprecated the statement's name: {@link ImpactStatement#LINKS} */
-    @Deprecated public static final String EVIDENCE_LINKS = ImpactStatement.LINKS;
     public static final String JUSTIFICATION = "justification";
     // set at start, for people, forms and notifications
     public static final String ENDORSER_NAME = "endorserName";

@@ -47,11 +47,6 @@ public final class EndorsementRequestProcess {
     public static final String ACCEPT_REQUEST = "acceptRequest";
     public static final String DECLINE_MESSAGE = "declineMessage";
 
-    /** @deprecated the endorsement's name: {@link EndorsementProcess.Variables#SKILL_CODE} */
-    @Deprecated public static final String SKILL_CODE = EndorsementProcess.Variables.SKILL_CODE;
-    /** @deprecated the endorsement's name: {@link EndorsementProcess.Variables#SKILL_LEVEL} */
-    @Deprecated public static final String SKILL_LEVEL = EndorsementProcess.Variables.SKILL_LEVEL;
-
     private Variables() {
     }
   }

@@ -46,45 +46,6 @@ public final class SelfSubmissionProcess {
   public static final class Variables {
     public static final String REVIEWED_WITH_LINE_MANAGER = "reviewedWithLineManager";
 
-    /** @deprecated the application's name: {@link ApplicationVariables#CANDIDATE_ID} */
-    @Deprecated public static final String CANDIDATE_ID = ApplicationVariables.CANDIDATE_ID;
-    /** @deprecated the application's name: {@link ApplicationVariables#SKILL_CODE} */
-    @Deprecated public static final String SKILL_CODE = ApplicationVariables.SKILL_CODE;
-    /** @deprecated the application's name: {@link ApplicationVariables#SKILL_LEVEL} */
-    @Deprecated public static final String SKILL_LEVEL = ApplicationVariables.SKILL_LEVEL;
-    /** @deprecated the statement's name: {@link ImpactStatement#PROBLEM} */
-    @Deprecated public static final String IMPACT_PROBLEM = ImpactStatement.PROBLEM;
-    /** @deprecated the statement's name: {@link ImpactStatement#ACTIONS} */
-    @Deprecated public static final String IMPACT_ACTIONS = ImpactStatement.ACTIONS;
-    /** @deprecated the statement's name: {@link ImpactStatement#RESULTS} */
-    @Deprecated public static final String IMPACT_RESULTS = ImpactStatement.RESULTS;
-    /** @deprecated the statement's name: {@link ImpactStatement#LINKS} */
-    @Deprecated public static final String EVIDENCE_LINKS = ImpactStatement.LINKS;
-    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#ASSESSOR_ID} */
-    @Deprecated public static final String ASSESSOR_ID = ReviewRoundProcess.Variables.ASSESSOR_ID;
-    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#MORE_EVIDENCE_REQUESTED} */
-    @Deprecated public static final String MORE_EVIDENCE_REQUESTED = ReviewRoundProcess.Variables.MORE_EVIDENCE_REQUESTED;
-    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#EVIDENCE_REQUEST} */
-    @Deprecated public static final String EVIDENCE_REQUEST = ReviewRoundProcess.Variables.EVIDENCE_REQUEST;
-    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#SCORE} */
-    @Deprecated public static final String SCORE = ReviewRoundProcess.Variables.SCORE;
-    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#JUSTIFICATION} */
-    @Deprecated public static final String JUSTIFICATION = ReviewRoundProcess.Variables.JUSTIFICATION;
-    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#IMPROVEMENT_AREAS} */
-    @Deprecated public static final String IMPROVEMENT_AREAS = ReviewRoundProcess.Variables.IMPROVEMENT_AREAS;
-    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#REVIEW_AGREES} */
-    @Deprecated public static final String REVIEW_AGREES = ReviewRoundProcess.Variables.REVIEW_AGREES;
-    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#PROPOSED_SCORE} */
-    @Deprecated public static final String PROPOSED_SCORE = ReviewRoundProcess.Variables.PROPOSED_SCORE;
-    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#REVIEW_COMMENT} */
-    @Deprecated public static final String REVIEW_COMMENT = ReviewRoundProcess.Variables.REVIEW_COMMENT;
-    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#FINAL_SCORE} */
-    @Deprecated public static final String FINAL_SCORE = ReviewRoundProcess.Variables.FINAL_SCORE;
-    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#MODERATION_JUSTIFICATION} */
-    @Deprecated public static final String MODERATION_JUSTIFICATION = ReviewRoundProcess.Variables.MODERATION_JUSTIFICATION;
-    /** @deprecated the round's name: {@link ReviewRoundProcess.Variables#NEW_ASSIGNEE_ID} */
-    @Deprecated public static final String NEW_ASSIGNEE_ID = ReviewRoundProcess.Variables.NEW_ASSIGNEE_ID;
-
     private Variables() {
     }
   }

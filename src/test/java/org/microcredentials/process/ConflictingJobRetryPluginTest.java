@@ -14,7 +14,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.testing.RunsAlongside;
@@ -41,10 +43,12 @@ class ConflictingJobRetryPluginTest {
     }
   }
 
-  private ProcessEngine engine;
+  // One engine for the class (building one parses the engine's whole SQL mapping); each test deploys the model
+  // and deletes it with its instances and jobs after.
+  private static ProcessEngine engine;
 
-  @BeforeEach
-  void startEngine() {
+  @BeforeAll
+  static void startEngine() {
     ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
         .createStandaloneInMemProcessEngineConfiguration()
         .setJdbcUrl("jdbc:h2:mem:conflicting-jobs;DB_CLOSE_DELAY=-1")
@@ -53,6 +57,15 @@ class ConflictingJobRetryPluginTest {
     configuration.setHistory(ProcessEngineConfiguration.HISTORY_NONE);
     configuration.getProcessEnginePlugins().add(new ConflictingJobRetryPlugin());
     engine = configuration.buildProcessEngine();
+  }
+
+  @AfterAll
+  static void closeEngine() {
+    engine.close();
+  }
+
+  @BeforeEach
+  void deployModel() {
     engine.getRepositoryService().createDeployment().addModelInstance("notify.bpmn",
         Bpmn.createExecutableProcess("Process_Notify").camundaHistoryTimeToLive(1).startEvent()
             .serviceTask("ServiceTask_Notify").camundaAsyncBefore().camundaFailedJobRetryTimeCycle("R3/PT5M")
@@ -62,10 +75,9 @@ class ConflictingJobRetryPluginTest {
   }
 
   @AfterEach
-  void closeEngine() {
+  void deleteModel() {
     engine.getRepositoryService().createDeploymentQuery().list()
         .forEach(deployment -> engine.getRepositoryService().deleteDeployment(deployment.getId(), true));
-    engine.close();
   }
 
   @Test

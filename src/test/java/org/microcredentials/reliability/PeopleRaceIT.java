@@ -1,7 +1,8 @@
 package org.microcredentials.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.endorsement.EndorsementRequestProcess;
@@ -385,7 +387,7 @@ class PeopleRaceIT {
     Supplier<Staged> stage = () -> {
       ProcessInstance request = app.as("alice", () -> engine.getRuntimeService().startProcessInstanceByKey(
           EndorsementRequestProcess.KEY, Map.of(EndorsementRequestProcess.Variables.LEADER_ID, "carol",
-              EndorsementRequestProcess.Variables.SKILL_CODE, "iLAN", EndorsementRequestProcess.Variables.SKILL_LEVEL, 3,
+              EndorsementProcess.Variables.SKILL_CODE, "iLAN", EndorsementProcess.Variables.SKILL_LEVEL, 3,
               EndorsementRequestProcess.Variables.MESSAGE, "You saw my profiling work on the checkout service.")));
       String key = request.getBusinessKey();
       Task task = taskOf(key, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST);
@@ -819,18 +821,18 @@ class PeopleRaceIT {
   }
 
   private static Map<String, Object> moreEvidence() {
-    return Map.of(IMPACT_PROBLEM, "Our build took 40 minutes and blocked releases.",
-        IMPACT_ACTIONS, "I profiled the build, parallelised the test suites and cached dependencies.",
-        IMPACT_RESULTS, "Build time fell to 9 minutes, measured over 200 builds (dashboard linked).",
-        EVIDENCE_LINKS, "https://grafana.example.org/d/build");
+    return Map.of(ImpactStatement.PROBLEM, "Our build took 40 minutes and blocked releases.",
+        ImpactStatement.ACTIONS, "I profiled the build, parallelised the test suites and cached dependencies.",
+        ImpactStatement.RESULTS, "Build time fell to 9 minutes, measured over 200 builds (dashboard linked).",
+        ImpactStatement.LINKS, "https://grafana.example.org/d/build");
   }
 
   private static Map<String, Object> endorsementFields() {
     return Map.of(EndorsementProcess.Variables.SCORE, 9,
-        EndorsementProcess.Variables.IMPACT_PROBLEM, "Our services mixed three Java styles and reviews stalled on them.",
-        EndorsementProcess.Variables.IMPACT_ACTIONS, "She wrote the team's language guide and led four sessions.",
-        EndorsementProcess.Variables.IMPACT_RESULTS, "Review turnaround fell from 3 days to 1.",
-        EndorsementProcess.Variables.EVIDENCE_LINKS, "https://git.example.org/guides/java",
+        ImpactStatement.PROBLEM, "Our services mixed three Java styles and reviews stalled on them.",
+        ImpactStatement.ACTIONS, "She wrote the team's language guide and led four sessions.",
+        ImpactStatement.RESULTS, "Review turnaround fell from 3 days to 1.",
+        ImpactStatement.LINKS, "https://git.example.org/guides/java",
         EndorsementProcess.Variables.JUSTIFICATION, "I reviewed her pull requests for six months.");
   }
 
@@ -839,9 +841,9 @@ class PeopleRaceIT {
     Map<String, Object> variables = new HashMap<>(Map.of(EndorsementProcess.Variables.CANDIDATE_ID, "bob",
         EndorsementProcess.Variables.SKILL_CODE, "iOWN", EndorsementProcess.Variables.SKILL_LEVEL, 4,
         EndorsementProcess.Variables.SCORE, 9,
-        EndorsementProcess.Variables.IMPACT_PROBLEM, "Incidents without owners.",
-        EndorsementProcess.Variables.IMPACT_ACTIONS, "Bob set up the on-call rota and runbooks.",
-        EndorsementProcess.Variables.IMPACT_RESULTS, "Mean time to recovery halved.",
+        ImpactStatement.PROBLEM, "Incidents without owners.",
+        ImpactStatement.ACTIONS, "Bob set up the on-call rota and runbooks.",
+        ImpactStatement.RESULTS, "Mean time to recovery halved.",
         EndorsementProcess.Variables.JUSTIFICATION, "Ownership beyond his level."));
     return app.as("frank", () -> engine.getRuntimeService().startProcessInstanceByKey(EndorsementProcess.KEY, variables));
   }
@@ -876,9 +878,9 @@ class PeopleRaceIT {
   }
 
   private static Map<String, Object> promotionEvidence(String skill) {
-    return Map.of(IMPACT_PROBLEM, "Our services had no shared design (" + skill + ").",
-        IMPACT_ACTIONS, "I ran design reviews and wrote the guidelines.",
-        IMPACT_RESULTS, "Incidents from design flaws fell by half.");
+    return Map.of(ImpactStatement.PROBLEM, "Our services had no shared design (" + skill + ").",
+        ImpactStatement.ACTIONS, "I ran design reviews and wrote the guidelines.",
+        ImpactStatement.RESULTS, "Incidents from design flaws fell by half.");
   }
 
   private List<Task> reviewsOf(ProcessInstance promotion, String skill) {

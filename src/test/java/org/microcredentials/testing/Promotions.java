@@ -1,6 +1,7 @@
 package org.microcredentials.testing;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.util.HashMap;
 import java.util.List;

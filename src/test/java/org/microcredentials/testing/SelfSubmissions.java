@@ -1,6 +1,7 @@
 package org.microcredentials.testing;
 
-import static org.microcredentials.submission.SelfSubmissionProcess.Variables.*;
+import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.util.HashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,10 +59,10 @@ public class SelfSubmissions {
     Map<String, Object> variables = new HashMap<>();
     variables.put(SKILL_CODE, skillCode);
     variables.put(SKILL_LEVEL, skillLevel);
-    variables.put(IMPACT_PROBLEM, "Our build took 40 minutes and blocked releases.");
-    variables.put(IMPACT_ACTIONS, "I profiled the build, parallelised the test suites and cached dependencies.");
-    variables.put(IMPACT_RESULTS, "Build time fell to 9 minutes; we release daily instead of weekly.");
-    variables.put(EVIDENCE_LINKS, "https://git.example.org/build/pull/42");
+    variables.put(ImpactStatement.PROBLEM, "Our build took 40 minutes and blocked releases.");
+    variables.put(ImpactStatement.ACTIONS, "I profiled the build, parallelised the test suites and cached dependencies.");
+    variables.put(ImpactStatement.RESULTS, "Build time fell to 9 minutes; we release daily instead of weekly.");
+    variables.put(ImpactStatement.LINKS, "https://git.example.org/build/pull/42");
     return variables;
   }
 
