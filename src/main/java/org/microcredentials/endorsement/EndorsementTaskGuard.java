@@ -7,6 +7,7 @@ import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.RuleCheckingTaskListener;
+import org.microcredentials.process.TaskHolder;
 import org.microcredentials.process.UserTaskRules;
 import org.springframework.stereotype.Component;
 
@@ -50,10 +51,10 @@ class EndorsementTaskGuard extends RuleCheckingTaskListener implements UserTaskR
         policy.checkReviewer(reviewer, endorsement.endorserId(), endorsement.candidateId());
       }
       case EndorsementProcess.Tasks.PROVIDE_JUSTIFICATION ->
-          requireSame(assignee, endorsements.endorsement(businessKey(task)).endorserId(), "endorser-justifies",
+          TaskHolder.require(assignee, endorsements.endorsement(businessKey(task)).endorserId(), "endorser-justifies",
               "the endorser");
       case EndorsementRequestProcess.Tasks.CONSIDER_REQUEST ->
-          requireSame(assignee, requests.find(businessKey(task)).orElseThrow().leaderId(),
+          TaskHolder.require(assignee, requests.find(businessKey(task)).orElseThrow().leaderId(),
               "asked-leader-answers", "the leader asked");
       default -> {
       }
@@ -64,9 +65,4 @@ class EndorsementTaskGuard extends RuleCheckingTaskListener implements UserTaskR
     return task.getExecution().getProcessBusinessKey();
   }
 
-  static void requireSame(String actor, String expected, String rule, String who) {
-    if (!actor.equals(expected)) {
-      throw RuleViolation.forbidden(rule, "This task belongs to " + who + " " + expected + "; " + actor + " may not take it.");
-    }
-  }
 }

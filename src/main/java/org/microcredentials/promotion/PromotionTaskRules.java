@@ -3,9 +3,9 @@ package org.microcredentials.promotion;
 import static org.microcredentials.promotion.PromotionApplicationProcess.Tasks.*;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.microcredentials.RuleViolation;
 import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.framework.FourEyes;
+import org.microcredentials.process.TaskHolder;
 import org.microcredentials.process.UserTaskRules;
 import org.springframework.stereotype.Component;
 
@@ -43,10 +43,8 @@ class PromotionTaskRules implements UserTaskRules {
     if (isSemTask(task)) {
       promotion(task).ifPresent(promotion -> deciders.check(assignee, promotion));
     } else if (PROVIDE_PROMOTION_EVIDENCE.equals(task.getTaskDefinitionKey())) {
-      promotion(task).filter(promotion -> !assignee.equals(promotion.candidateId())).ifPresent(promotion -> {
-        throw RuleViolation.forbidden("candidate-provides-evidence",
-            "This task belongs to the candidate " + promotion.candidateId() + "; " + assignee + " may not take it.");
-      });
+      promotion(task).ifPresent(promotion ->
+          TaskHolder.require(assignee, promotion.candidateId(), "candidate-provides-evidence", "the candidate"));
     }
   }
 

@@ -8,6 +8,7 @@ import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.RuleCheckingTaskListener;
+import org.microcredentials.process.TaskHolder;
 import org.microcredentials.process.UserTaskRules;
 import org.microcredentials.review.AssignmentPolicy;
 import org.microcredentials.review.PeerReviewers;
@@ -59,9 +60,9 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRu
           SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER -> assignmentPolicy.checkAssigner(assignee, candidateId);
       case SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, SelfSubmissionProcess.Tasks.MODERATE_SCORE,
           ResubmissionProcess.Tasks.REASSESS_EVIDENCE ->
-          requireSame(assignee, assessorId, "assessor-assesses", "the assessor " + assessorId);
+          TaskHolder.require(assignee, assessorId, "assessor-assesses", "the assessor");
       case SelfSubmissionProcess.Tasks.PROVIDE_MORE_EVIDENCE, ResubmissionProcess.Tasks.AMEND_APPLICATION ->
-          requireSame(assignee, candidateId, "candidate-provides-evidence", "the candidate " + candidateId);
+          TaskHolder.require(assignee, candidateId, "candidate-provides-evidence", "the candidate");
       case SelfSubmissionProcess.Tasks.PEER_REVIEW -> {
         Engineer reviewer = organisation.find(assignee).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
             assignee + " is not an engineer of the organisation and may not peer-review."));
@@ -73,9 +74,4 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRu
     }
   }
 
-  private static void requireSame(String assignee, String expected, String rule, String who) {
-    if (!assignee.equals(expected)) {
-      throw RuleViolation.forbidden(rule, "This task belongs to " + who + "; " + assignee + " may not take it.");
-    }
-  }
 }
