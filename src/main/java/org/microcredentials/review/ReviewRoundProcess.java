@@ -5,8 +5,8 @@ package org.microcredentials.review;
  * once and called with the caller's business key and variables ({@code camunda:in businessKey},
  * {@code variables="all"} in and out) by {@code SelfSubmissionProcess} for the first round and by
  * {@code ResubmissionProcess} for each re-assessment. Its user tasks keep the ids of CONTRACT.md
- * ({@link Tasks}; {@code SelfSubmissionProcess.Tasks} and {@code ResubmissionProcess.Tasks} repeat them
- * for clients of those processes), and {@code GET /engine-rest/task?processInstanceBusinessKey=} lists
+ * ({@link Tasks}, their one home: a self-submission's and a resubmission's assessment tasks are these), and
+ * {@code GET /engine-rest/task?processInstanceBusinessKey=} lists
  * them with the caller's. The round's listeners and delegates are in this package; the application
  * they work on is {@code org.microcredentials.application}.
  *

@@ -4,10 +4,11 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.microcredentials.access.ParticipantAccess;
+import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.framework.FourEyes;
 import org.microcredentials.process.UserTaskRules;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.springframework.stereotype.Component;
-import org.microcredentials.application.ApplicationRegister;
 
 /**
  * On creation of a group task of an application: its candidate never sees it in Tasklist or
@@ -47,6 +48,6 @@ class HideFromApplicantsListener implements TaskListener, UserTaskRules {
   private void hide(DelegateTask task) {
     ApplicationRegister.Application application = applications.application(ApplicationRegister.keyOf(task.getExecution()));
     access.hideFrom(task, FourEyes.hiddenFromApplicationTask(application.candidateId(), application.assessorId(),
-        SelfSubmissionProcess.Tasks.PEER_REVIEW.equals(task.getTaskDefinitionKey())));
+        ReviewRoundProcess.Tasks.PEER_REVIEW.equals(task.getTaskDefinitionKey())));
   }
 }

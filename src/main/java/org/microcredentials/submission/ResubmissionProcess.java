@@ -1,6 +1,5 @@
 package org.microcredentials.submission;
 
-import org.microcredentials.review.ReviewRoundProcess;
 
 /**
  * The contract of {@code processes/resubmission.bpmn}: a failed application amended and
@@ -13,7 +12,6 @@ public final class ResubmissionProcess {
 
   public static final class Tasks {
     public static final String AMEND_APPLICATION = "Task_AmendApplication";
-    public static final String REASSESS_EVIDENCE = ReviewRoundProcess.Tasks.REASSESS_EVIDENCE;
 
     private Tasks() {
     }

@@ -15,19 +15,6 @@ public final class SelfSubmissionProcess {
 
   public static final String KEY = "SelfSubmissionProcess";
 
-  public static final class Tasks {
-    public static final String ASSIGN_ASSESSOR = ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR;
-    public static final String ASSESS_EVIDENCE = ReviewRoundProcess.Tasks.ASSESS_EVIDENCE;
-    public static final String PROVIDE_MORE_EVIDENCE = ReviewRoundProcess.Tasks.PROVIDE_MORE_EVIDENCE;
-    public static final String PEER_REVIEW = ReviewRoundProcess.Tasks.PEER_REVIEW;
-    public static final String MODERATE_SCORE = ReviewRoundProcess.Tasks.MODERATE_SCORE;
-    public static final String REASSIGN_ASSESSOR = ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR;
-    public static final String REASSIGN_REVIEWER = ReviewRoundProcess.Tasks.REASSIGN_REVIEWER;
-
-    private Tasks() {
-    }
-  }
-
   public static final class Elements {
     public static final String START = "StartEvent_ApplicationSubmitted";
     public static final String END_CREDENTIAL_ISSUED = "EndEvent_CredentialIssued";

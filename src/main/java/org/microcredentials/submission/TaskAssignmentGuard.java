@@ -13,6 +13,7 @@ import org.microcredentials.process.UserTaskRules;
 import org.microcredentials.review.AssignmentPolicy;
 import org.microcredentials.review.PeerReviewers;
 import org.microcredentials.review.ReviewPolicy;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.springframework.stereotype.Component;
 
 /**
@@ -56,14 +57,14 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRu
     String candidateId = application.candidateId();
     String assessorId = application.assessorId();
     switch (task.getTaskDefinitionKey()) {
-      case SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR,
-          SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER -> assignmentPolicy.checkAssigner(assignee, candidateId);
-      case SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, SelfSubmissionProcess.Tasks.MODERATE_SCORE,
-          ResubmissionProcess.Tasks.REASSESS_EVIDENCE ->
+      case ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR,
+          ReviewRoundProcess.Tasks.REASSIGN_REVIEWER -> assignmentPolicy.checkAssigner(assignee, candidateId);
+      case ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, ReviewRoundProcess.Tasks.MODERATE_SCORE,
+          ReviewRoundProcess.Tasks.REASSESS_EVIDENCE ->
           TaskHolder.require(assignee, assessorId, "assessor-assesses", "the assessor");
-      case SelfSubmissionProcess.Tasks.PROVIDE_MORE_EVIDENCE, ResubmissionProcess.Tasks.AMEND_APPLICATION ->
+      case ReviewRoundProcess.Tasks.PROVIDE_MORE_EVIDENCE, ResubmissionProcess.Tasks.AMEND_APPLICATION ->
           TaskHolder.require(assignee, candidateId, "candidate-provides-evidence", "the candidate");
-      case SelfSubmissionProcess.Tasks.PEER_REVIEW -> {
+      case ReviewRoundProcess.Tasks.PEER_REVIEW -> {
         Engineer reviewer = organisation.find(assignee).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
             assignee + " is not an engineer of the organisation and may not peer-review."));
         reviewPolicy.checkReviewer(reviewer, candidateId, assessorId,

@@ -316,11 +316,11 @@ public final class Benchmark {
     variables.put(ImpactStatement.LINKS, "https://git.example.org/build/pull/42");
     String instance = transaction(candidate,
         () -> engine.getRuntimeService().startProcessInstanceByKey(SelfSubmissionProcess.KEY, variables).getId());
-    work(instance, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, SEM_MEMBER, Map.of(ASSESSOR_ID, ASSESSOR));
-    work(instance, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, ASSESSOR,
+    work(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, SEM_MEMBER, Map.of(ASSESSOR_ID, ASSESSOR));
+    work(instance, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, ASSESSOR,
         Map.of(SCORE, 9, JUSTIFICATION, "Clear impact, measured results."));
     for (String reviewer : REVIEWERS) {
-      work(instance, SelfSubmissionProcess.Tasks.PEER_REVIEW, reviewer, Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+      work(instance, ReviewRoundProcess.Tasks.PEER_REVIEW, reviewer, Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
     }
     requireEnded(instance);
   }
@@ -328,10 +328,10 @@ public final class Benchmark {
   private void referenceFlow() {
     String instance = transaction("henry", () -> engine.getRuntimeService()
         .startProcessInstanceByKey(REFERENCE_KEY, Map.of("reviewerCount", REVIEWERS.size())).getId());
-    work(instance, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, SEM_MEMBER, Map.of(ASSESSOR_ID, ASSESSOR));
-    work(instance, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, ASSESSOR, Map.of());
+    work(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, SEM_MEMBER, Map.of(ASSESSOR_ID, ASSESSOR));
+    work(instance, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, ASSESSOR, Map.of());
     for (String reviewer : REVIEWERS) {
-      work(instance, SelfSubmissionProcess.Tasks.PEER_REVIEW, reviewer, Map.of());
+      work(instance, ReviewRoundProcess.Tasks.PEER_REVIEW, reviewer, Map.of());
     }
     requireEnded(instance);
   }
@@ -694,7 +694,7 @@ public final class Benchmark {
         () -> engine.getRuntimeService().startProcessInstanceByKey(SelfSubmissionProcess.KEY, variables).getId());
     String round = running(instance).get(running(instance).size() - 1);
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(round)
-        .taskDefinitionKey(SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR).singleResult();
+        .taskDefinitionKey(ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR).singleResult();
     transaction(SEM_MEMBER, () -> {
       engine.getTaskService().claim(task.getId(), SEM_MEMBER);
       return null;

@@ -31,6 +31,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.MicroCredentialsApplication;
 import org.microcredentials.notification.Notifier;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.microcredentials.testing.EmbeddedPostgres;
 import org.microcredentials.testing.SelfSubmissions;
@@ -203,16 +204,16 @@ class TwoNodeClusterIT {
     List<String> seniors = SENIORS.stream().filter(person -> !person.equals(candidate)).toList();
     String assessor = seniors.get(flow % seniors.size());
     String semMember = flow % 2 == 0 ? "erin" : "ivan";
-    work(engine(flow, 1), businessKey, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, List.of(semMember),
+    work(engine(flow, 1), businessKey, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, List.of(semMember),
         Map.of(ASSESSOR_ID, assessor));
-    work(engine(flow, 2), businessKey, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, List.of(assessor),
+    work(engine(flow, 2), businessKey, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, List.of(assessor),
         Map.of(SCORE, 9, JUSTIFICATION, "Clear impact, measured results."));
 
     List<String> reviewers = seniors.stream().filter(person -> !person.equals(assessor)).toList();
     int reviewerCount = level >= 4 ? 2 : 1;
     List<String> chosen = List.of(reviewers.get(flow % reviewers.size()), reviewers.get((flow + 1) % reviewers.size()))
         .subList(0, reviewerCount);
-    work(engine(flow, 3), businessKey, SelfSubmissionProcess.Tasks.PEER_REVIEW, chosen,
+    work(engine(flow, 3), businessKey, ReviewRoundProcess.Tasks.PEER_REVIEW, chosen,
         Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
 
     // The async join, issuing and the candidate's message run on the job executors.

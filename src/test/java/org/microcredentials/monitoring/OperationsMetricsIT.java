@@ -27,7 +27,6 @@ import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.notification.Notifier;
 import org.microcredentials.promotion.PromotionApplicationProcess;
 import org.microcredentials.review.ReviewRoundProcess;
-import org.microcredentials.submission.SelfSubmissionProcess;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.Promotions;
@@ -98,7 +97,7 @@ class OperationsMetricsIT {
     String submitted = scrape();
     assertThat(value(submitted, "microcredentials_flow_started_total", "flow", "self-submission"))
         .isEqualTo(value(before, "microcredentials_flow_started_total", "flow", "self-submission") + 1);
-    assertThat(value(submitted, "microcredentials_tasks_open", "task", SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR))
+    assertThat(value(submitted, "microcredentials_tasks_open", "task", ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR))
         .isEqualTo(1);
 
     app.assignAssessor(instance, "erin", "carol");
@@ -110,8 +109,8 @@ class OperationsMetricsIT {
     assertThat(value(passed, "microcredentials_flow_outcome_seconds_count", "flow", "self-submission", "outcome", "failed"))
         .isEqualTo(value(before, "microcredentials_flow_outcome_seconds_count", "flow", "self-submission", "outcome", "failed"));
     assertThat(passed).contains("microcredentials_flow_outcome_seconds_sum{", "microcredentials_flow_outcome_seconds_max{");
-    assertThat(value(passed, "microcredentials_tasks_open", "task", SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR)).isZero();
-    assertThat(value(passed, "microcredentials_tasks_open", "task", SelfSubmissionProcess.Tasks.PEER_REVIEW)).isZero();
+    assertThat(value(passed, "microcredentials_tasks_open", "task", ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR)).isZero();
+    assertThat(value(passed, "microcredentials_tasks_open", "task", ReviewRoundProcess.Tasks.PEER_REVIEW)).isZero();
   }
 
   @Test
@@ -149,7 +148,7 @@ class OperationsMetricsIT {
     ProcessInstance instance = app.submit("alice", "iLAN", 3);
     app.assignAssessor(instance, "erin", "carol");
     String onTime = scrape();
-    assertThat(value(onTime, "microcredentials_tasks_open", "task", SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE)).isEqualTo(1);
+    assertThat(value(onTime, "microcredentials_tasks_open", "task", ReviewRoundProcess.Tasks.ASSESS_EVIDENCE)).isEqualTo(1);
     assertThat(value(onTime, "microcredentials_tasks_overdue")).isZero();
 
     clock.set(TestConfiguration.MID_NOVEMBER_2026.plus(Duration.ofDays(15)));
@@ -250,7 +249,7 @@ class OperationsMetricsIT {
   /** The SMTP server is down when erin assigns carol: the assessor's mail fails at every try, an incident at last. */
   private void theAssessorsMailFailsUntilItsRetriesAreSpent(ProcessInstance instance) {
     mailDown.set(true);
-    org.camunda.bpm.engine.task.Task assignment = app.task(instance, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR);
+    org.camunda.bpm.engine.task.Task assignment = app.task(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR);
     app.claim("erin", assignment);
     app.as("erin", () -> {
       engine.getTaskService().complete(assignment.getId(), Map.of(ReviewRoundProcess.Variables.ASSESSOR_ID, "carol"));

@@ -3,7 +3,7 @@ package org.microcredentials.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
-import static org.microcredentials.submission.SelfSubmissionProcess.Tasks.*;
+import static org.microcredentials.review.ReviewRoundProcess.Tasks.*;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;

@@ -15,7 +15,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.microcredentials.submission.SelfSubmissionProcess;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.SelfSubmissions;
@@ -51,7 +51,7 @@ class UserTaskEventListenerTest {
     BpmnModelInstance model = Bpmn.createExecutableProcess(KEY).camundaHistoryTimeToLive(1)
         .startEvent()
         .userTask("Task_SecondOpinion").name("A second opinion").camundaCandidateGroups("assessors")
-        .userTask(SelfSubmissionProcess.Tasks.PEER_REVIEW).name("Another review").camundaCandidateGroups("assessors")
+        .userTask(ReviewRoundProcess.Tasks.PEER_REVIEW).name("Another review").camundaCandidateGroups("assessors")
         .endEvent()
         .done();
     assertThat(model.getModelElementsByType(UserTask.class))
@@ -113,7 +113,7 @@ class UserTaskEventListenerTest {
   @Test
   void itsHoldersAreCheckedByTheRulesOfItsTaskId() {
     tasks().complete(task("Task_SecondOpinion").getId());
-    Task review = task(SelfSubmissionProcess.Tasks.PEER_REVIEW);
+    Task review = task(ReviewRoundProcess.Tasks.PEER_REVIEW);
 
     assertThatThrownBy(() -> tasks().claim(review.getId(), "alice")).hasStackTraceContaining("A candidate never reviews their own application");
     assertThatThrownBy(() -> tasks().claim(review.getId(), "bob")).hasStackTraceContaining("bob (level 3) may not peer-review");

@@ -161,8 +161,8 @@ class PromotionApplicationProcessTest {
 
     promotions.giveEvidence(promotion, "iARCH");
     // The skills move on their own: iARCH is in its round while iMENT still waits for evidence.
-    assertThat(promotions.task(promotion, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, "iARCH")).isNotNull();
-    assertThat(promotions.tasks(promotion, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR)).hasSize(1);
+    assertThat(promotions.task(promotion, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, "iARCH")).isNotNull();
+    assertThat(promotions.tasks(promotion, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR)).hasSize(1);
     promotions.giveEvidence(promotion, "iMENT");
     promotions.assess(promotion, "iARCH", "carol", 9, "frank", "grace");
     promotions.assess(promotion, "iMENT", "dave", 8, "frank", "grace");

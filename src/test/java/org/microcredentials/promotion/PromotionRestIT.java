@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.framework.OrganisationAdministration;
 import org.microcredentials.framework.SkillFrameworkRepository;
-import org.microcredentials.submission.SelfSubmissionProcess;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.Promotions;
@@ -97,11 +97,11 @@ class PromotionRestIT {
   }
 
   private void assess(String businessKey, String skillCode, String assessor) {
-    work("erin", task("erin", businessKey, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, skillCode), Map.of("assessorId", assessor));
-    work(assessor, task(assessor, businessKey, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, skillCode),
+    work("erin", task("erin", businessKey, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, skillCode), Map.of("assessorId", assessor));
+    work(assessor, task(assessor, businessKey, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, skillCode),
         Map.of("score", 9, "justification", "Clear, measured impact on " + skillCode + "."));
     for (String reviewer : List.of("frank", "grace")) {
-      Map<String, Object> review = tasks(reviewer, businessKey, SelfSubmissionProcess.Tasks.PEER_REVIEW).stream()
+      Map<String, Object> review = tasks(reviewer, businessKey, ReviewRoundProcess.Tasks.PEER_REVIEW).stream()
           .filter(open -> open.get("assignee") == null).filter(open -> skillCode.equals(
               calls.get(reviewer, "/engine-rest/task/" + open.get("id") + "/variables/skillCode", OBJECT).getBody().get("value")))
           .findFirst().orElseThrow();

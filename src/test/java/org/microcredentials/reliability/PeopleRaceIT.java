@@ -33,15 +33,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.credential.CredentialRegister;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.endorsement.EndorsementRequestProcess;
 import org.microcredentials.framework.SkillFrameworkRepository;
 import org.microcredentials.process.TransientFailures;
 import org.microcredentials.promotion.PromotionApplicationProcess;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.submission.ResubmissionProcess;
-import org.microcredentials.submission.SelfSubmissionProcess;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.CleanSlate;
 import org.microcredentials.testing.MutableClock;
@@ -158,28 +158,28 @@ class PeopleRaceIT {
   void assignAssessor() throws Exception {
     Supplier<Staged> stage = () -> {
       ProcessInstance application = app.submit("alice", "iLAN", 2);
-      Task task = app.task(application, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR);
+      Task task = app.task(application, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR);
       app.claim("erin", task);
       return new Staged(application.getBusinessKey(), task.getId(), "erin", Map.of(ASSESSOR_ID, "carol"),
-          List.of("ServiceTask_NotifyAssessor", SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE),
+          List.of("ServiceTask_NotifyAssessor", ReviewRoundProcess.Tasks.ASSESS_EVIDENCE),
           jobAt(application.getBusinessKey(), "BoundaryEvent_AssignmentOverdue"), "its SLA timer", this::nothingMore);
     };
-    besideAsyncWork(SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, stage);
-    sameFormAtOnce(SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, stage);
+    besideAsyncWork(ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, stage);
+    sameFormAtOnce(ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, stage);
   }
 
   @Test
   void assessEvidence() throws Exception {
     Supplier<Staged> stage = () -> {
       ProcessInstance application = assessedBy("carol");
-      Task task = app.task(application, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE);
+      Task task = app.task(application, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE);
       return new Staged(application.getBusinessKey(), task.getId(), "carol",
           Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 9, JUSTIFICATION, "Measured, repeatable impact."),
-          List.of("ServiceTask_NotifyReviewers", SelfSubmissionProcess.Tasks.PEER_REVIEW),
+          List.of("ServiceTask_NotifyReviewers", ReviewRoundProcess.Tasks.PEER_REVIEW),
           jobAt(application.getBusinessKey(), "BoundaryEvent_AssessmentOverdue"), "its SLA timer", this::nothingMore);
     };
-    besideAsyncWork(SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, stage);
-    sameFormAtOnce(SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, stage);
+    besideAsyncWork(ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, stage);
+    sameFormAtOnce(ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, stage);
   }
 
   @Test
@@ -188,14 +188,14 @@ class PeopleRaceIT {
       ProcessInstance application = amending();
       completeAs("alice", app.task(application, ResubmissionProcess.Tasks.AMEND_APPLICATION).getId(), amendment());
       app.runJobs(application);
-      Task task = app.task(application, ResubmissionProcess.Tasks.REASSESS_EVIDENCE);
+      Task task = app.task(application, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE);
       return new Staged(application.getBusinessKey(), task.getId(), "carol",
           Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 9, JUSTIFICATION, "Now measured across the team."),
-          List.of("ServiceTask_NotifyReviewers", SelfSubmissionProcess.Tasks.PEER_REVIEW),
+          List.of("ServiceTask_NotifyReviewers", ReviewRoundProcess.Tasks.PEER_REVIEW),
           jobAt(application.getBusinessKey(), "BoundaryEvent_ReassessmentOverdue"), "its SLA timer", this::nothingMore);
     };
-    besideAsyncWork(ResubmissionProcess.Tasks.REASSESS_EVIDENCE, stage);
-    sameFormAtOnce(ResubmissionProcess.Tasks.REASSESS_EVIDENCE, stage);
+    besideAsyncWork(ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, stage);
+    sameFormAtOnce(ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, stage);
   }
 
   @Test
@@ -207,16 +207,16 @@ class PeopleRaceIT {
       // reassignment task.
       engine.getManagementService().executeJob(jobAt(key, "BoundaryEvent_AssessmentOverdue"));
       engine.getManagementService().executeJob(jobAt(key, "BoundaryEvent_AssessmentReassignmentDue"));
-      Task task = app.task(application, SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR);
+      Task task = app.task(application, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR);
       app.claim("erin", task);
       return new Staged(key, task.getId(), "erin", Map.of(NEW_ASSIGNEE_ID, "dave"),
           List.of("EndEvent_AssessmentReassigned"), jobAt(key, "ServiceTask_EscalateAssessment"),
           "the assessment's escalation job",
-          businessKey -> assertThat(app.task(application, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE).getAssignee())
+          businessKey -> assertThat(app.task(application, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE).getAssignee())
               .isEqualTo("dave"));
     };
-    besideAsyncWork(SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR, stage);
-    sameFormAtOnce(SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR, stage);
+    besideAsyncWork(ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR, stage);
+    sameFormAtOnce(ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR, stage);
   }
 
   @Test
@@ -226,15 +226,15 @@ class PeopleRaceIT {
       String key = application.getBusinessKey();
       // The assessment went overdue (its escalation mail due, left for the race) before carol asked for more.
       engine.getManagementService().executeJob(jobAt(key, "BoundaryEvent_AssessmentOverdue"));
-      completeAs("carol", app.task(application, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE).getId(),
+      completeAs("carol", app.task(application, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE).getId(),
           Map.of(MORE_EVIDENCE_REQUESTED, true, EVIDENCE_REQUEST, "Show the measurements."));
-      Task task = app.task(application, SelfSubmissionProcess.Tasks.PROVIDE_MORE_EVIDENCE);
+      Task task = app.task(application, ReviewRoundProcess.Tasks.PROVIDE_MORE_EVIDENCE);
       return new Staged(key, task.getId(), "alice", moreEvidence(),
-          List.of(SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE), jobAt(key, "ServiceTask_EscalateAssessment"),
+          List.of(ReviewRoundProcess.Tasks.ASSESS_EVIDENCE), jobAt(key, "ServiceTask_EscalateAssessment"),
           "the assessment's escalation job", this::nothingMore);
     };
-    besideAsyncWork(SelfSubmissionProcess.Tasks.PROVIDE_MORE_EVIDENCE, stage);
-    sameFormAtOnce(SelfSubmissionProcess.Tasks.PROVIDE_MORE_EVIDENCE, stage);
+    besideAsyncWork(ReviewRoundProcess.Tasks.PROVIDE_MORE_EVIDENCE, stage);
+    sameFormAtOnce(ReviewRoundProcess.Tasks.PROVIDE_MORE_EVIDENCE, stage);
   }
 
   @Test
@@ -251,9 +251,9 @@ class PeopleRaceIT {
       assertThat(rows("select count(*) from peer_review where business_key = ?", key)).isEqualTo(2);
       assertThat(rows("select count(*) from credential where source_key = ?", key)).isEqualTo(1);
     };
-    parallel(SelfSubmissionProcess.Tasks.PEER_REVIEW, "two reviewers, the last two reviews", () -> {
+    parallel(ReviewRoundProcess.Tasks.PEER_REVIEW, "two reviewers, the last two reviews", () -> {
       ProcessInstance application = scored.get();
-      List<Task> reviews = app.tasks(application, SelfSubmissionProcess.Tasks.PEER_REVIEW);
+      List<Task> reviews = app.tasks(application, ReviewRoundProcess.Tasks.PEER_REVIEW);
       app.claim("dave", reviews.get(0));
       app.claim("frank", reviews.get(1));
       return new Parallel(application.getBusinessKey(), List.of(
@@ -263,9 +263,9 @@ class PeopleRaceIT {
     });
     // The first review's completion leaves no job of its own (seen: the reviews' asyncAfter continues only after
     // the last); what runs beside the last review is its SLA timer.
-    besideAsyncWork(SelfSubmissionProcess.Tasks.PEER_REVIEW, () -> {
+    besideAsyncWork(ReviewRoundProcess.Tasks.PEER_REVIEW, () -> {
       ProcessInstance application = scored.get();
-      List<Task> reviews = app.tasks(application, SelfSubmissionProcess.Tasks.PEER_REVIEW);
+      List<Task> reviews = app.tasks(application, ReviewRoundProcess.Tasks.PEER_REVIEW);
       app.claim("dave", reviews.get(0));
       app.claim("frank", reviews.get(1));
       completeAs("dave", reviews.get(0).getId(), agree);
@@ -274,10 +274,10 @@ class PeopleRaceIT {
           jobAt(application.getBusinessKey(), "BoundaryEvent_ReviewOverdue"), "the last review's SLA timer", reviewedOnce);
     });
     // Level 2: one reviewer; the review sent two or three times at once is recorded once.
-    sameFormAtOnce(SelfSubmissionProcess.Tasks.PEER_REVIEW, () -> {
+    sameFormAtOnce(ReviewRoundProcess.Tasks.PEER_REVIEW, () -> {
       ProcessInstance application = assessedBy("carol");
       app.score(application, "carol", 9);
-      Task review = app.task(application, SelfSubmissionProcess.Tasks.PEER_REVIEW);
+      Task review = app.task(application, ReviewRoundProcess.Tasks.PEER_REVIEW);
       app.claim("dave", review);
       return new Staged(application.getBusinessKey(), review.getId(), "dave", agree,
           List.of("ServiceTask_EvaluatePeerReviews", "ServiceTask_IssueCredential"), null, null, key -> {
@@ -295,15 +295,15 @@ class PeopleRaceIT {
       String key = application.getBusinessKey();
       engine.getManagementService().executeJob(jobAt(key, "BoundaryEvent_ReviewOverdue"));
       engine.getManagementService().executeJob(jobAt(key, "BoundaryEvent_ReviewReassignmentDue"));
-      Task task = app.task(application, SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER);
+      Task task = app.task(application, ReviewRoundProcess.Tasks.REASSIGN_REVIEWER);
       app.claim("erin", task);
       return new Staged(key, task.getId(), "erin", Map.of(NEW_ASSIGNEE_ID, "frank"),
           List.of("EndEvent_ReviewReassigned"), jobAt(key, "ServiceTask_EscalateReview"), "the review's escalation job",
-          businessKey -> assertThat(app.task(application, SelfSubmissionProcess.Tasks.PEER_REVIEW).getAssignee())
+          businessKey -> assertThat(app.task(application, ReviewRoundProcess.Tasks.PEER_REVIEW).getAssignee())
               .isEqualTo("frank"));
     };
-    besideAsyncWork(SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER, stage);
-    sameFormAtOnce(SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER, stage);
+    besideAsyncWork(ReviewRoundProcess.Tasks.REASSIGN_REVIEWER, stage);
+    sameFormAtOnce(ReviewRoundProcess.Tasks.REASSIGN_REVIEWER, stage);
   }
 
   @Test
@@ -312,15 +312,15 @@ class PeopleRaceIT {
       ProcessInstance application = assessedBy("carol");
       app.score(application, "carol", 9);
       app.propose(application, "dave", 6);
-      Task task = app.task(application, SelfSubmissionProcess.Tasks.MODERATE_SCORE);
+      Task task = app.task(application, ReviewRoundProcess.Tasks.MODERATE_SCORE);
       String key = application.getBusinessKey();
       return new Staged(key, task.getId(), "carol",
           Map.of(FINAL_SCORE, 8, MODERATION_JUSTIFICATION, "The results are hers; 8 stands."),
           List.of("ServiceTask_IssueCredential"), jobAt(key, "BoundaryEvent_ModerationOverdue"), "its SLA timer",
           businessKey -> assertThat(rows("select count(*) from credential where source_key = ?", businessKey)).isEqualTo(1));
     };
-    besideAsyncWork(SelfSubmissionProcess.Tasks.MODERATE_SCORE, stage);
-    sameFormAtOnce(SelfSubmissionProcess.Tasks.MODERATE_SCORE, stage);
+    besideAsyncWork(ReviewRoundProcess.Tasks.MODERATE_SCORE, stage);
+    sameFormAtOnce(ReviewRoundProcess.Tasks.MODERATE_SCORE, stage);
   }
 
   // ------------------------------------------------------------------------------------------------ resubmission
@@ -335,7 +335,7 @@ class PeopleRaceIT {
       ProcessInstance application = amending();
       Task task = app.task(application, ResubmissionProcess.Tasks.AMEND_APPLICATION);
       return new Staged(application.getBusinessKey(), task.getId(), "alice", amendment(),
-          List.of("ServiceTask_NotifyAssessorOfResubmission", ResubmissionProcess.Tasks.REASSESS_EVIDENCE), null, null,
+          List.of("ServiceTask_NotifyAssessorOfResubmission", ReviewRoundProcess.Tasks.REASSESS_EVIDENCE), null, null,
           this::nothingMore);
     });
   }
@@ -416,7 +416,7 @@ class PeopleRaceIT {
       }
       return new Parallel(promotion.getBusinessKey(), both, List.of(), key -> {
         assertThat(entered(key, PromotionApplicationProcess.Elements.CALL_REVIEW_ROUND)).isEqualTo(2);
-        assertThat(promotions.tasks(promotion, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR)).hasSize(2);
+        assertThat(promotions.tasks(promotion, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR)).hasSize(2);
       });
     });
     besideAsyncWork(task, () -> {
@@ -426,7 +426,7 @@ class PeopleRaceIT {
       completeAs("bob", promotions.task(promotion, task, "iARCH").getId(), promotionEvidence("iARCH"));
       assessWithoutLeavingTheRound(promotion, "iARCH");
       return new Staged(key, promotions.task(promotion, task, "iMENT").getId(), "bob", promotionEvidence("iMENT"),
-          List.of(SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR), jobAt(key, PromotionApplicationProcess.Elements.CALL_REVIEW_ROUND),
+          List.of(ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR), jobAt(key, PromotionApplicationProcess.Elements.CALL_REVIEW_ROUND),
           "the other skill's round ending (asyncAfter)", businessKey -> {
             assertThat(entered(businessKey, PromotionApplicationProcess.Elements.CALL_REVIEW_ROUND)).isEqualTo(2);
             assertThat(rows("select count(*) from credential where holder_id = 'bob' and source = 'PROMOTION'", null))
@@ -444,7 +444,7 @@ class PeopleRaceIT {
   /** The last review of each of two skills, by two reviewers at once: each round joins once, the skills once. */
   @Test
   void peerReviewsOfTwoSkillsOfOnePromotion() throws Exception {
-    parallel(SelfSubmissionProcess.Tasks.PEER_REVIEW + " (promotion)", "two skills' last reviews", () -> {
+    parallel(ReviewRoundProcess.Tasks.PEER_REVIEW + " (promotion)", "two skills' last reviews", () -> {
       ProcessInstance promotion = bobAppliesWithTwoSkillsToAssess();
       String key = promotion.getBusinessKey();
       List<Staged> lastReviews = new ArrayList<>();
@@ -452,10 +452,10 @@ class PeopleRaceIT {
       for (String skill : List.of("iARCH", "iMENT")) {
         promotions.work("bob", promotions.task(promotion, PromotionApplicationProcess.Tasks.PROVIDE_PROMOTION_EVIDENCE, skill),
             promotionEvidence(skill));
-        promotions.work("erin", promotions.task(promotion, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, skill),
+        promotions.work("erin", promotions.task(promotion, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, skill),
             Map.of(ASSESSOR_ID, skill.equals("iARCH") ? "carol" : "dave"));
         promotions.work(skill.equals("iARCH") ? "carol" : "dave",
-            promotions.task(promotion, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, skill),
+            promotions.task(promotion, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, skill),
             Map.of(SCORE, 9, JUSTIFICATION, "Clear impact on " + skill + "."));
         List<Task> reviews = reviewsOf(promotion, skill);
         promotions.work("frank", reviews.get(0), Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
@@ -884,7 +884,7 @@ class PeopleRaceIT {
   }
 
   private List<Task> reviewsOf(ProcessInstance promotion, String skill) {
-    return promotions.tasks(promotion, SelfSubmissionProcess.Tasks.PEER_REVIEW).stream()
+    return promotions.tasks(promotion, ReviewRoundProcess.Tasks.PEER_REVIEW).stream()
         .filter(task -> task.getAssignee() == null
             && skill.equals(engine.getTaskService().getVariable(task.getId(), SKILL_CODE)))
         .toList();
@@ -896,10 +896,10 @@ class PeopleRaceIT {
    */
   private void assessWithoutLeavingTheRound(ProcessInstance promotion, String skill) {
     String key = promotion.getBusinessKey();
-    completeAs("erin", claimed("erin", promotions.task(promotion, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, skill)),
+    completeAs("erin", claimed("erin", promotions.task(promotion, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, skill)),
         Map.of(ASSESSOR_ID, "carol"));
     runJobsExceptTheContinuation(key);
-    completeAs("carol", promotions.task(promotion, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, skill).getId(),
+    completeAs("carol", promotions.task(promotion, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, skill).getId(),
         Map.of(SCORE, 9, JUSTIFICATION, "Clear impact on " + skill + "."));
     runJobsExceptTheContinuation(key);
     for (String reviewer : List.of("frank", "grace")) {

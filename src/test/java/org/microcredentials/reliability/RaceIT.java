@@ -17,7 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.microcredentials.submission.SelfSubmissionProcess;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.RestCalls;
@@ -75,7 +75,7 @@ class RaceIT {
     int overlapped = 0;
     for (int round = 0; round < ROUNDS; round++) {
       ProcessInstance application = app.submit(candidate(round), skill(round), 2);
-      String taskId = app.task(application, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR).getId();
+      String taskId = app.task(application, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR).getId();
 
       List<Timed<ResponseEntity<Map<String, Object>>>> answers = race(
           () -> calls.post("erin", "/engine-rest/task/" + taskId + "/claim", Map.of("userId", "erin")),
@@ -89,7 +89,7 @@ class RaceIT {
       assertThat((String) refusal.get("message")).isNotBlank();
       // The winner holds the task; the loser changed nothing.
       String winner = answers.get(0).result().getStatusCode().value() == 204 ? "erin" : "ivan";
-      assertThat(app.task(application, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR).getAssignee()).isEqualTo(winner);
+      assertThat(app.task(application, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR).getAssignee()).isEqualTo(winner);
       overlapped += answers.get(0).overlaps(answers.get(1)) ? 1 : 0;
     }
     System.out.println("Simultaneous claims through /engine-rest: in flight together in " + overlapped + " of " + ROUNDS
@@ -105,7 +105,7 @@ class RaceIT {
     int overlapped = 0;
     for (int round = 0; round < ROUNDS; round++) {
       ProcessInstance application = app.submit(candidate(round), skill(round), 2);
-      String taskId = app.task(application, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR).getId();
+      String taskId = app.task(application, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR).getId();
 
       List<Timed<ResponseEntity<String>>> answers = race(
           () -> erin.post("/task/" + taskId + "/claim", Map.of("userId", "erin")),
@@ -128,7 +128,7 @@ class RaceIT {
     ProcessInstance application = app.submit("alice", "iLAN", 4);
     app.assignAssessor(application, "erin", "carol");
     app.score(application, "carol", 9);
-    var reviews = app.tasks(application, SelfSubmissionProcess.Tasks.PEER_REVIEW);
+    var reviews = app.tasks(application, ReviewRoundProcess.Tasks.PEER_REVIEW);
     assertThat(reviews).hasSize(2);
     app.claim("dave", reviews.get(0));
     app.claim("frank", reviews.get(1));
@@ -163,7 +163,7 @@ class RaceIT {
   void theSameFormSubmittedTwiceAtOnceIsTakenOnce() throws Exception {
     ProcessInstance application = app.submit("alice", "iLAN", 3);
     app.assignAssessor(application, "erin", "carol");
-    String taskId = app.task(application, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE).getId();
+    String taskId = app.task(application, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE).getId();
     Map<String, Object> assessment = Map.of("score", Map.of("value", 9, "type", "Integer"),
         "justification", string("Measured, repeatable impact."));
 
@@ -183,8 +183,8 @@ class RaceIT {
     // Nothing doubled: one completed assessment, one round of reviews with one reviewers' notification.
     app.runJobs(application);
     assertThat(engine.getHistoryService().createHistoricTaskInstanceQuery().processInstanceBusinessKey(application.getBusinessKey())
-        .taskDefinitionKey(SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE).finished().count()).isEqualTo(1);
-    assertThat(app.tasks(application, SelfSubmissionProcess.Tasks.PEER_REVIEW)).hasSize(1);
+        .taskDefinitionKey(ReviewRoundProcess.Tasks.ASSESS_EVIDENCE).finished().count()).isEqualTo(1);
+    assertThat(app.tasks(application, ReviewRoundProcess.Tasks.PEER_REVIEW)).hasSize(1);
     assertThat(app.entered(application, "ServiceTask_NotifyReviewers")).isEqualTo(1);
   }
 
@@ -201,7 +201,7 @@ class RaceIT {
       ProcessInstance application = app.submit(candidate(round), skill(round), 2);
       app.assignAssessor(application, "erin", "carol");
       app.score(application, "carol", 9);
-      var review = app.task(application, SelfSubmissionProcess.Tasks.PEER_REVIEW);
+      var review = app.task(application, ReviewRoundProcess.Tasks.PEER_REVIEW);
       app.claim("dave", review);
       Map<String, Object> agree = Map.of("variables", Map.of("reviewAgrees", Map.of("value", true, "type", "Boolean"),
           "reviewComment", string("Agreed.")));

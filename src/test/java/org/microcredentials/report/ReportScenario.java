@@ -18,8 +18,8 @@ import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.framework.OrganisationAdministration;
 import org.microcredentials.promotion.PromotionApplicationProcess;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.submission.ResubmissionProcess;
-import org.microcredentials.submission.SelfSubmissionProcess;
 import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.Promotions;
 import org.microcredentials.testing.SelfSubmissions;
@@ -96,8 +96,8 @@ final class ReportScenario {
         ResubmissionProcess.Variables.AMENDMENTS, "Added my own measured change.",
         ImpactStatement.ACTIONS, "I parallelised the suites of my own module."));
     at("2026-09-06T10:00:00Z");
-    people.work("carol", b, ResubmissionProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 9, JUSTIFICATION, "Now measured."));
-    people.claim("dave", people.task(b, SelfSubmissionProcess.Tasks.PEER_REVIEW));
+    people.work("carol", b, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 9, JUSTIFICATION, "Now measured."));
+    people.claim("dave", people.task(b, ReviewRoundProcess.Tasks.PEER_REVIEW));
     at("2026-09-30T23:30:00Z");
     people.agree(b, "dave");
 
@@ -126,7 +126,7 @@ final class ReportScenario {
     at("2026-10-31T12:00:00Z");
     // Both deadlines have passed: the reminder (two weeks) and the SEM team's reassignment (a further week).
     people.fireTimer(c, "BoundaryEvent_AssessmentOverdue");
-    people.work("erin", c, SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR, Map.of(NEW_ASSIGNEE_ID, "dave"));
+    people.work("erin", c, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR, Map.of(NEW_ASSIGNEE_ID, "dave"));
     at("2026-11-01T10:00:00Z");
     people.score(c, "dave", 4);
     at("2026-11-01T11:00:00Z");

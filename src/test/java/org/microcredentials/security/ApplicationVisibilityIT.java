@@ -8,7 +8,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.microcredentials.submission.SelfSubmissionProcess;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.RestCalls;
 import org.microcredentials.testing.SelfSubmissions;
@@ -54,7 +54,7 @@ class ApplicationVisibilityIT {
     key = instance.getBusinessKey();
     app.assignAssessor(instance, "erin", "carol");
     app.score(instance, "carol", 9);
-    review = app.task(instance, SelfSubmissionProcess.Tasks.PEER_REVIEW).getId();
+    review = app.task(instance, ReviewRoundProcess.Tasks.PEER_REVIEW).getId();
     instances = List.of(instance.getId(), app.current(instance));
     assertThat(instances).doesNotHaveDuplicates();
   }

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.TestFactory;
 import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.endorsement.EndorsementRequestProcess;
 import org.microcredentials.process.VariableReader;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.submission.ResubmissionProcess;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.microcredentials.testing.ApplicationTest;
@@ -205,32 +206,32 @@ class BadInputRestIT {
 
     // Waiting tasks, one application or endorsement each (two self-submissions per candidate and month).
     String assign = startApplication("henry", "iLAN", 2);
-    claim("erin", task("erin", assign, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR));
+    claim("erin", task("erin", assign, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR));
 
     String assess = startApplication("alice", "iLAN", 3);
     assignCarol(assess);
 
     String review = startApplication("alice", "iPERF", 3);
     assignCarol(review);
-    submit("carol", task("carol", review, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE),
+    submit("carol", task("carol", review, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE),
         Map.of("score", typed(9, "Integer"), "justification", text("Measured impact.")));
-    claim("dave", task("dave", review, SelfSubmissionProcess.Tasks.PEER_REVIEW));
+    claim("dave", task("dave", review, ReviewRoundProcess.Tasks.PEER_REVIEW));
 
     String moderate = startApplication("bob", "iLAN", 3);
     assignCarol(moderate);
-    submit("carol", task("carol", moderate, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE),
+    submit("carol", task("carol", moderate, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE),
         Map.of("score", typed(9, "Integer"), "justification", text("Measured impact.")));
-    Map<String, Object> peerReview = task("dave", moderate, SelfSubmissionProcess.Tasks.PEER_REVIEW);
+    Map<String, Object> peerReview = task("dave", moderate, ReviewRoundProcess.Tasks.PEER_REVIEW);
     claim("dave", peerReview);
     submit("dave", peerReview, Map.of("reviewAgrees", typed(false, "Boolean"), "proposedScore", typed(6, "Integer"),
         "reviewComment", text("The results are the team's.")));
 
     String amend = startApplication("bob", "iOWN", 3);
     assignCarol(amend);
-    submit("carol", task("carol", amend, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE),
+    submit("carol", task("carol", amend, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE),
         Map.of("score", typed(6, "Integer"), "justification", text("Not yet measured."),
             "improvementAreas", text("Measure one change.")));
-    Map<String, Object> amendReview = task("dave", amend, SelfSubmissionProcess.Tasks.PEER_REVIEW);
+    Map<String, Object> amendReview = task("dave", amend, ReviewRoundProcess.Tasks.PEER_REVIEW);
     claim("dave", amendReview);
     submit("dave", amendReview, Map.of("reviewAgrees", typed(true, "Boolean")));
 
@@ -249,10 +250,10 @@ class BadInputRestIT {
         concat(List.of(Field.code("skillCode"), Field.number("skillLevel", 1, 6)), evidence,
             List.of(Field.optionalFlag("reviewedWithLineManager")))));
 
-    requests.add(new Request("Task_AssignAssessor", "erin", completion(assign, "erin", SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR),
+    requests.add(new Request("Task_AssignAssessor", "erin", completion(assign, "erin", ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR),
         Map.of("assessorId", text("carol")), List.of(Field.code("assessorId"))));
 
-    String assessment = completion(assess, "carol", SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE);
+    String assessment = completion(assess, "carol", ReviewRoundProcess.Tasks.ASSESS_EVIDENCE);
     requests.add(new Request("Task_AssessEvidence, scored", "carol", assessment,
         Map.of("moreEvidenceRequested", typed(false, "Boolean"), "score", typed(9, "Integer"),
             "justification", text("Measured impact.")),
@@ -265,13 +266,13 @@ class BadInputRestIT {
         Map.of("moreEvidenceRequested", typed(true, "Boolean"), "evidenceRequest", text("Which part was yours?")),
         List.of(Field.text("evidenceRequest"))));
 
-    String peer = completion(review, "dave", SelfSubmissionProcess.Tasks.PEER_REVIEW);
+    String peer = completion(review, "dave", ReviewRoundProcess.Tasks.PEER_REVIEW);
     requests.add(new Request("Task_PeerReview", "dave", peer,
         Map.of("reviewAgrees", typed(false, "Boolean"), "proposedScore", typed(6, "Integer"),
             "reviewComment", text("The results are the team's.")),
         List.of(Field.flag("reviewAgrees"), Field.number("proposedScore", 0, 10), Field.text("reviewComment"))));
 
-    requests.add(new Request("Task_ModerateScore", "carol", completion(moderate, "carol", SelfSubmissionProcess.Tasks.MODERATE_SCORE),
+    requests.add(new Request("Task_ModerateScore", "carol", completion(moderate, "carol", ReviewRoundProcess.Tasks.MODERATE_SCORE),
         Map.of("finalScore", typed(8, "Integer"), "moderationJustification", text("The measurement is the candidate's.")),
         List.of(Field.number("finalScore", 0, 10), Field.text("moderationJustification"))));
 
@@ -436,7 +437,7 @@ class BadInputRestIT {
   }
 
   private void assignCarol(String businessKey) {
-    Map<String, Object> assignment = task("erin", businessKey, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR);
+    Map<String, Object> assignment = task("erin", businessKey, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR);
     claim("erin", assignment);
     submit("erin", assignment, Map.of("assessorId", text("carol")));
   }

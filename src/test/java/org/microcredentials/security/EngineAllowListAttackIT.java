@@ -1,7 +1,7 @@
 package org.microcredentials.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.microcredentials.submission.SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE;
+import static org.microcredentials.review.ReviewRoundProcess.Tasks.ASSESS_EVIDENCE;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.RawHttp;
@@ -83,7 +84,7 @@ class EngineAllowListAttackIT {
 
     assertThat(app.task(instance, ASSESS_EVIDENCE).getId()).as("the assessment still waits").isEqualTo(assessment.getId());
     app.score(instance, "carol", 9);
-    assertThat(app.tasks(instance, SelfSubmissionProcess.Tasks.PEER_REVIEW)).as("peer review follows").isNotEmpty();
+    assertThat(app.tasks(instance, ReviewRoundProcess.Tasks.PEER_REVIEW)).as("peer review follows").isNotEmpty();
   }
 
   @Test
@@ -205,9 +206,9 @@ class EngineAllowListAttackIT {
     ProcessInstance alices = app.submit("alice", "iLAN", 3);
     app.assignAssessor(alices, "erin", "carol");
     app.score(alices, "carol", 9);
-    Task peerReview = app.tasks(alices, SelfSubmissionProcess.Tasks.PEER_REVIEW).get(0);
+    Task peerReview = app.tasks(alices, ReviewRoundProcess.Tasks.PEER_REVIEW).get(0);
     ProcessInstance bobs = app.submit("bob", "iLAN", 4);
-    Task assignment = app.task(bobs, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR);
+    Task assignment = app.task(bobs, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR);
 
     HttpResponse<String> adopted = http.send("erin", "PUT", "/engine-rest/task/" + peerReview.getId(), Map.of(
         "name", peerReview.getName(), "due", "2099-01-01T00:00:00.000+0000", "parentTaskId", assignment.getId()));
@@ -217,7 +218,7 @@ class EngineAllowListAttackIT {
         .isNull();
 
     app.assignAssessor(bobs, "erin", "dave");
-    assertThat(app.tasks(alices, SelfSubmissionProcess.Tasks.PEER_REVIEW)).as("the peer review still waits")
+    assertThat(app.tasks(alices, ReviewRoundProcess.Tasks.PEER_REVIEW)).as("the peer review still waits")
         .extracting(Task::getId).contains(peerReview.getId());
   }
 

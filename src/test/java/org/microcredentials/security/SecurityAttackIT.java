@@ -2,7 +2,7 @@ package org.microcredentials.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.microcredentials.submission.SelfSubmissionProcess.Tasks.*;
+import static org.microcredentials.review.ReviewRoundProcess.Tasks.*;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpRequest;

@@ -10,7 +10,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.microcredentials.submission.SelfSubmissionProcess;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.RestCalls;
 import org.microcredentials.testing.SelfSubmissions;
@@ -54,7 +54,7 @@ class TaskInputsIT {
   @Test
   void aReviewerCannotRewriteTheEvidence() {
     app.score(instance, "carol", 9);
-    String review = app.task(instance, SelfSubmissionProcess.Tasks.PEER_REVIEW).getId();
+    String review = app.task(instance, ReviewRoundProcess.Tasks.PEER_REVIEW).getId();
     assertThat(calls.post("dave", "/engine-rest/task/" + review + "/claim", Map.of("userId", "dave"))
         .getStatusCode().value()).isEqualTo(204);
 
@@ -90,16 +90,16 @@ class TaskInputsIT {
 
   @Test
   void theAssessorCannotRewriteTheEvidenceEither() {
-    String assessment = app.task(instance, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE).getId();
+    String assessment = app.task(instance, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE).getId();
     assertRefused(calls.post("carol", "/engine-rest/task/" + assessment + "/submit-form", Map.of("variables", variables(Map.of(
         "score", 9, "justification", "Fine.", "impactResults", REWRITTEN)))), "impactResults");
   }
 
   @Test
   void theCandidateChangesHerEvidenceWhereHerTaskAsksForIt() {
-    app.complete("carol", app.task(instance, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE),
+    app.complete("carol", app.task(instance, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE),
         Map.of("moreEvidenceRequested", true, "evidenceRequest", "Show the numbers."));
-    String more = app.task(instance, SelfSubmissionProcess.Tasks.PROVIDE_MORE_EVIDENCE).getId();
+    String more = app.task(instance, ReviewRoundProcess.Tasks.PROVIDE_MORE_EVIDENCE).getId();
     assertRefused(calls.post("alice", "/engine-rest/task/" + more + "/submit-form", Map.of("variables", variables(Map.of(
         "impactProblem", "Builds took 40 minutes.", "skillLevel", 5)))), "skillLevel");
     assertThat(calls.post("alice", "/engine-rest/task/" + more + "/submit-form", Map.of("variables", variables(Map.of(

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.endorsement.EndorsementRequestProcess;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.submission.ResubmissionProcess;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.microcredentials.testing.ApplicationTest;
@@ -93,23 +94,23 @@ class TaskMatrixIT {
         ImpactStatement.PROBLEM, "p99 latency of checkout was 2 s.", ImpactStatement.ACTIONS, "Profiled and removed N+1 queries.",
         ImpactStatement.RESULTS, "p99 fell to 300 ms."));
 
-    groupTask(key, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, Set.of("erin", "ivan"), "erin",
+    groupTask(key, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, Set.of("erin", "ivan"), "erin",
         Map.of(ASSESSOR_ID, "dave"));
-    assignedTask(key, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, "dave",
+    assignedTask(key, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, "dave",
         Map.of(MORE_EVIDENCE_REQUESTED, true, EVIDENCE_REQUEST, "Show the measurements."));
-    assignedTask(key, SelfSubmissionProcess.Tasks.PROVIDE_MORE_EVIDENCE, "carol",
+    assignedTask(key, ReviewRoundProcess.Tasks.PROVIDE_MORE_EVIDENCE, "carol",
         Map.of(ImpactStatement.PROBLEM, "p99 latency of checkout was 2 s.", ImpactStatement.ACTIONS, "Profiled and removed N+1 queries.",
             ImpactStatement.RESULTS, "p99 fell to 300 ms (dashboard attached).", ImpactStatement.LINKS, "https://grafana.example.org/d/1"));
-    assignedTask(key, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, "dave",
+    assignedTask(key, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, "dave",
         Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 7, JUSTIFICATION, "Good, not yet team-wide.",
             IMPROVEMENT_AREAS, "Spread the practice; goal: a team-wide latency budget."));
     // Reviewers: level 4+, neither carol (candidate) nor dave (assessor). frank takes the first
     // review, and may not take the second.
-    groupTask(key, SelfSubmissionProcess.Tasks.PEER_REVIEW, Set.of("erin", "frank", "ivan", "grace"), "frank",
+    groupTask(key, ReviewRoundProcess.Tasks.PEER_REVIEW, Set.of("erin", "frank", "ivan", "grace"), "frank",
         Map.of(REVIEW_AGREES, false, PROPOSED_SCORE, 6, REVIEW_COMMENT, "Lower: no team effect."));
-    groupTask(key, SelfSubmissionProcess.Tasks.PEER_REVIEW, Set.of("erin", "ivan", "grace"),
+    groupTask(key, ReviewRoundProcess.Tasks.PEER_REVIEW, Set.of("erin", "ivan", "grace"),
         Set.of("erin", "frank", "ivan", "grace"), "grace", Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
-    assignedTask(key, SelfSubmissionProcess.Tasks.MODERATE_SCORE, "dave",
+    assignedTask(key, ReviewRoundProcess.Tasks.MODERATE_SCORE, "dave",
         Map.of(FINAL_SCORE, 7, MODERATION_JUSTIFICATION, "Stays at 7."));
 
     assignedTask(key, ResubmissionProcess.Tasks.AMEND_APPLICATION, "carol",
@@ -117,11 +118,11 @@ class TaskMatrixIT {
             "Added the team-wide latency budget.", ImpactStatement.PROBLEM, "p99 latency of checkout was 2 s.",
             ImpactStatement.ACTIONS, "Profiled, removed N+1 queries, set a team latency budget.",
             ImpactStatement.RESULTS, "p99 300 ms; three teams adopted the budget."));
-    assignedTask(key, ResubmissionProcess.Tasks.REASSESS_EVIDENCE, "dave",
+    assignedTask(key, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, "dave",
         Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 9, JUSTIFICATION, "Now team-wide."));
-    groupTask(key, SelfSubmissionProcess.Tasks.PEER_REVIEW, Set.of("erin", "frank", "ivan", "grace"), "ivan",
+    groupTask(key, ReviewRoundProcess.Tasks.PEER_REVIEW, Set.of("erin", "frank", "ivan", "grace"), "ivan",
         Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
-    groupTask(key, SelfSubmissionProcess.Tasks.PEER_REVIEW, Set.of("erin", "frank", "grace"),
+    groupTask(key, ReviewRoundProcess.Tasks.PEER_REVIEW, Set.of("erin", "frank", "grace"),
         Set.of("erin", "frank", "ivan", "grace"), "erin", Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
 
     assertThat(jdbc.sql("select count(*) from credential where holder_id = 'carol'").query(Long.class).single())
@@ -144,19 +145,19 @@ class TaskMatrixIT {
     String key = start("ivan", SelfSubmissionProcess.KEY, Map.of(SKILL_CODE, "iLAN", SKILL_LEVEL, 5,
         ImpactStatement.PROBLEM, "No shared Kotlin idioms.", ImpactStatement.ACTIONS, "Wrote the guide, ran workshops.",
         ImpactStatement.RESULTS, "Review comments on idioms down 60%."));
-    groupTask(key, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, Set.of("erin"), "erin", Map.of(ASSESSOR_ID, "frank"));
+    groupTask(key, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, Set.of("erin"), "erin", Map.of(ASSESSOR_ID, "frank"));
 
     ProcessInstance instance = instance(key);
     app.fireTimer(instance, "BoundaryEvent_AssessmentOverdue");
     app.fireTimer(instance, "BoundaryEvent_AssessmentReassignmentDue");
-    groupTask(key, SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR, Set.of("erin"), "erin",
+    groupTask(key, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR, Set.of("erin"), "erin",
         Map.of(NEW_ASSIGNEE_ID, "grace"));
-    assignedTask(key, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, "grace",
+    assignedTask(key, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, "grace",
         Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 9, JUSTIFICATION, "Clear impact."));
 
     app.fireTimer(instance, "BoundaryEvent_ReviewOverdue");
     app.fireTimer(instance, "BoundaryEvent_ReviewReassignmentDue");
-    groupTask(key, SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER, Set.of("erin"), "erin",
+    groupTask(key, ReviewRoundProcess.Tasks.REASSIGN_REVIEWER, Set.of("erin"), "erin",
         Map.of(NEW_ASSIGNEE_ID, "frank"));
   }
 

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.MutableClock;
 import org.microcredentials.testing.SelfSubmissions;
@@ -46,23 +47,23 @@ class ApplicationFactsTest {
   @Test
   void aCandidateInTheSemTeamCannotAssignTheirOwnAssessorByNamingAnotherCandidate() {
     ProcessInstance instance = app.submit("erin", "iLAN", 3);
-    Task assignment = app.task(instance, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR);
+    Task assignment = app.task(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR);
 
     assertThatThrownBy(() -> app.complete("erin", assignment, Map.of(ASSESSOR_ID, "carol", CANDIDATE_ID, "alice")))
         .hasMessageContaining("never assigns the assessor of their own application");
-    assertThat(app.task(instance, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR).getId()).isEqualTo(assignment.getId());
+    assertThat(app.task(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR).getId()).isEqualTo(assignment.getId());
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), CANDIDATE_ID)).isEqualTo("erin");
   }
 
   @Test
   void aLowerAppliedLevelSentWithTheAssignmentDoesNotMakeAnAssessorEligible() {
     ProcessInstance instance = app.submit("alice", "iLAN", 5);
-    Task assignment = app.task(instance, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR);
+    Task assignment = app.task(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR);
 
     assertThatThrownBy(() -> app.complete("ivan", assignment, Map.of(ASSESSOR_ID, "carol", SKILL_LEVEL, 3)))
         .hasMessageContaining("carol");
     assertThat(engine.getRuntimeService().getVariable(instance.getId(), SKILL_LEVEL)).isEqualTo(5);
     app.assignAssessor(instance, "ivan", "frank");
-    assertThat(app.task(instance, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE).getAssignee()).isEqualTo("frank");
+    assertThat(app.task(instance, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE).getAssignee()).isEqualTo("frank");
   }
 }

@@ -2,7 +2,7 @@ package org.microcredentials.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.microcredentials.submission.SelfSubmissionProcess.Tasks.*;
+import static org.microcredentials.review.ReviewRoundProcess.Tasks.*;
 import static org.microcredentials.testing.ApplicationAssert.assertThatApplication;
 
 import java.util.List;
@@ -147,7 +147,7 @@ class RunningInstancesSurviveUpgradeTest {
     amended.put(ResubmissionProcess.Variables.RESUBMIT, true);
     amended.put(ResubmissionProcess.Variables.AMENDMENTS, "Added the release figures.");
     app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), amended);
-    app.work("dave", instance, ResubmissionProcess.Tasks.REASSESS_EVIDENCE,
+    app.work("dave", instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE,
         java.util.Map.of(ReviewRoundProcess.Variables.SCORE, 9, ReviewRoundProcess.Variables.JUSTIFICATION, "Now clear."));
     app.agree(instance, "carol");
 

@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 import static org.microcredentials.application.ApplicationVariables.*;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
-import static org.microcredentials.submission.SelfSubmissionProcess.Tasks.*;
+import static org.microcredentials.review.ReviewRoundProcess.Tasks.*;
 import static org.microcredentials.testing.ApplicationAssert.assertThatApplication;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
@@ -42,6 +42,7 @@ import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.endorsement.EndorsementRequestProcess;
 import org.microcredentials.expiry.CredentialExpiryProcess;
 import org.microcredentials.framework.SkillFrameworkAdministration;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.review.ScorePolicy;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.MutableClock;
@@ -294,7 +295,7 @@ class SelfSubmissionProcessTest {
 
     app.complete("henry", amend, amendment("Added the release figures for Q3.", "Build time fell to 9 minutes; 14 releases in Q3."));
 
-    Task reassess = app.task(instance, ResubmissionProcess.Tasks.REASSESS_EVIDENCE);
+    Task reassess = app.task(instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE);
     BpmnAwareTests.assertThat(reassess).isAssignedTo("dave");
     assertThat(runtime().getVariable(resubmission.getId(), ResubmissionProcess.Variables.CHANGES_SINCE_LAST_ASSESSMENT))
         .isEqualTo("Changed: Measurable results.\nThe candidate's note: Added the release figures for Q3.");
@@ -318,7 +319,7 @@ class SelfSubmissionProcessTest {
   void failTwiceWithModerationThenPass() {
     ProcessInstance instance = failedRound("henry", "iTEST", 1, "dave", "carol");
     app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), amendment("More detail.", "Faster builds."));
-    app.work("dave", instance, ResubmissionProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 8, JUSTIFICATION, "Better."));
+    app.work("dave", instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 8, JUSTIFICATION, "Better."));
     app.propose(instance, "carol", 6);
     BpmnAwareTests.assertThat(app.task(instance, MODERATE_SCORE)).isAssignedTo("dave");
     app.complete("dave", app.task(instance, MODERATE_SCORE), Map.of(FINAL_SCORE, 7,
@@ -327,7 +328,7 @@ class SelfSubmissionProcessTest {
     Task secondAmend = app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION);
     assertThat(runtime().getVariable(calledInstance(instance).getId(), OUTCOME_JUSTIFICATION)).isEqualTo("Close, not there yet.");
     app.complete("henry", secondAmend, amendment("My own part, measured.", "I cut my module's build from 20 to 3 minutes."));
-    app.work("dave", instance, ResubmissionProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 9, JUSTIFICATION, "Now clear."));
+    app.work("dave", instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 9, JUSTIFICATION, "Now clear."));
     app.agree(instance, "erin");
 
     assertThatApplication(instance).isEnded();
@@ -339,7 +340,7 @@ class SelfSubmissionProcessTest {
   void theAssessorMayAskForMoreEvidenceOnAResubmission() {
     ProcessInstance instance = failedRound("henry", "iTEST", 1, "dave", "carol");
     app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), amendment("More.", "More results."));
-    app.work("dave", instance, ResubmissionProcess.Tasks.REASSESS_EVIDENCE,
+    app.work("dave", instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE,
         Map.of(MORE_EVIDENCE_REQUESTED, true, EVIDENCE_REQUEST, "Link the pull requests."));
 
     Task amend = app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION);
@@ -396,7 +397,7 @@ class SelfSubmissionProcessTest {
     assertThat(app.timer(instance, "BoundaryEvent_AssessmentReassignmentDue").getDuedate()).isCloseTo(daysFromNow(21), 60_000);
     app.fireTimer(instance, "BoundaryEvent_AssessmentOverdue");
     app.fireTimer(instance, "BoundaryEvent_AssessmentReassignmentDue");
-    Task reassign = app.task(instance, SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR);
+    Task reassign = app.task(instance, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR);
     BpmnAwareTests.assertThat(reassign).hasCandidateGroup("sem-team");
     assertThat(optionValues(reassign, ELIGIBLE_REPLACEMENTS)).contains("dave").doesNotContain("carol", "bob");
     app.claim("ivan", reassign);
@@ -413,9 +414,9 @@ class SelfSubmissionProcessTest {
     // The review waits too long: the SEM team hands it to frank.
     app.fireTimer(instance, "BoundaryEvent_ReviewOverdue");
     app.fireTimer(instance, "BoundaryEvent_ReviewReassignmentDue");
-    Task reassignReview = app.task(instance, SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER);
+    Task reassignReview = app.task(instance, ReviewRoundProcess.Tasks.REASSIGN_REVIEWER);
     assertThat(optionValues(reassignReview, ELIGIBLE_REPLACEMENTS)).contains("frank", "carol").doesNotContain("dave", "bob");
-    app.work("erin", instance, SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER, Map.of(NEW_ASSIGNEE_ID, "frank"));
+    app.work("erin", instance, ReviewRoundProcess.Tasks.REASSIGN_REVIEWER, Map.of(NEW_ASSIGNEE_ID, "frank"));
     BpmnAwareTests.assertThat(app.task(instance, PEER_REVIEW)).isAssignedTo("frank");
     app.propose(instance, "frank", 6);
 
@@ -427,11 +428,11 @@ class SelfSubmissionProcessTest {
     app.complete("bob", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), amendment("Measured.", "p95 from 800 to 120 ms."));
     app.fireTimer(instance, "BoundaryEvent_ReassessmentOverdue");
     app.fireTimer(instance, "BoundaryEvent_ReassessmentReassignmentDue");
-    app.work("erin", instance, SelfSubmissionProcess.Tasks.REASSIGN_ASSESSOR, Map.of(NEW_ASSIGNEE_ID, "grace"));
-    app.work("grace", instance, ResubmissionProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 9, JUSTIFICATION, "Measured now."));
+    app.work("erin", instance, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR, Map.of(NEW_ASSIGNEE_ID, "grace"));
+    app.work("grace", instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 9, JUSTIFICATION, "Measured now."));
     app.fireTimer(instance, "BoundaryEvent_ReviewOverdue");
     app.fireTimer(instance, "BoundaryEvent_ReviewReassignmentDue");
-    app.work("erin", instance, SelfSubmissionProcess.Tasks.REASSIGN_REVIEWER, Map.of(NEW_ASSIGNEE_ID, "carol"));
+    app.work("erin", instance, ReviewRoundProcess.Tasks.REASSIGN_REVIEWER, Map.of(NEW_ASSIGNEE_ID, "carol"));
     app.propose(instance, "carol", 7);
     app.fireTimer(instance, "BoundaryEvent_ModerationOverdue");
     app.complete("grace", app.task(instance, MODERATE_SCORE), Map.of(FINAL_SCORE, 8, MODERATION_JUSTIFICATION, "It meets level 3."));

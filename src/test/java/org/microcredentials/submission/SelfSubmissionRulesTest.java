@@ -6,7 +6,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
 import static org.microcredentials.application.ApplicationVariables.*;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
-import static org.microcredentials.submission.SelfSubmissionProcess.Tasks.*;
+import static org.microcredentials.review.ReviewRoundProcess.Tasks.*;
 import static org.microcredentials.testing.ApplicationAssert.assertThatApplication;
 
 import java.time.Instant;

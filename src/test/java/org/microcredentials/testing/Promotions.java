@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialSource;
 import org.microcredentials.promotion.PromotionApplicationProcess;
-import org.microcredentials.submission.SelfSubmissionProcess;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -80,14 +80,14 @@ public class Promotions {
 
   /** One skill through its review round: assignment, a score, and every required review agreeing. */
   public void assess(ProcessInstance promotion, String skillCode, String assessor, int score, String... reviewers) {
-    work("erin", task(promotion, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, skillCode), Map.of(ASSESSOR_ID, assessor));
+    work("erin", task(promotion, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, skillCode), Map.of(ASSESSOR_ID, assessor));
     Map<String, Object> scored = new HashMap<>(Map.of(SCORE, score, JUSTIFICATION, "Clear impact on " + skillCode + "."));
     if (score < 8) {
       scored.put(IMPROVEMENT_AREAS, "Show the effect beyond the team; goal: one measured cross-team change.");
     }
-    work(assessor, task(promotion, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, skillCode), scored);
+    work(assessor, task(promotion, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, skillCode), scored);
     for (String reviewer : reviewers) {
-      Task review = tasks(promotion, SelfSubmissionProcess.Tasks.PEER_REVIEW).stream()
+      Task review = tasks(promotion, ReviewRoundProcess.Tasks.PEER_REVIEW).stream()
           .filter(task -> task.getAssignee() == null
               && skillCode.equals(engine.getTaskService().getVariable(task.getId(), SKILL_CODE)))
           .findFirst().orElseThrow(() -> new AssertionError("No open review of " + skillCode));

@@ -9,18 +9,19 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Permissions;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.access.ParticipantAccess;
+import org.microcredentials.credential.ImpactStatement;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -115,7 +116,7 @@ public class SelfSubmissions {
   }
 
   public void assignAssessor(ProcessInstance instance, String semMember, String assessorId) {
-    work(semMember, instance, SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR, Map.of(ASSESSOR_ID, assessorId));
+    work(semMember, instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, Map.of(ASSESSOR_ID, assessorId));
   }
 
   public void score(ProcessInstance instance, String assessorId, int score) {
@@ -123,16 +124,16 @@ public class SelfSubmissions {
     if (score < 8) {
       variables.put(IMPROVEMENT_AREAS, "Show the effect on the team; goal: a measured before/after for one release.");
     }
-    work(assessorId, instance, SelfSubmissionProcess.Tasks.ASSESS_EVIDENCE, variables);
+    work(assessorId, instance, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, variables);
   }
 
   public void agree(ProcessInstance instance, String reviewer) {
-    work(reviewer, instance, SelfSubmissionProcess.Tasks.PEER_REVIEW,
+    work(reviewer, instance, ReviewRoundProcess.Tasks.PEER_REVIEW,
         Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
   }
 
   public void propose(ProcessInstance instance, String reviewer, int proposedScore) {
-    work(reviewer, instance, SelfSubmissionProcess.Tasks.PEER_REVIEW,
+    work(reviewer, instance, ReviewRoundProcess.Tasks.PEER_REVIEW,
         Map.of(REVIEW_AGREES, false, PROPOSED_SCORE, proposedScore, REVIEW_COMMENT, "The results are not the candidate's alone."));
   }
 
