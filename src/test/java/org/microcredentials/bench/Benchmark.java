@@ -68,25 +68,34 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The performance harness of docs/performance.md. Starts its own PostgreSQL with {@code fsync} and
  * {@code synchronous_commit} on (a benchmark speaks for production), the application on it, and
  * measures in one run: flow throughput of our self-submission against a bare reference model of
- * the same shape, the database's own commit limit, REST latency and heap. Every target is a ratio
+ * the same shape, the database's own commit limit (probed between the flow cells), REST latency (task
+ * completion against the reference model's), the data at scale, and heap. Every target is a ratio
  * or a bound checked against figures of the same run. {@link Settings#smoke()} runs it all in a
  * few seconds (the default test run), {@link Settings#full()} for real ({@code mvn -Pbench verify}).
  */
 public final class Benchmark {
 
-  /** How long and how wide each measurement runs. */
-  public record Settings(String name, Duration cell, Duration warmUp, List<Integer> workers, Duration databaseLoop,
-      List<Integer> restClients, int restRequestsPerClient, int candidates, boolean pgbench, int bulkCredentials,
-      int bulkApplications, int bulkEndorsements, int bulkOpenTasks, int reportRequestsPerClient) {
+  /**
+   * How long and how wide each measurement runs. {@code databaseSlice} is one probe of the database's commit rate
+   * between the flow cells, {@code databaseLoop} pgbench's run. The REST targets are checked at the widest of
+   * {@code restClients} (16 in the full run).
+   */
+  public record Settings(String name, Duration cell, Duration warmUp, List<Integer> workers, Duration databaseSlice,
+      Duration databaseLoop, List<Integer> restClients, int restRequestsPerClient, int candidates, boolean pgbench,
+      int bulkCredentials, int bulkApplications, int bulkEndorsements, int bulkOpenTasks, int reportRequestsPerClient) {
 
     public static Settings smoke() {
-      return new Settings("smoke", Duration.ofMillis(700), Duration.ofMillis(300), List.of(1, 2), Duration.ofMillis(500),
-          List.of(1, 4), 3, 12, false, 10_000, 1_000, 200, 200, 1);
+      return new Settings("smoke", Duration.ofMillis(700), Duration.ofMillis(300), List.of(1, 2), Duration.ofMillis(300),
+          Duration.ofMillis(500), List.of(1, 4), 3, 12, false, 10_000, 1_000, 200, 200, 1);
     }
 
     public static Settings full() {
-      return new Settings("full", Duration.ofSeconds(15), Duration.ofSeconds(5), List.of(1, 2, 4), Duration.ofSeconds(8),
-          List.of(1, 4, 16), 25, 400, true, 1_000_000, 100_000, 20_000, 10_000, 10);
+      return new Settings("full", Duration.ofSeconds(15), Duration.ofSeconds(5), List.of(1, 2, 4), Duration.ofSeconds(4),
+          Duration.ofSeconds(8), List.of(1, 4, 16), 25, 400, true, 1_000_000, 100_000, 20_000, 10_000, 10);
+    }
+
+    int widestRestClients() {
+      return restClients.get(restClients.size() - 1);
     }
   }
 
@@ -170,26 +179,22 @@ public final class Benchmark {
         }
         return report();
       }
-      double databaseTpsBefore = databaseLimit(commitLoop);
       Double pgbenchTps = settings.pgbench() ? pgbench(postgres.getPort()) : null;
 
       try (ConfigurableApplicationContext app = application(url)) {
         engine = app.getBean(ProcessEngine.class);
         reports = app.getBean(Reports.class);
         deployReference(app);
-        List<Double> engineTps = throughput();
-        databaseWorkPerFlow(url);
-        // The disk's fsync rate drifts on a shared machine: the limit is measured before and after the flows.
-        double databaseTpsAfter = databaseLimit(commitLoop);
-        double databaseTps = (databaseTpsBefore + databaseTpsAfter) / 2;
-        double share = engineTps.stream().mapToDouble(Double::doubleValue).max().orElse(0) / databaseTps;
-        rows.add(new Row("engine tx/s (best self-submission width) / database commits/s", format3(share), ">= 0.08",
-            share >= 0.08));
-        rows.add(new Row("database: JDBC UPDATE+INSERT commits/s, " + cores() + " clients (before / after the flows)",
-            format(databaseTpsBefore) + " / " + format(databaseTpsAfter), "", null));
+        List<Double> databaseSlices = new ArrayList<>();
+        List<Double> engineTps = throughput(() -> databaseSlices.add(databaseLimit(commitLoop)));
+        rows.add(engineShareRow(engineTps.stream().mapToDouble(Double::doubleValue).max().orElse(0), databaseSlices));
+        rows.add(new Row("database: JDBC UPDATE+INSERT commits/s, " + cores() + " clients, " + databaseSlices.size()
+            + " slices of " + seconds(settings.databaseSlice()) + " before, between and after the flow cells",
+            spreadFigure(databaseSlices), "", null));
         if (pgbenchTps != null) {
           rows.add(new Row("database: pgbench simple-update TPS, " + cores() + " clients", format(pgbenchTps), "", null));
         }
+        databaseWorkPerFlow(url);
         int port = ((WebServerApplicationContext) app).getWebServer().getPort();
         restLatency(port);
         heap();
@@ -242,9 +247,20 @@ public final class Benchmark {
 
   // --- 1. flow throughput -------------------------------------------------------------------
 
-  /** Engine transactions/s of our flows at each width. */
-  private List<Double> throughput() throws Exception {
+  /** A measurement run between two others, e.g. one slice of the database's commit rate. */
+  @FunctionalInterface
+  interface Probe {
+    void run() throws Exception;
+  }
+
+  /**
+   * Engine transactions/s of our flows at each width. {@code betweenCells} runs before the first width, between the
+   * widths and after the last, with no flow running: the database's commit rate drifts on a shared disk, so it is
+   * probed in the same minutes as the flows, not once before and once after everything.
+   */
+  private List<Double> throughput(Probe betweenCells) throws Exception {
     List<Double> engineTps = new ArrayList<>();
+    betweenCells.run();
     for (int workers : settings.workers()) {
       // Reference and ours back to back at each width, so drift on a shared machine hits both alike.
       double[] reference = measureFlows(workers, this::referenceFlow);
@@ -257,6 +273,7 @@ public final class Benchmark {
       rows.add(new Row("self-submission / reference, " + workers + " worker(s)", format2(ratio), ">= 0.80",
           ratio >= 0.8));
       engineTps.add(ours[1]);
+      betweenCells.run();
     }
     return engineTps;
   }
@@ -422,9 +439,6 @@ public final class Benchmark {
     }
   }
 
-  // --- 2. the database's own limit --------------------------------------------------------------
-
-  /** Commit-bound transactions/s: one client per core, each a loop of UPDATE one row + INSERT one row, commit. */
   // --- 1b. what one flow asks of the database ---------------------------------------------------
 
   /** The statements of a number of flows, as PostgreSQL's pg_stat_statements counted them, by statement. */
@@ -554,6 +568,64 @@ public final class Benchmark {
     System.out.println("Statements per flow: " + file.toAbsolutePath());
   }
 
+  // --- 2. the database's own limit --------------------------------------------------------------
+
+  /** The engine's transactions/s may be at least this share of the database's own commits/s. */
+  static final double ENGINE_SHARE_TARGET = 0.15;
+  /**
+   * The database's commit rate is a yardstick only while it holds still: the slices' spread, (max - min) / median,
+   * may be at most this. Beyond it the disk moved under the run (fsync on a shared disk; runs before showed 0.12 to
+   * 0.56 between one probe before and one after the flows) and no ratio against it means anything.
+   */
+  static final double BASELINE_SPREAD_LIMIT = 0.25;
+
+  /**
+   * The engine's transactions/s against the median of the database's slices, or, when the slices spread too far,
+   * no ratio at all: the row then says so and counts as not met, never as met.
+   */
+  static Row engineShareRow(double engineTps, List<Double> databaseSlices) {
+    String measure = "engine tx/s (best self-submission width) / database commits/s (median of the slices)";
+    String target = ">= " + format2(ENGINE_SHARE_TARGET) + ", the slices' spread <= " + format2(BASELINE_SPREAD_LIMIT);
+    double spread = spread(databaseSlices);
+    if (!(spread <= BASELINE_SPREAD_LIMIT)) {
+      return new Row(measure, "spread too large: " + format2(spread) + " (inconclusive)", target, false);
+    }
+    double share = engineTps / median(databaseSlices);
+    return new Row(measure, format3(share) + " (" + format(engineTps) + " / " + format(median(databaseSlices))
+        + "; spread " + format2(spread) + ")", target, share >= ENGINE_SHARE_TARGET);
+  }
+
+  /** (max - min) / median of the slices; infinite when there is nothing to compare against. */
+  static double spread(List<Double> slices) {
+    if (slices.isEmpty()) {
+      return Double.POSITIVE_INFINITY;
+    }
+    double median = median(slices);
+    double range = Collections.max(slices) - Collections.min(slices);
+    return median > 0 ? range / median : Double.POSITIVE_INFINITY;
+  }
+
+  static double median(List<Double> values) {
+    if (values.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Double> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int middle = sorted.size() / 2;
+    return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+  }
+
+  private static String spreadFigure(List<Double> slices) {
+    return "min " + format(Collections.min(slices)) + " / median " + format(median(slices)) + " / max "
+        + format(Collections.max(slices)) + ", spread " + format2(spread(slices)) + " (in order: "
+        + String.join(", ", slices.stream().map(Benchmark::format).toList()) + ")";
+  }
+
+  private static String seconds(Duration duration) {
+    return format(duration.toMillis() / 1000.0) + " s";
+  }
+
+  /** Commit-bound transactions/s: one client per core, each a loop of UPDATE one row + INSERT one row, commit. */
   private double databaseLimit(String url) throws Exception {
     try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
         Statement ddl = connection.createStatement()) {
@@ -563,7 +635,7 @@ public final class Benchmark {
     }
     int clients = cores();
     ExecutorService pool = Executors.newFixedThreadPool(clients);
-    long deadline = System.nanoTime() + settings.databaseLoop().toNanos();
+    long deadline = System.nanoTime() + settings.databaseSlice().toNanos();
     long started = System.nanoTime();
     List<Future<Long>> counts = new ArrayList<>();
     for (int client = 0; client < clients; client++) {
@@ -639,24 +711,29 @@ public final class Benchmark {
       int clients = widths.get(round);
       boolean warmUp = round == 0;
       int requests = warmUp ? 2 * settings.restRequestsPerClient() : clients * settings.restRequestsPerClient();
-      // Tasks to complete: the SEM team's assignment task of fresh applications, claimed by ivan.
-      List<String> taskIds = Collections.synchronizedList(new ArrayList<>());
+      // Tasks to complete: the SEM team's assignment task of fresh applications, claimed by ivan, of the reference
+      // model and of ours, all prepared before either is timed.
+      List<String> referenceTaskIds = new ArrayList<>();
+      for (int i = 0; i < requests; i++) {
+        referenceTaskIds.add(referenceAssignmentTaskClaimedBySem());
+      }
+      List<String> taskIds = new ArrayList<>();
       // Fresh candidates, each with one open application per skill.
       int firstCandidate = nextCandidate.getAndAdd((requests + SKILLS.size() - 1) / SKILLS.size());
       for (int i = 0; i < requests; i++) {
         taskIds.add(assignmentTaskClaimedBySem(firstCandidate + i / SKILLS.size(), SKILLS.get(i % SKILLS.size())));
       }
-      AtomicInteger next = new AtomicInteger();
-      List<Long> completion = measureRequests(clients, requests, () -> {
-        String taskId = taskIds.get(next.getAndIncrement());
-        return HttpRequest.newBuilder(URI.create(base + "/engine-rest/task/" + taskId + "/complete"))
-            .header("Authorization", basic(SEM_MEMBER)).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(
-                "{\"variables\":{\"" + ASSESSOR_ID + "\":{\"value\":\"" + ASSESSOR + "\"}}}"))
-            .build();
-      }, http, 204);
+      // The same call with the same body, the reference model's right before ours, as the flow cells.
+      List<Long> referenceCompletion = completeThroughRest(http, base, clients, referenceTaskIds);
+      List<Long> completion = completeThroughRest(http, base, clients, taskIds);
       if (!warmUp) {
-        rows.add(latencyRow("POST /engine-rest/task/{id}/complete", clients, completion));
+        rows.add(latencyRow("POST /engine-rest/task/{id}/complete (reference model's assignment task)", clients,
+            referenceCompletion, null));
+        rows.add(latencyRow("POST /engine-rest/task/{id}/complete (self-submission's assignment task)", clients,
+            completion, null));
+        if (clients == settings.widestRestClients()) {
+          rows.add(completionAgainstReference(clients, completion, referenceCompletion));
+        }
       }
       AtomicInteger holder = new AtomicInteger();
       List<Long> portfolio = measureRequests(clients, requests, () -> HttpRequest
@@ -664,7 +741,8 @@ public final class Benchmark {
               Math.min(nextCandidate.get(), settings.candidates()))) + "/credentials"))
           .header("Authorization", basic("demo")).GET().build(), http, 200);
       if (!warmUp) {
-        rows.add(latencyRow("GET /api/engineers/{id}/credentials", clients, portfolio));
+        rows.add(latencyRow("GET /api/engineers/{id}/credentials", clients, portfolio,
+            clients == settings.widestRestClients() ? CREDENTIALS_P99_MILLIS : null));
       }
       // The public status list, as every verifier and wallet asks for it (anonymously, no cache of its own): served
       // from its stored signature, signed once per change.
@@ -673,11 +751,56 @@ public final class Benchmark {
           .newBuilder(URI.create(base + "/api/credentials/status/0")).GET().build(), http, 200);
       double seconds = (System.nanoTime() - started) / 1e9;
       if (!warmUp) {
-        Row latency = latencyRow("GET /api/credentials/status/{n} (public)", clients, statusList);
+        Row latency = latencyRow("GET /api/credentials/status/{n} (public)", clients, statusList, null);
         rows.add(new Row(latency.measure(), latency.figure() + ", " + format(requests / seconds) + " requests/s", "",
             null));
       }
     }
+  }
+
+  /** Our task completion's p99 may be at most this multiple of the reference model's, at the same clients. */
+  static final double COMPLETION_P99_RATIO_TARGET = 1.25;
+  /** The credentials of one engineer: p99 at most this at the widest client count. */
+  static final double CREDENTIALS_P99_MILLIS = 50;
+
+  private static Row completionAgainstReference(int clients, List<Long> ours, List<Long> reference) {
+    double oursP99 = percentile(sorted(ours), 0.99);
+    double referenceP99 = percentile(sorted(reference), 0.99);
+    double ratio = oursP99 / referenceP99;
+    return new Row("task completion through REST, p99 at " + clients + " clients: self-submission / reference model",
+        format(oursP99) + " / " + format(referenceP99) + " ms = " + format2(ratio),
+        "<= " + format2(COMPLETION_P99_RATIO_TARGET), ratio <= COMPLETION_P99_RATIO_TARGET);
+  }
+
+  /** Completes each task once through {@code POST /engine-rest/task/{id}/complete} as ivan, naming grace the assessor. */
+  private static List<Long> completeThroughRest(HttpClient http, String base, int clients, List<String> taskIds)
+      throws Exception {
+    AtomicInteger next = new AtomicInteger();
+    return measureRequests(clients, taskIds.size(), () -> {
+      String taskId = taskIds.get(next.getAndIncrement());
+      return HttpRequest.newBuilder(URI.create(base + "/engine-rest/task/" + taskId + "/complete"))
+          .header("Authorization", basic(SEM_MEMBER)).header("Content-Type", "application/json")
+          .POST(HttpRequest.BodyPublishers.ofString(
+              "{\"variables\":{\"" + ASSESSOR_ID + "\":{\"value\":\"" + ASSESSOR + "\"}}}"))
+          .build();
+    }, http, 204);
+  }
+
+  /**
+   * The reference model's assignment task, claimed by ivan. The reference model has no forms, and a task without a
+   * form takes no variable through REST unless it comes back unchanged ({@code TaskInputsFilter}): so the instance
+   * starts with the assessor the completion names, and the same call with the same body goes through.
+   */
+  private String referenceAssignmentTaskClaimedBySem() {
+    String instance = transaction("henry", () -> engine.getRuntimeService().startProcessInstanceByKey(REFERENCE_KEY,
+        Map.of("reviewerCount", REVIEWERS.size(), ASSESSOR_ID, ASSESSOR)).getId());
+    Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
+        .taskDefinitionKey(SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR).singleResult();
+    transaction(SEM_MEMBER, () -> {
+      engine.getTaskService().claim(task.getId(), SEM_MEMBER);
+      return null;
+    });
+    return task.getId();
   }
 
   private String assignmentTaskClaimedBySem(int number, String skill) {
@@ -729,15 +852,20 @@ public final class Benchmark {
     return latencies;
   }
 
-  private static Row latencyRow(String call, int clients, List<Long> latencies) {
-    List<Long> sorted = new ArrayList<>(latencies);
-    Collections.sort(sorted);
+  /** p50, p95 and p99 of a call; with a bound on the p99 where {@code p99Millis} names one. */
+  private static Row latencyRow(String call, int clients, List<Long> latencies, Double p99Millis) {
+    List<Long> sorted = sorted(latencies);
     double p99 = percentile(sorted, 0.99);
     String figure = "p50 " + format(percentile(sorted, 0.50)) + " / p95 " + format(percentile(sorted, 0.95)) + " / p99 "
         + format(p99) + " ms (" + sorted.size() + " requests)";
-    boolean targeted = clients == 16;
-    return new Row(call + ", " + clients + " client(s)", figure, targeted ? "p99 <= 50 ms" : "",
-        targeted ? p99 <= 50 : null);
+    return new Row(call + ", " + clients + " client(s)", figure, p99Millis == null ? "" : "p99 <= " + format(p99Millis)
+        + " ms", p99Millis == null ? null : p99 <= p99Millis);
+  }
+
+  private static List<Long> sorted(List<Long> latencies) {
+    List<Long> sorted = new ArrayList<>(latencies);
+    Collections.sort(sorted);
+    return sorted;
   }
 
   private static double percentile(List<Long> sortedNanos, double quantile) {
@@ -814,8 +942,8 @@ public final class Benchmark {
         .newBuilder(URI.create(base + "/api/engineers/scale" + (1 + holder.getAndAdd(7919) % holders) + "/credentials"))
         .header("Authorization", basic("demo")).GET().build(), http, 200);
     rows.add(p95Row("credentials of one engineer among " + settings.bulkCredentials()
-        + " (GET /api/engineers/{id}/credentials), 4 clients", credentials, 20));
-    // The portfolio page (GET /api/engineers/{id}/portfolio) comes with another issue's branch: measured
+        + " (GET /api/engineers/{id}/credentials), 4 clients", credentials, 10));
+    // The portfolio page (GET /api/engineers/{id}/portfolio) comes with another branch: measured
     // where the application has it, otherwise a historic lookup stands in.
     HttpResponse<String> probe = http.send(HttpRequest.newBuilder(URI.create(base + "/api/engineers/scale1/portfolio"))
         .header("Authorization", basic("demo")).GET().build(), HttpResponse.BodyHandlers.ofString());
@@ -868,17 +996,17 @@ public final class Benchmark {
       rows.add(p95Row("report " + call[0] + " (GET /api/reports/" + call[0] + ", " + (call[1].equals("text/csv") ? "CSV"
           : "JSON") + ", whole period) over " + scale + ", " + clients + " clients", latencies, REPORT_P95_MILLIS));
     }
-    // A line manager's team: the filter runs the report's query, not the tallies. Measured, no target (issue
-    // 17 sets its target for the page as it opens); bench/reports-at-scale.sql's scale3 leads a tenth of the
-    // engineers (scale1 to scale10 report to dave and lead the others between them).
+    // A line manager's team, as the reports page asks when one is chosen (its team parameter): the same target as
+    // the whole organisation's. The filter runs the report's query, not the tallies. bench/reports-at-scale.sql's
+    // scale3 leads a tenth of the engineers (scale1 to scale10 report to dave and lead the others between them).
     long teamSize = teamSize(url);
     for (ReportName name : ReportName.values()) {
       String path = name.slug() + "?team=" + TEAM_LEAD;
       measureRequests(clients, clients, () -> reportRequest(base, path, "application/json"), http, 200);
       List<Long> latencies = measureRequests(clients, clients * settings.reportRequestsPerClient(),
           () -> reportRequest(base, path, "application/json"), http, 200);
-      rows.add(p95Info("report " + name.slug() + " of a team of " + teamSize + " (GET /api/reports/" + path
-          + ", JSON, whole period) over " + scale + ", " + clients + " clients", latencies));
+      rows.add(p95Row("report " + name.slug() + " of a team of " + teamSize + " (GET /api/reports/" + path
+          + ", JSON, whole period) over " + scale + ", " + clients + " clients", latencies, REPORT_P95_MILLIS));
     }
   }
 
@@ -924,7 +1052,7 @@ public final class Benchmark {
         differing.isEmpty() ? "same rows" : "differ: " + String.join(", ", differing), "same rows", differing.isEmpty()));
   }
 
-  /** The target for every report at scale: p95 at most 200 ms at 4 clients. */
+  /** The target for every report at scale, whole organisation or one team: p95 at most 200 ms at 4 clients. */
   static final double REPORT_P95_MILLIS = 200;
 
   private static HttpRequest reportRequest(String base, String name, String accept) {
@@ -976,12 +1104,6 @@ public final class Benchmark {
     }
   }
 
-  /** p50 and p95 of a measure without a target. */
-  private static Row p95Info(String query, List<Long> latencies) {
-    Row measured = p95Row(query, latencies, 0);
-    return new Row(query, measured.figure(), "", null);
-  }
-
   private static Row p95Row(String query, List<Long> latencies, double targetMillis) {
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
@@ -992,12 +1114,15 @@ public final class Benchmark {
 
   // --- 5. memory ---------------------------------------------------------------------------------
 
+  /** Heap in use after a GC, the flows and REST calls done and the application still up: at most this. */
+  static final long HEAP_TARGET_MB = 128;
+
   private void heap() {
     System.gc();
     long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     long max = Runtime.getRuntime().maxMemory();
-    rows.add(new Row("heap in use after the workload (after GC)", (used >> 20) + " MB of -Xmx " + (max >> 20) + " MB", "",
-        null));
+    rows.add(new Row("heap in use after the workload (after GC)", format(used / 1048576.0) + " MB of -Xmx "
+        + (max >> 20) + " MB", "<= " + HEAP_TARGET_MB + " MB", used <= HEAP_TARGET_MB << 20));
   }
 
   // --- the application ---------------------------------------------------------------------------
