@@ -795,7 +795,7 @@ public final class Benchmark {
     String instance = transaction("henry", () -> engine.getRuntimeService().startProcessInstanceByKey(REFERENCE_KEY,
         Map.of("reviewerCount", REVIEWERS.size(), ASSESSOR_ID, ASSESSOR)).getId());
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
-        .taskDefinitionKey(SelfSubmissionProcess.Tasks.ASSIGN_ASSESSOR).singleResult();
+        .taskDefinitionKey(ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR).singleResult();
     transaction(SEM_MEMBER, () -> {
       engine.getTaskService().claim(task.getId(), SEM_MEMBER);
       return null;
