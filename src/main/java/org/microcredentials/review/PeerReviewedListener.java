@@ -3,7 +3,6 @@ package org.microcredentials.review;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.time.Clock;
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
@@ -58,16 +57,9 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
 
     VariableReader input = VariableReader.of(execution);
     boolean agrees = input.requiredBoolean(REVIEW_AGREES);
-    Integer proposedScore = null;
-    Optional<String> comment = input.optionalText(REVIEW_COMMENT);
-    if (!agrees) {
-      proposedScore = input.requiredWholeNumber(PROPOSED_SCORE, ScorePolicy.LOWEST_SCORE, ScorePolicy.HIGHEST_SCORE);
-      if (comment.isEmpty()) {
-        throw RuleViolation.invalid("required-reviewComment",
-            "'reviewComment' is required when proposing another score: say why.");
-      }
-    }
-    PeerReview review = new PeerReview(actor, agrees, proposedScore, comment.orElse(null));
+    Integer proposedScore = agrees ? null
+        : input.requiredWholeNumber(PROPOSED_SCORE, ScorePolicy.LOWEST_SCORE, ScorePolicy.HIGHEST_SCORE);
+    PeerReview review = PeerReview.submitted(actor, agrees, proposedScore, input.optionalText(REVIEW_COMMENT).orElse(null));
     // The review's one home is its row. Nothing shared with the other reviewers is written here: the round's
     // log on the instance is written once, where the reviews meet (EvaluatePeerReviewsDelegate), so that two
     // reviewers submitting at the same moment change no row in common and neither waits for the other.

@@ -36,12 +36,31 @@ final class PostgresServer {
     return this;
   }
 
-  /** Stops the server (pg_ctl stop, fast: open connections are cut). The data stays. */
+  /**
+   * Stops the server (pg_ctl stop, fast: open connections are cut) and returns once it refuses connections: on a
+   * loaded machine pg_ctl may give up waiting while the server still accepts them. The data stays.
+   */
   void stop() {
     try {
       server.close();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    while (acceptsConnections()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("PostgreSQL on port " + port + " still accepts connections 60 s after pg_ctl stop");
+      }
+      AppProcess.sleep(100);
+    }
+  }
+
+  private boolean acceptsConnections() {
+    try (java.sql.Connection connection = java.sql.DriverManager.getConnection(
+        jdbcUrl() + "?connectTimeout=2&socketTimeout=2", "postgres", "postgres")) {
+      return connection.isValid(2);
+    } catch (java.sql.SQLException refused) {
+      return false;
     }
   }
 
