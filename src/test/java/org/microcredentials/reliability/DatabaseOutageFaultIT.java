@@ -112,7 +112,9 @@ class DatabaseOutageFaultIT {
     AtomicBoolean watching = new AtomicBoolean(true);
     Future<?> healthWatch = clients.submit(() -> {
       while (watching.get()) {
-        health.add(new Seen(System.nanoTime(), "health", client.get(null, "/actuator/health")));
+        // The moment it is answered, read after the answer: the arguments of new Seen(...) are evaluated in order.
+        RestClient.Answer answer = client.get(null, "/actuator/health");
+        health.add(new Seen(System.nanoTime(), "health", answer));
         AppProcess.sleep(500);
       }
       return null;
