@@ -70,6 +70,11 @@ public final class EndorsementProcess {
     public static final String JUSTIFICATION_ROUNDS = "justificationRounds";
     /** Every round so far, as text the reviewer reads: each question and the endorser's answer. */
     public static final String JUSTIFICATION_HISTORY = "justificationHistory";
+    /**
+     * The endorsement's (or the request's) business key, a local variable of the tasks whose forms name it: a form
+     * reads only variables, and the business key is none.
+     */
+    public static final String BUSINESS_KEY = "businessKey";
     // outcome
     public static final String APPROVED = "approved";
     public static final String CREDENTIAL_ID = "credentialId";

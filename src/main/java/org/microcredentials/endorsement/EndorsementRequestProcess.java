@@ -46,6 +46,8 @@ public final class EndorsementRequestProcess {
     // the leader's answer; when accepting, the endorsement's start variables as well
     public static final String ACCEPT_REQUEST = "acceptRequest";
     public static final String DECLINE_MESSAGE = "declineMessage";
+    /** The configured minimum score of an endorsement, a local variable of the leader's task: its form validates against it. */
+    public static final String MINIMUM_SCORE = "minimumScore";
 
     private Variables() {
     }

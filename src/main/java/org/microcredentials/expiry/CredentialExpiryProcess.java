@@ -25,6 +25,10 @@ public final class CredentialExpiryProcess {
     public static final String LAPSING_CREDENTIALS = "lapsingCredentials";
     /** One credential of the list, in each instance of the reminder. */
     public static final String CREDENTIAL_ID = "credentialId";
+    // the reminder's mail (local variables of its step, from CredentialReminders)
+    public static final String CREDENTIAL_NAME = "credentialName";
+    public static final String LAPSES_ON = "lapsesOn";
+    public static final String VERIFICATION_URL = "verificationUrl";
 
     private Variables() {
     }

@@ -73,6 +73,8 @@ public final class ReviewRoundProcess {
     public static final String PEER_REVIEW_SUMMARY = "peerReviewSummary";
     public static final String REVIEWERS_AGREE = "reviewersAgree";
     // moderation and outcome
+    /** The configured pass mark, a local variable of the scoring tasks and the failure mail (and the promotion's decision). */
+    public static final String PASS_MARK = "passMark";
     public static final String FINAL_SCORE = "finalScore";
     public static final String MODERATION_JUSTIFICATION = "moderationJustification";
     public static final String PASSED = "passed";

@@ -69,12 +69,14 @@ class EndorsementRestIT {
     app.runJobs(businessKey);
 
     Map<String, Object> review = calls.singleTask("erin", businessKey, "Task_ReviewEndorsement");
+    assertFormShowsBusinessKey("erin", review, businessKey);
     calls.claimAndSubmit("erin", review, Map.of(
         "reviewDecision", string("request-justification"),
         "reviewComment", string("Which of the guide's sessions did alice lead herself?")));
 
     Map<String, Object> justification = calls.singleTask("carol", businessKey, "Task_ProvideJustification");
     assertThat(justification.get("assignee")).isEqualTo("carol");
+    assertFormShowsBusinessKey("carol", justification, businessKey);
     assertThat(calls.submit("carol", justification, Map.of(
         "additionalJustification", string("All four; I attended two and have the recordings.")))
         .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
@@ -132,6 +134,7 @@ class EndorsementRestIT {
 
     Map<String, Object> consider = calls.singleTask("dave", businessKey, "Task_ConsiderEndorsementRequest");
     assertThat(consider.get("assignee")).isEqualTo("dave");
+    assertFormShowsBusinessKey("dave", consider, businessKey);
     assertThat(calls.submit("dave", consider, Map.of(
         "acceptRequest", Map.of("value", false, "type", "Boolean"),
         "declineMessage", string("Not yet: let us pair on the next load test first.")))
@@ -217,10 +220,11 @@ class EndorsementRestIT {
         "skillLevel", Map.of("value", 4, "type", "Integer"), "message", string("You saw me own the migration."));
   }
 
-
-
-
-
-
-
+  /** The form's heading names the endorsement or request ({{businessKey}}): Tasklist fills it from the task's variables. */
+  private void assertFormShowsBusinessKey(String person, Map<String, Object> task, String businessKey) {
+    Map<String, Object> variables = calls.get(person,
+        "/engine-rest/task/" + task.get("id") + "/form-variables?variableNames=businessKey", OBJECT).getBody();
+    assertThat(variables).as("the form variables of %s", task.get("taskDefinitionKey"))
+        .extractingByKey("businessKey").extracting("value").isEqualTo(businessKey);
+  }
 }
