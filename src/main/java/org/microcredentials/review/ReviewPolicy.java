@@ -25,6 +25,11 @@ public class ReviewPolicy {
     this.twoReviewersFromLevel = properties.twoReviewersFromLevel();
   }
 
+  /** The lowest seniority of an assessor or a peer reviewer (configured: {@code minimum-assessor-level}). */
+  public int minimumLevel() {
+    return minimumLevel;
+  }
+
   /** One peer reviewer below level 4, two at level 4 and above. */
   public int reviewerCount(int appliedLevel) {
     return appliedLevel >= twoReviewersFromLevel ? 2 : 1;

@@ -57,6 +57,8 @@ public final class ReviewRoundProcess {
     public static final String SKILL_NAME = "skillName";
     // assignment
     public static final String ELIGIBLE_ASSESSORS = "eligibleAssessors";
+    /** The configured lowest level of an assessor, a local variable of the assignment: its form names it. */
+    public static final String MINIMUM_ASSESSOR_LEVEL = "minimumAssessorLevel";
     public static final String ASSESSOR_ID = "assessorId";
     public static final String ASSESSOR_NAME = "assessorName";
     // assessment

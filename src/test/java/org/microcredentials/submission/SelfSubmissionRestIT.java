@@ -11,6 +11,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.MicroCredentialsProperties;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.RestCalls;
 import org.microcredentials.testing.MutableClock;
@@ -40,6 +41,7 @@ class SelfSubmissionRestIT {
   @Autowired ProcessEngine engine;
   @Autowired JdbcClient jdbc;
   @Autowired MutableClock clock;
+  @Autowired MicroCredentialsProperties properties;
 
   SelfSubmissions app;
 
@@ -63,6 +65,10 @@ class SelfSubmissionRestIT {
         "/engine-rest/task/" + assignment.get("id") + "/variables/eligibleAssessors?deserializeValue=false", OBJECT).getBody();
     assertThat(options.get("type")).isEqualTo("Json");
     assertThat((String) options.get("value")).contains("\"carol\"").doesNotContain("\"alice\"");
+    Map<String, Object> formVariables = calls.get("erin",
+        "/engine-rest/task/" + assignment.get("id") + "/form-variables?variableNames=minimumAssessorLevel", OBJECT).getBody();
+    assertThat(formVariables).as("the form names the configured lowest level of an assessor")
+        .extractingByKey("minimumAssessorLevel").extracting("value").isEqualTo(properties.minimumAssessorLevel());
     calls.claimAndSubmit("erin", assignment, Map.of("assessorId", string("carol")));
     runJobs(businessKey);
 
