@@ -125,6 +125,40 @@ class ModelledHolderTest {
     assertThatCode(() -> deploy("P_Round", "Task_Assess", "assessor")).doesNotThrowAnyException();
   }
 
+  /**
+   * A deployment made before the check (here by an engine without it) is parsed again when an engine caches it: it
+   * is left as it was accepted, and its task with a holder that is no role is held by nobody (409).
+   */
+  @Test
+  void aDeploymentMadeBeforeTheCheckStillRunsAndItsUnknownHolderHoldsForNobody() {
+    String database = "jdbc:h2:mem:holders-earlier-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+    ProcessEngine earlier = ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
+        .setJdbcUrl(database).setProcessEngineName("holders-earlier-" + UUID.randomUUID()).setJobExecutorActivate(false)
+        .buildProcessEngine();
+    ProcessEngine checking = null;
+    try {
+      earlier.getRepositoryService().createDeployment().addString("P_Round.bpmn", model("P_Round", "Task_Assess", "asessor"))
+          .deploy();
+      ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+          .createStandaloneProcessEngineConfiguration()
+          .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE)
+          .setJdbcUrl(database).setProcessEngineName("holders-checking-" + UUID.randomUUID()).setJobExecutorActivate(false);
+      configuration.getProcessEnginePlugins().add(new HolderDeclarations());
+      checking = configuration.buildProcessEngine();
+
+      String id = checking.getRuntimeService().startProcessInstanceByKey("P_Round").getId();
+      RuleViolation refusal = (RuleViolation) ANSWERS.get(id);
+      assertThat(refusal.rule()).isEqualTo("holder-unknown");
+      assertThat(refusal.httpStatus()).isEqualTo(409);
+      assertThat(refusal).hasMessageEndingWith("Nobody holds it until its model is corrected.");
+    } finally {
+      if (checking != null) {
+        checking.close();
+      }
+      earlier.close();
+    }
+  }
+
   private Object holderOnLatest(String key) {
     String id = engine.getRuntimeService().startProcessInstanceByKey(key).getId();
     return ANSWERS.get(id);
@@ -137,10 +171,16 @@ class ModelledHolderTest {
 
   /** One process with one user task; answers the process definition's id. */
   private static String deploy(String key, String taskId, String holder) {
+    String deployment = engine.getRepositoryService().createDeployment().addString(key + ".bpmn", model(key, taskId, holder))
+        .deploy().getId();
+    return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
+  }
+
+  private static String model(String key, String taskId, String holder) {
     String properties = holder == null ? "" : """
               <camunda:properties><camunda:property name="holder" value="%s" /></camunda:properties>
         """.formatted(holder);
-    String xml = """
+    return """
         <?xml version="1.0" encoding="UTF-8"?>
         <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
             xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_%1$s" targetNamespace="http://bpmn.io/schema/bpmn">
@@ -155,7 +195,5 @@ class ModelledHolderTest {
           </bpmn:process>
         </bpmn:definitions>
         """.formatted(key, taskId, properties, Recorder.class.getName());
-    String deployment = engine.getRepositoryService().createDeployment().addString(key + ".bpmn", xml).deploy().getId();
-    return engine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment).singleResult().getId();
   }
 }
