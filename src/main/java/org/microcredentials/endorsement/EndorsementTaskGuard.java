@@ -1,19 +1,19 @@
 package org.microcredentials.endorsement;
 
-import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
+import org.microcredentials.process.Holder;
+import org.microcredentials.process.ModelledHolder;
 import org.microcredentials.process.RuleCheckingTaskListener;
-import org.microcredentials.process.TaskHolder;
 import org.microcredentials.process.UserTaskRules;
 import org.springframework.stereotype.Component;
 
 /**
- * On claim or assignment of an endorsement or request task: only a person the rules allow may
- * hold it. (Unclaiming, an empty assignee, is always allowed.) Applied to every user task by
+ * On claim or assignment of an endorsement or request task: only a person the rules of the role its model declares
+ * allow may hold it ({@link Holder}, {@link ModelledHolder}); the endorsement's and the request's records name the
+ * endorser and the leader asked. (Unclaiming, an empty assignee, is always allowed.) Applied to every user task by
  * {@code UserTaskEventListener}; still a task listener for instances of models from before that, which bind it.
  */
 @Component
@@ -43,20 +43,21 @@ class EndorsementTaskGuard extends RuleCheckingTaskListener implements UserTaskR
     if (assignee == null) {
       return;
     }
-    switch (task.getTaskDefinitionKey()) {
-      case EndorsementProcess.Tasks.REVIEW_ENDORSEMENT -> {
+    Holder holder = ModelledHolder.of(task).orElse(null);
+    if (holder == null) {
+      return;
+    }
+    switch (holder) {
+      case ENDORSEMENT_REVIEWER -> {
         Engineer reviewer = organisation.find(assignee).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
             assignee + " is not an engineer of the organisation and may not review an endorsement."));
         EndorsementRegister.Endorsement endorsement = endorsements.endorsement(businessKey(task));
         policy.checkReviewer(reviewer, endorsement.endorserId(), endorsement.candidateId());
       }
-      case EndorsementProcess.Tasks.PROVIDE_JUSTIFICATION ->
-          TaskHolder.require(assignee, endorsements.endorsement(businessKey(task)).endorserId(), "endorser-justifies",
-              "the endorser");
-      case EndorsementRequestProcess.Tasks.CONSIDER_REQUEST ->
-          TaskHolder.require(assignee, requests.find(businessKey(task)).orElseThrow().leaderId(),
-              "asked-leader-answers", "the leader asked");
+      case ENDORSER -> holder.require(assignee, endorsements.endorsement(businessKey(task)).endorserId());
+      case ASKED_LEADER -> holder.require(assignee, requests.find(businessKey(task)).orElseThrow().leaderId());
       default -> {
+        // the roles of applications and promotions: their records name who holds them (TaskAssignmentGuard, PromotionTaskRules)
       }
     }
   }

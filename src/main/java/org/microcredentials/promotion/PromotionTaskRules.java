@@ -1,18 +1,18 @@
 package org.microcredentials.promotion;
 
-import static org.microcredentials.promotion.PromotionApplicationProcess.Tasks.*;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.framework.FourEyes;
-import org.microcredentials.process.TaskHolder;
+import org.microcredentials.process.Holder;
+import org.microcredentials.process.ModelledHolder;
 import org.microcredentials.process.UserTaskRules;
 import org.springframework.stereotype.Component;
 
 /**
- * Who holds the promotion's own tasks (the review rounds' tasks follow the round's rules): the
- * candidate gives the evidence; a SEM member other than the candidate interviews and decides, and
- * those two group tasks are hidden from the candidate, though they may be in the SEM team.
+ * Who holds the promotion's tasks, by the role their model declares ({@link Holder}; the review rounds' tasks follow
+ * the round's rules): the candidate the promotion's record names gives the evidence; a SEM member other than the
+ * candidate interviews and decides ({@code promotion-decider}), and those group tasks are hidden from the candidate,
+ * though they may be in the SEM team.
  */
 @Component
 class PromotionTaskRules implements UserTaskRules {
@@ -29,7 +29,7 @@ class PromotionTaskRules implements UserTaskRules {
 
   @Override
   public void created(DelegateTask task) {
-    if (isSemTask(task)) {
+    if (ModelledHolder.of(task).orElse(null) == Holder.PROMOTION_DECIDER) {
       promotion(task).ifPresent(promotion -> access.hideFrom(task, FourEyes.hiddenFromPromotionDecision(promotion.candidateId())));
     }
   }
@@ -40,16 +40,12 @@ class PromotionTaskRules implements UserTaskRules {
     if (assignee == null) {
       return;
     }
-    if (isSemTask(task)) {
+    Holder holder = ModelledHolder.of(task).orElse(null);
+    if (holder == Holder.PROMOTION_DECIDER) {
       promotion(task).ifPresent(promotion -> deciders.check(assignee, promotion));
-    } else if (PROVIDE_PROMOTION_EVIDENCE.equals(task.getTaskDefinitionKey())) {
-      promotion(task).ifPresent(promotion ->
-          TaskHolder.require(assignee, promotion.candidateId(), "candidate-provides-evidence", "the candidate"));
+    } else if (holder == Holder.CANDIDATE) {
+      promotion(task).ifPresent(promotion -> holder.require(assignee, promotion.candidateId()));
     }
-  }
-
-  private static boolean isSemTask(DelegateTask task) {
-    return INTERVIEW_CANDIDATE.equals(task.getTaskDefinitionKey()) || DECIDE_PROMOTION.equals(task.getTaskDefinitionKey());
   }
 
   private java.util.Optional<PromotionRegister.Promotion> promotion(DelegateTask task) {

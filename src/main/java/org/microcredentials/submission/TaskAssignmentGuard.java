@@ -1,25 +1,24 @@
 package org.microcredentials.submission;
 
-import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
+import org.microcredentials.process.Holder;
+import org.microcredentials.process.ModelledHolder;
 import org.microcredentials.process.RuleCheckingTaskListener;
-import org.microcredentials.process.TaskHolder;
 import org.microcredentials.process.UserTaskRules;
 import org.microcredentials.review.AssignmentPolicy;
 import org.microcredentials.review.PeerReviewers;
 import org.microcredentials.review.ReviewPolicy;
-import org.microcredentials.review.ReviewRoundProcess;
 import org.springframework.stereotype.Component;
 
 /**
- * On claim or assignment of an application's task: only a person the rules allow may hold it.
- * (Unclaiming, an empty assignee, is always allowed.) Applied to every user task by
- * {@code UserTaskEventListener}; still a task listener for instances of models from before that, which bind it.
+ * On claim or assignment of an application's task: only a person the rules of the role its model declares allow may
+ * hold it ({@link Holder}, {@link ModelledHolder}); the application's record names the assessor and the candidate.
+ * (Unclaiming, an empty assignee, is always allowed.) Applied to every user task by {@code UserTaskEventListener};
+ * still a task listener for instances of models from before that, which bind it.
  */
 @Component
 class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRules {
@@ -54,23 +53,24 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRu
     if (application == null) {
       return;
     }
+    Holder holder = ModelledHolder.of(task).orElse(null);
+    if (holder == null) {
+      return;
+    }
     String candidateId = application.candidateId();
     String assessorId = application.assessorId();
-    switch (task.getTaskDefinitionKey()) {
-      case ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR,
-          ReviewRoundProcess.Tasks.REASSIGN_REVIEWER -> assignmentPolicy.checkAssigner(assignee, candidateId);
-      case ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, ReviewRoundProcess.Tasks.MODERATE_SCORE,
-          ReviewRoundProcess.Tasks.REASSESS_EVIDENCE ->
-          TaskHolder.require(assignee, assessorId, "assessor-assesses", "the assessor");
-      case ReviewRoundProcess.Tasks.PROVIDE_MORE_EVIDENCE, ResubmissionProcess.Tasks.AMEND_APPLICATION ->
-          TaskHolder.require(assignee, candidateId, "candidate-provides-evidence", "the candidate");
-      case ReviewRoundProcess.Tasks.PEER_REVIEW -> {
+    switch (holder) {
+      case SEM_TEAM_ASSIGNER -> assignmentPolicy.checkAssigner(assignee, candidateId);
+      case ASSESSOR -> holder.require(assignee, assessorId);
+      case CANDIDATE -> holder.require(assignee, candidateId);
+      case PEER_REVIEWER -> {
         Engineer reviewer = organisation.find(assignee).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
             assignee + " is not an engineer of the organisation and may not peer-review."));
         reviewPolicy.checkReviewer(reviewer, candidateId, assessorId,
             peerReviewers.others(task.getExecution(), ApplicationRegister.keyOf(task.getExecution()), task.getProcessInstanceId(), task.getExecutionId()));
       }
       default -> {
+        // the roles of endorsements and promotions: their records name who holds them (EndorsementTaskGuard, PromotionTaskRules)
       }
     }
   }

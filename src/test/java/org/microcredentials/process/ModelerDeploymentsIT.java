@@ -156,6 +156,26 @@ class ModelerDeploymentsIT {
     assertThat(hasCredential("alice", "iLAN")).isTrue();
   }
 
+  @Test
+  void aModelWhoseTaskDeclaresAHolderThatIsNoRoleIsRefusedAndNothingIsDeployed() throws Exception {
+    long deployedBefore = engine.getRepositoryService().createDeploymentQuery().count();
+    String misspelt = Files.readString(Path.of("processes/review-round.bpmn"))
+        .replace("<camunda:property name=\"holder\" value=\"assessor\" />", "<camunda:property name=\"holder\" value=\"asessor\" />");
+    assertThat(misspelt).contains("value=\"asessor\"");
+
+    HttpResponse<String> answer = send("review-round.bpmn", misspelt);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(400);
+    JsonNode refusal = JSON.readTree(answer.body());
+    assertThat(refusal.path("rule").asText()).isEqualTo("holder-unknown");
+    assertThat(refusal.path("message").asText()).contains("of process ReviewRoundProcess declares holder 'asessor'",
+        "use one of sem-team-assigner, assessor, candidate");
+    assertThat(engine.getRepositoryService().createDeploymentQuery().count()).isEqualTo(deployedBefore);
+
+    // The models deployed before are still the newest: a new application runs to its credential.
+    String after = start("bob", "iPERF", 2);
+    assertThat(runToCredential(after, "bob", "iPERF")).isTrue();
+  }
+
   // --- the review round changed as a process owner changes it in Modeler
 
   /**
@@ -264,6 +284,15 @@ class ModelerDeploymentsIT {
 
   /** One file, as Modeler deploys it; the deployment is deleted after the test. */
   private void deploy(String fileName, String content) throws Exception {
+    HttpResponse<String> answer = send(fileName, content);
+    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+    JsonNode deployment = JSON.readTree(answer.body());
+    deployments.add(deployment.path("id").asText());
+    assertThat(deployment.path("source").asText()).isEqualTo("Camunda Modeler");
+  }
+
+  /** Modeler's deploy request for one file, as it is answered. */
+  private HttpResponse<String> send(String fileName, String content) throws Exception {
     String body = part("deployment-name", fileName.replaceFirst("\\.[a-z]+$", ""))
         + part("deployment-source", "Camunda Modeler")
         + "--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + fileName + "\"; filename=\"" + fileName
@@ -272,11 +301,7 @@ class ModelerDeploymentsIT {
         .header("Authorization", "Basic " + Base64.getEncoder().encodeToString("demo:demo".getBytes(StandardCharsets.UTF_8)))
         .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-    HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
-    JsonNode deployment = JSON.readTree(answer.body());
-    deployments.add(deployment.path("id").asText());
-    assertThat(deployment.path("source").asText()).isEqualTo("Camunda Modeler");
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
   }
 
   private static String part(String name, String value) {

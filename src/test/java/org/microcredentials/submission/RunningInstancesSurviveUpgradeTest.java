@@ -101,6 +101,11 @@ class RunningInstancesSurviveUpgradeTest {
     assertThatThrownBy(() -> engine.getTaskService().claim(review.getId(), "bob"))
         .hasStackTraceContaining("A candidate never reviews their own application");
 
+    // The old assessment declares no holder: it is held by the role the newest model gives its task id, the assessor.
+    Task assessment = app.task(atAssessment, ASSESS_EVIDENCE);
+    assertThatThrownBy(() -> engine.getTaskService().setAssignee(assessment.getId(), "dave"))
+        .hasStackTraceContaining("This task belongs to the assessor carol; dave may not take it.");
+
     app.score(atAssessment, "carol", 9);
     app.agree(atAssessment, "frank");
     app.agree(atReview, "carol");
