@@ -3,12 +3,12 @@ package org.microcredentials.promotion;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.microcredentials.RuleViolation;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.application.EvidenceHistory;
 import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.TaskHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,10 +35,7 @@ class PromotionEvidenceProvidedListener extends RuleCheckingExecutionListener {
     String actor = actors.completingUser(execution, "Provide promotion evidence");
     String key = ApplicationRegister.keyOf(execution);
     String candidateId = applications.application(key).candidateId();
-    if (!actor.equals(candidateId)) {
-      throw RuleViolation.forbidden("candidate-provides-evidence",
-          "Only the candidate " + candidateId + " gives the evidence of their promotion application, not " + actor + ".");
-    }
+    TaskHolder.require(actor, candidateId, "candidate-provides-evidence", "the candidate");
     ImpactStatement.required(execution);
     evidenceHistory.record(key, EvidenceHistory.Evidence.of(execution, null));
   }

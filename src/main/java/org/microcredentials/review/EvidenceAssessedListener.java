@@ -5,9 +5,9 @@ import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.microcredentials.RuleViolation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.TaskHolder;
 import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
 import org.microcredentials.application.ApplicationRegister;
@@ -38,10 +38,7 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Assess the evidence");
     String assessorId = applications.application(ApplicationRegister.keyOf(execution)).assessorId();
-    if (!actor.equals(assessorId)) {
-      throw RuleViolation.forbidden("assessor-assesses",
-          "Only the assigned assessor " + assessorId + " may assess this application, not " + actor + ".");
-    }
+    TaskHolder.require(actor, assessorId, "assessor-assesses", "the assessor");
     // Amended on an earlier release, which left the status for its issuing step: the re-assessment opens the round.
     loggedEarlier.openRoundAmendedEarlier(execution);
     VariableReader input = VariableReader.of(execution);

@@ -4,9 +4,9 @@ import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.credential.ImpactStatement;
-import org.microcredentials.RuleViolation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.TaskHolder;
 import org.springframework.stereotype.Component;
 import org.microcredentials.application.EvidenceHistory;
 import org.microcredentials.application.ApplicationRegister;
@@ -29,10 +29,7 @@ class MoreEvidenceProvidedListener extends RuleCheckingExecutionListener {
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Provide more evidence");
     String candidateId = applications.application(ApplicationRegister.keyOf(execution)).candidateId();
-    if (!actor.equals(candidateId)) {
-      throw RuleViolation.forbidden("candidate-provides-evidence",
-          "Only the candidate " + candidateId + " may add evidence to this application, not " + actor + ".");
-    }
+    TaskHolder.require(actor, candidateId, "candidate-provides-evidence", "the candidate");
     ImpactStatement.required(execution);
     evidenceHistory.record(ApplicationRegister.keyOf(execution), EvidenceHistory.Evidence.of(execution, null));
     // The assessor's next form starts with a fresh decision.

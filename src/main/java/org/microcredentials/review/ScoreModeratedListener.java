@@ -4,9 +4,9 @@ import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.microcredentials.RuleViolation;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.TaskHolder;
 import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
 import org.microcredentials.application.ApplicationRegister;
@@ -29,10 +29,7 @@ class ScoreModeratedListener extends RuleCheckingExecutionListener {
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Moderate the score");
     String assessorId = applications.application(ApplicationRegister.keyOf(execution)).assessorId();
-    if (!actor.equals(assessorId)) {
-      throw RuleViolation.forbidden("assessor-moderates",
-          "Only the assessor " + assessorId + " moderates this application, not " + actor + ".");
-    }
+    TaskHolder.require(actor, assessorId, "assessor-moderates", "the assessor");
     VariableReader input = VariableReader.of(execution);
     int finalScore = input.requiredWholeNumber(FINAL_SCORE, ScorePolicy.LOWEST_SCORE, ScorePolicy.HIGHEST_SCORE);
     String justification = input.requiredText(MODERATION_JUSTIFICATION);

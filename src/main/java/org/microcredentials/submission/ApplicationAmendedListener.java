@@ -4,12 +4,12 @@ import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 import static org.microcredentials.submission.ResubmissionProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.microcredentials.RuleViolation;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.application.EvidenceHistory;
 import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
+import org.microcredentials.process.TaskHolder;
 import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
 
@@ -36,10 +36,7 @@ class ApplicationAmendedListener extends RuleCheckingExecutionListener {
     String actor = actors.completingUser(execution, "Amend the application");
     // From the application's record: the completion may have set candidateId.
     String candidateId = applications.application(ApplicationRegister.keyOf(execution)).candidateId();
-    if (!actor.equals(candidateId)) {
-      throw RuleViolation.forbidden("candidate-amends",
-          "Only the candidate " + candidateId + " may amend this application, not " + actor + ".");
-    }
+    TaskHolder.require(actor, candidateId, "candidate-amends", "the candidate");
     VariableReader input = VariableReader.of(execution);
     boolean resubmit = input.requiredBoolean(RESUBMIT);
     if (!resubmit) {
