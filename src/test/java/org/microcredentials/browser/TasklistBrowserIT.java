@@ -98,6 +98,8 @@ class TasklistBrowserIT {
       click(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
       List<String> offered = browser.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream().map(WebElement::getText).toList();
       assertThat(offered).anyMatch(option -> option.startsWith("Carol Example")).noneMatch(option -> option.startsWith("Alice"));
+      assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).as("the configured lowest level, from the task")
+          .contains("level 4 or above, at or above the applied level");
       screenshot("assign-assessor");
       click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., 'Carol Example')]"));
       complete();
@@ -165,6 +167,8 @@ class TasklistBrowserIT {
 
       as("erin");
       openTask("Review the endorsement");
+      assertThat(browser.findElement(By.cssSelector(".fjs-form")).getText()).as("the heading names the endorsement")
+          .contains("endorsement " + endorsement.getBusinessKey());
       click(By.xpath("//label[contains(., 'Ask the endorser for further justification')]"));
       type(By.cssSelector("textarea[id*='Field_reviewComment']"), "How did the sessions change reviews?");
       screenshot("endorsement-review");
