@@ -51,8 +51,7 @@ class ReviewsLoggedEarlier {
    * An application amended on an earlier release waits for its re-assessment still marked as awaiting the
    * resubmission (today's amendment opens the next round itself): the re-assessment opens it.
    */
-  void openRoundAmendedEarlier(DelegateExecution execution) {
-    String businessKey = ApplicationRegister.keyOf(execution);
+  void openRoundAmendedEarlier(String businessKey) {
     if (applications.status(businessKey) == ApplicationRegister.Status.AWAITING_RESUBMISSION) {
       applications.startNextRound(businessKey);
     }
