@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.credential.BadgeImages;
@@ -96,15 +98,16 @@ class PortfolioPages {
     Engineer engineer = organisation.find(userId).orElseThrow(() ->
         RuleViolation.notFound("known-engineer", "'" + userId + "' is not an engineer of the organisation."));
     OffsetDateTime now = OffsetDateTime.now(clock);
-    SkillFramework current = frameworks.current();
+    PageReads reads = new PageReads();
+    SkillFramework current = reads.current();
     List<Credential> held = credentials.heldBy(engineer.userId());
     long counting = held.stream().filter(credential -> credential.validForPromotionAt(now)).count();
     ModelAndView page = new ModelAndView("portfolio");
     page.addObject("engineer", engineer);
     page.addObject("held", held.size());
     page.addObject("counting", counting);
-    page.addObject("cards", held.stream().map(credential -> card(credential, current, now)).toList());
-    page.addObject("progress", progress(eligibility.of(engineer), now).orElse(null));
+    page.addObject("cards", held.stream().map(credential -> card(credential, current, now, reads)).toList());
+    page.addObject("progress", progress(eligibility.of(engineer, held, current, now), now).orElse(null));
     // The wallets connected through the Open Badges API: only on the holder's own portfolio.
     page.addObject("ownPortfolio", actors.currentUser().filter(engineer.userId()::equals).isPresent());
     return page;
@@ -123,8 +126,9 @@ class PortfolioPages {
         verifier.verify(json.valueToTree(signer.signedDocument(openBadges.credential(credential))));
     OffsetDateTime now = OffsetDateTime.now(clock);
     Engineer holder = organisation.engineer(credential.holderId());
-    String skillName = skillName(credential);
-    String tier = tier(credential).name().toLowerCase(Locale.ROOT);
+    PageReads reads = new PageReads();
+    String skillName = skillName(credential, reads);
+    String tier = tier(credential, reads).name().toLowerCase(Locale.ROOT);
     String state = credential.revoked() ? "Revoked"
         : verification.verified() ? (credential.validForPromotionAt(now) ? "Valid" : "Valid, expired for promotion")
         : "Not verified";
@@ -135,7 +139,7 @@ class PortfolioPages {
     page.addObject("heading", state + ": " + badgeName);
     page.addObject("holder", holder.displayName());
     page.addObject("revoked", credential.revoked());
-    page.addObject("badgeSvg", badge(credential));
+    page.addObject("badgeSvg", badge(credential, reads));
     page.addObject("rows", List.of(
         new Row("Holder", holder.displayName()),
         new Row("Skill", skillName + " (" + credential.skillCode() + ")"),
@@ -158,16 +162,20 @@ class PortfolioPages {
 
   /** The badge drawn for the credential, as shown here; what {@code /credentials/{id}/badge.svg} bakes. */
   String badge(Credential credential) {
-    return badges.svg(credential.skillCode(), skillName(credential), credential.skillLevel(), tier(credential),
-        credential.revoked());
+    return badge(credential, new PageReads());
   }
 
-  private Card card(Credential credential, SkillFramework current, OffsetDateTime now) {
+  private String badge(Credential credential, PageReads reads) {
+    return badges.svg(credential.skillCode(), skillName(credential, reads), credential.skillLevel(),
+        tier(credential, reads), credential.revoked());
+  }
+
+  private Card card(Credential credential, SkillFramework current, OffsetDateTime now, PageReads reads) {
     String url = properties.credentialUrl(credential.id());
-    return new Card(credential.id(), credential.revoked(), badge(credential), skillName(credential),
-        credential.skillCode() + ":" + credential.skillLevel(), tier(credential).name().toLowerCase(Locale.ROOT),
+    return new Card(credential.id(), credential.revoked(), badge(credential, reads), skillName(credential, reads),
+        credential.skillCode() + ":" + credential.skillLevel(), tier(credential, reads).name().toLowerCase(Locale.ROOT),
         source(credential), credential.score(), status(credential, now), credential.evidenceSummary(),
-        nextLevel(credential, current).orElse(null), url, url + "/badge.svg");
+        nextLevel(credential, current, reads).orElse(null), url, url + "/badge.svg");
   }
 
   private Status status(Credential credential, OffsetDateTime now) {
@@ -211,7 +219,7 @@ class PortfolioPages {
         skills.size(), skills));
   }
 
-  private Optional<NextLevel> nextLevel(Credential credential, SkillFramework current) {
+  private Optional<NextLevel> nextLevel(Credential credential, SkillFramework current, PageReads reads) {
     Optional<Skill> skill = current.skill(credential.skillCode());
     Optional<SkillLevel> level = skill.flatMap(s -> s.level(credential.skillLevel()));
     if (level.isEmpty()) {
@@ -222,20 +230,47 @@ class PortfolioPages {
         : "Next: " + credential.skillCode() + ":" + (credential.skillLevel() + 1);
     List<String> mentors = above.map(SkillLevel::mentors).filter(list -> !list.isEmpty()).orElse(level.get().mentors());
     String mentorNames = mentors.isEmpty() ? null : String.join(", ", mentors.stream()
-        .map(id -> organisation.find(id).map(Engineer::displayName).orElse(id)).toList());
+        .map(reads::displayName).toList());
     return Optional.of(new NextLevel(heading, level.get().nextSteps(), mentorNames));
   }
 
-  private String skillName(Credential credential) {
-    return skill(credential).map(Skill::name).orElse(credential.skillCode());
+  private static String skillName(Credential credential, PageReads reads) {
+    return skill(credential, reads).map(Skill::name).orElse(credential.skillCode());
   }
 
-  private Tier tier(Credential credential) {
-    return skill(credential).flatMap(s -> s.level(credential.skillLevel())).map(SkillLevel::tier).orElse(Tier.FOUNDATIONAL);
+  private static Tier tier(Credential credential, PageReads reads) {
+    return skill(credential, reads).flatMap(s -> s.level(credential.skillLevel())).map(SkillLevel::tier)
+        .orElse(Tier.FOUNDATIONAL);
   }
 
-  private Optional<Skill> skill(Credential credential) {
-    return frameworks.version(credential.frameworkVersion()).flatMap(f -> f.skill(credential.skillCode()));
+  private static Optional<Skill> skill(Credential credential, PageReads reads) {
+    return reads.version(credential.frameworkVersion()).flatMap(f -> f.skill(credential.skillCode()));
+  }
+
+  /**
+   * What one page reads of the framework and the organisation, each once: a framework version is read whole
+   * (skills, levels, profiles), and a portfolio asked for it four times a credential (name and tier, for the
+   * badge and for the card), its mentors' names once a credential. Kept for one request only, so the page
+   * shows what the database holds at that request.
+   */
+  private final class PageReads {
+
+    private final Map<Integer, Optional<SkillFramework>> versions = new HashMap<>();
+    private final Map<String, String> displayNames = new HashMap<>();
+
+    SkillFramework current() {
+      int latest = frameworks.latestVersion()
+          .orElseThrow(() -> new IllegalStateException("No skills framework has been loaded"));
+      return version(latest).orElseThrow();
+    }
+
+    Optional<SkillFramework> version(int version) {
+      return versions.computeIfAbsent(version, frameworks::version);
+    }
+
+    String displayName(String userId) {
+      return displayNames.computeIfAbsent(userId, id -> organisation.find(id).map(Engineer::displayName).orElse(id));
+    }
   }
 
   /** LinkedIn's "add to profile" URL for a certification, its fields filled from the credential. */
