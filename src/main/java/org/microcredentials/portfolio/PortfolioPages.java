@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.credential.BadgeImages;
 import org.microcredentials.credential.Credential;
@@ -230,7 +231,7 @@ class PortfolioPages {
         : "Next: " + credential.skillCode() + ":" + (credential.skillLevel() + 1);
     List<String> mentors = above.map(SkillLevel::mentors).filter(list -> !list.isEmpty()).orElse(level.get().mentors());
     String mentorNames = mentors.isEmpty() ? null : String.join(", ", mentors.stream()
-        .map(reads::displayName).toList());
+        .map(reads::mentorName).toList());
     return Optional.of(new NextLevel(heading, level.get().nextSteps(), mentorNames));
   }
 
@@ -250,26 +251,38 @@ class PortfolioPages {
   /**
    * What one page reads of the framework and the organisation, each once: a framework version is read whole
    * (skills, levels, profiles), and a portfolio asked for it four times a credential (name and tier, for the
-   * badge and for the card), its mentors' names once a credential. Kept for one request only, so the page
-   * shows what the database holds at that request.
+   * badge and for the card), and a mentor's name once for each credential that names them. Kept for one
+   * request only, so the page shows what the database holds at that request.
    */
   private final class PageReads {
 
     private final Map<Integer, Optional<SkillFramework>> versions = new HashMap<>();
-    private final Map<String, String> displayNames = new HashMap<>();
+    private SkillFramework current;
+    private Map<String, String> mentorNames;
 
     SkillFramework current() {
-      int latest = frameworks.latestVersion()
-          .orElseThrow(() -> new IllegalStateException("No skills framework has been loaded"));
-      return version(latest).orElseThrow();
+      if (current == null) {
+        int latest = frameworks.latestVersion()
+            .orElseThrow(() -> new IllegalStateException("No skills framework has been loaded"));
+        current = version(latest).orElseThrow();
+      }
+      return current;
     }
 
     Optional<SkillFramework> version(int version) {
       return versions.computeIfAbsent(version, frameworks::version);
     }
 
-    String displayName(String userId) {
-      return displayNames.computeIfAbsent(userId, id -> organisation.find(id).map(Engineer::displayName).orElse(id));
+    /**
+     * The mentor's display name, or their id if they are no engineer. The next levels' mentors are the current
+     * framework's: the first name asked reads all of theirs in one statement.
+     */
+    String mentorName(String userId) {
+      if (mentorNames == null) {
+        mentorNames = organisation.displayNames(current().skills().stream().flatMap(skill -> skill.levels().stream())
+            .flatMap(level -> level.mentors().stream()).collect(Collectors.toSet()));
+      }
+      return mentorNames.getOrDefault(userId, userId);
     }
   }
 
