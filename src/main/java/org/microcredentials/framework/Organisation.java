@@ -1,6 +1,10 @@
 package org.microcredentials.framework;
 
+import java.sql.ResultSet;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.microcredentials.RuleViolation;
 import org.springframework.jdbc.core.RowMapper;
@@ -31,6 +35,19 @@ public class Organisation {
   public Optional<Engineer> find(String userId) {
     return jdbc.sql("select " + COLUMNS + " from engineer where user_id = ?")
         .param(userId).query(ENGINEER).optional();
+  }
+
+  /** The display names of those of {@code userIds} who are engineers of the organisation, by user id: one statement. */
+  public Map<String, String> displayNames(Collection<String> userIds) {
+    Map<String, String> names = new HashMap<>();
+    if (userIds.isEmpty()) {
+      return names;
+    }
+    jdbc.sql("select user_id, display_name from engineer where user_id in (:userIds)").param("userIds", userIds)
+        .query((ResultSet row) -> {
+          names.put(row.getString("user_id"), row.getString("display_name"));
+        });
+    return names;
   }
 
   public Engineer engineer(String userId) {

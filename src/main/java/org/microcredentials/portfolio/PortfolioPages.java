@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.credential.BadgeImages;
 import org.microcredentials.credential.Credential;
@@ -96,15 +99,16 @@ class PortfolioPages {
     Engineer engineer = organisation.find(userId).orElseThrow(() ->
         RuleViolation.notFound("known-engineer", "'" + userId + "' is not an engineer of the organisation."));
     OffsetDateTime now = OffsetDateTime.now(clock);
-    SkillFramework current = frameworks.current();
+    PageReads reads = new PageReads();
+    SkillFramework current = reads.current();
     List<Credential> held = credentials.heldBy(engineer.userId());
     long counting = held.stream().filter(credential -> credential.validForPromotionAt(now)).count();
     ModelAndView page = new ModelAndView("portfolio");
     page.addObject("engineer", engineer);
     page.addObject("held", held.size());
     page.addObject("counting", counting);
-    page.addObject("cards", held.stream().map(credential -> card(credential, current, now)).toList());
-    page.addObject("progress", progress(eligibility.of(engineer), now).orElse(null));
+    page.addObject("cards", held.stream().map(credential -> card(credential, current, now, reads)).toList());
+    page.addObject("progress", progress(eligibility.of(engineer, held, current, now), now).orElse(null));
     // The wallets connected through the Open Badges API: only on the holder's own portfolio.
     page.addObject("ownPortfolio", actors.currentUser().filter(engineer.userId()::equals).isPresent());
     return page;
@@ -123,8 +127,9 @@ class PortfolioPages {
         verifier.verify(json.valueToTree(signer.signedDocument(openBadges.credential(credential))));
     OffsetDateTime now = OffsetDateTime.now(clock);
     Engineer holder = organisation.engineer(credential.holderId());
-    String skillName = skillName(credential);
-    String tier = tier(credential).name().toLowerCase(Locale.ROOT);
+    PageReads reads = new PageReads();
+    String skillName = skillName(credential, reads);
+    String tier = tier(credential, reads).name().toLowerCase(Locale.ROOT);
     String state = credential.revoked() ? "Revoked"
         : verification.verified() ? (credential.validForPromotionAt(now) ? "Valid" : "Valid, expired for promotion")
         : "Not verified";
@@ -135,7 +140,7 @@ class PortfolioPages {
     page.addObject("heading", state + ": " + badgeName);
     page.addObject("holder", holder.displayName());
     page.addObject("revoked", credential.revoked());
-    page.addObject("badgeSvg", badge(credential));
+    page.addObject("badgeSvg", badge(credential, reads));
     page.addObject("rows", List.of(
         new Row("Holder", holder.displayName()),
         new Row("Skill", skillName + " (" + credential.skillCode() + ")"),
@@ -158,16 +163,20 @@ class PortfolioPages {
 
   /** The badge drawn for the credential, as shown here; what {@code /credentials/{id}/badge.svg} bakes. */
   String badge(Credential credential) {
-    return badges.svg(credential.skillCode(), skillName(credential), credential.skillLevel(), tier(credential),
-        credential.revoked());
+    return badge(credential, new PageReads());
   }
 
-  private Card card(Credential credential, SkillFramework current, OffsetDateTime now) {
+  private String badge(Credential credential, PageReads reads) {
+    return badges.svg(credential.skillCode(), skillName(credential, reads), credential.skillLevel(),
+        tier(credential, reads), credential.revoked());
+  }
+
+  private Card card(Credential credential, SkillFramework current, OffsetDateTime now, PageReads reads) {
     String url = properties.credentialUrl(credential.id());
-    return new Card(credential.id(), credential.revoked(), badge(credential), skillName(credential),
-        credential.skillCode() + ":" + credential.skillLevel(), tier(credential).name().toLowerCase(Locale.ROOT),
+    return new Card(credential.id(), credential.revoked(), badge(credential, reads), skillName(credential, reads),
+        credential.skillCode() + ":" + credential.skillLevel(), tier(credential, reads).name().toLowerCase(Locale.ROOT),
         source(credential), credential.score(), status(credential, now), credential.evidenceSummary(),
-        nextLevel(credential, current).orElse(null), url, url + "/badge.svg");
+        nextLevel(credential, current, reads).orElse(null), url, url + "/badge.svg");
   }
 
   private Status status(Credential credential, OffsetDateTime now) {
@@ -211,7 +220,7 @@ class PortfolioPages {
         skills.size(), skills));
   }
 
-  private Optional<NextLevel> nextLevel(Credential credential, SkillFramework current) {
+  private Optional<NextLevel> nextLevel(Credential credential, SkillFramework current, PageReads reads) {
     Optional<Skill> skill = current.skill(credential.skillCode());
     Optional<SkillLevel> level = skill.flatMap(s -> s.level(credential.skillLevel()));
     if (level.isEmpty()) {
@@ -222,20 +231,59 @@ class PortfolioPages {
         : "Next: " + credential.skillCode() + ":" + (credential.skillLevel() + 1);
     List<String> mentors = above.map(SkillLevel::mentors).filter(list -> !list.isEmpty()).orElse(level.get().mentors());
     String mentorNames = mentors.isEmpty() ? null : String.join(", ", mentors.stream()
-        .map(id -> organisation.find(id).map(Engineer::displayName).orElse(id)).toList());
+        .map(reads::mentorName).toList());
     return Optional.of(new NextLevel(heading, level.get().nextSteps(), mentorNames));
   }
 
-  private String skillName(Credential credential) {
-    return skill(credential).map(Skill::name).orElse(credential.skillCode());
+  private static String skillName(Credential credential, PageReads reads) {
+    return skill(credential, reads).map(Skill::name).orElse(credential.skillCode());
   }
 
-  private Tier tier(Credential credential) {
-    return skill(credential).flatMap(s -> s.level(credential.skillLevel())).map(SkillLevel::tier).orElse(Tier.FOUNDATIONAL);
+  private static Tier tier(Credential credential, PageReads reads) {
+    return skill(credential, reads).flatMap(s -> s.level(credential.skillLevel())).map(SkillLevel::tier)
+        .orElse(Tier.FOUNDATIONAL);
   }
 
-  private Optional<Skill> skill(Credential credential) {
-    return frameworks.version(credential.frameworkVersion()).flatMap(f -> f.skill(credential.skillCode()));
+  private static Optional<Skill> skill(Credential credential, PageReads reads) {
+    return reads.version(credential.frameworkVersion()).flatMap(f -> f.skill(credential.skillCode()));
+  }
+
+  /**
+   * What one page reads of the framework and the organisation, each once: a framework version is read whole
+   * (skills, levels, profiles), and a portfolio asked for it four times a credential (name and tier, for the
+   * badge and for the card), and a mentor's name once for each credential that names them. Kept for one
+   * request only, so the page shows what the database holds at that request.
+   */
+  private final class PageReads {
+
+    private final Map<Integer, Optional<SkillFramework>> versions = new HashMap<>();
+    private SkillFramework current;
+    private Map<String, String> mentorNames;
+
+    SkillFramework current() {
+      if (current == null) {
+        int latest = frameworks.latestVersion()
+            .orElseThrow(() -> new IllegalStateException("No skills framework has been loaded"));
+        current = version(latest).orElseThrow();
+      }
+      return current;
+    }
+
+    Optional<SkillFramework> version(int version) {
+      return versions.computeIfAbsent(version, frameworks::version);
+    }
+
+    /**
+     * The mentor's display name, or their id if they are no engineer. The next levels' mentors are the current
+     * framework's: the first name asked reads all of theirs in one statement.
+     */
+    String mentorName(String userId) {
+      if (mentorNames == null) {
+        mentorNames = organisation.displayNames(current().skills().stream().flatMap(skill -> skill.levels().stream())
+            .flatMap(level -> level.mentors().stream()).collect(Collectors.toSet()));
+      }
+      return mentorNames.getOrDefault(userId, userId);
+    }
   }
 
   /** LinkedIn's "add to profile" URL for a certification, its fields filled from the credential. */

@@ -49,11 +49,19 @@ public class PromotionEligibility {
   }
 
   public Eligibility of(Engineer engineer) {
-    OffsetDateTime now = OffsetDateTime.now(clock);
-    List<Credential> counting = credentials.heldBy(engineer.userId()).stream()
-        .filter(credential -> credential.validForPromotionAt(now)).toList();
     Integer nextLevel = engineer.seniorityLevel() < Seniority.HIGHEST ? engineer.seniorityLevel() + 1 : null;
-    List<RequiredSkill> required = nextLevel == null ? List.of() : coverage(frameworks.current(), nextLevel, counting);
+    return of(engineer, credentials.heldBy(engineer.userId()), nextLevel == null ? null : frameworks.current(),
+        OffsetDateTime.now(clock));
+  }
+
+  /**
+   * The same from what the caller has read already: every credential the engineer holds (revoked and expired
+   * ones too) and the current framework ({@code null} only at the top of the ladder, where it is not needed).
+   */
+  public Eligibility of(Engineer engineer, List<Credential> held, SkillFramework current, OffsetDateTime now) {
+    List<Credential> counting = held.stream().filter(credential -> credential.validForPromotionAt(now)).toList();
+    Integer nextLevel = engineer.seniorityLevel() < Seniority.HIGHEST ? engineer.seniorityLevel() + 1 : null;
+    List<RequiredSkill> required = nextLevel == null ? List.of() : coverage(current, nextLevel, counting);
     return new Eligibility(engineer.userId(), !counting.isEmpty(), nextLevel,
         counting.stream().map(credential -> CredentialView.of(credential, now)).toList(), required);
   }
