@@ -1,14 +1,12 @@
 package org.microcredentials.promotion;
 
-import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.application.EvidenceHistory;
 import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
-import org.microcredentials.process.TaskHolder;
+import org.microcredentials.review.ReviewRoundSteps;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,22 +19,17 @@ import org.springframework.stereotype.Component;
 class PromotionEvidenceProvidedListener extends RuleCheckingExecutionListener {
 
   private final Actors actors;
-  private final ApplicationRegister applications;
-  private final EvidenceHistory evidenceHistory;
+  private final ReviewRoundSteps steps;
 
-  PromotionEvidenceProvidedListener(Actors actors, ApplicationRegister applications, EvidenceHistory evidenceHistory) {
+  PromotionEvidenceProvidedListener(Actors actors, ReviewRoundSteps steps) {
     this.actors = actors;
-    this.applications = applications;
-    this.evidenceHistory = evidenceHistory;
+    this.steps = steps;
   }
 
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Provide promotion evidence");
-    String key = ApplicationRegister.keyOf(execution);
-    String candidateId = applications.application(key).candidateId();
-    TaskHolder.require(actor, candidateId, "candidate-provides-evidence", "the candidate");
     ImpactStatement.required(execution);
-    evidenceHistory.record(key, EvidenceHistory.Evidence.of(execution, null));
+    steps.provideEvidence(ApplicationRegister.keyOf(execution), actor, EvidenceHistory.Evidence.of(execution, null));
   }
 }

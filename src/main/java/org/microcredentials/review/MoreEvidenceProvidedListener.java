@@ -26,7 +26,7 @@ class MoreEvidenceProvidedListener extends RuleCheckingExecutionListener {
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Provide more evidence");
     ImpactStatement.required(execution);
-    steps.provideMoreEvidence(ApplicationRegister.keyOf(execution), actor, EvidenceHistory.Evidence.of(execution, null));
+    steps.provideEvidence(ApplicationRegister.keyOf(execution), actor, EvidenceHistory.Evidence.of(execution, null));
     // The assessor's next form starts with a fresh decision.
     execution.setVariable(MORE_EVIDENCE_REQUESTED, false);
   }

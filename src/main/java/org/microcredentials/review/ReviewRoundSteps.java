@@ -68,8 +68,8 @@ public class ReviewRoundSteps {
         assessment.improvementAreas().orElse(null));
   }
 
-  /** The candidate adds the evidence the assessor asked for. */
-  public void provideMoreEvidence(String businessKey, String actor, EvidenceHistory.Evidence evidence) {
+  /** The candidate gives evidence: a promotion's skill its first, or more where the assessor asked for it. */
+  public void provideEvidence(String businessKey, String actor, EvidenceHistory.Evidence evidence) {
     TaskHolder.require(actor, applications.application(businessKey).candidateId(), "candidate-provides-evidence",
         "the candidate");
     evidenceHistory.record(businessKey, evidence);

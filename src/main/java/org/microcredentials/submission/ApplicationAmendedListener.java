@@ -9,7 +9,6 @@ import org.microcredentials.application.EvidenceHistory;
 import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
-import org.microcredentials.process.TaskHolder;
 import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
 
@@ -22,38 +21,26 @@ import org.springframework.stereotype.Component;
 class ApplicationAmendedListener extends RuleCheckingExecutionListener {
 
   private final Actors actors;
-  private final EvidenceHistory evidenceHistory;
-  private final ApplicationRegister applications;
+  private final ResubmissionSteps steps;
 
-  ApplicationAmendedListener(Actors actors, EvidenceHistory evidenceHistory, ApplicationRegister applications) {
+  ApplicationAmendedListener(Actors actors, ResubmissionSteps steps) {
     this.actors = actors;
-    this.evidenceHistory = evidenceHistory;
-    this.applications = applications;
+    this.steps = steps;
   }
 
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Amend the application");
-    // From the application's record: the completion may have set candidateId.
-    String candidateId = applications.application(ApplicationRegister.keyOf(execution)).candidateId();
-    TaskHolder.require(actor, candidateId, "candidate-amends", "the candidate");
+    String businessKey = ApplicationRegister.keyOf(execution);
     VariableReader input = VariableReader.of(execution);
-    boolean resubmit = input.requiredBoolean(RESUBMIT);
-    if (!resubmit) {
+    if (!input.requiredBoolean(RESUBMIT)) {
+      steps.letGo(businessKey, actor);
       return;
     }
     String amendments = input.requiredText(AMENDMENTS);
     ImpactStatement.required(execution);
-
-    String businessKey = ApplicationRegister.keyOf(execution);
-    EvidenceHistory.Evidence amended = EvidenceHistory.Evidence.of(execution, amendments);
-    // Compared with the version the assessor last scored, as the application records it.
-    EvidenceHistory.Evidence before = applications.assessedEvidenceVersion(businessKey)
-        .flatMap(version -> evidenceHistory.version(businessKey, version)).orElse(null);
-    evidenceHistory.record(businessKey, amended);
-    applications.startNextRound(businessKey);
-    execution.setVariable(CHANGES_SINCE_LAST_ASSESSMENT,
-        before == null ? "The candidate's note: " + amendments : EvidenceHistory.changes(before, amended));
+    String changes = steps.resubmit(businessKey, actor, EvidenceHistory.Evidence.of(execution, amendments));
+    execution.setVariable(CHANGES_SINCE_LAST_ASSESSMENT, changes);
     execution.setVariable(MORE_EVIDENCE_REQUESTED, false);
   }
 }
