@@ -8,8 +8,8 @@ import static org.microcredentials.endorsement.EndorsementRequestProcess.Variabl
 import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.process.Actors;
+import org.microcredentials.process.Holder;
 import org.microcredentials.process.RuleCheckingExecutionListener;
-import org.microcredentials.process.TaskHolder;
 import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
 
@@ -35,7 +35,7 @@ class EndorsementRequestConsideredListener extends RuleCheckingExecutionListener
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Consider the endorsement request");
     EndorsementRequestRegister.Request request = requests.find(execution.getProcessBusinessKey()).orElseThrow();
-    TaskHolder.require(actor, request.leaderId(), "asked-leader-answers", "the leader asked");
+    Holder.ASKED_LEADER.require(actor, request.leaderId());
     VariableReader input = VariableReader.of(execution);
     boolean accepted = input.requiredBoolean(ACCEPT_REQUEST);
     execution.setVariable(ACCEPT_REQUEST, accepted);

@@ -4,8 +4,8 @@ import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.process.Actors;
+import org.microcredentials.process.Holder;
 import org.microcredentials.process.RuleCheckingExecutionListener;
-import org.microcredentials.process.TaskHolder;
 import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,7 @@ class JustificationProvidedListener extends RuleCheckingExecutionListener {
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Provide further justification");
     EndorsementRegister.Endorsement endorsement = endorsements.endorsement(execution.getProcessBusinessKey());
-    TaskHolder.require(actor, endorsement.endorserId(), "endorser-justifies", "the endorser");
+    Holder.ENDORSER.require(actor, endorsement.endorserId());
     // Begun on an earlier release: the rounds it kept in the instance come first in the row.
     begunEarlier.completeRecord(execution);
     EndorsementRegister.restoreFacts(execution, endorsement);

@@ -6,6 +6,7 @@ import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.application.EvidenceHistory;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
+import org.microcredentials.process.Holder;
 import org.microcredentials.process.TaskHolder;
 import org.springframework.stereotype.Service;
 
@@ -54,14 +55,14 @@ public class ReviewRoundSteps {
 
   /** The assessor asks the candidate for more evidence: what is asked stays on the instance for the candidate's form. */
   public void askForMoreEvidence(String businessKey, String actor) {
-    TaskHolder.require(actor, assessorOf(businessKey), "assessor-assesses", "the assessor");
+    Holder.ASSESSOR.require(actor, assessorOf(businessKey));
     // Amended on an earlier release, which left the status for its issuing step: the re-assessment opens the round.
     loggedEarlier.openRoundAmendedEarlier(businessKey);
   }
 
   /** The assessor scores the evidence. A new round of peer review starts from it. */
   public void assess(String businessKey, String actor, Score assessment) {
-    TaskHolder.require(actor, assessorOf(businessKey), "assessor-assesses", "the assessor");
+    Holder.ASSESSOR.require(actor, assessorOf(businessKey));
     loggedEarlier.openRoundAmendedEarlier(businessKey);
     scorePolicy.checkImprovementAreas(assessment.score(), assessment.improvementAreas());
     applications.recordAssessment(businessKey, assessment.score(), assessment.justification(),
@@ -70,8 +71,7 @@ public class ReviewRoundSteps {
 
   /** The candidate gives evidence: a promotion's skill its first, or more where the assessor asked for it. */
   public void provideEvidence(String businessKey, String actor, EvidenceHistory.Evidence evidence) {
-    TaskHolder.require(actor, applications.application(businessKey).candidateId(), "candidate-provides-evidence",
-        "the candidate");
+    Holder.CANDIDATE.require(actor, applications.application(businessKey).candidateId());
     evidenceHistory.record(businessKey, evidence);
   }
 
