@@ -90,7 +90,7 @@ public final class ModelledHolder {
   }
 
   /** The id of the process an element is in, which is its process definition's key. */
-  static String processOf(ModelElementInstance element) {
+  public static String processOf(ModelElementInstance element) {
     for (ModelElementInstance parent = element; parent != null; parent = parent.getParentElement()) {
       if (parent instanceof Process process) {
         return process.getId();

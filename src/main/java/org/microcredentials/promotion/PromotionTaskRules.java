@@ -43,9 +43,17 @@ class PromotionTaskRules implements UserTaskRules {
     Holder holder = ModelledHolder.of(task).orElse(null);
     if (holder == Holder.PROMOTION_DECIDER) {
       promotion(task).ifPresent(promotion -> deciders.check(assignee, promotion));
-    } else if (holder == Holder.CANDIDATE) {
+    } else if (holder == Holder.CANDIDATE && ofThePromotion(task)) {
       promotion(task).ifPresent(promotion -> holder.require(assignee, promotion.candidateId()));
     }
+  }
+
+  /**
+   * A task of the promotion's own model (its evidence), not of a round or resubmission it calls: those are the
+   * skill application's, which {@code TaskAssignmentGuard} holds to its record; nor a self-submission's.
+   */
+  private static boolean ofThePromotion(DelegateTask task) {
+    return PromotionApplicationProcess.KEY.equals(ModelledHolder.processOf(task.getBpmnModelElementInstance()));
   }
 
   private java.util.Optional<PromotionRegister.Promotion> promotion(DelegateTask task) {
