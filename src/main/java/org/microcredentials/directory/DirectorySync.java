@@ -18,10 +18,12 @@ import javax.naming.ldap.LdapName;
 import org.microcredentials.directory.DirectoryLevelDecisions.Decision;
 import org.microcredentials.directory.DirectoryReader.DirectoryPerson;
 import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.IdentityChanged;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.framework.Seniority;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -74,15 +76,17 @@ public class DirectorySync {
   private final JdbcClient jdbc;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final ApplicationEventPublisher events;
 
   DirectorySync(DirectoryReader reader, Organisation organisation, DirectoryLevelDecisions decisions, JdbcClient jdbc,
-      TransactionTemplate transaction, Clock clock) {
+      TransactionTemplate transaction, Clock clock, ApplicationEventPublisher events) {
     this.reader = reader;
     this.organisation = organisation;
     this.decisions = decisions;
     this.jdbc = jdbc;
     this.transaction = transaction;
     this.clock = clock;
+    this.events = events;
   }
 
   public Report sync() {
@@ -91,6 +95,10 @@ public class DirectorySync {
     LOG.info("Organisation synced from the directory: {} people read, {} changes, {} unmapped, {} levels the directory "
         + "has not caught up with", report.peopleRead(), report.changed().size(), report.unmapped().size(),
         report.directoryBehind().size());
+    if (!report.changed().isEmpty()) {
+      // A level changed is a level group joined or left.
+      events.publishEvent(new IdentityChanged("the directory sync: " + report.changed().size() + " changes"));
+    }
     return report;
   }
 

@@ -4,6 +4,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,10 +17,12 @@ class CamundaGroups implements ApplicationRunner {
 
   private final IdentityService identity;
   private final LevelGroups levelGroups;
+  private final ApplicationEventPublisher events;
 
-  CamundaGroups(IdentityService identity, LevelGroups levelGroups) {
+  CamundaGroups(IdentityService identity, LevelGroups levelGroups, ApplicationEventPublisher events) {
     this.identity = identity;
     this.levelGroups = levelGroups;
+    this.events = events;
   }
 
   /**
@@ -68,12 +71,14 @@ class CamundaGroups implements ApplicationRunner {
   void join(String userId, String groupId) {
     if (!isMember(userId, groupId)) {
       identity.createMembership(userId, groupId);
+      events.publishEvent(new IdentityChanged(userId + " joined " + groupId));
     }
   }
 
   void leave(String userId, String groupId) {
     if (isMember(userId, groupId)) {
       identity.deleteMembership(userId, groupId);
+      events.publishEvent(new IdentityChanged(userId + " left " + groupId));
     }
   }
 }

@@ -2,6 +2,7 @@ package org.microcredentials.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
+import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -16,16 +17,19 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * HTTP Basic checked against Camunda's identity service (the users and groups people manage in Camunda
  * Admin), behind our login throttle: a client address that got the password wrong waits before it may try
  * again, and is refused without a look at the password meanwhile. The groups and tenants are loaded once,
- * for the engine to authorize the request with ({@link ActingUser}).
+ * for the engine to authorize the request with ({@link ActingUser}). A login checked a moment ago with the same
+ * password is not checked again ({@link RecentLogins}).
  */
 final class CamundaUsers implements AuthenticationProvider {
 
   private final IdentityService identity;
   private final LoginThrottle throttle;
+  private final RecentLogins recent;
 
-  CamundaUsers(IdentityService identity, LoginThrottle throttle) {
+  CamundaUsers(IdentityService identity, LoginThrottle throttle, RecentLogins recent) {
     this.identity = identity;
     this.throttle = throttle;
+    this.recent = recent;
   }
 
   /** A login refused because the client's address must wait; answered 429 with Retry-After. */
@@ -51,12 +55,19 @@ final class CamundaUsers implements AuthenticationProvider {
     throttle.waitFor(address, userId).ifPresent(wait -> {
       throw new LoginThrottled(wait);
     });
+    Optional<CamundaUser> checkedRecently = recent.reuse(userId, password);
+    if (checkedRecently.isPresent()) {
+      throttle.succeeded(address, userId);
+      return checkedRecently.get();
+    }
     if (!identity.checkPassword(userId, password)) {
       throttle.failed(address, userId);
       throw new BadCredentialsException("Wrong user name or password.");
     }
     throttle.succeeded(address, userId);
-    return of(userId);
+    CamundaUser user = of(userId);
+    recent.remember(userId, password, user);
+    return user;
   }
 
   /** The person with their groups and tenants, as Camunda's own REST filter loads them. */

@@ -10,6 +10,7 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.microcredentials.framework.Groups;
+import org.microcredentials.framework.IdentityChanged;
 import org.microcredentials.process.TransientFailureFilter;
 import org.microcredentials.process.WebHardening;
 import org.springframework.beans.factory.ObjectProvider;
@@ -19,6 +20,7 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -79,6 +81,7 @@ class WebSecurity {
   private final long maxRequestBytes;
   private final ClientAddress clientAddress;
   private final LoginThrottle throttle;
+  private final RecentLogins recentLogins;
   private final CamundaUsers users;
   private final AuthenticationManager authentication;
   private final SingleSignOn singleSignOn;
@@ -95,7 +98,9 @@ class WebSecurity {
     this.clientAddress = new ClientAddress(properties.trustedProxies());
     // The system clock, not the application's: tests move that one, and a wait must pass in real time.
     this.throttle = new LoginThrottle(properties, Clock.systemUTC());
-    this.users = new CamundaUsers(engine.getIdentityService(), throttle);
+    this.recentLogins = new RecentLogins(properties.recentLoginLifetime(), properties.throttleEntries(),
+        Clock.systemUTC());
+    this.users = new CamundaUsers(engine.getIdentityService(), throttle, recentLogins);
     this.authentication = new ProviderManager(users);
     this.singleSignOn = singleSignOn.getIfAvailable();
   }
@@ -110,6 +115,24 @@ class WebSecurity {
   @Bean
   CamundaUsers camundaUsers() {
     return users;
+  }
+
+  /** Changes to who is who made through this application: every login is checked again at its next request. */
+  @EventListener
+  void identityChanged(IdentityChanged change) {
+    recentLogins.forgetAll();
+  }
+
+  /**
+   * Changes to who is who made through the engine's REST API or Camunda Admin (a password, a person, a membership):
+   * every login is checked again at its next request.
+   */
+  @Bean
+  FilterRegistrationBean<Filter> identityWritesForgetLogins() {
+    FilterRegistrationBean<Filter> registration = new FilterRegistrationBean<>(
+        new IdentityWritesForgetLogins(recentLogins));
+    registration.addUrlPatterns("/engine-rest/*", "/camunda/api/*");
+    return registration;
   }
 
   /** The firewall's refusal: a small problem detail, no stack trace, no echo of the URL. */

@@ -17,7 +17,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     (someone trying one password on many accounts)
  * @param forgetFailuresAfter failures older than this are forgotten
  * @param throttleEntries at most this many addresses and address-account pairs are remembered (memory stays
- *     bounded whoever floods the login); the oldest are forgotten first
+ *     bounded whoever floods the login); the oldest are forgotten first; as many people's recent logins are kept
+ * @param recentLoginLifetime how long an HTTP Basic login, once checked, is taken as checked for the same password
+ *     ({@link RecentLogins}): the longest a password or membership changed on another node or in the directory
+ *     still works as before; zero checks every request
  */
 @ConfigurationProperties("microcredentials.security")
 record WebSecurityProperties(
@@ -27,7 +30,8 @@ record WebSecurityProperties(
     Duration loginDelayMax,
     Integer addressAllowance,
     Duration forgetFailuresAfter,
-    Integer throttleEntries) {
+    Integer throttleEntries,
+    Duration recentLoginLifetime) {
 
   WebSecurityProperties {
     trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
@@ -37,5 +41,6 @@ record WebSecurityProperties(
     addressAllowance = addressAllowance == null ? 10 : addressAllowance;
     forgetFailuresAfter = forgetFailuresAfter == null ? Duration.ofMinutes(15) : forgetFailuresAfter;
     throttleEntries = throttleEntries == null ? 10_000 : throttleEntries;
+    recentLoginLifetime = recentLoginLifetime == null ? Duration.ofSeconds(10) : recentLoginLifetime;
   }
 }

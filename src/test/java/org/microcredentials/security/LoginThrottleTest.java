@@ -37,7 +37,7 @@ class LoginThrottleTest {
 
   private LoginThrottle throttle(int entries, int addressAllowance) {
     return new LoginThrottle(new WebSecurityProperties(List.of(), Duration.ofSeconds(3), 2, Duration.ofSeconds(60),
-        addressAllowance, Duration.ofMinutes(15), entries), clock);
+        addressAllowance, Duration.ofMinutes(15), entries, Duration.ofSeconds(10)), clock);
   }
 
   @Test

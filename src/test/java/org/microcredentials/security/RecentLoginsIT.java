@@ -1,0 +1,117 @@
+package org.microcredentials.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.microcredentials.framework.IdentityChanged;
+import org.microcredentials.testing.ApplicationTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+
+/**
+ * HTTP Basic logins remembered for a moment ({@link RecentLogins}) on the running application: what this node changes
+ * about a person takes effect at their next request; what it cannot see (another node, the directory) takes effect
+ * once the lifetime has passed.
+ */
+@ApplicationTest
+class RecentLoginsIT {
+
+  private static final String OLD = "Rita-old-pass-2026!";
+  private static final String NEW = "Rita-new-pass-2026!";
+
+  @Autowired TestRestTemplate rest;
+  @Autowired IdentityService identity;
+  @Autowired ApplicationEventPublisher events;
+
+  @BeforeEach
+  void createRita() {
+    User rita = identity.newUser("rita");
+    rita.setFirstName("Rita");
+    rita.setLastName("Example");
+    rita.setPassword(OLD);
+    identity.saveUser(rita);
+  }
+
+  @AfterEach
+  void removeRita() {
+    identity.deleteUser("rita");
+    events.publishEvent(new IdentityChanged("rita removed"));
+  }
+
+  @Test
+  void aPasswordChangedThroughTheEnginesApiTakesEffectAtOnce() {
+    assertThat(profile(OLD)).isEqualTo(HttpStatus.OK);
+
+    HttpHeaders headers = basic(OLD);
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    assertThat(rest.exchange("/engine-rest/user/rita/credentials", HttpMethod.PUT,
+        new HttpEntity<>(Map.of("password", NEW, "authenticatedUserPassword", OLD), headers), String.class)
+        .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+    assertThat(profile(OLD)).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(onceTheWaitIsOver(NEW)).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void aChangeThisNodeDidNotMakeWaitsForTheLifetimeAndOneItMadeDoesNot() {
+    assertThat(profile(OLD)).isEqualTo(HttpStatus.OK);
+    User rita = identity.createUserQuery().userId("rita").singleResult();
+    rita.setPassword(NEW);
+    identity.saveUser(rita);
+
+    assertThat(profile(OLD)).as("remembered: the change was made where this node does not see it")
+        .isEqualTo(HttpStatus.OK);
+
+    events.publishEvent(new IdentityChanged("a membership changed by the organisation's administration"));
+    assertThat(profile(OLD)).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(onceTheWaitIsOver(NEW)).isEqualTo(HttpStatus.OK);
+  }
+
+  /**
+   * The answer to the right password once this address's wait after the wrong one is over (3 s): the login throttle
+   * holds whatever is remembered, and the right password clears the failure, so that no later class meets the wait.
+   */
+  private HttpStatus onceTheWaitIsOver(String password) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    HttpStatus status;
+    do {
+      status = profile(password);
+      if (status == HttpStatus.TOO_MANY_REQUESTS) {
+        sleep();
+      }
+    } while (status == HttpStatus.TOO_MANY_REQUESTS && System.nanoTime() < deadline);
+    return status;
+  }
+
+  private static void sleep() {
+    try {
+      Thread.sleep(500);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(interrupted);
+    }
+  }
+
+  private HttpStatus profile(String password) {
+    return HttpStatus.valueOf(rest.exchange("/engine-rest/user/rita/profile", HttpMethod.GET,
+        new HttpEntity<>(basic(password)), String.class).getStatusCode().value());
+  }
+
+  private static HttpHeaders basic(String password) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setBasicAuth("rita", password);
+    return headers;
+  }
+}
