@@ -34,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
@@ -54,6 +55,7 @@ import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.framework.Engineer;
+import org.microcredentials.framework.IdentityChanged;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.report.ReportFilter;
 import org.microcredentials.report.ReportName;
@@ -62,6 +64,7 @@ import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.submission.SelfSubmissionProcess;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -138,6 +141,7 @@ public final class Benchmark {
   private Reports reports;
   private String loadAtStart = "";
   private ProcessEngine engine;
+  private ApplicationEventPublisher events;
 
   public Benchmark(Settings settings) {
     this.settings = settings;
@@ -175,6 +179,7 @@ public final class Benchmark {
         try (ConfigurableApplicationContext app = application(url)) {
           engine = app.getBean(ProcessEngine.class);
           reports = app.getBean(Reports.class);
+          events = app;
           dataAtScale(((WebServerApplicationContext) app).getWebServer().getPort(), url);
         }
         return report();
@@ -184,6 +189,7 @@ public final class Benchmark {
       try (ConfigurableApplicationContext app = application(url)) {
         engine = app.getBean(ProcessEngine.class);
         reports = app.getBean(Reports.class);
+        events = app;
         deployReference(app);
         List<Double> databaseSlices = new ArrayList<>();
         List<Double> engineTps = throughput(() -> databaseSlices.add(databaseLimit(commitLoop)));
@@ -943,6 +949,7 @@ public final class Benchmark {
         .header("Authorization", basic("demo")).GET().build(), http, 200);
     rows.add(p95Row("credentials of one engineer among " + settings.bulkCredentials()
         + " (GET /api/engineers/{id}/credentials), 4 clients", credentials, 10));
+    rememberedAgainstCheckedLogins(http, base, clients, requests, holders);
     // The portfolio page (GET /api/engineers/{id}/portfolio) comes with another branch: measured
     // where the application has it, otherwise a historic lookup stands in.
     HttpResponse<String> probe = http.send(HttpRequest.newBuilder(URI.create(base + "/api/engineers/scale1/portfolio"))
@@ -971,6 +978,43 @@ public final class Benchmark {
         + " open tasks (GET /engine-rest/task?candidateGroups=sem-team&includeAssignedTasks=true, newest 15), 4 clients",
         tasklist, 100));
     reportsAtScale(http, base, clients, url);
+  }
+
+  /**
+   * What remembering a Basic login for a moment (security/RecentLogins) saves, in this run: the credentials query
+   * in three alternating rounds with the logins remembered and with every login checked (every remembered login
+   * forgotten before each request, outside the timed call, as a change to who is who forgets them), the median of
+   * the rounds' p50 and p95 of each, and their ratio.
+   */
+  private void rememberedAgainstCheckedLogins(HttpClient http, String base, int clients, int requests, int holders)
+      throws Exception {
+    AtomicInteger holder = new AtomicInteger();
+    Function<Boolean, Supplier<HttpRequest>> call = checked -> () -> {
+      if (checked) {
+        events.publishEvent(new IdentityChanged("the benchmark: every login checked"));
+      }
+      return HttpRequest.newBuilder(URI.create(base + "/api/engineers/scale" + (1 + holder.getAndAdd(7919) % holders)
+          + "/credentials")).header("Authorization", basic("demo")).GET().build();
+    };
+    List<Double> rememberedP50 = new ArrayList<>();
+    List<Double> rememberedP95 = new ArrayList<>();
+    List<Double> checkedP50 = new ArrayList<>();
+    List<Double> checkedP95 = new ArrayList<>();
+    for (int round = 0; round < 3; round++) {
+      List<Long> remembered = sorted(measureRequests(clients, requests, call.apply(false), http, 200));
+      rememberedP50.add(percentile(remembered, 0.50));
+      rememberedP95.add(percentile(remembered, 0.95));
+      List<Long> checked = sorted(measureRequests(clients, requests, call.apply(true), http, 200));
+      checkedP50.add(percentile(checked, 0.50));
+      checkedP95.add(percentile(checked, 0.95));
+    }
+    double p50 = median(rememberedP50) / median(checkedP50);
+    double p95 = median(rememberedP95) / median(checkedP95);
+    rows.add(new Row("credentials of one engineer, Basic logins remembered for a moment / every login checked, 3 "
+        + "alternating rounds of " + requests + " requests, " + clients + " clients (median p50 / p95)",
+        "p50 " + format(median(rememberedP50)) + " / " + format(median(checkedP50)) + " ms = " + format(p50)
+            + "; p95 " + format(median(rememberedP95)) + " / " + format(median(checkedP95)) + " ms = " + format(p95),
+        "", null));
   }
 
   /**
