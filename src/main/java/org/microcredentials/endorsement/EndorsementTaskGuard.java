@@ -1,9 +1,6 @@
 package org.microcredentials.endorsement;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.microcredentials.RuleViolation;
-import org.microcredentials.framework.Engineer;
-import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Holder;
 import org.microcredentials.process.ModelledHolder;
 import org.microcredentials.process.RuleCheckingTaskListener;
@@ -19,15 +16,12 @@ import org.springframework.stereotype.Component;
 @Component
 class EndorsementTaskGuard extends RuleCheckingTaskListener implements UserTaskRules {
 
-  private final Organisation organisation;
-  private final EndorsementPolicy policy;
+  private final EndorsementSteps steps;
   private final EndorsementRegister endorsements;
   private final EndorsementRequestRegister requests;
 
-  EndorsementTaskGuard(Organisation organisation, EndorsementPolicy policy, EndorsementRegister endorsements,
-      EndorsementRequestRegister requests) {
-    this.organisation = organisation;
-    this.policy = policy;
+  EndorsementTaskGuard(EndorsementSteps steps, EndorsementRegister endorsements, EndorsementRequestRegister requests) {
+    this.steps = steps;
     this.endorsements = endorsements;
     this.requests = requests;
   }
@@ -48,12 +42,7 @@ class EndorsementTaskGuard extends RuleCheckingTaskListener implements UserTaskR
       return;
     }
     switch (holder) {
-      case ENDORSEMENT_REVIEWER -> {
-        Engineer reviewer = organisation.find(assignee).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
-            assignee + " is not an engineer of the organisation and may not review an endorsement."));
-        EndorsementRegister.Endorsement endorsement = endorsements.endorsement(businessKey(task));
-        policy.checkReviewer(reviewer, endorsement.endorserId(), endorsement.candidateId());
-      }
+      case ENDORSEMENT_REVIEWER -> steps.requireReviewer(businessKey(task), assignee);
       case ENDORSER -> holder.require(assignee, endorsements.endorsement(businessKey(task)).endorserId());
       case ASKED_LEADER -> holder.require(assignee, requests.find(businessKey(task)).orElseThrow().leaderId());
       default -> {
