@@ -39,7 +39,8 @@ class EndorsementRequestSteps {
     requests.recordAnswer(businessKey, EndorsementRequestRegister.Status.EXPIRED, null, clock.instant());
   }
 
-  private EndorsementRequestRegister.Request requireAskedLeader(String businessKey, String actor) {
+  /** Refuses anyone but the leader asked the answer to the request; the request, as kept. */
+  EndorsementRequestRegister.Request requireAskedLeader(String businessKey, String actor) {
     EndorsementRequestRegister.Request request = requests.find(businessKey).orElseThrow();
     Holder.ASKED_LEADER.require(actor, request.leaderId());
     return request;

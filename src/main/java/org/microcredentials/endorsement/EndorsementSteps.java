@@ -64,6 +64,13 @@ class EndorsementSteps {
     return endorsement;
   }
 
+  /** Refuses anyone but the endorser the endorser's task (further justification); the endorsement, as kept. */
+  EndorsementRegister.Endorsement requireEndorser(String businessKey, String person) {
+    EndorsementRegister.Endorsement endorsement = endorsements.endorsement(businessKey);
+    Holder.ENDORSER.require(person, endorsement.endorserId());
+    return endorsement;
+  }
+
   /** Who never sees the endorsement's review: its endorser and its candidate. */
   List<String> hiddenFromReview(String businessKey) {
     EndorsementRegister.Endorsement endorsement = endorsements.endorsement(businessKey);
@@ -105,8 +112,7 @@ class EndorsementSteps {
   /** The endorser answers the reviewer's question: one more round, kept with the others. */
   Justified justify(EndorsementInstance instance, String actor, String added) {
     String businessKey = instance.businessKey();
-    EndorsementRegister.Endorsement endorsement = endorsements.endorsement(businessKey);
-    Holder.ENDORSER.require(actor, endorsement.endorserId());
+    EndorsementRegister.Endorsement endorsement = requireEndorser(businessKey, actor);
     // Begun on an earlier release: the rounds it kept in the instance come first in the row.
     begunEarlier.completeRecord(instance);
     String history = endorsements.appendJustificationHistory(businessKey,

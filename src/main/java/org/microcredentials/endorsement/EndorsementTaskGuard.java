@@ -10,20 +10,20 @@ import org.springframework.stereotype.Component;
 /**
  * On claim or assignment of an endorsement or request task: only a person the rules of the role its model declares
  * allow may hold it ({@link Holder}, {@link ModelledHolder}); the endorsement's and the request's records name the
- * endorser and the leader asked. (Unclaiming, an empty assignee, is always allowed.) Applied to every user task by
+ * endorser and the leader asked. The rule is the one the task's completion asks ({@link EndorsementSteps},
+ * {@link EndorsementRequestSteps}), so a task is held and completed under one rule. (Unclaiming, an empty assignee,
+ * is always allowed.) Applied to every user task by
  * {@code UserTaskEventListener}; still a task listener for instances of models from before that, which bind it.
  */
 @Component
 class EndorsementTaskGuard extends RuleCheckingTaskListener implements UserTaskRules {
 
   private final EndorsementSteps steps;
-  private final EndorsementRegister endorsements;
-  private final EndorsementRequestRegister requests;
+  private final EndorsementRequestSteps requestSteps;
 
-  EndorsementTaskGuard(EndorsementSteps steps, EndorsementRegister endorsements, EndorsementRequestRegister requests) {
+  EndorsementTaskGuard(EndorsementSteps steps, EndorsementRequestSteps requestSteps) {
     this.steps = steps;
-    this.endorsements = endorsements;
-    this.requests = requests;
+    this.requestSteps = requestSteps;
   }
 
   @Override
@@ -43,8 +43,8 @@ class EndorsementTaskGuard extends RuleCheckingTaskListener implements UserTaskR
     }
     switch (holder) {
       case ENDORSEMENT_REVIEWER -> steps.requireReviewer(businessKey(task), assignee);
-      case ENDORSER -> holder.require(assignee, endorsements.endorsement(businessKey(task)).endorserId());
-      case ASKED_LEADER -> holder.require(assignee, requests.find(businessKey(task)).orElseThrow().leaderId());
+      case ENDORSER -> steps.requireEndorser(businessKey(task), assignee);
+      case ASKED_LEADER -> requestSteps.requireAskedLeader(businessKey(task), assignee);
       default -> {
         // the roles of applications and promotions: their records name who holds them (TaskAssignmentGuard, PromotionTaskRules)
       }
