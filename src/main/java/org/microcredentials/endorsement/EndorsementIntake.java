@@ -1,6 +1,7 @@
 package org.microcredentials.endorsement;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,8 +19,9 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
 /**
- * Accepts or refuses a new endorsement or endorsement request. Runs inside the engine's
- * transaction, so a refusal (or any later failure of the start) leaves no row behind.
+ * Accepts or refuses a new endorsement or endorsement request, and records what is accepted (an endorsement with
+ * the endorser's statement). Runs inside the engine's transaction, so a refusal (or any later failure of the start)
+ * leaves no row behind.
  */
 @Service
 public class EndorsementIntake {
@@ -28,7 +30,8 @@ public class EndorsementIntake {
       int frameworkVersion) {
   }
 
-  public record AcceptedRequest(String businessKey, Engineer candidate, Engineer leader, Skill skill) {
+  /** @param expiry how long the request waits for the leader's answer */
+  public record AcceptedRequest(String businessKey, Engineer candidate, Engineer leader, Skill skill, Duration expiry) {
   }
 
   private final Organisation organisation;
@@ -37,25 +40,30 @@ public class EndorsementIntake {
   private final EndorsementRegister endorsements;
   private final EndorsementRequestRegister requests;
   private final EndorsementPolicy policy;
+  private final EndorsementProperties properties;
   private final Clock clock;
 
   EndorsementIntake(Organisation organisation, SkillFrameworkRepository frameworks, AlreadyHeld alreadyHeld,
-      EndorsementRegister endorsements, EndorsementRequestRegister requests, EndorsementPolicy policy, Clock clock) {
+      EndorsementRegister endorsements, EndorsementRequestRegister requests, EndorsementPolicy policy,
+      EndorsementProperties properties, Clock clock) {
     this.organisation = organisation;
     this.frameworks = frameworks;
     this.alreadyHeld = alreadyHeld;
     this.endorsements = endorsements;
     this.requests = requests;
     this.policy = policy;
+    this.properties = properties;
     this.clock = clock;
   }
 
   /**
    * @param answeredRequest the business key of the accepted request this endorsement answers (it
    *     inherits that key), or empty for an endorsement a leader starts of their own accord
+   * @param statement the endorser's evidence and justification, as the credential will carry them
+   *     ({@link EndorserStatement})
    */
   public AcceptedEndorsement acceptEndorsement(String endorserId, String candidateId, String skillCode, int skillLevel,
-      int score, Optional<String> answeredRequest) {
+      int score, Optional<String> answeredRequest, String statement) {
     Engineer endorser = organisation.find(endorserId).orElseThrow(() -> RuleViolation.forbidden("endorser-level",
         endorserId + " is not an engineer of the organisation and may not endorse."));
     policy.checkEndorser(endorser, candidateId);
@@ -95,6 +103,7 @@ public class EndorsementIntake {
     } else {
       businessKey = endorsements.register(endorsement);
     }
+    endorsements.recordEvidence(businessKey, statement);
     return new AcceptedEndorsement(businessKey, endorser, candidate, skill, framework.version());
   }
 
@@ -110,7 +119,7 @@ public class EndorsementIntake {
     alreadyHeld.refuseIfHeld(candidateId, skillCode, skillLevel);
     policy.checkOpenRequestCap(candidateId, requests.countOpen(candidateId));
     String businessKey = requests.register(candidateId, leaderId, skillCode, skillLevel, message, clock.instant());
-    return new AcceptedRequest(businessKey, candidate, leader, skill);
+    return new AcceptedRequest(businessKey, candidate, leader, skill, properties.requestExpiry());
   }
 
   private void checkAnswers(String requestKey, String endorserId, String candidateId, String skillCode, int skillLevel) {

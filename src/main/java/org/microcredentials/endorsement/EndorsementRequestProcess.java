@@ -1,5 +1,8 @@
 package org.microcredentials.endorsement;
 
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
 /**
  * The contract of {@code processes/endorsement-request.bpmn}: a candidate asks a leader for an
  * endorsement. Accepting calls {@link EndorsementProcess} with the request's business key and the
@@ -51,6 +54,21 @@ public final class EndorsementRequestProcess {
 
     private Variables() {
     }
+  }
+
+  /**
+   * The request an endorsement answers: the business key of the request whose model called it, or empty. Only the
+   * request model calls the endorsement: a business key a REST client passes with a direct start is never trusted,
+   * the instance gets a fresh one.
+   */
+  static Optional<String> answeredBy(DelegateExecution endorsement) {
+    DelegateExecution caller = endorsement.getSuperExecution();
+    if (caller == null) {
+      return Optional.empty();
+    }
+    String callerKey = caller.getProcessEngineServices().getRepositoryService()
+        .getProcessDefinition(caller.getProcessDefinitionId()).getKey();
+    return KEY.equals(callerKey) ? Optional.of(caller.getProcessBusinessKey()) : Optional.empty();
   }
 
   private EndorsementRequestProcess() {

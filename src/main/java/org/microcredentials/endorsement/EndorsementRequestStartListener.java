@@ -18,21 +18,20 @@ import org.springframework.stereotype.Component;
 /**
  * Start of {@code EndorsementRequestProcess}: the authenticated user is the candidate; the leader
  * asked may endorse them, the skill level is one an endorsement could give, and the candidate has
- * fewer than the allowed number of requests open. The instance gets the request's business key.
+ * fewer than the allowed number of requests open ({@link EndorsementIntake#acceptRequest}). The instance gets the
+ * request's business key.
  */
 @Component
 class EndorsementRequestStartListener extends RuleCheckingExecutionListener {
 
-  private final ParticipantAccess access;
   private final Actors actors;
   private final EndorsementIntake intake;
-  private final EndorsementProperties properties;
+  private final ParticipantAccess access;
 
-  EndorsementRequestStartListener(Actors actors, EndorsementIntake intake, EndorsementProperties properties, ParticipantAccess access) {
+  EndorsementRequestStartListener(Actors actors, EndorsementIntake intake, ParticipantAccess access) {
     this.actors = actors;
     this.intake = intake;
     this.access = access;
-    this.properties = properties;
   }
 
   @Override
@@ -55,6 +54,6 @@ class EndorsementRequestStartListener extends RuleCheckingExecutionListener {
     execution.setVariable(LEADER_NAME, accepted.leader().displayName());
     execution.setVariable(SKILL_LEVEL, skillLevel);
     execution.setVariable(SKILL_NAME, accepted.skill().name());
-    execution.setVariable(REQUEST_EXPIRY, properties.requestExpiry().toString());
+    execution.setVariable(REQUEST_EXPIRY, accepted.expiry().toString());
   }
 }

@@ -2,10 +2,9 @@ package org.microcredentials.endorsement;
 
 import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
 
-import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.access.ParticipantAccess;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.framework.Seniority;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
@@ -14,27 +13,23 @@ import org.springframework.stereotype.Component;
 
 /**
  * Start of {@code EndorsementProcess}: the authenticated user is the endorser; every endorsement
- * rule is checked before anything is kept. A leader's own endorsement gets a new business key
- * (END-...); one that answers a request, called from {@code EndorsementRequestProcess} while
+ * rule is checked before anything is kept ({@link EndorsementIntake#acceptEndorsement}). A leader's own endorsement
+ * gets a new business key (END-...); one that answers a request, called from {@code EndorsementRequestProcess} while
  * the leader completes their task, keeps the request's key.
  */
 @Component
 class EndorsementStartListener extends RuleCheckingExecutionListener {
 
-  private final ParticipantAccess access;
   private final Actors actors;
   private final EndorsementIntake intake;
   private final EndorsementPolicy policy;
+  private final ParticipantAccess access;
 
-  private final EndorsementRegister endorsements;
-
-  EndorsementStartListener(Actors actors, EndorsementIntake intake, EndorsementPolicy policy, ParticipantAccess access,
-      EndorsementRegister endorsements) {
-    this.endorsements = endorsements;
+  EndorsementStartListener(Actors actors, EndorsementIntake intake, EndorsementPolicy policy, ParticipantAccess access) {
     this.actors = actors;
     this.intake = intake;
-    this.access = access;
     this.policy = policy;
+    this.access = access;
   }
 
   @Override
@@ -49,10 +44,10 @@ class EndorsementStartListener extends RuleCheckingExecutionListener {
     input.requiredText(JUSTIFICATION);
 
     EndorsementIntake.AcceptedEndorsement accepted = intake.acceptEndorsement(endorserId, candidateId, skillCode,
-        skillLevel, score, answeredRequest(execution));
+        skillLevel, score, EndorsementRequestProcess.answeredBy(execution),
+        EndorserStatement.of(execution::getVariable, endorserId));
 
     execution.setProcessBusinessKey(accepted.businessKey());
-    endorsements.recordEvidence(accepted.businessKey(), IssueEndorsementCredentialDelegate.statement(execution, endorserId));
     execution.setVariable(ENDORSER_ID, endorserId);
     execution.setVariable(ENDORSER_NAME, accepted.endorser().displayName());
     execution.setVariable(CANDIDATE_ID, candidateId);
@@ -67,21 +62,5 @@ class EndorsementStartListener extends RuleCheckingExecutionListener {
     access.letFollow(execution, endorserId);
     execution.setVariable(JUSTIFICATION_ROUNDS, 0);
     execution.setVariable(JUSTIFICATION_HISTORY, "");
-  }
-
-  /**
-   * Only the request model calls this one: a business key a REST client passes with a direct
-   * start is never trusted, the instance gets a fresh one.
-   */
-  private static Optional<String> answeredRequest(DelegateExecution execution) {
-    DelegateExecution caller = execution.getSuperExecution();
-    if (caller == null) {
-      return Optional.empty();
-    }
-    String callerKey = caller.getProcessEngineServices().getRepositoryService()
-        .getProcessDefinition(caller.getProcessDefinitionId()).getKey();
-    return EndorsementRequestProcess.KEY.equals(callerKey)
-        ? Optional.of(caller.getProcessBusinessKey())
-        : Optional.empty();
   }
 }

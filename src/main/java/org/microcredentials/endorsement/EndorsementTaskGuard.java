@@ -1,9 +1,6 @@
 package org.microcredentials.endorsement;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.microcredentials.RuleViolation;
-import org.microcredentials.framework.Engineer;
-import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Holder;
 import org.microcredentials.process.ModelledHolder;
 import org.microcredentials.process.RuleCheckingTaskListener;
@@ -13,23 +10,20 @@ import org.springframework.stereotype.Component;
 /**
  * On claim or assignment of an endorsement or request task: only a person the rules of the role its model declares
  * allow may hold it ({@link Holder}, {@link ModelledHolder}); the endorsement's and the request's records name the
- * endorser and the leader asked. (Unclaiming, an empty assignee, is always allowed.) Applied to every user task by
+ * endorser and the leader asked. The rule is the one the task's completion asks ({@link EndorsementSteps},
+ * {@link EndorsementRequestSteps}), so a task is held and completed under one rule. (Unclaiming, an empty assignee,
+ * is always allowed.) Applied to every user task by
  * {@code UserTaskEventListener}; still a task listener for instances of models from before that, which bind it.
  */
 @Component
 class EndorsementTaskGuard extends RuleCheckingTaskListener implements UserTaskRules {
 
-  private final Organisation organisation;
-  private final EndorsementPolicy policy;
-  private final EndorsementRegister endorsements;
-  private final EndorsementRequestRegister requests;
+  private final EndorsementSteps steps;
+  private final EndorsementRequestSteps requestSteps;
 
-  EndorsementTaskGuard(Organisation organisation, EndorsementPolicy policy, EndorsementRegister endorsements,
-      EndorsementRequestRegister requests) {
-    this.organisation = organisation;
-    this.policy = policy;
-    this.endorsements = endorsements;
-    this.requests = requests;
+  EndorsementTaskGuard(EndorsementSteps steps, EndorsementRequestSteps requestSteps) {
+    this.steps = steps;
+    this.requestSteps = requestSteps;
   }
 
   @Override
@@ -48,14 +42,9 @@ class EndorsementTaskGuard extends RuleCheckingTaskListener implements UserTaskR
       return;
     }
     switch (holder) {
-      case ENDORSEMENT_REVIEWER -> {
-        Engineer reviewer = organisation.find(assignee).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
-            assignee + " is not an engineer of the organisation and may not review an endorsement."));
-        EndorsementRegister.Endorsement endorsement = endorsements.endorsement(businessKey(task));
-        policy.checkReviewer(reviewer, endorsement.endorserId(), endorsement.candidateId());
-      }
-      case ENDORSER -> holder.require(assignee, endorsements.endorsement(businessKey(task)).endorserId());
-      case ASKED_LEADER -> holder.require(assignee, requests.find(businessKey(task)).orElseThrow().leaderId());
+      case ENDORSEMENT_REVIEWER -> steps.requireReviewer(businessKey(task), assignee);
+      case ENDORSER -> steps.requireEndorser(businessKey(task), assignee);
+      case ASKED_LEADER -> requestSteps.requireAskedLeader(businessKey(task), assignee);
       default -> {
         // the roles of applications and promotions: their records name who holds them (TaskAssignmentGuard, PromotionTaskRules)
       }

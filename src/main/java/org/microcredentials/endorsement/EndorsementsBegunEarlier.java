@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.history.HistoricDetail;
 import org.camunda.bpm.engine.history.HistoricTaskInstance;
 import org.camunda.bpm.engine.history.HistoricVariableUpdate;
@@ -35,22 +34,23 @@ class EndorsementsBegunEarlier {
       JUSTIFICATION);
 
   private final EndorsementRegister endorsements;
+  private final HistoryService history;
 
-  EndorsementsBegunEarlier(EndorsementRegister endorsements) {
+  EndorsementsBegunEarlier(EndorsementRegister endorsements, HistoryService history) {
     this.endorsements = endorsements;
+    this.history = history;
   }
 
   /**
    * Completes the row of an endorsement begun before it held its evidence; answers whether it was one.
    * An endorsement begun on this release (its evidence recorded at the start) is left as it is.
    */
-  boolean completeRecord(DelegateExecution execution) {
-    String businessKey = execution.getProcessBusinessKey();
+  boolean completeRecord(EndorsementInstance instance) {
+    String businessKey = instance.businessKey();
     if (endorsements.hasRecordedEvidence(businessKey)) {
       return false;
     }
-    HistoryService history = execution.getProcessEngineServices().getHistoryService();
-    List<HistoricDetail> updates = history.createHistoricDetailQuery().processInstanceId(execution.getProcessInstanceId())
+    List<HistoricDetail> updates = history.createHistoricDetailQuery().processInstanceId(instance.processInstanceId())
         .variableUpdates().orderByTime().asc().orderPartiallyByOccurrence().asc().list();
     Map<String, Object> asStarted = new HashMap<>();
     String justificationHistory = "";
@@ -63,7 +63,7 @@ class EndorsementsBegunEarlier {
       }
     }
     String endorserId = endorsements.endorsement(businessKey).endorserId();
-    endorsements.recordEarlierFacts(businessKey, IssueEndorsementCredentialDelegate.statement(asStarted::get, endorserId),
+    endorsements.recordEarlierFacts(businessKey, EndorserStatement.of(asStarted::get, endorserId),
         justificationHistory);
     return true;
   }
@@ -73,13 +73,12 @@ class EndorsementsBegunEarlier {
    * before the upgrade: that release recorded the approval only as the review task's completion, which
    * sent the flow to the issuing step. The reviewer is the one who completed the last review.
    */
-  void recordEarlierApproval(DelegateExecution execution, Instant now) {
-    HistoryService history = execution.getProcessEngineServices().getHistoryService();
+  void recordEarlierApproval(EndorsementInstance instance, Instant now) {
     List<HistoricTaskInstance> reviews = history.createHistoricTaskInstanceQuery()
-        .processInstanceId(execution.getProcessInstanceId()).taskDefinitionKey(EndorsementProcess.Tasks.REVIEW_ENDORSEMENT)
+        .processInstanceId(instance.processInstanceId()).taskDefinitionKey(EndorsementProcess.Tasks.REVIEW_ENDORSEMENT)
         .finished().orderByHistoricTaskInstanceEndTime().desc().list();
     if (!reviews.isEmpty() && reviews.get(0).getAssignee() != null) {
-      endorsements.recordApproval(execution.getProcessBusinessKey(), reviews.get(0).getAssignee(),
+      endorsements.recordApproval(instance.businessKey(), reviews.get(0).getAssignee(),
           reviews.get(0).getEndTime() == null ? now : reviews.get(0).getEndTime().toInstant());
     }
   }

@@ -1,6 +1,5 @@
 package org.microcredentials.endorsement;
 
-import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -9,17 +8,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ExpireEndorsementRequestDelegate implements JavaDelegate {
 
-  private final EndorsementRequestRegister requests;
-  private final Clock clock;
+  private final EndorsementRequestSteps steps;
 
-  ExpireEndorsementRequestDelegate(EndorsementRequestRegister requests, Clock clock) {
-    this.requests = requests;
-    this.clock = clock;
+  ExpireEndorsementRequestDelegate(EndorsementRequestSteps steps) {
+    this.steps = steps;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    requests.recordAnswer(execution.getProcessBusinessKey(), EndorsementRequestRegister.Status.EXPIRED, null,
-        clock.instant());
+    steps.expire(execution.getProcessBusinessKey());
   }
 }

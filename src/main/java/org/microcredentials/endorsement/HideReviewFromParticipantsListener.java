@@ -3,7 +3,6 @@ package org.microcredentials.endorsement;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.microcredentials.access.ParticipantAccess;
-import org.microcredentials.framework.FourEyes;
 import org.microcredentials.process.UserTaskRules;
 import org.springframework.stereotype.Component;
 
@@ -16,28 +15,23 @@ import org.springframework.stereotype.Component;
 @Component
 class HideReviewFromParticipantsListener implements TaskListener, UserTaskRules {
 
-  private final EndorsementRegister endorsements;
+  private final EndorsementSteps steps;
   private final ParticipantAccess access;
 
-  HideReviewFromParticipantsListener(EndorsementRegister endorsements, ParticipantAccess access) {
-    this.endorsements = endorsements;
+  HideReviewFromParticipantsListener(EndorsementSteps steps, ParticipantAccess access) {
+    this.steps = steps;
     this.access = access;
   }
 
   @Override
   public void created(DelegateTask task) {
     if (EndorsementProcess.Tasks.REVIEW_ENDORSEMENT.equals(task.getTaskDefinitionKey())) {
-      hide(task);
+      access.hideFrom(task, steps.hiddenFromReview(task.getExecution().getProcessBusinessKey()));
     }
   }
 
   /** Bound by the earlier model versions: the review is hidden by {@link #created} already. */
   @Override
   public void notify(DelegateTask task) {
-  }
-
-  private void hide(DelegateTask task) {
-    EndorsementRegister.Endorsement endorsement = endorsements.endorsement(task.getExecution().getProcessBusinessKey());
-    access.hideFrom(task, FourEyes.hiddenFromEndorsementReview(endorsement.endorserId(), endorsement.candidateId()));
   }
 }

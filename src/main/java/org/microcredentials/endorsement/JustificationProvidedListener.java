@@ -4,7 +4,6 @@ import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.process.Actors;
-import org.microcredentials.process.Holder;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
@@ -17,27 +16,20 @@ import org.springframework.stereotype.Component;
 class JustificationProvidedListener extends RuleCheckingExecutionListener {
 
   private final Actors actors;
-  private final EndorsementRegister endorsements;
-  private final EndorsementsBegunEarlier begunEarlier;
+  private final EndorsementSteps steps;
 
-  JustificationProvidedListener(Actors actors, EndorsementRegister endorsements, EndorsementsBegunEarlier begunEarlier) {
+  JustificationProvidedListener(Actors actors, EndorsementSteps steps) {
     this.actors = actors;
-    this.endorsements = endorsements;
-    this.begunEarlier = begunEarlier;
+    this.steps = steps;
   }
 
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Provide further justification");
-    EndorsementRegister.Endorsement endorsement = endorsements.endorsement(execution.getProcessBusinessKey());
-    Holder.ENDORSER.require(actor, endorsement.endorserId());
-    // Begun on an earlier release: the rounds it kept in the instance come first in the row.
-    begunEarlier.completeRecord(execution);
-    EndorsementRegister.restoreFacts(execution, endorsement);
     String added = VariableReader.of(execution).requiredText(ADDITIONAL_JUSTIFICATION);
-    int round = endorsement.justificationRounds();
-    execution.setVariable(JUSTIFICATION_HISTORY, endorsements.appendJustificationHistory(execution.getProcessBusinessKey(),
-        "Round " + round + ", " + actor + " added: " + added));
+    EndorsementSteps.Justified justified = steps.justify(EndorsementInstance.of(execution), actor, added);
+    EndorsementRegister.restoreFacts(execution, justified.endorsement());
+    execution.setVariable(JUSTIFICATION_HISTORY, justified.history());
     // The reviewer's next form starts with a fresh decision.
     execution.removeVariable(REVIEW_DECISION);
     execution.removeVariable(REVIEW_COMMENT);
