@@ -27,10 +27,9 @@ class InterviewRecordedListener extends RuleCheckingExecutionListener {
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Interview the candidate");
     VariableReader input = VariableReader.of(execution);
-    boolean passed = input.requiredBoolean(INTERVIEW_PASSED);
-    String interview = steps.recordInterview(execution.getProcessBusinessKey(), actor, passed,
-        input.requiredText(INTERVIEW_NOTES));
-    execution.setVariable(INTERVIEW_PASSED, passed);
-    execution.setVariable(INTERVIEW_SUMMARY, interview);
+    PromotionSteps.Interview interview = steps.recordInterview(execution.getProcessBusinessKey(), actor,
+        () -> new PromotionSteps.Interview(input.requiredBoolean(INTERVIEW_PASSED), input.requiredText(INTERVIEW_NOTES)));
+    execution.setVariable(INTERVIEW_PASSED, interview.passed());
+    execution.setVariable(INTERVIEW_SUMMARY, interview.summary(actor));
   }
 }

@@ -27,8 +27,8 @@ class PromotionDecidedListener extends RuleCheckingExecutionListener {
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Decide the promotion");
     VariableReader input = VariableReader.of(execution);
-    boolean promoted = input.requiredBoolean(PROMOTED);
-    steps.decide(execution.getProcessBusinessKey(), actor, promoted, input.requiredText(DECISION_JUSTIFICATION));
-    execution.setVariable(PROMOTED, promoted);
+    PromotionSteps.Decision decision = steps.decide(execution.getProcessBusinessKey(), actor,
+        () -> new PromotionSteps.Decision(input.requiredBoolean(PROMOTED), input.requiredText(DECISION_JUSTIFICATION)));
+    execution.setVariable(PROMOTED, decision.promoted());
   }
 }

@@ -1,6 +1,7 @@
 package org.microcredentials.promotion;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.OrganisationAdministration;
 import org.microcredentials.review.ScorePolicy;
@@ -11,38 +12,51 @@ import org.springframework.stereotype.Service;
  * decision. Each checks the rules of its step and records in {@code promotion_application} what was decided; who the
  * candidate is comes from that row, never from a variable, and who acts from the engine. The listeners on
  * {@code Task_InterviewCandidate} and {@code Task_DecidePromotion} read the form, call one step, and keep on the
- * instance what the next steps, forms and mails read.
+ * instance what the next steps, forms and mails read. Each step reads its form only once the person is known to be
+ * allowed to take it, so that someone refused hears why before anything about what they sent.
  */
 @Service
 class PromotionSteps {
+
+  /** The interview's form: whether the interview passed, and the interviewer's notes. */
+  record Interview(boolean passed, String notes) {
+
+    /** The interview as the decision's form shows it. */
+    String summary(String interviewerId) {
+      return (passed ? "Passed" : "Not passed") + " (" + interviewerId + "): " + notes;
+    }
+  }
+
+  /** The decision's form: whether the candidate is promoted, and why. */
+  record Decision(boolean promoted, String justification) {
+  }
 
   private final PromotionRegister promotions;
   private final PromotionDeciders deciders;
   private final PromotionWindows windows;
   private final ScorePolicy scores;
-  private final PromotionTexts texts;
   private final OrganisationAdministration administration;
   private final Clock clock;
 
   PromotionSteps(PromotionRegister promotions, PromotionDeciders deciders, PromotionWindows windows, ScorePolicy scores,
-      PromotionTexts texts, OrganisationAdministration administration, Clock clock) {
+      OrganisationAdministration administration, Clock clock) {
     this.promotions = promotions;
     this.deciders = deciders;
     this.windows = windows;
     this.scores = scores;
-    this.texts = texts;
     this.administration = administration;
     this.clock = clock;
   }
 
   /**
    * A SEM member other than the candidate records whether the interview passed, with their notes, where the
-   * decision's rule reads it; the interview as the decision's form shows it.
+   * decision's rule reads it; the interview as recorded.
    */
-  String recordInterview(String businessKey, String interviewer, boolean passed, String notes) {
+  Interview recordInterview(String businessKey, String interviewer, Supplier<Interview> form) {
     deciders.check(interviewer, promotions.promotion(businessKey));
-    promotions.recordInterview(businessKey, passed, notes, interviewer);
-    return texts.interview(passed, interviewer, notes);
+    Interview interview = form.get();
+    promotions.recordInterview(businessKey, interview.passed(), interview.notes(), interviewer);
+    return interview;
   }
 
   /**
@@ -51,16 +65,18 @@ class PromotionSteps {
    * allows, from the record. On promotion the candidate's seniority becomes the target level, and the groups that
    * follow from the level with it, in the same transaction as the decision.
    */
-  void decide(String businessKey, String decider, boolean promoted, String justification) {
+  Decision decide(String businessKey, String decider, Supplier<Decision> form) {
     PromotionRegister.Promotion promotion = promotions.promotion(businessKey);
     deciders.check(decider, promotion);
     windows.checkOpenForDecision(clock.instant());
-    PromotionDecision.check(promoted, promotion, promotions.skills(businessKey), scores);
-    if (!promotions.recordDecision(businessKey, promoted, justification, decider, clock.instant())) {
+    Decision decision = form.get();
+    PromotionDecision.check(decision.promoted(), promotion, promotions.skills(businessKey), scores);
+    if (!promotions.recordDecision(businessKey, decision.promoted(), decision.justification(), decider, clock.instant())) {
       throw RuleViolation.conflict("promotion-decided-once", businessKey + " is decided already.");
     }
-    if (promoted) {
+    if (decision.promoted()) {
       administration.changeLevel(promotion.candidateId(), promotion.targetLevel());
     }
+    return decision;
   }
 }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the promotion's forms and its outcome mail show, as plain text (the forms show it in read-only
  * text areas, never as markup): the required skills and how each is covered, the candidate's
- * credentials, a skill's criteria at the target level, every skill's outcome with its feedback, and the interview.
+ * credentials, a skill's criteria at the target level, every skill's outcome with its feedback, and the interview before one is held.
  */
 @Component
 class PromotionTexts {
@@ -78,11 +78,6 @@ class PromotionTexts {
       }
       return text.toString();
     }).collect(Collectors.joining("\n"));
-  }
-
-  /** A recorded interview, as the decision's form shows it. */
-  String interview(boolean passed, String interviewerId, String notes) {
-    return (passed ? "Passed" : "Not passed") + " (" + interviewerId + "): " + notes;
   }
 
   /** The interview before any is recorded: to be held, or none needed at this level. */
