@@ -3,35 +3,33 @@ package org.microcredentials.promotion;
 import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**
- * Completion of {@code Task_InterviewCandidate}: a SEM member, never the candidate, records whether the
- * interview passed ({@code interviewPassed}) and their notes ({@code interviewNotes}), in the
- * promotion's record, where the decision's rule reads it.
+ * Completion of {@code Task_InterviewCandidate}: whether the interview passed ({@code interviewPassed}) and the
+ * interviewer's notes ({@code interviewNotes}), recorded by {@link PromotionSteps#recordInterview}.
  */
 @Component
 class InterviewRecordedListener extends RuleCheckingExecutionListener {
 
-  private final PromotionDeciders deciders;
-  private final PromotionRegister promotions;
+  private final Actors actors;
+  private final PromotionSteps steps;
 
-  InterviewRecordedListener(PromotionDeciders deciders, PromotionRegister promotions) {
-    this.deciders = deciders;
-    this.promotions = promotions;
+  InterviewRecordedListener(Actors actors, PromotionSteps steps) {
+    this.actors = actors;
+    this.steps = steps;
   }
 
   @Override
   protected void check(DelegateExecution execution) {
-    PromotionRegister.Promotion promotion = promotions.promotion(execution.getProcessBusinessKey());
-    String interviewer = deciders.completingSemMember(execution, "Interview the candidate", promotion);
+    String actor = actors.completingUser(execution, "Interview the candidate");
     VariableReader input = VariableReader.of(execution);
-    boolean passed = input.requiredBoolean(INTERVIEW_PASSED);
-    String notes = input.requiredText(INTERVIEW_NOTES);
-    promotions.recordInterview(promotion.businessKey(), passed, notes, interviewer);
-    execution.setVariable(INTERVIEW_PASSED, passed);
-    execution.setVariable(INTERVIEW_SUMMARY, (passed ? "Passed" : "Not passed") + " (" + interviewer + "): " + notes);
+    PromotionSteps.Interview interview = steps.recordInterview(execution.getProcessBusinessKey(), actor,
+        () -> new PromotionSteps.Interview(input.requiredBoolean(INTERVIEW_PASSED), input.requiredText(INTERVIEW_NOTES)));
+    execution.setVariable(INTERVIEW_PASSED, interview.passed());
+    execution.setVariable(INTERVIEW_SUMMARY, interview.summary(actor));
   }
 }

@@ -1,6 +1,5 @@
 package org.microcredentials.promotion;
 
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.FourEyes;
 import org.microcredentials.framework.Groups;
@@ -23,12 +22,5 @@ class PromotionDeciders {
     if (!actors.isMember(userId, Groups.SEM_TEAM)) {
       throw RuleViolation.forbidden("sem-team-decides", userId + " is not in the SEM team, which interviews and decides promotions.");
     }
-  }
-
-  /** The person completing the interview or the decision, once checked. */
-  String completingSemMember(DelegateExecution execution, String taskName, PromotionRegister.Promotion promotion) {
-    String actor = actors.completingUser(execution, taskName);
-    check(actor, promotion);
-    return actor;
   }
 }

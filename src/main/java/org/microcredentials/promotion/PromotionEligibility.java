@@ -49,8 +49,7 @@ public class PromotionEligibility {
   }
 
   public Eligibility of(Engineer engineer) {
-    Integer nextLevel = engineer.seniorityLevel() < Seniority.HIGHEST ? engineer.seniorityLevel() + 1 : null;
-    return of(engineer, credentials.heldBy(engineer.userId()), nextLevel == null ? null : frameworks.current(),
+    return of(engineer, credentials.heldBy(engineer.userId()), nextLevel(engineer) == null ? null : frameworks.current(),
         OffsetDateTime.now(clock));
   }
 
@@ -60,10 +59,15 @@ public class PromotionEligibility {
    */
   public Eligibility of(Engineer engineer, List<Credential> held, SkillFramework current, OffsetDateTime now) {
     List<Credential> counting = held.stream().filter(credential -> credential.validForPromotionAt(now)).toList();
-    Integer nextLevel = engineer.seniorityLevel() < Seniority.HIGHEST ? engineer.seniorityLevel() + 1 : null;
+    Integer nextLevel = nextLevel(engineer);
     List<RequiredSkill> required = nextLevel == null ? List.of() : coverage(current, nextLevel, counting);
     return new Eligibility(engineer.userId(), !counting.isEmpty(), nextLevel,
         counting.stream().map(credential -> CredentialView.of(credential, now)).toList(), required);
+  }
+
+  /** The only level an engineer may apply for: the next one; none at the top of the ladder. */
+  private static Integer nextLevel(Engineer engineer) {
+    return engineer.seniorityLevel() < Seniority.HIGHEST ? engineer.seniorityLevel() + 1 : null;
   }
 
   /** Each skill the level's profile requires, covered by the best credential valid for promotion, if any. */

@@ -45,8 +45,7 @@ public class PromotionFacts {
 
   /** From level 4 (TTL / Senior Engineer II and above) an interview comes before the decision. */
   public boolean interviewRequired(DelegateExecution execution) {
-    return promotions.promotion(execution.getProcessBusinessKey()).targetLevel()
-        >= PromotionApplicationProcess.INTERVIEW_FROM_LEVEL;
+    return PromotionDecision.interviewRequired(promotions.promotion(execution.getProcessBusinessKey()).targetLevel());
   }
 
   /** Whether a promotion may be decided now. */

@@ -1,10 +1,9 @@
 package org.microcredentials.promotion;
 
+import java.time.Clock;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.util.List;
+import java.time.ZoneOffset;
 import org.microcredentials.RuleViolation;
-import org.microcredentials.credential.Credential;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
@@ -19,46 +18,59 @@ import org.springframework.stereotype.Service;
  * least one credential valid for promotion, one open application at a time. Settles on the day it
  * starts which required skills are covered by a credential valid for promotion (reused, with its
  * score) and which are assessed (an application row each, assessed by the review round at the
- * target level). Runs inside the engine's transaction: a refusal leaves nothing behind.
+ * target level). Runs inside the engine's transaction: a refusal leaves nothing behind. The use case of
+ * {@code PromotionStartListener}.
  */
 @Service
 class PromotionIntake {
 
-  record Accepted(String businessKey, Engineer candidate, List<PromotionEligibility.RequiredSkill> requiredSkills,
-      List<Credential> validForPromotion, SkillFramework framework) {
+  /**
+   * An accepted application: its business key, the candidate as the organisation knows them, and what its forms show
+   * of the required skills and of the credentials valid for promotion ({@link PromotionTexts}).
+   */
+  record Accepted(String businessKey, Engineer candidate, String requiredSkills, String existingCredentials) {
   }
 
   private final Organisation organisation;
   private final SkillFrameworkRepository frameworks;
   private final CredentialRegister credentials;
+  private final PromotionEligibility eligibility;
   private final ApplicationRegister applications;
   private final PromotionRegister promotions;
+  private final PromotionTexts texts;
+  private final Clock clock;
 
   PromotionIntake(Organisation organisation, SkillFrameworkRepository frameworks, CredentialRegister credentials,
-      ApplicationRegister applications, PromotionRegister promotions) {
+      PromotionEligibility eligibility, ApplicationRegister applications, PromotionRegister promotions,
+      PromotionTexts texts, Clock clock) {
     this.organisation = organisation;
     this.frameworks = frameworks;
     this.credentials = credentials;
+    this.eligibility = eligibility;
     this.applications = applications;
     this.promotions = promotions;
+    this.texts = texts;
+    this.clock = clock;
   }
 
-  Accepted accept(String candidateId, int targetLevel, String statement, Instant now) {
+  /** The candidate applies for the target level, with or without a statement. */
+  Accepted accept(String candidateId, PromotionRequest request) {
+    Instant now = clock.instant();
     // The lock makes two applications of one candidate count one after the other.
     Engineer candidate = organisation.lock(candidateId);
-    if (candidate.seniorityLevel() >= Seniority.HIGHEST) {
+    SkillFramework framework = frameworks.current();
+    PromotionEligibility.Eligibility eligible = eligibility.of(candidate, credentials.heldBy(candidateId), framework,
+        now.atOffset(ZoneOffset.UTC));
+    if (eligible.nextLevel() == null) {
       throw RuleViolation.conflict("next-level-only",
           candidateId + " is at level " + Seniority.HIGHEST + ", the top of the ladder: there is no level to apply for.");
     }
-    int nextLevel = candidate.seniorityLevel() + 1;
-    if (targetLevel != nextLevel) {
+    int targetLevel = request.targetLevel();
+    if (targetLevel != eligible.nextLevel()) {
       throw RuleViolation.invalid("next-level-only", candidateId + " is at level " + candidate.seniorityLevel()
-          + " and may apply for level " + nextLevel + " only, not " + targetLevel + ".");
+          + " and may apply for level " + eligible.nextLevel() + " only, not " + targetLevel + ".");
     }
-    OffsetDateTime today = now.atOffset(java.time.ZoneOffset.UTC);
-    List<Credential> validForPromotion = credentials.heldBy(candidateId).stream()
-        .filter(credential -> credential.validForPromotionAt(today)).toList();
-    if (validForPromotion.isEmpty()) {
+    if (!eligible.eligible()) {
       throw RuleViolation.conflict("credential-for-promotion", candidateId
           + " holds no micro-credential valid for promotion: apply for and receive at least one before applying for promotion.");
     }
@@ -66,11 +78,9 @@ class PromotionIntake {
       throw RuleViolation.conflict("one-open-promotion",
           candidateId + " already has an open promotion application; it must be decided first.");
     }
-    SkillFramework framework = frameworks.current();
-    List<PromotionEligibility.RequiredSkill> required = PromotionEligibility.coverage(framework, targetLevel, validForPromotion);
     String businessKey = promotions.register(candidateId, candidate.seniorityLevel(), targetLevel, framework.version(),
-        statement, now);
-    for (PromotionEligibility.RequiredSkill skill : required) {
+        request.statement().orElse(null), now);
+    for (PromotionEligibility.RequiredSkill skill : eligible.requiredSkills()) {
       if (skill.covered()) {
         promotions.addReusedSkill(businessKey, skill.skillCode(), skill.credentialId());
       } else {
@@ -79,6 +89,7 @@ class PromotionIntake {
         promotions.addAssessedSkill(businessKey, skill.skillCode(), applicationKey);
       }
     }
-    return new Accepted(businessKey, candidate, required, validForPromotion, framework);
+    return new Accepted(businessKey, candidate, texts.requiredSkills(eligible.requiredSkills()),
+        texts.credentials(eligible.credentials()));
   }
 }

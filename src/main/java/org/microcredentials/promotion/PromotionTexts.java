@@ -3,7 +3,7 @@ package org.microcredentials.promotion;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.microcredentials.credential.Credential;
+import org.microcredentials.credential.CredentialView;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.framework.Skill;
@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * What the promotion's forms and its outcome mail show, as plain text (the forms show it in read-only
  * text areas, never as markup): the required skills and how each is covered, the candidate's
- * credentials, a skill's criteria at the target level, and every skill's outcome with its feedback.
+ * credentials, a skill's criteria at the target level, every skill's outcome with its feedback, and the interview before one is held.
  */
 @Component
 class PromotionTexts {
@@ -37,7 +37,7 @@ class PromotionTexts {
         .collect(Collectors.joining("\n"));
   }
 
-  String credentials(List<Credential> held) {
+  String credentials(List<CredentialView> held) {
     return held.isEmpty() ? "None." : held.stream().map(credential -> credential.skillCode() + ":" + credential.skillLevel()
         + ", score " + credential.score() + ", " + credential.source().name().toLowerCase().replace('_', '-')
         + ", counts for promotion until " + DAY.format(credential.validForPromotionUntil()))
@@ -78,6 +78,12 @@ class PromotionTexts {
       }
       return text.toString();
     }).collect(Collectors.joining("\n"));
+  }
+
+  /** The interview before any is recorded: to be held, or none needed at this level. */
+  String interviewBefore(int targetLevel) {
+    return PromotionDecision.interviewRequired(targetLevel)
+        ? "Not held yet." : "None: a promotion to level " + targetLevel + " needs no interview.";
   }
 
   private String name(String userId) {

@@ -11,15 +11,13 @@ import org.microcredentials.review.ReviewRoundProcess;
 import org.springframework.stereotype.Component;
 
 /**
- * On creation of a group task of an application: its candidate never sees it in Tasklist or
- * through the REST API, though they may be in the group (an assessor applying, a SEM member
- * applying); nor does its assessor see the peer reviews of their own score. Applied to every
- * group task by {@code UserTaskEventListener}, also one a process owner adds without any listener.
+ * On creation of a group task of an application, applied to every one by {@code UserTaskEventListener}: it is hidden
+ * from whom {@link FourEyes#hiddenFromApplicationTask} names (its candidate; on a peer review its assessor too), as the
+ * application's record names them, though they may be in the group.
  *
- * <p>Still a task listener by this name, because instances of the earlier model versions bind it
- * on their group tasks; there it does nothing: {@code UserTaskEventListener} has hidden the task in the same
- * command already, and a second REVOKE for the same person and task would break the command
- * ({@code RunningInstancesSurviveUpgradeTest}).
+ * <p>Still a task listener by this name, because instances of the earlier model versions bind it on their group tasks;
+ * there it does nothing: {@link #created} has hidden the task in the same command already, and a second REVOKE for the
+ * same person and task would break the command ({@code RunningInstancesSurviveUpgradeTest}).
  */
 @Component
 class HideFromApplicantsListener implements TaskListener, UserTaskRules {
@@ -35,19 +33,15 @@ class HideFromApplicantsListener implements TaskListener, UserTaskRules {
   @Override
   public void created(DelegateTask task) {
     String groups = ((UserTask) task.getBpmnModelElementInstance()).getCamundaCandidateGroups();
-    if (groups != null && !groups.isBlank() && applications.find(ApplicationRegister.keyOf(task.getExecution())).isPresent()) {
-      hide(task);
+    if (groups == null || groups.isBlank()) {
+      return;
     }
+    boolean peerReview = ReviewRoundProcess.Tasks.PEER_REVIEW.equals(task.getTaskDefinitionKey());
+    applications.find(ApplicationRegister.keyOf(task.getExecution())).ifPresent(application -> access.hideFrom(task,
+        FourEyes.hiddenFromApplicationTask(application.candidateId(), application.assessorId(), peerReview)));
   }
 
-  /** Bound by the earlier model versions: their group tasks are hidden by {@link #created} already. */
   @Override
   public void notify(DelegateTask task) {
-  }
-
-  private void hide(DelegateTask task) {
-    ApplicationRegister.Application application = applications.application(ApplicationRegister.keyOf(task.getExecution()));
-    access.hideFrom(task, FourEyes.hiddenFromApplicationTask(application.candidateId(), application.assessorId(),
-        ReviewRoundProcess.Tasks.PEER_REVIEW.equals(task.getTaskDefinitionKey())));
   }
 }

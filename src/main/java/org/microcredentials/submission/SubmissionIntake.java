@@ -11,10 +11,12 @@ import org.microcredentials.framework.SkillFramework;
 import org.microcredentials.framework.SkillFrameworkRepository;
 import org.springframework.stereotype.Service;
 import org.microcredentials.application.ApplicationRegister;
+import org.microcredentials.application.EvidenceHistory;
 
 /**
- * Accepts or refuses a new self-submission. Runs inside the engine's transaction, so a
- * refusal (or any later failure of the start) leaves no row behind.
+ * Accepts or refuses a new self-submission, and registers an accepted one with its evidence as the first version. Runs
+ * inside the engine's transaction, so a refusal (or any later failure of the start) leaves no row behind. The use
+ * case of {@code SubmissionStartListener}.
  */
 @Service
 public class SubmissionIntake {
@@ -26,20 +28,23 @@ public class SubmissionIntake {
   private final SkillFrameworkRepository frameworks;
   private final AlreadyHeld alreadyHeld;
   private final ApplicationRegister applications;
+  private final EvidenceHistory evidenceHistory;
   private final SubmissionLimits limits;
   private final Clock clock;
 
   SubmissionIntake(Organisation organisation, SkillFrameworkRepository frameworks, AlreadyHeld alreadyHeld,
-      ApplicationRegister applications, SubmissionLimits limits, Clock clock) {
+      ApplicationRegister applications, EvidenceHistory evidenceHistory, SubmissionLimits limits, Clock clock) {
     this.organisation = organisation;
     this.frameworks = frameworks;
     this.alreadyHeld = alreadyHeld;
     this.applications = applications;
+    this.evidenceHistory = evidenceHistory;
     this.limits = limits;
     this.clock = clock;
   }
 
-  public Accepted accept(String candidateId, String skillCode, int skillLevel) {
+  /** The candidate applies for a skill at a level with their evidence. */
+  public Accepted accept(String candidateId, String skillCode, int skillLevel, EvidenceHistory.Evidence evidence) {
     // The lock makes two submissions of one candidate count one after the other.
     Engineer candidate = organisation.lock(candidateId);
     SkillFramework framework = frameworks.current();
@@ -53,6 +58,7 @@ public class SubmissionIntake {
     SubmissionLimits.Month month = limits.monthOf(now);
     limits.checkMonthlyCap(applications.countSubmitted(candidateId, month.start(), month.end()), month);
     String businessKey = applications.register(candidateId, skillCode, skillLevel, framework.version(), now);
+    evidenceHistory.record(businessKey, evidence);
     return new Accepted(businessKey, candidate, skill, framework.version());
   }
 }

@@ -15,23 +15,20 @@ import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**
- * Start of {@code SelfSubmissionProcess}: the authenticated user is the candidate; every
- * self-submission rule is checked before anything is kept, and the instance gets the
- * application's business key.
+ * Start of {@code SelfSubmissionProcess}: the authenticated user applies for a skill at a level with an impact
+ * statement, accepted or refused by {@link SubmissionIntake#accept} before anything is kept; the instance gets the
+ * application's business key and what its round and forms show.
  */
 @Component
 class SubmissionStartListener extends RuleCheckingExecutionListener {
 
-  private final ParticipantAccess access;
   private final Actors actors;
   private final SubmissionIntake intake;
-  private final EvidenceHistory evidenceHistory;
+  private final ParticipantAccess access;
 
-  SubmissionStartListener(Actors actors, SubmissionIntake intake, EvidenceHistory evidenceHistory,
-      ParticipantAccess access) {
+  SubmissionStartListener(Actors actors, SubmissionIntake intake, ParticipantAccess access) {
     this.actors = actors;
     this.intake = intake;
-    this.evidenceHistory = evidenceHistory;
     this.access = access;
   }
 
@@ -43,11 +40,9 @@ class SubmissionStartListener extends RuleCheckingExecutionListener {
     int skillLevel = input.requiredWholeNumber(SKILL_LEVEL, Seniority.LOWEST, Seniority.HIGHEST);
     ImpactStatement.required(execution);
     boolean reviewedWithLineManager = input.optionalBoolean(REVIEWED_WITH_LINE_MANAGER, false);
-
-    SubmissionIntake.Accepted accepted = intake.accept(candidateId, skillCode, skillLevel);
-
+    SubmissionIntake.Accepted accepted = intake.accept(candidateId, skillCode, skillLevel,
+        EvidenceHistory.Evidence.of(execution, null));
     execution.setProcessBusinessKey(accepted.businessKey());
-    evidenceHistory.record(accepted.businessKey(), EvidenceHistory.Evidence.of(execution, null));
     execution.setVariable(CANDIDATE_ID, candidateId);
     execution.setVariable(CANDIDATE_NAME, accepted.candidate().displayName());
     input.keepAs(SKILL_LEVEL, skillLevel);
