@@ -18,11 +18,14 @@ public class ApplicationFacts {
   private final ApplicationRegister applications;
   private final RoundSettlement settlement;
   private final ReviewsLoggedEarlier loggedEarlier;
+  private final PeerReviewLog log;
 
-  ApplicationFacts(ApplicationRegister applications, RoundSettlement settlement, ReviewsLoggedEarlier loggedEarlier) {
+  ApplicationFacts(ApplicationRegister applications, RoundSettlement settlement, ReviewsLoggedEarlier loggedEarlier,
+      PeerReviewLog log) {
     this.applications = applications;
     this.settlement = settlement;
     this.loggedEarlier = loggedEarlier;
+    this.log = log;
   }
 
   public int reviewerCount(DelegateExecution execution) {
@@ -52,13 +55,8 @@ public class ApplicationFacts {
     return applications.status(ApplicationRegister.keyOf(execution)) == ApplicationRegister.Status.PASSED;
   }
 
-  RoundSettlement.Settled settled(DelegateExecution execution) {
-    return settlement.settle(round(execution));
-  }
-
   private RecordedRound round(DelegateExecution execution) {
     // A round begun on an earlier release has reviews in the instance's log only.
-    loggedEarlier.completeRound(execution);
-    return applications.round(ApplicationRegister.keyOf(execution));
+    return loggedEarlier.completeRound(log.roundOf(execution));
   }
 }

@@ -30,17 +30,19 @@ public class AssignmentPolicy {
 
   /** The person assigning (or about to hold a task that assigns) the assessor of an application. */
   public void checkAssigner(String userId, String candidateId) {
-    if (!inSemTeam.test(userId)) {
-      throw RuleViolation.forbidden("sem-team-assigns", userId + " is not in the SEM team, which assigns assessors.");
-    }
+    checkInSemTeam(userId, "assigns assessors");
     FourEyes.checkAssigner(userId, candidateId);
   }
 
   /** The person completing the reassignment of an application's overdue assessment or review. */
   public void checkReassigner(String userId, String candidateId) {
-    if (!inSemTeam.test(userId)) {
-      throw RuleViolation.forbidden("sem-team-assigns", userId + " is not in the SEM team, which reassigns work.");
-    }
+    checkInSemTeam(userId, "reassigns work");
     FourEyes.checkReassigner(userId, candidateId);
+  }
+
+  private void checkInSemTeam(String userId, String whatTheTeamDoes) {
+    if (!inSemTeam.test(userId)) {
+      throw RuleViolation.forbidden("sem-team-assigns", userId + " is not in the SEM team, which " + whatTheTeamDoes + ".");
+    }
   }
 }

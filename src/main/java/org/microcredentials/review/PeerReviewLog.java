@@ -4,9 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.spin.plugin.variable.SpinValues;
 import org.springframework.stereotype.Component;
+import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.application.PeerReview;
 
 /**
@@ -25,6 +27,12 @@ public class PeerReviewLog {
 
   PeerReviewLog(ObjectMapper json) {
     this.json = json;
+  }
+
+  /** The round an execution of it runs in, with the reviews its instance's log holds. */
+  public RunningRound roundOf(DelegateExecution execution) {
+    return new RunningRound(ApplicationRegister.keyOf(execution), execution.getProcessInstanceId(),
+        read(execution, ReviewRoundProcess.Variables.PEER_REVIEWS));
   }
 
   public List<PeerReview> read(VariableScope scope, String variable) {

@@ -1,5 +1,6 @@
 package org.microcredentials.review;
 
+import java.util.List;
 import java.util.Optional;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.application.ApplicationRegister;
@@ -40,6 +41,12 @@ public class ReviewRoundSteps {
     this.assignmentPolicy = assignmentPolicy;
     this.scorePolicy = scorePolicy;
     this.evidenceHistory = evidenceHistory;
+  }
+
+  /** Who may assess the application: the people the SEM team picks the assessor from. */
+  public List<Engineer> eligibleAssessors(String businessKey) {
+    ApplicationRegister.Application application = applications.application(businessKey);
+    return reviewPolicy.eligibleAssessors(organisation.all(), application.candidateId(), application.skillLevel());
   }
 
   /** A SEM-team member assigns an eligible assessor; the assessor, as the organisation knows them. */

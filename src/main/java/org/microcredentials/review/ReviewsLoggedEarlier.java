@@ -1,13 +1,11 @@
 package org.microcredentials.review;
 
-import static org.microcredentials.review.ReviewRoundProcess.Variables.PEER_REVIEWS;
-
 import java.time.Clock;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.application.PeerReview;
+import org.microcredentials.application.RecordedRound;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,25 +24,29 @@ import org.springframework.stereotype.Component;
 class ReviewsLoggedEarlier {
 
   private final ApplicationRegister applications;
-  private final PeerReviewLog log;
   private final Clock clock;
 
-  ReviewsLoggedEarlier(ApplicationRegister applications, PeerReviewLog log, Clock clock) {
+  ReviewsLoggedEarlier(ApplicationRegister applications, Clock clock) {
     this.applications = applications;
-    this.log = log;
     this.clock = clock;
   }
 
-  /** Records, in the current round, each review of the instance's log that the record lacks. */
-  void completeRound(DelegateExecution execution) {
-    String businessKey = ApplicationRegister.keyOf(execution);
-    Set<String> recorded = applications.round(businessKey).reviews().stream().map(PeerReview::reviewerId)
-        .collect(Collectors.toSet());
-    for (PeerReview review : log.read(execution, PEER_REVIEWS)) {
+  /**
+   * The round as recorded, after recording in it each review of the instance's log that the record lacks: what a
+   * step that decides on the round, or checks a reviewer against it, reads.
+   */
+  RecordedRound completeRound(RunningRound running) {
+    String businessKey = running.businessKey();
+    RecordedRound round = applications.round(businessKey);
+    Set<String> recorded = round.reviews().stream().map(PeerReview::reviewerId).collect(Collectors.toSet());
+    boolean completed = false;
+    for (PeerReview review : running.loggedEarlier()) {
       if (recorded.add(review.reviewerId())) {
         applications.recordPeerReview(businessKey, review, clock.instant());
+        completed = true;
       }
     }
+    return completed ? applications.round(businessKey) : round;
   }
 
   /**
