@@ -64,8 +64,6 @@ public class Reports {
       "passRate");
   private static final List<String> OUTCOME_COLUMNS = List.of("month", "decided", "median", "p90");
   private static final List<String> ENDORSEMENT_TIME_COLUMNS = List.of("month", "approved", "median", "p90");
-  private static final List<String> CREDENTIAL_COLUMNS = List.of("quarter", "skillCode", "skillName", "level", "issued",
-      "revoked");
   private static final List<String> ENDORSER_COLUMNS = List.of("endorser", "name", "started", "approved", "withdrawn",
       "distinctCandidates");
 
@@ -76,6 +74,7 @@ public class Reports {
   private final SettledReports settled;
   private final SettledTally<TaskHolder, long[]> slaTally;
   private final UnsettledSlaTally unsettledTally;
+  private final TalliedReport<CredentialsBySkillLevelReport.Group, long[]> credentialsBySkillLevel;
 
   Reports(JdbcClient jdbc, MicroCredentialsProperties properties, Clock clock, DataSource dataSource,
       PlatformTransactionManager transactions) {
@@ -88,6 +87,7 @@ public class Reports {
     // is then only the open tasks and those ended in the last minutes.
     this.slaTally = new SettledTally<>(TallyCutoff.byMinute(clock, zone), this::countTasksHeld, SettledTally::sum);
     this.unsettledTally = new UnsettledSlaTally(jdbc, transactions, SLA_TASK_KEYS);
+    this.credentialsBySkillLevel = new TalliedReport<>(new CredentialsBySkillLevelReport(jdbc, zoned), clock, zoned);
   }
 
   public ZoneId zone() {
@@ -109,8 +109,8 @@ public class Reports {
       case TIME_TO_ENDORSEMENT -> new Report(name.slug(), filter, ENDORSEMENT_TIME_COLUMNS,
           settled.timeToEndorsement(filter));
       case SLA_BREACHES -> slaBreaches(filter);
-      case CREDENTIALS_BY_SKILL_LEVEL -> new Report(name.slug(), filter, CREDENTIAL_COLUMNS,
-          settled.credentialsBySkillLevel(filter));
+      case CREDENTIALS_BY_SKILL_LEVEL -> new Report(name.slug(), filter, CredentialsBySkillLevelReport.COLUMNS,
+          credentialsBySkillLevel.tallied(filter));
       case ENDORSEMENTS_BY_ENDORSER -> new Report(name.slug(), filter, ENDORSER_COLUMNS,
           settled.endorsementsByEndorser(filter));
       case CREDENTIALS_AND_PROMOTIONS -> credentialsAndPromotions(filter);
@@ -125,7 +125,8 @@ public class Reports {
       case TIME_TO_OUTCOME -> timeToOutcomeQueried(filter);
       case TIME_TO_ENDORSEMENT -> timeToEndorsementQueried(filter);
       case SLA_BREACHES -> slaBreachesQueried(filter);
-      case CREDENTIALS_BY_SKILL_LEVEL -> credentialsBySkillLevelQueried(filter);
+      case CREDENTIALS_BY_SKILL_LEVEL -> new Report(name.slug(), filter, CredentialsBySkillLevelReport.COLUMNS,
+          credentialsBySkillLevel.queried(filter));
       case ENDORSEMENTS_BY_ENDORSER -> endorsementsByEndorserQueried(filter);
       case CREDENTIALS_AND_PROMOTIONS -> credentialsAndPromotions(filter);
     };
@@ -412,56 +413,6 @@ public class Reports {
     return new Report(ReportName.SLA_BREACHES.slug(), filter, List.of("person", "name", "tasks", "overdue", "escalated"),
         query(sql, held, (rs, row) -> row("person", rs.getString("person"), "name", rs.getString("display_name"),
             "tasks", rs.getLong("tasks"), "overdue", rs.getLong("overdue"), "escalated", rs.getLong("escalated"))));
-  }
-
-  /**
-   * Per quarter, skill and level: credentials issued in the quarter and credentials revoked in it
-   * (the inflation watch), queried over every credential.
-   */
-  private Report credentialsBySkillLevelQueried(ReportFilter filter) {
-    // Each credential of the skill and team is read once (its issue and its revocation from the same row:
-    // reading the table twice doubled the heap reads of a team's 100,000 credentials), counted per quarter
-    // start of each moment, whether each moment is in the period, skill, level and version; the few groups
-    // are then split into issued and revoked, and named: the quarter's numbers and the skill's name per
-    // group only.
-    Conditions held = conditions(new ReportFilter(null, null, filter.skillCode(), filter.team()), null, "holder_id",
-        "skill_code");
-    // The period on either moment: the column left as %1$s, the same :start and :end for both.
-    Conditions period = conditions(new ReportFilter(filter.from(), filter.to(), null, null), "%1$s", null, null);
-    held.parameters.putAll(period.parameters);
-    String inPeriod = period.all();
-    String sql = (held.with().isEmpty() ? "with " : held.with() + ", ") + """
-        per_group (issued_start, issued_in, revoked_start, revoked_in, skill_code, skill_level, framework_version, n) as (
-          select issued_start, issued_in, revoked_start, revoked_in, skill_code, skill_level, framework_version,
-            count(*) as n
-          from (
-            select %s as issued_start, case when %s then 1 else 0 end as issued_in,
-              %s as revoked_start, case when revoked and revoked_at is not null and %s then 1 else 0 end as revoked_in,
-              skill_code, skill_level, framework_version
-            from credential %s
-          ) each_credential
-          group by issued_start, issued_in, revoked_start, revoked_in, skill_code, skill_level, framework_version)
-        select year_quarter, c.skill_code, max(s.name) as skill_name, c.skill_level,
-          sum(issued) as issued, sum(revoked) as revoked
-        from (
-          select %s as year_quarter, skill_code, skill_level, framework_version, n as issued, 0 as revoked
-          from per_group where issued_in = 1
-          union all
-          select %s as year_quarter, skill_code, skill_level, framework_version, 0 as issued, n as revoked
-          from per_group where revoked_in = 1
-        ) c
-        left join skill s on s.framework_version = c.framework_version and s.code = c.skill_code
-        group by year_quarter, c.skill_code, c.skill_level
-        order by year_quarter, c.skill_code, c.skill_level""".formatted(zoned.quarterStart("issued_at"),
-        inPeriod.formatted("issued_at"), zoned.quarterStart("revoked_at"), inPeriod.formatted("revoked_at"), held.where(),
-        zoned.yearQuarter("issued_start"), zoned.yearQuarter("revoked_start"));
-    return new Report(ReportName.CREDENTIALS_BY_SKILL_LEVEL.slug(), filter, CREDENTIAL_COLUMNS,
-        query(sql, held, (rs, row) -> {
-          int yearQuarter = rs.getInt("year_quarter");
-          return row("quarter", "%d-Q%d".formatted(yearQuarter / 10, yearQuarter % 10),
-              "skillCode", rs.getString("skill_code"), "skillName", rs.getString("skill_name"),
-              "level", rs.getInt("skill_level"), "issued", rs.getLong("issued"), "revoked", rs.getLong("revoked"));
-        }));
   }
 
   /** Per endorser (the abuse watch): endorsements started in the period, approved, withdrawn, and distinct candidates. */

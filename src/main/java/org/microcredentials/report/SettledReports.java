@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * The reports without a team filter, added up from tallies of facts that are final once written
  * ({@link SettledTally}): an application passed or failed for good, an endorsement approved or
- * withdrawn (each with the moment it closed), a credential issued or revoked. Every tally is kept
+ * withdrawn (each with the moment it closed). Every tally is kept
  * per day of the organisation's time zone and per skill, so the period and skill filters stay exact;
  * the team, which no tally tells apart, is left to {@link Reports}' queries. Rows are those the
  * queries give, in the same order (the benchmark compares them at scale).
@@ -60,7 +60,6 @@ final class SettledReports {
   private final SettledTally<OutcomeDay, double[]> outcomes;
   private final SettledTally<OutcomeDay, double[]> endorsementTimes;
   private final SettledTally<EndorserDay, long[]> endorsers;
-  private final SettledTally<CredentialDay, long[]> credentials;
   private final Map<String, Coarsened<?, ?>> coarsened = new ConcurrentHashMap<>();
 
   SettledReports(JdbcClient jdbc, ZonedSql zoned, Clock clock) {
@@ -74,7 +73,6 @@ final class SettledReports {
     this.endorsementTimes = new SettledTally<>(clock, zoned.zone(), (from, to) -> durations("endorsement",
         "started_at", "status = '" + APPROVED + "'", from, to), SettledTally::concat);
     this.endorsers = SettledTally.ofCounts(clock, zoned.zone(), this::countEndorsements);
-    this.credentials = SettledTally.ofCounts(clock, zoned.zone(), this::countCredentials);
   }
 
   /** Self-submissions (by submission) and endorsements (by start) started on a day: started, passed, failed. */
@@ -91,10 +89,6 @@ final class SettledReports {
 
   /** One endorser's endorsements of one candidate started on a day: started, approved, withdrawn. */
   record EndorserDay(String endorser, String candidate, String skillCode, LocalDate day) {
-  }
-
-  /** Credentials issued (first count) and revoked (second) per day of the organisation, skill, level and version. */
-  record CredentialDay(LocalDate day, String skillCode, int skillLevel, int frameworkVersion) {
   }
 
   /** {@link Reports#submissions} of self-submissions and endorsements, per month of start and source (no promotions). */
@@ -165,33 +159,6 @@ final class SettledReports {
     people.forEach((endorser, counts) -> rows.add(row("endorser", endorser, "name", names.get(endorser),
         "started", counts[0], "approved", counts[1], "withdrawn", counts[2],
         "distinctCandidates", (long) candidates.getOrDefault(endorser, Set.of()).size())));
-    return rows;
-  }
-
-  /** {@link Reports#credentialsBySkillLevel}: per quarter, skill and level, credentials issued and revoked in it. */
-  List<Map<String, Object>> credentialsBySkillLevel(ReportFilter filter) {
-    record Group(int yearQuarter, String skillCode, int level) {
-    }
-    Map<Group, long[]> groups = new TreeMap<>(Comparator.comparingInt(Group::yearQuarter)
-        .thenComparing(Group::skillCode).thenComparingInt(Group::level));
-    Map<Group, Set<Integer>> versions = new HashMap<>();
-    BiConsumer<CredentialDay, long[]> add = (day, counts) -> {
-      if (counted(day.day(), day.skillCode(), filter)) {
-        Group group = new Group(day.day().getYear() * 10 + (day.day().getMonthValue() + 2) / 3, day.skillCode(),
-            day.skillLevel());
-        groups.merge(group, counts, SettledTally::sum);
-        versions.computeIfAbsent(group, absent -> new HashSet<>()).add(day.frameworkVersion());
-      }
-    };
-    addUp(credentials, filter, "credentials-by-skill-level", day -> new CredentialDay(day.day().withDayOfMonth(1)
-        .withMonth((day.day().getMonthValue() - 1) / 3 * 3 + 1), day.skillCode(), day.skillLevel(),
-        day.frameworkVersion()), SettledTally::sum, add);
-    SkillNames names = skillNames();
-    List<Map<String, Object>> rows = new ArrayList<>();
-    groups.forEach((group, counts) -> rows.add(row("quarter", "%d-Q%d".formatted(group.yearQuarter() / 10,
-            group.yearQuarter() % 10), "skillCode", group.skillCode(),
-        "skillName", names.of(group.skillCode(), versions.get(group)),
-        "level", group.level(), "issued", counts[0], "revoked", counts[1])));
     return rows;
   }
 
@@ -344,27 +311,6 @@ final class SettledReports {
 
   /** A settled tally's days, and the same added up into coarser groups. */
   private record Coarsened<K, V>(Map<K, V> days, Map<K, V> groups) {
-  }
-
-  private Map<CredentialDay, long[]> countCredentials(Instant from, Instant to) {
-    Map<CredentialDay, long[]> counts = new HashMap<>();
-    for (int moment = 0; moment < 2; moment++) {
-      String column = moment == 0 ? "issued_at" : "revoked_at";
-      Moments moments = new Moments(column, from, to);
-      String day = zoned.localDay(column);
-      int index = moment;
-      jdbc.sql("""
-          select %s as local_day, skill_code, skill_level, framework_version, count(*) as credentials
-          from credential where %s %s
-          group by %s, skill_code, skill_level, framework_version""".formatted(day, moments.where(),
-              moment == 1 ? "and revoked" : "", day))
-          .params(moments.parameters())
-          .query((rs, row) -> counts.computeIfAbsent(new CredentialDay(ZonedSql.localDay(rs, "local_day"),
-              rs.getString("skill_code"), rs.getInt("skill_level"), rs.getInt("framework_version")),
-              absent -> new long[2])[index] += rs.getLong("credentials"))
-          .list();
-    }
-    return counts;
   }
 
   /** A moment column within [from, to), either end open when {@code null}. */

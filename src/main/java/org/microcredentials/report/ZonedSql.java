@@ -78,6 +78,41 @@ final class ZonedSql {
         : "cast(" + quarterStart + " as integer)";
   }
 
+  /** How finely a report's partial aggregates are grouped in time: per day (for the tallies), or as coarse as its rows allow. */
+  enum Grain {
+    DAY, MONTH, QUARTER, WHOLE
+  }
+
+  /**
+   * The first day of a moment's period of {@code grain} ({@link Grain#WHOLE}: one constant for all time), read with
+   * {@link #localDay(ResultSet, String)}: a date on PostgreSQL, yyyymmdd on H2 (see {@link #monthStart}).
+   */
+  String periodStart(String column, Grain grain) {
+    if (grain == Grain.DAY) {
+      return localDay(column);
+    }
+    if (grain == Grain.WHOLE) {
+      return "cast(19700101 as integer)";
+    }
+    String local = local(column);
+    if (postgres()) {
+      return "cast(date_trunc('" + (grain == Grain.MONTH ? "month" : "quarter") + "', " + local + ") as date)";
+    }
+    String month = grain == Grain.MONTH ? "extract(month from " + local + ")"
+        : "(extract(quarter from " + local + ") * 3 - 2)";
+    return "cast(extract(year from " + local + ") * 10000 + " + month + " * 100 + 1 as integer)";
+  }
+
+  /** The first day of the period of {@code grain} that {@code day} lies in, as {@link #periodStart} gives it. */
+  static LocalDate periodStart(LocalDate day, Grain grain) {
+    return switch (grain) {
+      case DAY -> day;
+      case MONTH -> day.withDayOfMonth(1);
+      case QUARTER -> day.withDayOfMonth(1).withMonth((day.getMonthValue() - 1) / 3 * 3 + 1);
+      case WHOLE -> LocalDate.of(1970, 1, 1);
+    };
+  }
+
   /** The days from one moment to another, with their fraction. */
   static String days(String fromColumn, String toColumn) {
     return "cast(extract(epoch from (" + toColumn + " - " + fromColumn + ")) / 86400 as double precision)";
