@@ -60,10 +60,6 @@ public class Reports {
   private static final String SELF_SUBMITTED = "source = '" + SettledReports.SELF_SUBMISSION + "'";
 
   private static final List<String> SUBMISSION_COLUMNS = List.of("month", "source", "started", "passed", "failed", "open");
-  private static final List<String> PASS_RATE_COLUMNS = List.of("skillCode", "skillName", "level", "assessed", "passed",
-      "passRate");
-  private static final List<String> OUTCOME_COLUMNS = List.of("month", "decided", "median", "p90");
-  private static final List<String> ENDORSEMENT_TIME_COLUMNS = List.of("month", "approved", "median", "p90");
   private static final List<String> ENDORSER_COLUMNS = List.of("endorser", "name", "started", "approved", "withdrawn",
       "distinctCandidates");
 
@@ -75,6 +71,9 @@ public class Reports {
   private final SettledTally<TaskHolder, long[]> slaTally;
   private final UnsettledSlaTally unsettledTally;
   private final TalliedReport<CredentialsBySkillLevelReport.Group, long[]> credentialsBySkillLevel;
+  private final TalliedReport<PassRateReport.Group, long[]> passRate;
+  private final TalliedReport<DurationsReport.Group, double[]> timeToOutcome;
+  private final TalliedReport<DurationsReport.Group, double[]> timeToEndorsement;
 
   Reports(JdbcClient jdbc, MicroCredentialsProperties properties, Clock clock, DataSource dataSource,
       PlatformTransactionManager transactions) {
@@ -88,6 +87,9 @@ public class Reports {
     this.slaTally = new SettledTally<>(TallyCutoff.byMinute(clock, zone), this::countTasksHeld, SettledTally::sum);
     this.unsettledTally = new UnsettledSlaTally(jdbc, transactions, SLA_TASK_KEYS);
     this.credentialsBySkillLevel = new TalliedReport<>(new CredentialsBySkillLevelReport(jdbc, zoned), clock, zoned);
+    this.passRate = new TalliedReport<>(new PassRateReport(jdbc, zoned), clock, zoned);
+    this.timeToOutcome = new TalliedReport<>(DurationsReport.timeToOutcome(jdbc, zoned), clock, zoned);
+    this.timeToEndorsement = new TalliedReport<>(DurationsReport.timeToEndorsement(jdbc, zoned), clock, zoned);
   }
 
   public ZoneId zone() {
@@ -104,10 +106,11 @@ public class Reports {
     }
     return switch (name) {
       case SUBMISSIONS -> submissions(filter);
-      case PASS_RATE -> new Report(name.slug(), filter, PASS_RATE_COLUMNS, settled.passRate(filter));
-      case TIME_TO_OUTCOME -> new Report(name.slug(), filter, OUTCOME_COLUMNS, settled.timeToOutcome(filter));
-      case TIME_TO_ENDORSEMENT -> new Report(name.slug(), filter, ENDORSEMENT_TIME_COLUMNS,
-          settled.timeToEndorsement(filter));
+      case PASS_RATE -> new Report(name.slug(), filter, PassRateReport.COLUMNS, passRate.tallied(filter));
+      case TIME_TO_OUTCOME -> new Report(name.slug(), filter, DurationsReport.OUTCOME_COLUMNS,
+          timeToOutcome.tallied(filter));
+      case TIME_TO_ENDORSEMENT -> new Report(name.slug(), filter, DurationsReport.ENDORSEMENT_COLUMNS,
+          timeToEndorsement.tallied(filter));
       case SLA_BREACHES -> slaBreaches(filter);
       case CREDENTIALS_BY_SKILL_LEVEL -> new Report(name.slug(), filter, CredentialsBySkillLevelReport.COLUMNS,
           credentialsBySkillLevel.tallied(filter));
@@ -121,9 +124,11 @@ public class Reports {
   public Report queried(ReportName name, ReportFilter filter) {
     return switch (name) {
       case SUBMISSIONS -> new Report(name.slug(), filter, SUBMISSION_COLUMNS, submissionsQueried(filter, false));
-      case PASS_RATE -> passRateQueried(filter);
-      case TIME_TO_OUTCOME -> timeToOutcomeQueried(filter);
-      case TIME_TO_ENDORSEMENT -> timeToEndorsementQueried(filter);
+      case PASS_RATE -> new Report(name.slug(), filter, PassRateReport.COLUMNS, passRate.queried(filter));
+      case TIME_TO_OUTCOME -> new Report(name.slug(), filter, DurationsReport.OUTCOME_COLUMNS,
+          timeToOutcome.queried(filter));
+      case TIME_TO_ENDORSEMENT -> new Report(name.slug(), filter, DurationsReport.ENDORSEMENT_COLUMNS,
+          timeToEndorsement.queried(filter));
       case SLA_BREACHES -> slaBreachesQueried(filter);
       case CREDENTIALS_BY_SKILL_LEVEL -> new Report(name.slug(), filter, CredentialsBySkillLevelReport.COLUMNS,
           credentialsBySkillLevel.queried(filter));
@@ -184,76 +189,6 @@ public class Reports {
         "passed", rs.getLong("passed"),
         "failed", rs.getLong("failed"),
         "open", rs.getLong("still_open")));
-  }
-
-  /**
-   * Per skill and level: assessments decided (passed or failed for good) in the period, and the share passed:
-   * self-submissions and the skills promotion applications had assessed, each by the same review round.
-   */
-  private Report passRateQueried(ReportFilter filter) {
-    Conditions decided = conditions(filter, "a.closed_at", "a.candidate_id", "a.skill_code");
-    // Counted per skill, level and framework version first, named after: the join then meets a few
-    // dozen rows instead of every application.
-    String sql = decided.with() + """
-        select d.skill_code, max(s.name) as skill_name, d.skill_level, sum(d.assessed) as assessed,
-          sum(d.passed) as passed
-        from (
-          select a.skill_code, a.skill_level, a.framework_version, count(*) as assessed,
-            sum(case when a.status = '%s' then 1 else 0 end) as passed
-          from application a
-          %s and a.status in ('%s', '%s')
-          group by a.skill_code, a.skill_level, a.framework_version
-        ) d
-        left join skill s on s.framework_version = d.framework_version and s.code = d.skill_code
-        group by d.skill_code, d.skill_level
-        order by d.skill_code, d.skill_level""".formatted(PASSED, decided.whereOrTrue(), PASSED, FAILED);
-    return new Report(ReportName.PASS_RATE.slug(), filter, PASS_RATE_COLUMNS,
-        query(sql, decided, (rs, row) -> {
-          long assessed = rs.getLong("assessed");
-          long passed = rs.getLong("passed");
-          return row("skillCode", rs.getString("skill_code"), "skillName", rs.getString("skill_name"),
-              "level", rs.getInt("skill_level"), "assessed", assessed, "passed", passed,
-              "passRate", (double) passed / assessed);
-        }));
-  }
-
-  /**
-   * Per month of outcome: median and 90th percentile of the days from submission to the final outcome, of
-   * self-submissions (a promotion's skills wait on each other and on the candidate's evidence: not comparable).
-   */
-  private Report timeToOutcomeQueried(ReportFilter filter) {
-    Conditions decided = conditions(filter, "closed_at", "candidate_id", "skill_code");
-    decided.add(SELF_SUBMITTED);
-    return new Report(ReportName.TIME_TO_OUTCOME.slug(), filter, OUTCOME_COLUMNS,
-        percentilesPerMonth(decided, "application", "submitted_at", "status in ('" + PASSED + "', '" + FAILED + "')",
-            "decided"));
-  }
-
-  /** Per month of approval: median and 90th percentile of the days from an endorsement's start to its approval. */
-  private Report timeToEndorsementQueried(ReportFilter filter) {
-    Conditions approved = conditions(filter, "closed_at", "candidate_id", "skill_code");
-    return new Report(ReportName.TIME_TO_ENDORSEMENT.slug(), filter, ENDORSEMENT_TIME_COLUMNS,
-        percentilesPerMonth(approved, "endorsement", "started_at", "status = '" + APPROVED + "'", "approved"));
-  }
-
-  /** Per month of closing: how many of the rows closed, the median and 90th percentile of the days from start to close. */
-  private List<Map<String, Object>> percentilesPerMonth(Conditions conditions, String table, String startColumn,
-      String rows, String countColumn) {
-    String days = ZonedSql.days(startColumn, "closed_at");
-    String sql = conditions.with() + """
-        select %s as year_month, closed, median_days, p90_days
-        from (
-          select %s as month_start, count(*) as closed,
-            percentile_cont(0.5) within group (order by %s) as median_days,
-            percentile_cont(0.9) within group (order by %s) as p90_days
-          from %s %s and %s and closed_at is not null
-          group by %s
-        ) grouped
-        order by year_month""".formatted(zoned.yearMonth(), zoned.monthStart("closed_at"), days, days, table,
-        conditions.whereOrTrue(), rows, zoned.monthStart("closed_at"));
-    return query(sql, conditions, (rs, row) -> row("month", yearMonth(rs.getInt("year_month")),
-        countColumn, rs.getLong("closed"), "median", rounded(rs.getDouble("median_days")),
-        "p90", rounded(rs.getDouble("p90_days"))));
   }
 
   /**

@@ -56,9 +56,6 @@ final class SettledReports {
   private final JdbcClient jdbc;
   private final ZonedSql zoned;
   private final SettledTally<StartedDay, long[]> started;
-  private final SettledTally<DecidedDay, long[]> decided;
-  private final SettledTally<OutcomeDay, double[]> outcomes;
-  private final SettledTally<OutcomeDay, double[]> endorsementTimes;
   private final SettledTally<EndorserDay, long[]> endorsers;
   private final Map<String, Coarsened<?, ?>> coarsened = new ConcurrentHashMap<>();
 
@@ -66,25 +63,11 @@ final class SettledReports {
     this.jdbc = jdbc;
     this.zoned = zoned;
     this.started = SettledTally.ofCounts(clock, zoned.zone(), this::countStarted);
-    this.decided = SettledTally.ofCounts(clock, zoned.zone(), this::countDecided);
-    this.outcomes = new SettledTally<>(clock, zoned.zone(), (from, to) -> durations("application",
-        "submitted_at", "status in ('" + PASSED + "', '" + FAILED + "') and source = '" + SELF_SUBMISSION + "'", from, to),
-        SettledTally::concat);
-    this.endorsementTimes = new SettledTally<>(clock, zoned.zone(), (from, to) -> durations("endorsement",
-        "started_at", "status = '" + APPROVED + "'", from, to), SettledTally::concat);
     this.endorsers = SettledTally.ofCounts(clock, zoned.zone(), this::countEndorsements);
   }
 
   /** Self-submissions (by submission) and endorsements (by start) started on a day: started, passed, failed. */
   record StartedDay(LocalDate day, String source, String skillCode) {
-  }
-
-  /** Assessments decided on a day (any source): decided, passed. */
-  record DecidedDay(LocalDate day, String skillCode, int skillLevel, int frameworkVersion) {
-  }
-
-  /** The days each application or endorsement closed on that day had taken. */
-  record OutcomeDay(LocalDate day, String skillCode) {
   }
 
   /** One endorser's endorsements of one candidate started on a day: started, approved, withdrawn. */
@@ -108,39 +91,6 @@ final class SettledReports {
     return rows;
   }
 
-  /** {@link Reports#passRate}. */
-  List<Map<String, Object>> passRate(ReportFilter filter) {
-    record Group(String skillCode, int level) {
-    }
-    Map<Group, long[]> groups = new TreeMap<>(Comparator.comparing(Group::skillCode).thenComparingInt(Group::level));
-    Map<Group, Set<Integer>> versions = new HashMap<>();
-    // Without a period the days do not matter: the settled ones are added up once, as one.
-    addUp(decided, filter, "pass-rate", key -> new DecidedDay(LocalDate.EPOCH, key.skillCode(), key.skillLevel(),
-        key.frameworkVersion()), SettledTally::sum, (key, counts) -> {
-          if (counted(key.day(), key.skillCode(), filter)) {
-            Group group = new Group(key.skillCode(), key.skillLevel());
-            groups.merge(group, counts, SettledTally::sum);
-            versions.computeIfAbsent(group, absent -> new HashSet<>()).add(key.frameworkVersion());
-          }
-        });
-    SkillNames names = skillNames();
-    List<Map<String, Object>> rows = new ArrayList<>();
-    groups.forEach((group, counts) -> rows.add(row("skillCode", group.skillCode(),
-        "skillName", names.of(group.skillCode(), versions.get(group)), "level", group.level(), "assessed", counts[0],
-        "passed", counts[1], "passRate", (double) counts[1] / counts[0])));
-    return rows;
-  }
-
-  /** {@link Reports#timeToOutcome}: per month of outcome, how many, the median and 90th percentile of their days. */
-  List<Map<String, Object>> timeToOutcome(ReportFilter filter) {
-    return percentilesPerMonth(outcomes, "time-to-outcome", filter, "decided");
-  }
-
-  /** {@link Reports#timeToEndorsement}. */
-  List<Map<String, Object>> timeToEndorsement(ReportFilter filter) {
-    return percentilesPerMonth(endorsementTimes, "time-to-endorsement", filter, "approved");
-  }
-
   /** {@link Reports#endorsementsByEndorser}. */
   List<Map<String, Object>> endorsementsByEndorser(ReportFilter filter) {
     Map<String, long[]> people = new TreeMap<>();
@@ -159,32 +109,6 @@ final class SettledReports {
     people.forEach((endorser, counts) -> rows.add(row("endorser", endorser, "name", names.get(endorser),
         "started", counts[0], "approved", counts[1], "withdrawn", counts[2],
         "distinctCandidates", (long) candidates.getOrDefault(endorser, Set.of()).size())));
-    return rows;
-  }
-
-  private List<Map<String, Object>> percentilesPerMonth(SettledTally<OutcomeDay, double[]> tally, String report,
-      ReportFilter filter, String countColumn) {
-    Map<YearMonth, List<double[]>> months = new TreeMap<>();
-    addUp(tally, filter, report, key -> new OutcomeDay(key.day().withDayOfMonth(1), key.skillCode()),
-        SettledTally::concat, (key, days) -> {
-          if (counted(key.day(), key.skillCode(), filter)) {
-            months.computeIfAbsent(YearMonth.from(key.day()), absent -> new ArrayList<>()).add(days);
-          }
-        });
-    List<Map<String, Object>> rows = new ArrayList<>();
-    months.forEach((month, parts) -> {
-      double[] days = new double[parts.stream().mapToInt(part -> part.length).sum()];
-      int filled = 0;
-      for (double[] part : parts) {
-        System.arraycopy(part, 0, days, filled, part.length);
-        filled += part.length;
-      }
-      if (days.length > 0) {
-        Arrays.sort(days);
-        rows.add(row("month", month.toString(), countColumn, (long) days.length,
-            "median", rounded(percentile(days, 0.5)), "p90", rounded(percentile(days, 0.9))));
-      }
-    });
     return rows;
   }
 
@@ -243,37 +167,6 @@ final class SettledReports {
           return dayCounts;
         })
         .list();
-  }
-
-  private Map<DecidedDay, long[]> countDecided(Instant from, Instant to) {
-    Moments closed = new Moments("closed_at", from, to);
-    String day = zoned.localDay("closed_at");
-    Map<DecidedDay, long[]> counts = new HashMap<>();
-    jdbc.sql("""
-        select %s as local_day, skill_code, skill_level, framework_version, count(*) as decided,
-          sum(case when status = '%s' then 1 else 0 end) as passed
-        from application where status in ('%s', '%s') and %s
-        group by %s, skill_code, skill_level, framework_version""".formatted(day, PASSED, PASSED, FAILED, closed.where(),
-            day))
-        .params(closed.parameters())
-        .query((rs, row) -> counts.put(new DecidedDay(ZonedSql.localDay(rs, "local_day"), rs.getString("skill_code"),
-            rs.getInt("skill_level"), rs.getInt("framework_version")),
-            new long[] {rs.getLong("decided"), rs.getLong("passed")}))
-        .list();
-    return counts;
-  }
-
-  /** The days from start to close of each row closed in [from, to), per day of closing and skill. */
-  private Map<OutcomeDay, double[]> durations(String table, String startColumn, String rows, Instant from, Instant to) {
-    Moments closed = new Moments("closed_at", from, to);
-    Map<OutcomeDay, double[]> durations = new HashMap<>();
-    jdbc.sql("select %s as local_day, skill_code, %s as days from %s where %s and %s".formatted(
-            zoned.localDay("closed_at"), ZonedSql.days(startColumn, "closed_at"), table, rows, closed.where()))
-        .params(closed.parameters())
-        .query((rs, row) -> durations.merge(new OutcomeDay(ZonedSql.localDay(rs, "local_day"), rs.getString("skill_code")),
-            new double[] {rs.getDouble("days")}, SettledTally::concat))
-        .list();
-    return durations;
   }
 
   private Map<EndorserDay, long[]> countEndorsements(Instant from, Instant to) {
@@ -348,21 +241,5 @@ final class SettledReports {
           .query((rs, row) -> names.put(rs.getString("user_id"), rs.getString("display_name"))).list();
     }
     return names;
-  }
-
-  /** The names of the skills in every framework version; a report names a skill by the last of its names, as the query's max(name). */
-  private record SkillNames(Map<String, String> byVersionAndCode) {
-
-    String of(String skillCode, Set<Integer> versions) {
-      return versions.stream().map(version -> byVersionAndCode.get(version + ":" + skillCode))
-          .filter(Objects::nonNull).max(String::compareTo).orElse(null);
-    }
-  }
-
-  private SkillNames skillNames() {
-    Map<String, String> names = new HashMap<>();
-    jdbc.sql("select framework_version, code, name from skill").query((rs, row) ->
-        names.put(rs.getInt("framework_version") + ":" + rs.getString("code"), rs.getString("name"))).list();
-    return new SkillNames(names);
   }
 }
