@@ -53,7 +53,7 @@ final class DurationsReport implements ReportDefinition<DurationsReport.Group, d
   static DurationsReport timeToOutcome(JdbcClient jdbc, ZonedSql zoned) {
     return new DurationsReport(jdbc, zoned, "application", "submitted_at", "status in ('"
         + ApplicationRegister.Status.PASSED + "', '" + ApplicationRegister.Status.FAILED + "') and source = '"
-        + SettledReports.SELF_SUBMISSION + "'", "decided");
+        + SubmissionsReport.SELF_SUBMISSION + "'", "decided");
   }
 
   static DurationsReport timeToEndorsement(JdbcClient jdbc, ZonedSql zoned) {

@@ -32,16 +32,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The reports, each one set-based query over our tables ({@code application}, {@code endorsement},
- * {@code credential}, {@code engineer}, {@code skill}) or Camunda's history ({@code ACT_HI_TASKINST},
- * {@code ACT_HI_IDENTITYLINK}, {@code ACT_HI_PROCINST}): the database groups and counts, Java
- * only names the columns. Months and quarters are those of the organisation's time zone. The
- * SQL is portable between H2 and PostgreSQL ({@code AT TIME ZONE}, {@code EXTRACT},
- * {@code PERCENTILE_CONT ... WITHIN GROUP}, {@code WITH RECURSIVE}) but for the month and day keys
- * ({@link ZonedSql}); the indexes it reads are in {@code V8__report_indexes.sql}. Whose rows grow
- * without bound is added up, without a team filter, from tallies of the settled past ({@link SettledReports},
- * the SLA tally here) and queries only what is recent; {@link #queried} gives every report from its
- * query alone, which the tallies must agree with.
+ * The reports. Each report over our tables is defined once ({@link ReportDefinition}: its partial aggregates as one
+ * set-based SQL text, and one shaping of them into rows), and given in two forms ({@link TalliedReport}): queried
+ * over every row the filter selects ({@link #queried}, and with a team filter), or, without a team, from the
+ * per-day tally of the settled past and the same query over the recent days. The SLA report reads Camunda's history
+ * ({@code ACT_HI_TASKINST}, {@code ACT_HI_IDENTITYLINK}, {@code ACT_HI_PROCINST}) and keeps a tally per person;
+ * {@code credentials-and-promotions} (a few rows a day) is queried alone. Months and quarters are those of the
+ * organisation's time zone. The SQL is portable between H2 and PostgreSQL ({@code AT TIME ZONE}, {@code EXTRACT},
+ * {@code PERCENTILE_CONT ... WITHIN GROUP}, {@code WITH RECURSIVE}) but for the period keys ({@link ZonedSql}); the
+ * indexes it reads are in {@code V8__report_indexes.sql}.
  */
 @Component
 public class Reports {
@@ -50,26 +49,18 @@ public class Reports {
   private static final String SLA_TASK_KEYS = String.join(", ",
       SlaPolicy.WATCHED_TASKS.stream().map(key -> "'" + key + "'").toList());
 
-  private static final String PASSED = ApplicationRegister.Status.PASSED.name();
-  private static final String FAILED = ApplicationRegister.Status.FAILED.name();
-  private static final String APPROVED = EndorsementRegister.Status.APPROVED.name();
-  private static final String WITHDRAWN = EndorsementRegister.Status.WITHDRAWN.name();
   private static final String PROMOTED = PromotionRegister.Status.PROMOTED.name();
   private static final String NOT_PROMOTED = PromotionRegister.Status.NOT_PROMOTED.name();
-  /** Application rows of self-submissions; the others are the skills of promotion applications, counted as those. */
-  private static final String SELF_SUBMITTED = "source = '" + SettledReports.SELF_SUBMISSION + "'";
-
-  private static final List<String> SUBMISSION_COLUMNS = List.of("month", "source", "started", "passed", "failed", "open");
-  private static final List<String> ENDORSER_COLUMNS = List.of("endorser", "name", "started", "approved", "withdrawn",
-      "distinctCandidates");
 
   private final JdbcClient jdbc;
   private final ZoneId zone;
   private final Clock clock;
   private final ZonedSql zoned;
-  private final SettledReports settled;
   private final SettledTally<TaskHolder, long[]> slaTally;
   private final UnsettledSlaTally unsettledTally;
+  private final TalliedReport<SubmissionsReport.Group, long[]> submissions;
+  private final TalliedReport<SubmissionsReport.Group, long[]> promotionSubmissions;
+  private final TalliedReport<EndorsementsByEndorserReport.Group, long[]> endorsementsByEndorser;
   private final TalliedReport<CredentialsBySkillLevelReport.Group, long[]> credentialsBySkillLevel;
   private final TalliedReport<PassRateReport.Group, long[]> passRate;
   private final TalliedReport<DurationsReport.Group, double[]> timeToOutcome;
@@ -81,11 +72,14 @@ public class Reports {
     this.zone = properties.timeZone();
     this.clock = clock;
     this.zoned = new ZonedSql(zone, dataSource);
-    this.settled = new SettledReports(jdbc, zoned, clock);
     // Its groups keep no dates, so it may settle up to a few minutes ago: what is read on every request
     // is then only the open tasks and those ended in the last minutes.
     this.slaTally = new SettledTally<>(TallyCutoff.byMinute(clock, zone), this::countTasksHeld, SettledTally::sum);
     this.unsettledTally = new UnsettledSlaTally(jdbc, transactions, SLA_TASK_KEYS);
+    this.submissions = new TalliedReport<>(new SubmissionsReport(jdbc, zoned, SubmissionsReport.TALLIED), clock, zoned);
+    this.promotionSubmissions = new TalliedReport<>(new SubmissionsReport(jdbc, zoned, SubmissionsReport.PROMOTIONS),
+        clock, zoned);
+    this.endorsementsByEndorser = new TalliedReport<>(new EndorsementsByEndorserReport(jdbc, zoned), clock, zoned);
     this.credentialsBySkillLevel = new TalliedReport<>(new CredentialsBySkillLevelReport(jdbc, zoned), clock, zoned);
     this.passRate = new TalliedReport<>(new PassRateReport(jdbc, zoned), clock, zoned);
     this.timeToOutcome = new TalliedReport<>(DurationsReport.timeToOutcome(jdbc, zoned), clock, zoned);
@@ -105,7 +99,7 @@ public class Reports {
       return queried(name, filter);
     }
     return switch (name) {
-      case SUBMISSIONS -> submissions(filter);
+      case SUBMISSIONS -> submissions(submissions.tallied(filter), promotionSubmissions.queried(filter), filter);
       case PASS_RATE -> new Report(name.slug(), filter, PassRateReport.COLUMNS, passRate.tallied(filter));
       case TIME_TO_OUTCOME -> new Report(name.slug(), filter, DurationsReport.OUTCOME_COLUMNS,
           timeToOutcome.tallied(filter));
@@ -114,16 +108,29 @@ public class Reports {
       case SLA_BREACHES -> slaBreaches(filter);
       case CREDENTIALS_BY_SKILL_LEVEL -> new Report(name.slug(), filter, CredentialsBySkillLevelReport.COLUMNS,
           credentialsBySkillLevel.tallied(filter));
-      case ENDORSEMENTS_BY_ENDORSER -> new Report(name.slug(), filter, ENDORSER_COLUMNS,
-          settled.endorsementsByEndorser(filter));
+      case ENDORSEMENTS_BY_ENDORSER -> new Report(name.slug(), filter, EndorsementsByEndorserReport.COLUMNS,
+          endorsementsByEndorser.tallied(filter));
       case CREDENTIALS_AND_PROMOTIONS -> credentialsAndPromotions(filter);
     };
+  }
+
+  /**
+   * {@code submissions} of its sources with one skill (self-submissions, endorsements) and of promotion applications
+   * (a few a day, whose skills are many: always queried), in the report's order.
+   */
+  private Report submissions(List<Map<String, Object>> oneSkillSources, List<Map<String, Object>> promotions,
+      ReportFilter filter) {
+    List<Map<String, Object>> rows = new ArrayList<>(oneSkillSources);
+    rows.addAll(promotions);
+    rows.sort(Comparator.comparing((Map<String, Object> row) -> (String) row.get("month"))
+        .thenComparing(row -> (String) row.get("source")));
+    return new Report(ReportName.SUBMISSIONS.slug(), filter, SubmissionsReport.COLUMNS, rows);
   }
 
   /** A report from its query over every row, without any tally: slower, and what the tallies must agree with. */
   public Report queried(ReportName name, ReportFilter filter) {
     return switch (name) {
-      case SUBMISSIONS -> new Report(name.slug(), filter, SUBMISSION_COLUMNS, submissionsQueried(filter, false));
+      case SUBMISSIONS -> submissions(submissions.queried(filter), promotionSubmissions.queried(filter), filter);
       case PASS_RATE -> new Report(name.slug(), filter, PassRateReport.COLUMNS, passRate.queried(filter));
       case TIME_TO_OUTCOME -> new Report(name.slug(), filter, DurationsReport.OUTCOME_COLUMNS,
           timeToOutcome.queried(filter));
@@ -132,63 +139,10 @@ public class Reports {
       case SLA_BREACHES -> slaBreachesQueried(filter);
       case CREDENTIALS_BY_SKILL_LEVEL -> new Report(name.slug(), filter, CredentialsBySkillLevelReport.COLUMNS,
           credentialsBySkillLevel.queried(filter));
-      case ENDORSEMENTS_BY_ENDORSER -> endorsementsByEndorserQueried(filter);
+      case ENDORSEMENTS_BY_ENDORSER -> new Report(name.slug(), filter, EndorsementsByEndorserReport.COLUMNS,
+          endorsementsByEndorser.queried(filter));
       case CREDENTIALS_AND_PROMOTIONS -> credentialsAndPromotions(filter);
     };
-  }
-
-  /**
-   * Per month of start and source: how many started, and how many of those passed, failed or are
-   * still open. A promotion application counts once (passed: promoted), not once per skill it had assessed;
-   * filtered by skill, the promotions whose level required it. Self-submissions and endorsements from
-   * the tallies, promotions (a few a day) queried.
-   */
-  private Report submissions(ReportFilter filter) {
-    List<Map<String, Object>> rows = new ArrayList<>(settled.submissions(filter));
-    rows.addAll(submissionsQueried(filter, true));
-    rows.sort(Comparator.comparing((Map<String, Object> row) -> (String) row.get("month"))
-        .thenComparing(row -> (String) row.get("source")));
-    return new Report(ReportName.SUBMISSIONS.slug(), filter, SUBMISSION_COLUMNS, rows);
-  }
-
-  /** The rows of {@link #submissions} queried: of every source, or of promotions only. */
-  private List<Map<String, Object>> submissionsQueried(ReportFilter filter, boolean promotionsOnly) {
-    Conditions applications = conditions(filter, "submitted_at", "candidate_id", "skill_code");
-    applications.add(SELF_SUBMITTED);
-    Conditions endorsements = conditions(filter, "started_at", "candidate_id", "skill_code");
-    Conditions promotions = promotionConditions(filter);
-    List<String> started = new ArrayList<>();
-    if (!promotionsOnly) {
-      started.add("select %s as month_start, '%s' as source, status from application %s".formatted(
-          zoned.monthStart("submitted_at"), SettledReports.SELF_SUBMISSION, applications.where()));
-      started.add("select %s as month_start, '%s' as source, status from endorsement %s".formatted(
-          zoned.monthStart("started_at"), SettledReports.ENDORSEMENT, endorsements.where()));
-    }
-    started.add("select %s as month_start, 'PROMOTION' as source, p.status from promotion_application p %s".formatted(
-        zoned.monthStart("p.started_at"), promotions.where()));
-    // Every branch binds the same parameters (:start, :end, :skill, :team) to the same values.
-    String sql = promotions.with() + """
-        select %s as year_month, source, started, passed, failed, still_open
-        from (
-          select month_start, source, count(*) as started,
-            sum(case when status in ('%s', '%s', '%s') then 1 else 0 end) as passed,
-            sum(case when status in ('%s', '%s', '%s') then 1 else 0 end) as failed,
-            sum(case when status not in ('%s', '%s', '%s', '%s', '%s', '%s') then 1 else 0 end) as still_open
-          from (
-            %s
-          ) started
-          group by month_start, source
-        ) grouped
-        order by year_month, source""".formatted(zoned.yearMonth(), PASSED, APPROVED, PROMOTED, FAILED, WITHDRAWN,
-        NOT_PROMOTED, PASSED, APPROVED, PROMOTED, FAILED, WITHDRAWN, NOT_PROMOTED,
-        String.join("\n    union all\n    ", started));
-    return query(sql, promotions, (rs, row) -> row(
-        "month", yearMonth(rs.getInt("year_month")),
-        "source", rs.getString("source"),
-        "started", rs.getLong("started"),
-        "passed", rs.getLong("passed"),
-        "failed", rs.getLong("failed"),
-        "open", rs.getLong("still_open")));
   }
 
   /**
@@ -221,7 +175,7 @@ public class Reports {
     } else {
       countTasksHeld(settled.horizon(), null, true).forEach(add);
     }
-    Map<String, String> names = SettledReports.displayNames(jdbc, people.keySet());
+    Map<String, String> names = ReportNames.displayNames(jdbc, people.keySet());
     List<Map<String, Object>> rows = new ArrayList<>();
     people.forEach((person, counts) -> rows.add(row("person", person, "name", names.get(person), "tasks", counts[0],
         "overdue", counts[1], "escalated", counts[2])));
@@ -305,16 +259,16 @@ public class Reports {
     return counts;
   }
 
-  /** Everyone below the line manager, at any depth (the team filter's rule, as {@link Conditions#with()} has it). */
+  /** Everyone below the line manager, at any depth (the team filter's rule, as {@link ReportConditions#with()} has it). */
   private Set<String> teamOf(String lineManager) {
-    Conditions conditions = new Conditions(new ReportFilter(null, null, null, lineManager));
+    ReportConditions conditions = new ReportConditions(new ReportFilter(null, null, null, lineManager));
     return new HashSet<>(jdbc.sql(conditions.with() + "select user_id from team").params(conditions.parameters)
         .query(String.class).list());
   }
 
   /** {@link #slaBreaches} queried over every task held: for a period (and what the tallies must agree with). */
   private Report slaBreachesQueried(ReportFilter filter) {
-    Conditions held = new Conditions(filter);
+    ReportConditions held = new ReportConditions(filter);
     List<String> where = slaTaskConditions();
     if (filter.from() != null) {
       where.add("t.start_time_ >= :startTimestamp");
@@ -346,31 +300,8 @@ public class Reports {
         group by l.user_id_
         order by l.user_id_""".formatted(TASKS_HELD, String.join("\n  and ", where));
     return new Report(ReportName.SLA_BREACHES.slug(), filter, List.of("person", "name", "tasks", "overdue", "escalated"),
-        query(sql, held, (rs, row) -> row("person", rs.getString("person"), "name", rs.getString("display_name"),
+        held.query(jdbc, sql, (rs, row) -> row("person", rs.getString("person"), "name", rs.getString("display_name"),
             "tasks", rs.getLong("tasks"), "overdue", rs.getLong("overdue"), "escalated", rs.getLong("escalated"))));
-  }
-
-  /** Per endorser (the abuse watch): endorsements started in the period, approved, withdrawn, and distinct candidates. */
-  private Report endorsementsByEndorserQueried(ReportFilter filter) {
-    Conditions started = conditions(filter, "n.started_at", "n.endorser_id", "n.skill_code");
-    // The name looked up per endorser (a few hundred key lookups): a join let PostgreSQL hash every engineer.
-    String sql = started.with() + """
-        select c.endorser_id, (select e.display_name from engineer e where e.user_id = c.endorser_id) as display_name,
-          c.started, c.approved, c.withdrawn, c.candidates
-        from (
-          select n.endorser_id, count(*) as started,
-            sum(case when n.status = '%s' then 1 else 0 end) as approved,
-            sum(case when n.status = '%s' then 1 else 0 end) as withdrawn,
-            count(distinct n.candidate_id) as candidates
-          from endorsement n
-          %s
-          group by n.endorser_id
-        ) c
-        order by c.endorser_id""".formatted(APPROVED, WITHDRAWN, started.where());
-    return new Report(ReportName.ENDORSEMENTS_BY_ENDORSER.slug(), filter, ENDORSER_COLUMNS,
-        query(sql, started, (rs, row) -> row("endorser", rs.getString("endorser_id"), "name", rs.getString("display_name"),
-            "started", rs.getLong("started"), "approved", rs.getLong("approved"), "withdrawn", rs.getLong("withdrawn"),
-            "distinctCandidates", rs.getLong("candidates"))));
   }
 
   /**
@@ -379,7 +310,7 @@ public class Reports {
    * credentials the candidates held (issued and not revoked) on the day they applied, as the register wrote it then.
    */
   Report credentialsAndPromotions(ReportFilter filter) {
-    Conditions started = promotionConditions(filter);
+    ReportConditions started = SubmissionsReport.promotionConditions(filter, zoned);
     String sql = started.with() + """
         select target_level, count(*) as applications,
           sum(case when status = '%s' then 1 else 0 end) as promoted,
@@ -391,7 +322,7 @@ public class Reports {
         order by target_level""".formatted(PROMOTED, NOT_PROMOTED, started.where());
     return new Report(ReportName.CREDENTIALS_AND_PROMOTIONS.slug(), filter,
         List.of("targetLevel", "applications", "promoted", "notPromoted", "open", "medianCredentialsHeld"),
-        query(sql, started, (rs, row) -> {
+        started.query(jdbc, sql, (rs, row) -> {
           long applications = rs.getLong("applications");
           long promoted = rs.getLong("promoted");
           long notPromoted = rs.getLong("not_promoted");
@@ -399,93 +330,5 @@ public class Reports {
               "notPromoted", notPromoted, "open", applications - promoted - notPromoted,
               "medianCredentialsHeld", rounded(rs.getDouble("median_held")));
         }));
-  }
-
-  private List<Map<String, Object>> query(String sql, Conditions conditions,
-      org.springframework.jdbc.core.RowMapper<Map<String, Object>> mapper) {
-    JdbcClient.StatementSpec statement = jdbc.sql(sql);
-    for (Map.Entry<String, Object> parameter : conditions.parameters.entrySet()) {
-      statement = statement.param(parameter.getKey(), parameter.getValue());
-    }
-    return statement.query(mapper).list();
-  }
-
-  /** Promotion applications {@code p} by start, candidate, and a skill their level required. */
-  private Conditions promotionConditions(ReportFilter filter) {
-    return conditionsWith(filter, "p.started_at", "p.candidate_id",
-        "exists (select 1 from promotion_skill s where s.business_key = p.business_key and s.skill_code = :skill)");
-  }
-
-  /** The period, skill and team conditions on one table, with the columns that carry its moment, person and skill. */
-  private Conditions conditions(ReportFilter filter, String momentColumn, String personColumn, String skillColumn) {
-    return conditionsWith(filter, momentColumn, personColumn, skillColumn + " = :skill");
-  }
-
-  /** As above, with the skill's whole condition (on {@code :skill}) for a table that has no skill column. */
-  private Conditions conditionsWith(ReportFilter filter, String momentColumn, String personColumn, String skillCondition) {
-    Conditions conditions = new Conditions(filter);
-    if (filter.from() != null) {
-      conditions.add(momentColumn + " >= :start");
-      conditions.bind("start", filter.start(zone).toOffsetDateTime());
-    }
-    if (filter.to() != null) {
-      conditions.add(momentColumn + " < :end");
-      conditions.bind("end", filter.end(zone).toOffsetDateTime());
-    }
-    if (filter.skillCode() != null) {
-      conditions.add(skillCondition);
-      conditions.bind("skill", filter.skillCode());
-    }
-    if (filter.team() != null) {
-      conditions.add(personColumn + " in (select user_id from team)");
-    }
-    return conditions;
-  }
-
-  /** Conditions and their parameters; the team, when filtered, as a recursive common table expression. */
-  private static final class Conditions {
-
-    private final ReportFilter filter;
-    private final List<String> conditions = new ArrayList<>();
-    private final Map<String, Object> parameters = new LinkedHashMap<>();
-
-    Conditions(ReportFilter filter) {
-      this.filter = filter;
-      if (filter.team() != null) {
-        parameters.put("team", filter.team());
-      }
-    }
-
-    void add(String condition) {
-      conditions.add(condition);
-    }
-
-    void bind(String name, Object value) {
-      parameters.put(name, value);
-    }
-
-    /** Everyone below the line manager, at any depth. */
-    String with() {
-      return filter.team() == null ? "" : """
-          with recursive team (user_id) as (
-            select user_id from engineer where line_manager_id = :team
-            union all
-            select e.user_id from engineer e join team t on e.line_manager_id = t.user_id)
-          """;
-    }
-
-    String where() {
-      return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
-    }
-
-    /** A where clause further conditions can follow with {@code and}. */
-    String whereOrTrue() {
-      return "where " + all();
-    }
-
-    /** The conditions joined with {@code and}; {@code 1 = 1} when there are none. */
-    String all() {
-      return conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-    }
   }
 }
