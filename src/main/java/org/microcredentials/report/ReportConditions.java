@@ -96,11 +96,6 @@ final class ReportConditions {
     return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
   }
 
-  /** A where clause further conditions can follow with {@code and}. */
-  String whereOrTrue() {
-    return "where " + all();
-  }
-
   /** The conditions joined with {@code and}; {@code 1 = 1} when there are none. */
   String all() {
     return conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
