@@ -39,8 +39,13 @@ final class EngineHistoryRows {
       v.proc_inst_id_ = p.id_ and v.execution_id_ = p.id_ and v.name_ = '%s' and p.business_key_ like '%s%%'"""
       .formatted(ApplicationVariables.SKILL_CODE, ApplicationRegister.PROMOTION_PREFIX);
 
-  /** The skill of the application, endorsement or promotion round a task was for. */
+  /** The skill of the application, endorsement or promotion round a task {@code t} was for, through {@link #SKILL_JOINS}. */
   private static final String TASK_SKILL = "coalesce(a.skill_code, n.skill_code, v.text_)";
+  private static final String SKILL_JOINS = """
+      left join act_hi_procinst p on p.id_ = t.proc_inst_id_
+      left join application a on a.business_key = p.business_key_
+      left join endorsement n on n.business_key = p.business_key_
+      left join act_hi_varinst v on %s""".formatted(PROMOTION_ROUND_SKILL);
 
   /** The facts of {@link SlaPolicy.AssigneeChange} in the history: assignee link {@code l} of task {@code t}. */
   private static final SlaPolicy.Columns ASSIGNEE_HISTORY = new SlaPolicy.Columns("l.user_id_", "l.operation_type_",
@@ -77,9 +82,13 @@ final class EngineHistoryRows {
    * The SLA report's partial aggregates, its one SQL text: per person and skill, the tasks held ({@link SlaPolicy}'s
    * watched tasks with a due date, as its assignee at some moment), those overdue in their hands and those
    * escalated at {@code now}, of the tasks the filter selects (started in its period, of its skill, held by its team)
-   * that ended in [endedFrom, endedTo); with {@code endedTo} open, also those still open.
+   * that ended in [endedFrom, endedTo); with {@code endedTo} open, also those still open. Without a skill filter and
+   * without {@code bySkill} per person only (skill null): the skill's joins are left out.
    */
-  Map<TaskHolder, long[]> tasksHeld(ReportFilter filter, Instant endedFrom, Instant endedTo, Instant now) {
+  Map<TaskHolder, long[]> tasksHeld(ReportFilter filter, Instant endedFrom, Instant endedTo, Instant now,
+      boolean bySkill) {
+    boolean skillRead = bySkill || filter.skillCode() != null;
+    String skill = skillRead ? TASK_SKILL : "cast(null as varchar(16))";
     ReportConditions held = new ReportConditions(filter);
     List<String> where = new ArrayList<>(List.of("l.type_ = 'assignee'", "l.user_id_ is not null",
         "t.due_date_ is not null", "t.task_def_key_ in (" + SLA_TASK_KEYS + ")"));
@@ -115,13 +124,10 @@ final class EngineHistoryRows {
         select l.user_id_ as person, %s as skill_code, %s
         from act_hi_identitylink l
         join act_hi_taskinst t on t.id_ = l.task_id_
-        left join act_hi_procinst p on p.id_ = t.proc_inst_id_
-        left join application a on a.business_key = p.business_key_
-        left join endorsement n on n.business_key = p.business_key_
-        left join act_hi_varinst v on %s
+        %s
         where %s
-        group by l.user_id_, %s""".formatted(TASK_SKILL, TASKS_HELD, PROMOTION_ROUND_SKILL,
-        String.join("\n  and ", where), TASK_SKILL);
+        group by l.user_id_%s""".formatted(skill, TASKS_HELD, skillRead ? SKILL_JOINS : "",
+        String.join("\n  and ", where), skillRead ? ", " + skill : "");
     Map<TaskHolder, long[]> counts = new HashMap<>();
     held.query(jdbc, sql, (rs, row) -> counts.merge(new TaskHolder(rs.getString("person"), rs.getString("skill_code")),
         new long[] {rs.getLong("tasks"), rs.getLong("overdue"), rs.getLong("escalated")}, SettledTally::sum));

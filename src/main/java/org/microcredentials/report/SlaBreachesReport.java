@@ -47,14 +47,14 @@ final class SlaBreachesReport {
     // Its groups keep no dates, so it may settle up to a few minutes ago: what is read on every request
     // is then only the open tasks and those ended in the last minutes.
     this.settled = new SettledTally<>(TallyCutoff.byMinute(clock, zone),
-        (from, to) -> history.tasksHeld(ReportFilter.none(), from, to, clock.instant()), SettledTally::sum);
+        (from, to) -> history.tasksHeld(ReportFilter.none(), from, to, clock.instant(), true), SettledTally::sum);
     this.unsettled = new UnsettledSlaTally(history, transactions);
   }
 
   /** The report from its query over every task the filter selects. */
   List<Map<String, Object>> queried(ReportFilter filter) {
     Map<String, long[]> people = new TreeMap<>();
-    history.tasksHeld(filter, null, null, clock.instant())
+    history.tasksHeld(filter, null, null, clock.instant(), false)
         .forEach((holder, counts) -> people.merge(holder.person(), counts, SettledTally::sum));
     return rows(people);
   }
@@ -76,7 +76,7 @@ final class SlaBreachesReport {
         }
       });
     } else {
-      history.tasksHeld(filter, tally.horizon(), null, clock.instant())
+      history.tasksHeld(filter, tally.horizon(), null, clock.instant(), true)
           .forEach((holder, counts) -> people.merge(holder.person(), counts, SettledTally::sum));
     }
     return rows(people);
