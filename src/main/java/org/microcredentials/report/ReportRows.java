@@ -3,7 +3,7 @@ package org.microcredentials.report;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** How the reports write their values: rows in column order, months, days rounded, percentiles. */
+/** How the reports write their values: rows in column order, days rounded, percentiles. */
 final class ReportRows {
 
   private ReportRows() {
@@ -15,11 +15,6 @@ final class ReportRows {
       row.put((String) namesAndValues[i], namesAndValues[i + 1]);
     }
     return row;
-  }
-
-  /** yyyy-mm of yyyymm. */
-  static String yearMonth(int yearMonth) {
-    return "%d-%02d".formatted(yearMonth / 100, yearMonth % 100);
   }
 
   /** Days to a tenth. */

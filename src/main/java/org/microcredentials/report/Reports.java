@@ -2,92 +2,63 @@ package org.microcredentials.report;
 
 import static org.microcredentials.report.ReportRows.rounded;
 import static org.microcredentials.report.ReportRows.row;
-import static org.microcredentials.report.ReportRows.yearMonth;
 
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.BiConsumer;
-import java.util.function.Predicate;
 import javax.sql.DataSource;
 import org.microcredentials.MicroCredentialsProperties;
-import org.microcredentials.application.ApplicationRegister;
-import org.microcredentials.application.ApplicationVariables;
-import org.microcredentials.endorsement.EndorsementRegister;
 import org.microcredentials.promotion.PromotionRegister;
-import org.microcredentials.review.ReviewRoundProcess;
-import org.microcredentials.sla.SlaPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The reports, each one set-based query over our tables ({@code application}, {@code endorsement},
- * {@code credential}, {@code engineer}, {@code skill}) or Camunda's history ({@code ACT_HI_TASKINST},
- * {@code ACT_HI_IDENTITYLINK}, {@code ACT_HI_PROCINST}): the database groups and counts, Java
- * only names the columns. Months and quarters are those of the organisation's time zone. The
- * SQL is portable between H2 and PostgreSQL ({@code AT TIME ZONE}, {@code EXTRACT},
- * {@code PERCENTILE_CONT ... WITHIN GROUP}, {@code WITH RECURSIVE}) but for the month and day keys
- * ({@link ZonedSql}); the indexes it reads are in {@code V8__report_indexes.sql}. Whose rows grow
- * without bound is added up, without a team filter, from tallies of the settled past ({@link SettledReports},
- * the SLA tally here) and queries only what is recent; {@link #queried} gives every report from its
- * query alone, which the tallies must agree with.
+ * The reports. Each report over our tables is defined once ({@link ReportDefinition}: its partial aggregates as one
+ * set-based SQL text, and one shaping of them into rows), and given in two forms ({@link TalliedReport}): queried
+ * over every row the filter selects ({@link #queried}, and with a team filter), or, without a team, from the
+ * per-day tally of the settled past and the same query over the recent days. The SLA report ({@link SlaBreachesReport})
+ * reads Camunda's history, through {@link EngineHistoryRows} only, and keeps a tally per person;
+ * {@code credentials-and-promotions} (a few rows a day) is queried alone. Months and quarters are those of the
+ * organisation's time zone. The SQL is portable between H2 and PostgreSQL ({@code AT TIME ZONE}, {@code EXTRACT},
+ * {@code PERCENTILE_CONT ... WITHIN GROUP}, {@code WITH RECURSIVE}) but for the period keys ({@link ZonedSql}); the
+ * indexes it reads are in {@code V8__report_indexes.sql}.
  */
 @Component
 public class Reports {
 
-  /** {@link SlaPolicy#WATCHED_TASKS} as SQL, for {@code task_def_key_ in (...)}. */
-  private static final String SLA_TASK_KEYS = String.join(", ",
-      SlaPolicy.WATCHED_TASKS.stream().map(key -> "'" + key + "'").toList());
-
-  private static final String PASSED = ApplicationRegister.Status.PASSED.name();
-  private static final String FAILED = ApplicationRegister.Status.FAILED.name();
-  private static final String APPROVED = EndorsementRegister.Status.APPROVED.name();
-  private static final String WITHDRAWN = EndorsementRegister.Status.WITHDRAWN.name();
   private static final String PROMOTED = PromotionRegister.Status.PROMOTED.name();
   private static final String NOT_PROMOTED = PromotionRegister.Status.NOT_PROMOTED.name();
-  /** Application rows of self-submissions; the others are the skills of promotion applications, counted as those. */
-  private static final String SELF_SUBMITTED = "source = '" + SettledReports.SELF_SUBMISSION + "'";
-
-  private static final List<String> SUBMISSION_COLUMNS = List.of("month", "source", "started", "passed", "failed", "open");
-  private static final List<String> PASS_RATE_COLUMNS = List.of("skillCode", "skillName", "level", "assessed", "passed",
-      "passRate");
-  private static final List<String> OUTCOME_COLUMNS = List.of("month", "decided", "median", "p90");
-  private static final List<String> ENDORSEMENT_TIME_COLUMNS = List.of("month", "approved", "median", "p90");
-  private static final List<String> CREDENTIAL_COLUMNS = List.of("quarter", "skillCode", "skillName", "level", "issued",
-      "revoked");
-  private static final List<String> ENDORSER_COLUMNS = List.of("endorser", "name", "started", "approved", "withdrawn",
-      "distinctCandidates");
 
   private final JdbcClient jdbc;
   private final ZoneId zone;
-  private final Clock clock;
   private final ZonedSql zoned;
-  private final SettledReports settled;
-  private final SettledTally<TaskHolder, long[]> slaTally;
-  private final UnsettledSlaTally unsettledTally;
+  private final SlaBreachesReport slaBreaches;
+  private final TalliedReport<SubmissionsReport.Group, long[]> submissions;
+  private final TalliedReport<SubmissionsReport.Group, long[]> promotionSubmissions;
+  private final TalliedReport<EndorsementsByEndorserReport.Group, long[]> endorsementsByEndorser;
+  private final TalliedReport<CredentialsBySkillLevelReport.Group, long[]> credentialsBySkillLevel;
+  private final TalliedReport<PassRateReport.Group, long[]> passRate;
+  private final TalliedReport<DurationsReport.Group, double[]> timeToOutcome;
+  private final TalliedReport<DurationsReport.Group, double[]> timeToEndorsement;
 
   Reports(JdbcClient jdbc, MicroCredentialsProperties properties, Clock clock, DataSource dataSource,
       PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
     this.zone = properties.timeZone();
-    this.clock = clock;
     this.zoned = new ZonedSql(zone, dataSource);
-    this.settled = new SettledReports(jdbc, zoned, clock);
-    // Its groups keep no dates, so it may settle up to a few minutes ago: what is read on every request
-    // is then only the open tasks and those ended in the last minutes.
-    this.slaTally = new SettledTally<>(TallyCutoff.byMinute(clock, zone), this::countTasksHeld, SettledTally::sum);
-    this.unsettledTally = new UnsettledSlaTally(jdbc, transactions, SLA_TASK_KEYS);
+    this.slaBreaches = new SlaBreachesReport(jdbc, clock, zone, transactions);
+    this.submissions = new TalliedReport<>(new SubmissionsReport(jdbc, zoned, SubmissionsReport.TALLIED), clock, zoned);
+    this.promotionSubmissions = new TalliedReport<>(new SubmissionsReport(jdbc, zoned, SubmissionsReport.PROMOTIONS),
+        clock, zoned);
+    this.endorsementsByEndorser = new TalliedReport<>(new EndorsementsByEndorserReport(jdbc, zoned), clock, zoned);
+    this.credentialsBySkillLevel = new TalliedReport<>(new CredentialsBySkillLevelReport(jdbc, zoned), clock, zoned);
+    this.passRate = new TalliedReport<>(new PassRateReport(jdbc, zoned), clock, zoned);
+    this.timeToOutcome = new TalliedReport<>(DurationsReport.timeToOutcome(jdbc, zoned), clock, zoned);
+    this.timeToEndorsement = new TalliedReport<>(DurationsReport.timeToEndorsement(jdbc, zoned), clock, zoned);
   }
 
   public ZoneId zone() {
@@ -103,388 +74,51 @@ public class Reports {
       return queried(name, filter);
     }
     return switch (name) {
-      case SUBMISSIONS -> submissions(filter);
-      case PASS_RATE -> new Report(name.slug(), filter, PASS_RATE_COLUMNS, settled.passRate(filter));
-      case TIME_TO_OUTCOME -> new Report(name.slug(), filter, OUTCOME_COLUMNS, settled.timeToOutcome(filter));
-      case TIME_TO_ENDORSEMENT -> new Report(name.slug(), filter, ENDORSEMENT_TIME_COLUMNS,
-          settled.timeToEndorsement(filter));
-      case SLA_BREACHES -> slaBreaches(filter);
-      case CREDENTIALS_BY_SKILL_LEVEL -> new Report(name.slug(), filter, CREDENTIAL_COLUMNS,
-          settled.credentialsBySkillLevel(filter));
-      case ENDORSEMENTS_BY_ENDORSER -> new Report(name.slug(), filter, ENDORSER_COLUMNS,
-          settled.endorsementsByEndorser(filter));
+      case SUBMISSIONS -> submissions(submissions.tallied(filter), promotionSubmissions.queried(filter), filter);
+      case PASS_RATE -> new Report(name.slug(), filter, PassRateReport.COLUMNS, passRate.tallied(filter));
+      case TIME_TO_OUTCOME -> new Report(name.slug(), filter, DurationsReport.OUTCOME_COLUMNS,
+          timeToOutcome.tallied(filter));
+      case TIME_TO_ENDORSEMENT -> new Report(name.slug(), filter, DurationsReport.ENDORSEMENT_COLUMNS,
+          timeToEndorsement.tallied(filter));
+      case SLA_BREACHES -> new Report(name.slug(), filter, SlaBreachesReport.COLUMNS,
+          filter.from() == null && filter.to() == null ? slaBreaches.tallied(filter) : slaBreaches.queried(filter));
+      case CREDENTIALS_BY_SKILL_LEVEL -> new Report(name.slug(), filter, CredentialsBySkillLevelReport.COLUMNS,
+          credentialsBySkillLevel.tallied(filter));
+      case ENDORSEMENTS_BY_ENDORSER -> new Report(name.slug(), filter, EndorsementsByEndorserReport.COLUMNS,
+          endorsementsByEndorser.tallied(filter));
       case CREDENTIALS_AND_PROMOTIONS -> credentialsAndPromotions(filter);
     };
+  }
+
+  /**
+   * {@code submissions} of its sources with one skill (self-submissions, endorsements) and of promotion applications
+   * (a few a day, whose skills are many: always queried), in the report's order.
+   */
+  private Report submissions(List<Map<String, Object>> oneSkillSources, List<Map<String, Object>> promotions,
+      ReportFilter filter) {
+    List<Map<String, Object>> rows = new ArrayList<>(oneSkillSources);
+    rows.addAll(promotions);
+    rows.sort(Comparator.comparing((Map<String, Object> row) -> (String) row.get("month"))
+        .thenComparing(row -> (String) row.get("source")));
+    return new Report(ReportName.SUBMISSIONS.slug(), filter, SubmissionsReport.COLUMNS, rows);
   }
 
   /** A report from its query over every row, without any tally: slower, and what the tallies must agree with. */
   public Report queried(ReportName name, ReportFilter filter) {
     return switch (name) {
-      case SUBMISSIONS -> new Report(name.slug(), filter, SUBMISSION_COLUMNS, submissionsQueried(filter, false));
-      case PASS_RATE -> passRateQueried(filter);
-      case TIME_TO_OUTCOME -> timeToOutcomeQueried(filter);
-      case TIME_TO_ENDORSEMENT -> timeToEndorsementQueried(filter);
-      case SLA_BREACHES -> slaBreachesQueried(filter);
-      case CREDENTIALS_BY_SKILL_LEVEL -> credentialsBySkillLevelQueried(filter);
-      case ENDORSEMENTS_BY_ENDORSER -> endorsementsByEndorserQueried(filter);
+      case SUBMISSIONS -> submissions(submissions.queried(filter), promotionSubmissions.queried(filter), filter);
+      case PASS_RATE -> new Report(name.slug(), filter, PassRateReport.COLUMNS, passRate.queried(filter));
+      case TIME_TO_OUTCOME -> new Report(name.slug(), filter, DurationsReport.OUTCOME_COLUMNS,
+          timeToOutcome.queried(filter));
+      case TIME_TO_ENDORSEMENT -> new Report(name.slug(), filter, DurationsReport.ENDORSEMENT_COLUMNS,
+          timeToEndorsement.queried(filter));
+      case SLA_BREACHES -> new Report(name.slug(), filter, SlaBreachesReport.COLUMNS, slaBreaches.queried(filter));
+      case CREDENTIALS_BY_SKILL_LEVEL -> new Report(name.slug(), filter, CredentialsBySkillLevelReport.COLUMNS,
+          credentialsBySkillLevel.queried(filter));
+      case ENDORSEMENTS_BY_ENDORSER -> new Report(name.slug(), filter, EndorsementsByEndorserReport.COLUMNS,
+          endorsementsByEndorser.queried(filter));
       case CREDENTIALS_AND_PROMOTIONS -> credentialsAndPromotions(filter);
     };
-  }
-
-  /**
-   * Per month of start and source: how many started, and how many of those passed, failed or are
-   * still open. A promotion application counts once (passed: promoted), not once per skill it had assessed;
-   * filtered by skill, the promotions whose level required it. Self-submissions and endorsements from
-   * the tallies, promotions (a few a day) queried.
-   */
-  private Report submissions(ReportFilter filter) {
-    List<Map<String, Object>> rows = new ArrayList<>(settled.submissions(filter));
-    rows.addAll(submissionsQueried(filter, true));
-    rows.sort(Comparator.comparing((Map<String, Object> row) -> (String) row.get("month"))
-        .thenComparing(row -> (String) row.get("source")));
-    return new Report(ReportName.SUBMISSIONS.slug(), filter, SUBMISSION_COLUMNS, rows);
-  }
-
-  /** The rows of {@link #submissions} queried: of every source, or of promotions only. */
-  private List<Map<String, Object>> submissionsQueried(ReportFilter filter, boolean promotionsOnly) {
-    Conditions applications = conditions(filter, "submitted_at", "candidate_id", "skill_code");
-    applications.add(SELF_SUBMITTED);
-    Conditions endorsements = conditions(filter, "started_at", "candidate_id", "skill_code");
-    Conditions promotions = promotionConditions(filter);
-    List<String> started = new ArrayList<>();
-    if (!promotionsOnly) {
-      started.add("select %s as month_start, '%s' as source, status from application %s".formatted(
-          zoned.monthStart("submitted_at"), SettledReports.SELF_SUBMISSION, applications.where()));
-      started.add("select %s as month_start, '%s' as source, status from endorsement %s".formatted(
-          zoned.monthStart("started_at"), SettledReports.ENDORSEMENT, endorsements.where()));
-    }
-    started.add("select %s as month_start, 'PROMOTION' as source, p.status from promotion_application p %s".formatted(
-        zoned.monthStart("p.started_at"), promotions.where()));
-    // Every branch binds the same parameters (:start, :end, :skill, :team) to the same values.
-    String sql = promotions.with() + """
-        select %s as year_month, source, started, passed, failed, still_open
-        from (
-          select month_start, source, count(*) as started,
-            sum(case when status in ('%s', '%s', '%s') then 1 else 0 end) as passed,
-            sum(case when status in ('%s', '%s', '%s') then 1 else 0 end) as failed,
-            sum(case when status not in ('%s', '%s', '%s', '%s', '%s', '%s') then 1 else 0 end) as still_open
-          from (
-            %s
-          ) started
-          group by month_start, source
-        ) grouped
-        order by year_month, source""".formatted(zoned.yearMonth(), PASSED, APPROVED, PROMOTED, FAILED, WITHDRAWN,
-        NOT_PROMOTED, PASSED, APPROVED, PROMOTED, FAILED, WITHDRAWN, NOT_PROMOTED,
-        String.join("\n    union all\n    ", started));
-    return query(sql, promotions, (rs, row) -> row(
-        "month", yearMonth(rs.getInt("year_month")),
-        "source", rs.getString("source"),
-        "started", rs.getLong("started"),
-        "passed", rs.getLong("passed"),
-        "failed", rs.getLong("failed"),
-        "open", rs.getLong("still_open")));
-  }
-
-  /**
-   * Per skill and level: assessments decided (passed or failed for good) in the period, and the share passed:
-   * self-submissions and the skills promotion applications had assessed, each by the same review round.
-   */
-  private Report passRateQueried(ReportFilter filter) {
-    Conditions decided = conditions(filter, "a.closed_at", "a.candidate_id", "a.skill_code");
-    // Counted per skill, level and framework version first, named after: the join then meets a few
-    // dozen rows instead of every application.
-    String sql = decided.with() + """
-        select d.skill_code, max(s.name) as skill_name, d.skill_level, sum(d.assessed) as assessed,
-          sum(d.passed) as passed
-        from (
-          select a.skill_code, a.skill_level, a.framework_version, count(*) as assessed,
-            sum(case when a.status = '%s' then 1 else 0 end) as passed
-          from application a
-          %s and a.status in ('%s', '%s')
-          group by a.skill_code, a.skill_level, a.framework_version
-        ) d
-        left join skill s on s.framework_version = d.framework_version and s.code = d.skill_code
-        group by d.skill_code, d.skill_level
-        order by d.skill_code, d.skill_level""".formatted(PASSED, decided.whereOrTrue(), PASSED, FAILED);
-    return new Report(ReportName.PASS_RATE.slug(), filter, PASS_RATE_COLUMNS,
-        query(sql, decided, (rs, row) -> {
-          long assessed = rs.getLong("assessed");
-          long passed = rs.getLong("passed");
-          return row("skillCode", rs.getString("skill_code"), "skillName", rs.getString("skill_name"),
-              "level", rs.getInt("skill_level"), "assessed", assessed, "passed", passed,
-              "passRate", (double) passed / assessed);
-        }));
-  }
-
-  /**
-   * Per month of outcome: median and 90th percentile of the days from submission to the final outcome, of
-   * self-submissions (a promotion's skills wait on each other and on the candidate's evidence: not comparable).
-   */
-  private Report timeToOutcomeQueried(ReportFilter filter) {
-    Conditions decided = conditions(filter, "closed_at", "candidate_id", "skill_code");
-    decided.add(SELF_SUBMITTED);
-    return new Report(ReportName.TIME_TO_OUTCOME.slug(), filter, OUTCOME_COLUMNS,
-        percentilesPerMonth(decided, "application", "submitted_at", "status in ('" + PASSED + "', '" + FAILED + "')",
-            "decided"));
-  }
-
-  /** Per month of approval: median and 90th percentile of the days from an endorsement's start to its approval. */
-  private Report timeToEndorsementQueried(ReportFilter filter) {
-    Conditions approved = conditions(filter, "closed_at", "candidate_id", "skill_code");
-    return new Report(ReportName.TIME_TO_ENDORSEMENT.slug(), filter, ENDORSEMENT_TIME_COLUMNS,
-        percentilesPerMonth(approved, "endorsement", "started_at", "status = '" + APPROVED + "'", "approved"));
-  }
-
-  /** Per month of closing: how many of the rows closed, the median and 90th percentile of the days from start to close. */
-  private List<Map<String, Object>> percentilesPerMonth(Conditions conditions, String table, String startColumn,
-      String rows, String countColumn) {
-    String days = ZonedSql.days(startColumn, "closed_at");
-    String sql = conditions.with() + """
-        select %s as year_month, closed, median_days, p90_days
-        from (
-          select %s as month_start, count(*) as closed,
-            percentile_cont(0.5) within group (order by %s) as median_days,
-            percentile_cont(0.9) within group (order by %s) as p90_days
-          from %s %s and %s and closed_at is not null
-          group by %s
-        ) grouped
-        order by year_month""".formatted(zoned.yearMonth(), zoned.monthStart("closed_at"), days, days, table,
-        conditions.whereOrTrue(), rows, zoned.monthStart("closed_at"));
-    return query(sql, conditions, (rs, row) -> row("month", yearMonth(rs.getInt("year_month")),
-        countColumn, rs.getLong("closed"), "median", rounded(rs.getDouble("median_days")),
-        "p90", rounded(rs.getDouble("p90_days"))));
-  }
-
-  /**
-   * Per person who held an assessor or reviewer task (Camunda's history of assignees, so work
-   * handed on counts for both): the tasks held; those overdue in their hands; and those escalated
-   * (the rule: {@link SlaPolicy}). Over the
-   * whole period, added up from the tally of ended tasks ({@link SettledTally}, settled to a few minutes
-   * ago) and the tasks still open or ended since ({@link UnsettledSlaTally}; for one skill, queried with the
-   * skill of each); a team keeps its members' counts (the tally is per person). For a period queried whole.
-   */
-  private Report slaBreaches(ReportFilter filter) {
-    if (filter.from() != null || filter.to() != null) {
-      return slaBreachesQueried(filter);
-    }
-    Predicate<String> counted = filter.team() == null ? person -> true : teamOf(filter.team())::contains;
-    Map<String, long[]> people = new TreeMap<>();
-    SettledTally.Settled<TaskHolder, long[]> settled = slaTally.settled();
-    BiConsumer<TaskHolder, long[]> add = (holder, counts) -> {
-      if ((filter.skillCode() == null || filter.skillCode().equals(holder.skillCode())) && counted.test(holder.person())) {
-        people.merge(holder.person(), counts, SettledTally::sum);
-      }
-    };
-    settled.counts().forEach(add);
-    if (filter.skillCode() == null) {
-      unsettledTally.count(settled, clock.instant()).forEach((person, counts) -> {
-        if (counted.test(person)) {
-          people.merge(person, counts, SettledTally::sum);
-        }
-      });
-    } else {
-      countTasksHeld(settled.horizon(), null, true).forEach(add);
-    }
-    Map<String, String> names = SettledReports.displayNames(jdbc, people.keySet());
-    List<Map<String, Object>> rows = new ArrayList<>();
-    people.forEach((person, counts) -> rows.add(row("person", person, "name", names.get(person), "tasks", counts[0],
-        "overdue", counts[1], "escalated", counts[2])));
-    return new Report(ReportName.SLA_BREACHES.slug(), filter, List.of("person", "name", "tasks", "overdue", "escalated"),
-        rows);
-  }
-
-  /**
-   * The skill of a promotion's review round {@code p}, as the variable {@code v}: its business key is the
-   * promotion's, shared by every skill, so the skill is the one the round was called for (its
-   * {@code skillCode}, set by the call, at the instance's own scope).
-   */
-  private static final String PROMOTION_ROUND_SKILL = """
-      v.proc_inst_id_ = p.id_ and v.execution_id_ = p.id_ and v.name_ = '%s' and p.business_key_ like '%s%%'"""
-      .formatted(ApplicationVariables.SKILL_CODE, ApplicationRegister.PROMOTION_PREFIX);
-
-  /** Who held a task (an assessor or reviewer) and the skill of the application or endorsement it was for. */
-  record TaskHolder(String person, String skillCode) {
-  }
-
-  /** The facts of {@link SlaPolicy.AssigneeChange} in the history: assignee link {@code l} of task {@code t}. */
-  private static final SlaPolicy.Columns ASSIGNEE_HISTORY = new SlaPolicy.Columns("l.user_id_", "l.operation_type_",
-      "l.timestamp_", "l.assigner_id_", "t.assignee_", "t.due_date_", "t.end_time_", ":now");
-
-  /** Per person: tasks held, overdue in their hands, escalated, by the conditions of {@link SlaPolicy} (see {@link #slaBreaches}). */
-  private static final String TASKS_HELD = """
-      count(distinct t.id_) as tasks,
-      count(distinct case when %s then t.id_ end) as overdue,
-      count(distinct case when %s then t.id_ end) as escalated""".formatted(
-      SlaPolicy.OVERDUE.sql(ASSIGNEE_HISTORY), SlaPolicy.ESCALATED.sql(ASSIGNEE_HISTORY));
-
-  private static List<String> slaTaskConditions() {
-    return new ArrayList<>(List.of("l.type_ = 'assignee'", "l.user_id_ is not null", "t.due_date_ is not null",
-        "t.task_def_key_ in (" + SLA_TASK_KEYS + ")"));
-  }
-
-  /**
-   * Tasks held per person and skill, of the tasks that ended in [from, to); with {@code to} open,
-   * also the tasks still open (whose overdue count depends on now).
-   */
-  private Map<TaskHolder, long[]> countTasksHeld(Instant from, Instant to) {
-    return countTasksHeld(from, to, true);
-  }
-
-  /** As {@link #countTasksHeld(Instant, Instant)}; without {@code bySkill} per person only (skill null). */
-  private Map<TaskHolder, long[]> countTasksHeld(Instant from, Instant to, boolean bySkill) {
-    List<String> where = slaTaskConditions();
-    Map<String, Object> parameters = new LinkedHashMap<>();
-    parameters.put("now", Timestamp.from(clock.instant()));
-    if (from != null) {
-      parameters.put("endedFrom", Timestamp.from(from));
-    }
-    if (to != null) {
-      where.add("t.end_time_ < :endedBefore");
-      parameters.put("endedBefore", Timestamp.from(to));
-      if (from != null) {
-        where.add("t.end_time_ >= :endedFrom");
-      }
-    } else {
-      where.add(from == null ? "1 = 1" : "(t.end_time_ is null or t.end_time_ >= :endedFrom)");
-    }
-    String skill = bySkill ? "coalesce(a.skill_code, n.skill_code, v.text_)" : "cast(null as varchar(16))";
-    String skillJoins = bySkill ? """
-        left join act_hi_procinst p on p.id_ = t.proc_inst_id_
-        left join application a on a.business_key = p.business_key_
-        left join endorsement n on n.business_key = p.business_key_
-        left join act_hi_varinst v on %s""".formatted(PROMOTION_ROUND_SKILL) : "";
-    Map<TaskHolder, long[]> counts = new HashMap<>();
-    jdbc.sql("""
-        select l.user_id_ as person, %s as skill_code, %s
-        from act_hi_identitylink l
-        join act_hi_taskinst t on t.id_ = l.task_id_
-        %s
-        where %s
-        group by l.user_id_%s""".formatted(skill, TASKS_HELD, skillJoins, String.join("\n  and ", where),
-        bySkill ? ", " + skill : ""))
-        .params(parameters)
-        .query((rs, row) -> counts.merge(new TaskHolder(rs.getString("person"), rs.getString("skill_code")),
-            new long[] {rs.getLong("tasks"), rs.getLong("overdue"), rs.getLong("escalated")}, SettledTally::sum))
-        .list();
-    return counts;
-  }
-
-  /** Everyone below the line manager, at any depth (the team filter's rule, as {@link Conditions#with()} has it). */
-  private Set<String> teamOf(String lineManager) {
-    Conditions conditions = new Conditions(new ReportFilter(null, null, null, lineManager));
-    return new HashSet<>(jdbc.sql(conditions.with() + "select user_id from team").params(conditions.parameters)
-        .query(String.class).list());
-  }
-
-  /** {@link #slaBreaches} queried over every task held: for a period (and what the tallies must agree with). */
-  private Report slaBreachesQueried(ReportFilter filter) {
-    Conditions held = new Conditions(filter);
-    List<String> where = slaTaskConditions();
-    if (filter.from() != null) {
-      where.add("t.start_time_ >= :startTimestamp");
-      held.bind("startTimestamp", Timestamp.from(filter.start(zone).toInstant()));
-    }
-    if (filter.to() != null) {
-      where.add("t.start_time_ < :endTimestamp");
-      held.bind("endTimestamp", Timestamp.from(filter.end(zone).toInstant()));
-    }
-    if (filter.skillCode() != null) {
-      where.add("""
-          (t.proc_inst_id_ in (select p.id_ from act_hi_procinst p where p.business_key_ in (
-            select business_key from application where skill_code = :skill
-            union all select business_key from endorsement where skill_code = :skill))
-          or t.proc_inst_id_ in (select p.id_ from act_hi_procinst p join act_hi_varinst v on %s
-            where v.text_ = :skill))""".formatted(PROMOTION_ROUND_SKILL));
-      held.bind("skill", filter.skillCode());
-    }
-    if (filter.team() != null) {
-      where.add("l.user_id_ in (select user_id from team)");
-    }
-    held.bind("now", Timestamp.from(clock.instant()));
-    String sql = held.with() + """
-        select l.user_id_ as person, max(e.display_name) as display_name, %s
-        from act_hi_identitylink l
-        join act_hi_taskinst t on t.id_ = l.task_id_
-        left join engineer e on e.user_id = l.user_id_
-        where %s
-        group by l.user_id_
-        order by l.user_id_""".formatted(TASKS_HELD, String.join("\n  and ", where));
-    return new Report(ReportName.SLA_BREACHES.slug(), filter, List.of("person", "name", "tasks", "overdue", "escalated"),
-        query(sql, held, (rs, row) -> row("person", rs.getString("person"), "name", rs.getString("display_name"),
-            "tasks", rs.getLong("tasks"), "overdue", rs.getLong("overdue"), "escalated", rs.getLong("escalated"))));
-  }
-
-  /**
-   * Per quarter, skill and level: credentials issued in the quarter and credentials revoked in it
-   * (the inflation watch), queried over every credential.
-   */
-  private Report credentialsBySkillLevelQueried(ReportFilter filter) {
-    // Each credential of the skill and team is read once (its issue and its revocation from the same row:
-    // reading the table twice doubled the heap reads of a team's 100,000 credentials), counted per quarter
-    // start of each moment, whether each moment is in the period, skill, level and version; the few groups
-    // are then split into issued and revoked, and named: the quarter's numbers and the skill's name per
-    // group only.
-    Conditions held = conditions(new ReportFilter(null, null, filter.skillCode(), filter.team()), null, "holder_id",
-        "skill_code");
-    // The period on either moment: the column left as %1$s, the same :start and :end for both.
-    Conditions period = conditions(new ReportFilter(filter.from(), filter.to(), null, null), "%1$s", null, null);
-    held.parameters.putAll(period.parameters);
-    String inPeriod = period.all();
-    String sql = (held.with().isEmpty() ? "with " : held.with() + ", ") + """
-        per_group (issued_start, issued_in, revoked_start, revoked_in, skill_code, skill_level, framework_version, n) as (
-          select issued_start, issued_in, revoked_start, revoked_in, skill_code, skill_level, framework_version,
-            count(*) as n
-          from (
-            select %s as issued_start, case when %s then 1 else 0 end as issued_in,
-              %s as revoked_start, case when revoked and revoked_at is not null and %s then 1 else 0 end as revoked_in,
-              skill_code, skill_level, framework_version
-            from credential %s
-          ) each_credential
-          group by issued_start, issued_in, revoked_start, revoked_in, skill_code, skill_level, framework_version)
-        select year_quarter, c.skill_code, max(s.name) as skill_name, c.skill_level,
-          sum(issued) as issued, sum(revoked) as revoked
-        from (
-          select %s as year_quarter, skill_code, skill_level, framework_version, n as issued, 0 as revoked
-          from per_group where issued_in = 1
-          union all
-          select %s as year_quarter, skill_code, skill_level, framework_version, 0 as issued, n as revoked
-          from per_group where revoked_in = 1
-        ) c
-        left join skill s on s.framework_version = c.framework_version and s.code = c.skill_code
-        group by year_quarter, c.skill_code, c.skill_level
-        order by year_quarter, c.skill_code, c.skill_level""".formatted(zoned.quarterStart("issued_at"),
-        inPeriod.formatted("issued_at"), zoned.quarterStart("revoked_at"), inPeriod.formatted("revoked_at"), held.where(),
-        zoned.yearQuarter("issued_start"), zoned.yearQuarter("revoked_start"));
-    return new Report(ReportName.CREDENTIALS_BY_SKILL_LEVEL.slug(), filter, CREDENTIAL_COLUMNS,
-        query(sql, held, (rs, row) -> {
-          int yearQuarter = rs.getInt("year_quarter");
-          return row("quarter", "%d-Q%d".formatted(yearQuarter / 10, yearQuarter % 10),
-              "skillCode", rs.getString("skill_code"), "skillName", rs.getString("skill_name"),
-              "level", rs.getInt("skill_level"), "issued", rs.getLong("issued"), "revoked", rs.getLong("revoked"));
-        }));
-  }
-
-  /** Per endorser (the abuse watch): endorsements started in the period, approved, withdrawn, and distinct candidates. */
-  private Report endorsementsByEndorserQueried(ReportFilter filter) {
-    Conditions started = conditions(filter, "n.started_at", "n.endorser_id", "n.skill_code");
-    // The name looked up per endorser (a few hundred key lookups): a join let PostgreSQL hash every engineer.
-    String sql = started.with() + """
-        select c.endorser_id, (select e.display_name from engineer e where e.user_id = c.endorser_id) as display_name,
-          c.started, c.approved, c.withdrawn, c.candidates
-        from (
-          select n.endorser_id, count(*) as started,
-            sum(case when n.status = '%s' then 1 else 0 end) as approved,
-            sum(case when n.status = '%s' then 1 else 0 end) as withdrawn,
-            count(distinct n.candidate_id) as candidates
-          from endorsement n
-          %s
-          group by n.endorser_id
-        ) c
-        order by c.endorser_id""".formatted(APPROVED, WITHDRAWN, started.where());
-    return new Report(ReportName.ENDORSEMENTS_BY_ENDORSER.slug(), filter, ENDORSER_COLUMNS,
-        query(sql, started, (rs, row) -> row("endorser", rs.getString("endorser_id"), "name", rs.getString("display_name"),
-            "started", rs.getLong("started"), "approved", rs.getLong("approved"), "withdrawn", rs.getLong("withdrawn"),
-            "distinctCandidates", rs.getLong("candidates"))));
   }
 
   /**
@@ -493,7 +127,7 @@ public class Reports {
    * credentials the candidates held (issued and not revoked) on the day they applied, as the register wrote it then.
    */
   Report credentialsAndPromotions(ReportFilter filter) {
-    Conditions started = promotionConditions(filter);
+    ReportConditions started = SubmissionsReport.promotionConditions(filter, zoned);
     String sql = started.with() + """
         select target_level, count(*) as applications,
           sum(case when status = '%s' then 1 else 0 end) as promoted,
@@ -505,7 +139,7 @@ public class Reports {
         order by target_level""".formatted(PROMOTED, NOT_PROMOTED, started.where());
     return new Report(ReportName.CREDENTIALS_AND_PROMOTIONS.slug(), filter,
         List.of("targetLevel", "applications", "promoted", "notPromoted", "open", "medianCredentialsHeld"),
-        query(sql, started, (rs, row) -> {
+        started.query(jdbc, sql, (rs, row) -> {
           long applications = rs.getLong("applications");
           long promoted = rs.getLong("promoted");
           long notPromoted = rs.getLong("not_promoted");
@@ -513,93 +147,5 @@ public class Reports {
               "notPromoted", notPromoted, "open", applications - promoted - notPromoted,
               "medianCredentialsHeld", rounded(rs.getDouble("median_held")));
         }));
-  }
-
-  private List<Map<String, Object>> query(String sql, Conditions conditions,
-      org.springframework.jdbc.core.RowMapper<Map<String, Object>> mapper) {
-    JdbcClient.StatementSpec statement = jdbc.sql(sql);
-    for (Map.Entry<String, Object> parameter : conditions.parameters.entrySet()) {
-      statement = statement.param(parameter.getKey(), parameter.getValue());
-    }
-    return statement.query(mapper).list();
-  }
-
-  /** Promotion applications {@code p} by start, candidate, and a skill their level required. */
-  private Conditions promotionConditions(ReportFilter filter) {
-    return conditionsWith(filter, "p.started_at", "p.candidate_id",
-        "exists (select 1 from promotion_skill s where s.business_key = p.business_key and s.skill_code = :skill)");
-  }
-
-  /** The period, skill and team conditions on one table, with the columns that carry its moment, person and skill. */
-  private Conditions conditions(ReportFilter filter, String momentColumn, String personColumn, String skillColumn) {
-    return conditionsWith(filter, momentColumn, personColumn, skillColumn + " = :skill");
-  }
-
-  /** As above, with the skill's whole condition (on {@code :skill}) for a table that has no skill column. */
-  private Conditions conditionsWith(ReportFilter filter, String momentColumn, String personColumn, String skillCondition) {
-    Conditions conditions = new Conditions(filter);
-    if (filter.from() != null) {
-      conditions.add(momentColumn + " >= :start");
-      conditions.bind("start", filter.start(zone).toOffsetDateTime());
-    }
-    if (filter.to() != null) {
-      conditions.add(momentColumn + " < :end");
-      conditions.bind("end", filter.end(zone).toOffsetDateTime());
-    }
-    if (filter.skillCode() != null) {
-      conditions.add(skillCondition);
-      conditions.bind("skill", filter.skillCode());
-    }
-    if (filter.team() != null) {
-      conditions.add(personColumn + " in (select user_id from team)");
-    }
-    return conditions;
-  }
-
-  /** Conditions and their parameters; the team, when filtered, as a recursive common table expression. */
-  private static final class Conditions {
-
-    private final ReportFilter filter;
-    private final List<String> conditions = new ArrayList<>();
-    private final Map<String, Object> parameters = new LinkedHashMap<>();
-
-    Conditions(ReportFilter filter) {
-      this.filter = filter;
-      if (filter.team() != null) {
-        parameters.put("team", filter.team());
-      }
-    }
-
-    void add(String condition) {
-      conditions.add(condition);
-    }
-
-    void bind(String name, Object value) {
-      parameters.put(name, value);
-    }
-
-    /** Everyone below the line manager, at any depth. */
-    String with() {
-      return filter.team() == null ? "" : """
-          with recursive team (user_id) as (
-            select user_id from engineer where line_manager_id = :team
-            union all
-            select e.user_id from engineer e join team t on e.line_manager_id = t.user_id)
-          """;
-    }
-
-    String where() {
-      return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
-    }
-
-    /** A where clause further conditions can follow with {@code and}. */
-    String whereOrTrue() {
-      return "where " + all();
-    }
-
-    /** The conditions joined with {@code and}; {@code 1 = 1} when there are none. */
-    String all() {
-      return conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
-    }
   }
 }

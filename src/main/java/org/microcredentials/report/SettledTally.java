@@ -12,13 +12,13 @@ import java.util.function.BinaryOperator;
  * Tallies of facts that never change once their moment has passed (a credential issued or revoked,
  * a task ended, an application decided), grouped by what a report adds up: tallied once for the settled
  * past ({@link TallyCutoff}) on the first read after start, extended as the horizon moves; a report
- * adds to them the tally after the horizon, which it makes on every read. So a report
- * over a million credentials adds up a few thousand counts instead of grouping every row again.
- * The database does the counting ({@link Counter} is a grouped query); the values are never
- * changed once made.
+ * adds to them the same report's query over what came after the horizon, on every read ({@link TalliedReport},
+ * {@link SlaBreachesReport}). So a report over a million credentials adds up a few thousand counts instead of
+ * grouping every row again. The database does the counting ({@link Counter} is the report's grouped query,
+ * {@link ReportDefinition#partials}); the values are never changed once made.
  *
  * @param <K> what the facts are grouped by
- * @param <V> what is tallied per group: counts ({@link #ofCounts}), or the durations a percentile needs
+ * @param <V> what is tallied per group: counts (added up with {@link #sum}), or the durations a percentile needs
  */
 final class SettledTally<K, V> {
 
@@ -46,20 +46,10 @@ final class SettledTally<K, V> {
     this(TallyCutoff.daily(clock, zone), counter, merge);
   }
 
-  /** Counts per group, added up index by index, a day at a time. */
-  static <K> SettledTally<K, long[]> ofCounts(Clock clock, ZoneId zone, Counter<K, long[]> counter) {
-    return new SettledTally<>(clock, zone, counter, SettledTally::sum);
-  }
-
   /** The settled tally, brought up to the present horizon. */
   synchronized Settled<K, V> settled() {
     bringUpToDate();
     return new Settled<>(settled, horizon, generation);
-  }
-
-  /** The facts after the horizon of {@code settled}: tallied on every call. */
-  Map<K, V> recent(Settled<K, V> settled) {
-    return counter.count(settled.horizon(), null);
   }
 
   /**

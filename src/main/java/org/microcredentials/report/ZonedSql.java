@@ -9,7 +9,7 @@ import java.util.Locale;
 import javax.sql.DataSource;
 
 /**
- * Moments as the reports group them, in the organisation's time zone: months, days and quarters,
+ * Moments as the reports group them, in the organisation's time zone: days, months and quarters,
  * said the way each database computes cheaply and right (the one thing the reports' SQL says
  * differently on PostgreSQL and H2), and the days between two moments.
  */
@@ -28,26 +28,7 @@ final class ZonedSql {
     return zone;
   }
 
-  /**
-   * A moment's month, as reports group by it. On PostgreSQL the start of the month of the local
-   * timestamp: cheap per row (one conversion, one truncation; the year and month numbers, numeric
-   * arithmetic that cost ten times as much per row, are taken from the few groups only,
-   * {@link #yearMonth()}). On H2 yyyymm from the local fields: H2's {@code AT TIME ZONE} keeps an
-   * offset that its truncation and casts do not respect.
-   */
-  String monthStart(String column) {
-    String local = local(column);
-    return postgres() ? "date_trunc('month', " + local + ")"
-        : "(extract(year from " + local + ") * 100 + extract(month from " + local + "))";
-  }
-
-  /** yyyymm of the grouped {@code month_start}. */
-  String yearMonth() {
-    return postgres() ? "cast(extract(year from month_start) * 100 + extract(month from month_start) as integer)"
-        : "cast(month_start as integer)";
-  }
-
-  /** A moment's day: a date on PostgreSQL, yyyymmdd on H2 (see {@link #monthStart}); read with {@link #localDay(ResultSet, String)}. */
+  /** A moment's day: a date on PostgreSQL, yyyymmdd on H2 (see {@link #periodStart}); read with {@link #localDay(ResultSet, String)}. */
   String localDay(String column) {
     String local = local(column);
     return postgres() ? "cast(" + local + " as date)"
@@ -64,18 +45,42 @@ final class ZonedSql {
     return rs.getObject(column, LocalDate.class);
   }
 
-  /** A moment's quarter, as {@link #monthStart} its month: the start of the quarter on PostgreSQL, yyyyq on H2. */
-  String quarterStart(String column) {
-    String local = local(column);
-    return postgres() ? "date_trunc('quarter', " + local + ")"
-        : "(extract(year from " + local + ") * 10 + extract(quarter from " + local + "))";
+  /** How finely a report's partial aggregates are grouped in time: per day (for the tallies), or as coarse as its rows allow. */
+  enum Grain {
+    DAY, MONTH, QUARTER, WHOLE
   }
 
-  /** yyyyq of a grouped {@link #quarterStart}. */
-  String yearQuarter(String quarterStart) {
-    return postgres()
-        ? "cast(extract(year from " + quarterStart + ") * 10 + extract(quarter from " + quarterStart + ") as integer)"
-        : "cast(" + quarterStart + " as integer)";
+  /**
+   * The first day of a moment's period of {@code grain} ({@link Grain#WHOLE}: one constant for all time), read with
+   * {@link #localDay(ResultSet, String)}. On PostgreSQL the date of the start of the period of the local timestamp:
+   * cheap per row (one conversion, one truncation, one cast; the year and month numbers as arithmetic cost ten
+   * times as much per row). On H2 yyyymmdd from the local fields: H2's {@code AT TIME ZONE} keeps an offset that
+   * its truncation and casts do not respect.
+   */
+  String periodStart(String column, Grain grain) {
+    if (grain == Grain.DAY) {
+      return localDay(column);
+    }
+    if (grain == Grain.WHOLE) {
+      return "cast(19700101 as integer)";
+    }
+    String local = local(column);
+    if (postgres()) {
+      return "cast(date_trunc('" + (grain == Grain.MONTH ? "month" : "quarter") + "', " + local + ") as date)";
+    }
+    String month = grain == Grain.MONTH ? "extract(month from " + local + ")"
+        : "(extract(quarter from " + local + ") * 3 - 2)";
+    return "cast(extract(year from " + local + ") * 10000 + " + month + " * 100 + 1 as integer)";
+  }
+
+  /** The first day of the period of {@code grain} that {@code day} lies in, as {@link #periodStart} gives it. */
+  static LocalDate periodStart(LocalDate day, Grain grain) {
+    return switch (grain) {
+      case DAY -> day;
+      case MONTH -> day.withDayOfMonth(1);
+      case QUARTER -> day.withDayOfMonth(1).withMonth((day.getMonthValue() - 1) / 3 * 3 + 1);
+      case WHOLE -> LocalDate.of(1970, 1, 1);
+    };
   }
 
   /** The days from one moment to another, with their fraction. */

@@ -1,0 +1,108 @@
+package org.microcredentials.report;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The conditions of a report's query and their parameters: the filter's period (days of the organisation's
+ * time zone), skill and team (when filtered, everyone below the line manager as a recursive common table
+ * expression), and the window of moments a tally reads ({@link #recordedIn}).
+ */
+final class ReportConditions {
+
+  private final ReportFilter filter;
+  private final List<String> conditions = new ArrayList<>();
+  final Map<String, Object> parameters = new LinkedHashMap<>();
+
+  ReportConditions(ReportFilter filter) {
+    this.filter = filter;
+    if (filter.team() != null) {
+      parameters.put("team", filter.team());
+    }
+  }
+
+  /** The period, skill and team conditions on one table, with the columns that carry its moment, person and skill. */
+  static ReportConditions of(ReportFilter filter, ZoneId zone, String momentColumn, String personColumn,
+      String skillColumn) {
+    return withSkillCondition(filter, zone, momentColumn, personColumn, skillColumn + " = :skill");
+  }
+
+  /** As above, with the skill's whole condition (on {@code :skill}) for a table that has no skill column. */
+  static ReportConditions withSkillCondition(ReportFilter filter, ZoneId zone, String momentColumn, String personColumn,
+      String skillCondition) {
+    ReportConditions conditions = new ReportConditions(filter);
+    if (filter.from() != null) {
+      conditions.add(momentColumn + " >= :start");
+      conditions.bind("start", filter.start(zone).toOffsetDateTime());
+    }
+    if (filter.to() != null) {
+      conditions.add(momentColumn + " < :end");
+      conditions.bind("end", filter.end(zone).toOffsetDateTime());
+    }
+    if (filter.skillCode() != null) {
+      conditions.add(skillCondition);
+      conditions.bind("skill", filter.skillCode());
+    }
+    if (filter.team() != null) {
+      conditions.add(personColumn + " in (select user_id from team)");
+    }
+    return conditions;
+  }
+
+  void add(String condition) {
+    conditions.add(condition);
+  }
+
+  void bind(String name, Object value) {
+    parameters.put(name, value);
+  }
+
+  /**
+   * {@code column} within [from, to), the moments a tally reads ({@code null} leaves that end open; both open: any
+   * row, as the full query reads them), bound to {@code :recordedFrom} and {@code :recordedTo}.
+   */
+  String recordedIn(String column, Instant from, Instant to) {
+    List<String> window = new ArrayList<>();
+    if (from != null) {
+      window.add(column + " >= :recordedFrom");
+      bind("recordedFrom", OffsetDateTime.ofInstant(from, ZoneOffset.UTC));
+    }
+    if (to != null) {
+      window.add(column + " < :recordedTo");
+      bind("recordedTo", OffsetDateTime.ofInstant(to, ZoneOffset.UTC));
+    }
+    return window.isEmpty() ? "1 = 1" : "(" + String.join(" and ", window) + ")";
+  }
+
+  /** Everyone below the line manager, at any depth. */
+  String with() {
+    return filter.team() == null ? "" : """
+        with recursive team (user_id) as (
+          select user_id from engineer where line_manager_id = :team
+          union all
+          select e.user_id from engineer e join team t on e.line_manager_id = t.user_id)
+        """;
+  }
+
+  String where() {
+    return conditions.isEmpty() ? "" : "where " + String.join(" and ", conditions);
+  }
+
+  /** The conditions joined with {@code and}; {@code 1 = 1} when there are none. */
+  String all() {
+    return conditions.isEmpty() ? "1 = 1" : String.join(" and ", conditions);
+  }
+
+  /** {@code sql} run with these parameters. */
+  <T> List<T> query(JdbcClient jdbc, String sql, RowMapper<T> mapper) {
+    return jdbc.sql(sql).params(parameters).query(mapper).list();
+  }
+}

@@ -1,0 +1,77 @@
+package org.microcredentials.report;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.microcredentials.report.ZonedSql.Grain;
+
+/**
+ * The two forms of one report, both from its {@link ReportDefinition}:
+ * <ul>
+ * <li>{@link #queried}: its partial aggregates over every row the filter selects, shaped into rows;</li>
+ * <li>{@link #tallied}: the partial aggregates per day of the settled past ({@link SettledTally}, made without a
+ * filter, kept in memory), those of the days the filter's period and skill select, with the partial aggregates of
+ * the facts recorded after the settled horizon (queried with the filter on every read), shaped by the same function.
+ * Without a period the settled days come added up to the report's grain, once per settled tally. The team, which
+ * the tally does not tell apart, is left to {@link #queried}.</li>
+ * </ul>
+ * The tally lives in this node's memory; a row written with a moment before a day already settled (a back-dated
+ * import) is missed until the application restarts.
+ */
+final class TalliedReport<K extends ReportDefinition.Group<K>, V> {
+
+  private final ReportDefinition<K, V> definition;
+  private final SettledTally<K, V> settled;
+  private Coarsened<K, V> coarsened;
+
+  TalliedReport(ReportDefinition<K, V> definition, Clock clock, ZonedSql zoned) {
+    this.definition = definition;
+    this.settled = new SettledTally<>(clock, zoned.zone(),
+        (from, to) -> definition.partials(ReportFilter.none(), from, to, Grain.DAY), definition::merge);
+  }
+
+  /** The report from its query over every row the filter selects. */
+  List<Map<String, Object>> queried(ReportFilter filter) {
+    return definition.rows(definition.partials(filter, null, null, definition.grain()));
+  }
+
+  /** The report from the tally of the settled days and the query of the recent ones; for a filter without a team. */
+  List<Map<String, Object>> tallied(ReportFilter filter) {
+    SettledTally.Settled<K, V> days = settled.settled();
+    Map<K, V> partials = new HashMap<>();
+    Map<K, V> settledPartials = filter.from() == null && filter.to() == null ? coarsened(days) : days.counts();
+    settledPartials.forEach((group, value) -> {
+      if (selected(group, filter)) {
+        partials.merge(group, value, definition::merge);
+      }
+    });
+    definition.partials(filter, days.horizon(), null, Grain.DAY)
+        .forEach((group, value) -> partials.merge(group, value, definition::merge));
+    return definition.rows(partials);
+  }
+
+  /** Whether a tallied day and skill fall within the filter's period and skill (as its query's conditions select them). */
+  private static boolean selected(ReportDefinition.Group<?> group, ReportFilter filter) {
+    LocalDate day = group.day();
+    return (filter.from() == null || !day.isBefore(filter.from()))
+        && (filter.to() == null || !day.isAfter(filter.to()))
+        && (filter.skillCode() == null || filter.skillCode().equals(group.skillCode()));
+  }
+
+  /** The settled days added up to the report's grain, made once per settled tally. */
+  private synchronized Map<K, V> coarsened(SettledTally.Settled<K, V> days) {
+    if (coarsened == null || coarsened.days() != days.counts()) {
+      Map<K, V> groups = new HashMap<>();
+      days.counts().forEach((group, value) -> groups.merge(group.on(ZonedSql.periodStart(group.day(),
+          definition.grain())), value, definition::merge));
+      coarsened = new Coarsened<>(days.counts(), Map.copyOf(groups));
+    }
+    return coarsened.groups();
+  }
+
+  /** A settled tally's days, and the same added up to the report's grain. */
+  private record Coarsened<K, V>(Map<K, V> days, Map<K, V> groups) {
+  }
+}
