@@ -60,14 +60,10 @@ public final class EndorsementProcess {
     public static final String CANDIDATE_LEVEL = "candidateLevel";
     public static final String LINE_MANAGER_ID = "lineManagerId";
     public static final String SKILL_NAME = "skillName";
-    public static final String FRAMEWORK_VERSION = "frameworkVersion";
     // review and the further-justification loop
     public static final String REVIEW_DECISION = "reviewDecision";
     public static final String REVIEW_COMMENT = "reviewComment";
-    public static final String REVIEWER_ID = "reviewerId";
     public static final String ADDITIONAL_JUSTIFICATION = "additionalJustification";
-    /** How many times the reviewer asked for further justification. */
-    public static final String JUSTIFICATION_ROUNDS = "justificationRounds";
     /** Every round so far, as text the reviewer reads: each question and the endorser's answer. */
     public static final String JUSTIFICATION_HISTORY = "justificationHistory";
     /**

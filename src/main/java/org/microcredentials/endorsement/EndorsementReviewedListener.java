@@ -32,10 +32,7 @@ class EndorsementReviewedListener extends RuleCheckingExecutionListener {
         input.optionalText(REVIEW_COMMENT));
     EndorsementRegister.restoreFacts(execution, reviewed.endorsement());
     execution.setVariable(REVIEW_DECISION, decision);
-    execution.setVariable(REVIEWER_ID, actor);
-    reviewed.asked().ifPresentOrElse(asked -> {
-      execution.setVariable(JUSTIFICATION_ROUNDS, asked.rounds());
-      execution.setVariable(JUSTIFICATION_HISTORY, asked.history());
-    }, () -> execution.setVariable(APPROVED, reviewed.approved()));
+    reviewed.asked().ifPresentOrElse(asked -> execution.setVariable(JUSTIFICATION_HISTORY, asked.history()),
+        () -> execution.setVariable(APPROVED, reviewed.approved()));
   }
 }

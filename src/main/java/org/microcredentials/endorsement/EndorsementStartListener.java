@@ -58,9 +58,7 @@ class EndorsementStartListener extends RuleCheckingExecutionListener {
     execution.setVariable(SKILL_LEVEL, skillLevel);
     execution.setVariable(SKILL_NAME, accepted.skill().name());
     execution.setVariable(SCORE, score);
-    execution.setVariable(FRAMEWORK_VERSION, accepted.frameworkVersion());
     access.letFollow(execution, endorserId);
-    execution.setVariable(JUSTIFICATION_ROUNDS, 0);
     execution.setVariable(JUSTIFICATION_HISTORY, "");
   }
 }

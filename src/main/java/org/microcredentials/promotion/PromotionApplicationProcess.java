@@ -46,7 +46,6 @@ public final class PromotionApplicationProcess {
     public static final String CANDIDATE_ID = "candidateId";
     public static final String CANDIDATE_NAME = "candidateName";
     public static final String CURRENT_LEVEL = "currentLevel";
-    public static final String REQUIRED_SKILLS = "requiredSkills";
     public static final String EXISTING_CREDENTIALS = "existingCredentials";
     // per assessed skill (the multi-instance element, local to its scope and to the evidence task)
     public static final String SKILL_CODE = "skillCode";

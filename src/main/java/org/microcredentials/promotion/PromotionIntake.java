@@ -26,9 +26,9 @@ class PromotionIntake {
 
   /**
    * An accepted application: its business key, the candidate as the organisation knows them, and what its forms show
-   * of the required skills and of the credentials valid for promotion ({@link PromotionTexts}).
+   * of the credentials valid for promotion ({@link PromotionTexts}).
    */
-  record Accepted(String businessKey, Engineer candidate, String requiredSkills, String existingCredentials) {
+  record Accepted(String businessKey, Engineer candidate, String existingCredentials) {
   }
 
   private final Organisation organisation;
@@ -89,7 +89,6 @@ class PromotionIntake {
         promotions.addAssessedSkill(businessKey, skill.skillCode(), applicationKey);
       }
     }
-    return new Accepted(businessKey, candidate, texts.requiredSkills(eligible.requiredSkills()),
-        texts.credentials(eligible.credentials()));
+    return new Accepted(businessKey, candidate, texts.credentials(eligible.credentials()));
   }
 }

@@ -37,7 +37,6 @@ class PromotionStartListener extends RuleCheckingExecutionListener {
     execution.setVariable(CURRENT_LEVEL, accepted.candidate().seniorityLevel());
     execution.setVariable(TARGET_LEVEL, request.targetLevel());
     execution.setVariable(STATEMENT, request.statement().orElse(""));
-    execution.setVariable(REQUIRED_SKILLS, accepted.requiredSkills());
     execution.setVariable(EXISTING_CREDENTIALS, accepted.existingCredentials());
     access.letFollow(execution, candidateId);
   }

@@ -29,14 +29,6 @@ class PromotionTexts {
     this.scores = scores;
   }
 
-  String requiredSkills(List<PromotionEligibility.RequiredSkill> required) {
-    return required.stream().map(skill -> skill.skillCode() + " " + skill.skillName() + ": " + (skill.covered()
-        ? "covered by your credential " + skill.skillCode() + ":" + skill.credentialLevel() + " (score " + skill.score()
-            + ", counts for promotion until " + DAY.format(skill.validForPromotionUntil()) + ")"
-        : "needs evidence"))
-        .collect(Collectors.joining("\n"));
-  }
-
   String credentials(List<CredentialView> held) {
     return held.isEmpty() ? "None." : held.stream().map(credential -> credential.skillCode() + ":" + credential.skillLevel()
         + ", score " + credential.score() + ", " + credential.source().name().toLowerCase().replace('_', '-')

@@ -74,7 +74,7 @@ class EndorsementProcessTest {
     assertThat(instance.getBusinessKey()).matches("END-2026-\\d{6}");
     BpmnAwareTests.assertThat(instance).isWaitingAt(EndorsementProcess.Elements.INFORM_LINE_MANAGER, REVIEW_ENDORSEMENT);
     BpmnAwareTests.assertThat(instance).variables().containsEntry(ENDORSER_ID, "dave").containsEntry(CANDIDATE_ID, "bob")
-        .containsEntry(LINE_MANAGER_ID, "carol").containsEntry(JUSTIFICATION_ROUNDS, 0);
+        .containsEntry(LINE_MANAGER_ID, "carol").containsEntry(JUSTIFICATION_HISTORY, "");
     BpmnAwareTests.assertThat(app.task(instance, REVIEW_ENDORSEMENT)).hasCandidateGroup("endorsement-reviewers");
     app.runJobs(instance.getBusinessKey());
     verify(notifier).send(argThat(to("carol", "Dave Example endorses Bob Example for iOWN:4")));
