@@ -6,7 +6,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.task.Task;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.application.PeerReview;
@@ -25,23 +24,15 @@ public class PeerReviewers {
 
   private final TaskService tasks;
   private final ApplicationRegister applications;
-  private final PeerReviewLog log;
   private final Organisation organisation;
   private final ReviewPolicy reviewPolicy;
 
-  PeerReviewers(TaskService tasks, ApplicationRegister applications, PeerReviewLog log, Organisation organisation,
+  PeerReviewers(TaskService tasks, ApplicationRegister applications, Organisation organisation,
       ReviewPolicy reviewPolicy) {
     this.tasks = tasks;
     this.applications = applications;
-    this.log = log;
     this.organisation = organisation;
     this.reviewPolicy = reviewPolicy;
-  }
-
-  /** {@code scope}: the review's execution (or any of the instance), where the instance's log is read. */
-  public Set<String> others(VariableScope scope, String businessKey, String processInstanceId, String exceptExecutionId) {
-    return others(new RunningRound(businessKey, processInstanceId, log.read(scope, ReviewRoundProcess.Variables.PEER_REVIEWS)),
-        exceptExecutionId);
   }
 
   /** Who reviews the round besides the review in {@code exceptExecutionId} (null: besides nobody). */

@@ -1,17 +1,14 @@
 package org.microcredentials.submission;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.microcredentials.RuleViolation;
 import org.microcredentials.application.ApplicationRegister;
-import org.microcredentials.framework.Engineer;
-import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Holder;
 import org.microcredentials.process.ModelledHolder;
 import org.microcredentials.process.RuleCheckingTaskListener;
 import org.microcredentials.process.UserTaskRules;
 import org.microcredentials.review.AssignmentPolicy;
+import org.microcredentials.review.PeerReviewLog;
 import org.microcredentials.review.PeerReviewers;
-import org.microcredentials.review.ReviewPolicy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,18 +21,16 @@ import org.springframework.stereotype.Component;
 class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRules {
 
   private final AssignmentPolicy assignmentPolicy;
-  private final Organisation organisation;
-  private final ReviewPolicy reviewPolicy;
   private final PeerReviewers peerReviewers;
+  private final PeerReviewLog peerReviewLog;
   private final ApplicationRegister applications;
 
-  TaskAssignmentGuard(AssignmentPolicy assignmentPolicy, Organisation organisation, ReviewPolicy reviewPolicy,
-      PeerReviewers peerReviewers, ApplicationRegister applications) {
+  TaskAssignmentGuard(AssignmentPolicy assignmentPolicy, PeerReviewers peerReviewers, PeerReviewLog peerReviewLog,
+      ApplicationRegister applications) {
     this.applications = applications;
     this.assignmentPolicy = assignmentPolicy;
-    this.organisation = organisation;
-    this.reviewPolicy = reviewPolicy;
     this.peerReviewers = peerReviewers;
+    this.peerReviewLog = peerReviewLog;
   }
 
   @Override
@@ -63,12 +58,8 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRu
       case SEM_TEAM_ASSIGNER -> assignmentPolicy.checkAssigner(assignee, candidateId);
       case ASSESSOR -> holder.require(assignee, assessorId);
       case CANDIDATE -> holder.require(assignee, candidateId);
-      case PEER_REVIEWER -> {
-        Engineer reviewer = organisation.find(assignee).orElseThrow(() -> RuleViolation.forbidden("reviewer-level",
-            assignee + " is not an engineer of the organisation and may not peer-review."));
-        reviewPolicy.checkReviewer(reviewer, candidateId, assessorId,
-            peerReviewers.others(task.getExecution(), ApplicationRegister.keyOf(task.getExecution()), task.getProcessInstanceId(), task.getExecutionId()));
-      }
+      case PEER_REVIEWER -> peerReviewers.checkReviewer(assignee, candidateId, assessorId,
+          peerReviewLog.roundOf(task.getExecution()), task.getExecutionId());
       default -> {
         // the roles of endorsements and promotions: their records name who holds them (EndorsementTaskGuard, PromotionTaskRules)
       }
