@@ -20,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * credentials issued in the quarter and credentials revoked in it. Partial aggregates: issued and revoked per
  * period of the moment, skill, level and framework version.
  */
-final class CredentialsBySkillLevelReport implements ReportDefinition<CredentialsBySkillLevelReport.Group, long[]> {
+final class CredentialsBySkillLevelReport implements ReportDefinition.Counts<CredentialsBySkillLevelReport.Group> {
 
   static final List<String> COLUMNS = List.of("quarter", "skillCode", "skillName", "level", "issued", "revoked");
 
@@ -45,11 +45,6 @@ final class CredentialsBySkillLevelReport implements ReportDefinition<Credential
   @Override
   public Grain grain() {
     return Grain.QUARTER;
-  }
-
-  @Override
-  public long[] merge(long[] partial, long[] more) {
-    return SettledTally.sum(partial, more);
   }
 
   @Override

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * endorsements started, approved and withdrawn (each outcome counted when it closed, kept under its start, as
  * {@link SubmissionsReport#startsAndOutcomes} counts them).
  */
-final class EndorsementsByEndorserReport implements ReportDefinition<EndorsementsByEndorserReport.Group, long[]> {
+final class EndorsementsByEndorserReport implements ReportDefinition.Counts<EndorsementsByEndorserReport.Group> {
 
   static final List<String> COLUMNS = List.of("endorser", "name", "started", "approved", "withdrawn",
       "distinctCandidates");
@@ -47,11 +47,6 @@ final class EndorsementsByEndorserReport implements ReportDefinition<Endorsement
   @Override
   public Grain grain() {
     return Grain.WHOLE;
-  }
-
-  @Override
-  public long[] merge(long[] partial, long[] more) {
-    return SettledTally.sum(partial, more);
   }
 
   @Override

@@ -21,7 +21,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * share passed: self-submissions and the skills promotion applications had assessed, each by the same review round.
  * Partial aggregates: decided and passed per period of the decision, skill, level and framework version.
  */
-final class PassRateReport implements ReportDefinition<PassRateReport.Group, long[]> {
+final class PassRateReport implements ReportDefinition.Counts<PassRateReport.Group> {
 
   static final List<String> COLUMNS = List.of("skillCode", "skillName", "level", "assessed", "passed", "passRate");
   private static final String PASSED = ApplicationRegister.Status.PASSED.name();
@@ -48,11 +48,6 @@ final class PassRateReport implements ReportDefinition<PassRateReport.Group, lon
   @Override
   public Grain grain() {
     return Grain.WHOLE;
-  }
-
-  @Override
-  public long[] merge(long[] partial, long[] more) {
-    return SettledTally.sum(partial, more);
   }
 
   @Override

@@ -42,4 +42,13 @@ interface ReportDefinition<K extends ReportDefinition.Group<K>, V> {
 
   /** The report's rows, in order, from its partial aggregates (any grain at least as fine as {@link #grain}). */
   List<Map<String, Object>> rows(Map<K, V> partials);
+
+  /** A report whose partial aggregates are counts, merged by adding them up. */
+  interface Counts<K extends Group<K>> extends ReportDefinition<K, long[]> {
+
+    @Override
+    default long[] merge(long[] partial, long[] more) {
+      return SettledTally.sum(partial, more);
+    }
+  }
 }

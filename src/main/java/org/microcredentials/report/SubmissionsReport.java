@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * moment it closed) but kept under the period the row started in, so that open is started less passed and failed.
  * A promotion has many skills: its source is read only whole ({@link #PROMOTIONS}), never per day.
  */
-final class SubmissionsReport implements ReportDefinition<SubmissionsReport.Group, long[]> {
+final class SubmissionsReport implements ReportDefinition.Counts<SubmissionsReport.Group> {
 
   static final List<String> COLUMNS = List.of("month", "source", "started", "passed", "failed", "open");
   static final String SELF_SUBMISSION = "SELF_SUBMISSION";
@@ -58,11 +58,6 @@ final class SubmissionsReport implements ReportDefinition<SubmissionsReport.Grou
   @Override
   public Grain grain() {
     return Grain.MONTH;
-  }
-
-  @Override
-  public long[] merge(long[] partial, long[] more) {
-    return SettledTally.sum(partial, more);
   }
 
   @Override

@@ -128,15 +128,7 @@ class DeclaredVariablesTest {
   /** The names of every declaring class: each process class's nested Variables and the shared homes. */
   private static Set<String> declared() throws IOException {
     Set<String> names = new TreeSet<>();
-    List<Class<?>> homes = new ArrayList<>(List.of(ApplicationVariables.class, ImpactStatement.class));
-    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-      for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
-        if (Files.readString(source).contains("static final class Variables")) {
-          String outer = Path.of("src/main/java").relativize(source).toString().replace('/', '.').replaceAll("\\.java$", "");
-          homes.add(load(outer + "$Variables"));
-        }
-      }
-    }
+    List<Class<?>> homes = homes();
     for (Class<?> home : homes) {
       for (Field field : home.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
@@ -149,6 +141,20 @@ class DeclaredVariablesTest {
     return names;
   }
 
+  /** The classes that declare variables: each process class's nested {@code Variables}, and the shared homes. */
+  static List<Class<?>> homes() throws IOException {
+    List<Class<?>> homes = new ArrayList<>(List.of(ApplicationVariables.class, ImpactStatement.class));
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+      for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+        if (Files.readString(source).contains("static final class Variables")) {
+          String outer = Path.of("src/main/java").relativize(source).toString().replace('/', '.').replaceAll("\\.java$", "");
+          homes.add(load(outer + "$Variables"));
+        }
+      }
+    }
+    return homes;
+  }
+
   private static Class<?> load(String name) {
     try {
       return Class.forName(name);
@@ -157,7 +163,7 @@ class DeclaredVariablesTest {
     }
   }
 
-  private static String value(Field field) {
+  static String value(Field field) {
     try {
       field.setAccessible(true);
       return (String) field.get(null);

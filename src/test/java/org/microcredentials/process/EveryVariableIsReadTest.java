@@ -15,8 +15,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.microcredentials.application.ApplicationVariables;
-import org.microcredentials.credential.ImpactStatement;
 
 /**
  * Every process variable our code declares is read by someone: a model (an expression, a call-activity mapping, an
@@ -106,43 +104,16 @@ class EveryVariableIsReadTest {
   /** Home and constant ({@code Outer$Variables.NAME}) to variable name, of every home DeclaredVariablesTest reads. */
   private static Map<String, String> declared() throws IOException {
     Map<String, String> names = new TreeMap<>();
-    List<Class<?>> homes = new ArrayList<>(List.of(ApplicationVariables.class, ImpactStatement.class));
-    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
-      for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
-        if (Files.readString(source).contains("static final class Variables")) {
-          String outer = Path.of("src/main/java").relativize(source).toString().replace('/', '.')
-              .replaceAll("\\.java$", "");
-          homes.add(load(outer + "$Variables"));
-        }
-      }
-    }
-    for (Class<?> home : homes) {
+    for (Class<?> home : DeclaredVariablesTest.homes()) {
       for (Field field : home.getDeclaredFields()) {
         if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
-            && TEXT_NAME.matcher(value(field)).matches()) {
-          names.put(home.getName().replaceAll(".*\\.", "") + "." + field.getName(), value(field));
+            && TEXT_NAME.matcher(DeclaredVariablesTest.value(field)).matches()) {
+          names.put(home.getName().replaceAll(".*\\.", "") + "." + field.getName(), DeclaredVariablesTest.value(field));
         }
       }
     }
     assertThat(names).as("the variables declared").hasSizeGreaterThan(80);
     return names;
-  }
-
-  private static Class<?> load(String name) {
-    try {
-      return Class.forName(name);
-    } catch (ClassNotFoundException e) {
-      throw new IllegalStateException(name, e);
-    }
-  }
-
-  private static String value(Field field) {
-    try {
-      field.setAccessible(true);
-      return (String) field.get(null);
-    } catch (IllegalAccessException e) {
-      throw new IllegalStateException(field.toString(), e);
-    }
   }
 
   private static List<Path> files(Path directory, String suffix) throws IOException {
