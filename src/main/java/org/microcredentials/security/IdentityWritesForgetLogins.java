@@ -37,8 +37,10 @@ final class IdentityWritesForgetLogins extends OncePerRequestFilter {
     }
   }
 
+  /** Whether the path, as the servlet container decoded it (so {@code %75ser} is {@code user}), names an identity. */
   static boolean changesIdentity(HttpServletRequest request) {
-    for (String segment : request.getRequestURI().split("/")) {
+    String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    for (String segment : path.split("/")) {
       if (IDENTITY_SEGMENTS.contains(segment)) {
         return true;
       }
