@@ -24,6 +24,22 @@ public final class VariableReader {
     return new VariableReader(scope);
   }
 
+  public String requiredText(ProcessVariable<String> variable) {
+    return requiredText(variable.name());
+  }
+
+  public Optional<String> optionalText(ProcessVariable<String> variable) {
+    return optionalText(variable.name());
+  }
+
+  public int requiredWholeNumber(ProcessVariable<Integer> variable, int min, int max) {
+    return requiredWholeNumber(variable.name(), min, max);
+  }
+
+  public boolean requiredBoolean(ProcessVariable<Boolean> variable) {
+    return requiredBoolean(variable.name());
+  }
+
   public String requiredText(String name) {
     return optionalText(name).orElseThrow(() -> RuleViolation.invalid("required-" + name, "'" + name + "' is required."));
   }
