@@ -187,12 +187,12 @@ class TaskMatrixIT {
   @Test
   void endorsementRequest() {
     String key = start("alice", EndorsementRequestProcess.KEY, Map.of(
-        EndorsementRequestProcess.Variables.LEADER_ID, "carol", EndorsementProcess.Variables.SKILL_CODE, "iLAN",
-        EndorsementProcess.Variables.SKILL_LEVEL, 3, EndorsementRequestProcess.Variables.MESSAGE,
+        EndorsementRequestProcess.Variables.LEADER_ID.name(), "carol", EndorsementProcess.Variables.SKILL_CODE, "iLAN",
+        EndorsementProcess.Variables.SKILL_LEVEL, 3, EndorsementRequestProcess.Variables.MESSAGE.name(),
         "Would you endorse my Kotlin work?"));
     assignedTask(key, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST, "carol",
-        Map.of(EndorsementRequestProcess.Variables.ACCEPT_REQUEST, false,
-            EndorsementRequestProcess.Variables.DECLINE_MESSAGE, "Not yet: let us pair first."));
+        Map.of(EndorsementRequestProcess.Variables.ACCEPT_REQUEST.name(), false,
+            EndorsementRequestProcess.Variables.DECLINE_MESSAGE.name(), "Not yet: let us pair first."));
   }
 
   // ---------------------------------------------------------------------------------------------
