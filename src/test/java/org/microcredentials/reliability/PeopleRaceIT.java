@@ -816,8 +816,8 @@ class PeopleRaceIT {
 
   private static Map<String, Object> amendment() {
     Map<String, Object> amended = new HashMap<>(moreEvidence());
-    amended.put(ResubmissionProcess.Variables.RESUBMIT, true);
-    amended.put(ResubmissionProcess.Variables.AMENDMENTS, "Added the team-wide measurements.");
+    amended.put(ResubmissionProcess.Variables.RESUBMIT.name(), true);
+    amended.put(ResubmissionProcess.Variables.AMENDMENTS.name(), "Added the team-wide measurements.");
     return amended;
   }
 

@@ -114,7 +114,7 @@ class TaskMatrixIT {
         Map.of(FINAL_SCORE, 7, MODERATION_JUSTIFICATION, "Stays at 7."));
 
     assignedTask(key, ResubmissionProcess.Tasks.AMEND_APPLICATION, "carol",
-        Map.of(ResubmissionProcess.Variables.RESUBMIT, true, ResubmissionProcess.Variables.AMENDMENTS,
+        Map.of(ResubmissionProcess.Variables.RESUBMIT.name(), true, ResubmissionProcess.Variables.AMENDMENTS.name(),
             "Added the team-wide latency budget.", ImpactStatement.PROBLEM, "p99 latency of checkout was 2 s.",
             ImpactStatement.ACTIONS, "Profiled, removed N+1 queries, set a team latency budget.",
             ImpactStatement.RESULTS, "p99 300 ms; three teams adopted the budget."));
