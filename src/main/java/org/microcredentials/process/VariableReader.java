@@ -40,6 +40,17 @@ public final class VariableReader {
     return requiredBoolean(variable.name());
   }
 
+  public boolean optionalBoolean(ProcessVariable<Boolean> variable, boolean otherwise) {
+    return optionalBoolean(variable.name(), otherwise);
+  }
+
+  /** {@link #keepAs(String, Object)}, the value written as its declaration writes it. */
+  public <T> void keepAs(ProcessVariable<T> variable, T value) {
+    if (!Objects.equals(scope.getVariable(variable.name()), value)) {
+      variable.on(scope, value);
+    }
+  }
+
   public String requiredText(String name) {
     return optionalText(name).orElseThrow(() -> RuleViolation.invalid("required-" + name, "'" + name + "' is required."));
   }
