@@ -36,7 +36,7 @@ class EndorsementRequestConsideredListener extends RuleCheckingExecutionListener
     EndorsementRequestRegister.Request request = accepted
         ? steps.accept(businessKey, actor)
         : steps.decline(businessKey, actor, input.requiredText(DECLINE_MESSAGE));
-    execution.setVariable(ACCEPT_REQUEST, accepted);
+    ACCEPT_REQUEST.on(execution, accepted);
     // The endorsement is for whom and what the candidate asked, whatever the form sends.
     execution.setVariable(CANDIDATE_ID, request.candidateId());
     execution.setVariable(SKILL_CODE, request.skillCode());

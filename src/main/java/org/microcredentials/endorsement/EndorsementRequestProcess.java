@@ -2,6 +2,7 @@ package org.microcredentials.endorsement;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.microcredentials.process.ProcessVariable;
 
 /**
  * The contract of {@code processes/endorsement-request.bpmn}: a candidate asks a leader for an
@@ -40,17 +41,17 @@ public final class EndorsementRequestProcess {
 
   public static final class Variables {
     // start, with the endorsement's candidateId (set from the authenticated user), skillCode and skillLevel
-    public static final String LEADER_ID = "leaderId";
-    public static final String MESSAGE = "message";
+    public static final ProcessVariable<String> LEADER_ID = ProcessVariable.text("leaderId");
+    public static final ProcessVariable<String> MESSAGE = ProcessVariable.text("message");
     // set at start, with the endorsement's candidateName and skillName
-    public static final String LEADER_NAME = "leaderName";
+    public static final ProcessVariable<String> LEADER_NAME = ProcessVariable.text("leaderName");
     /** ISO-8601 duration of the expiry timer, from configuration. */
-    public static final String REQUEST_EXPIRY = "requestExpiry";
+    public static final ProcessVariable<String> REQUEST_EXPIRY = ProcessVariable.text("requestExpiry");
     // the leader's answer; when accepting, the endorsement's start variables as well
-    public static final String ACCEPT_REQUEST = "acceptRequest";
-    public static final String DECLINE_MESSAGE = "declineMessage";
+    public static final ProcessVariable<Boolean> ACCEPT_REQUEST = ProcessVariable.flag("acceptRequest");
+    public static final ProcessVariable<String> DECLINE_MESSAGE = ProcessVariable.text("declineMessage");
     /** The configured minimum score of an endorsement, a local variable of the leader's task: its form validates against it. */
-    public static final String MINIMUM_SCORE = "minimumScore";
+    public static final ProcessVariable<Integer> MINIMUM_SCORE = ProcessVariable.integer("minimumScore");
 
     private Variables() {
     }

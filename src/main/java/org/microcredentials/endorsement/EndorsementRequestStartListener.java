@@ -50,10 +50,10 @@ class EndorsementRequestStartListener extends RuleCheckingExecutionListener {
     execution.setVariable(CANDIDATE_ID, candidateId);
     access.letFollow(execution, candidateId);
     execution.setVariable(CANDIDATE_NAME, accepted.candidate().displayName());
-    execution.setVariable(LEADER_ID, leaderId);
-    execution.setVariable(LEADER_NAME, accepted.leader().displayName());
+    LEADER_ID.on(execution, leaderId);
+    LEADER_NAME.on(execution, accepted.leader().displayName());
     execution.setVariable(SKILL_LEVEL, skillLevel);
     execution.setVariable(SKILL_NAME, accepted.skill().name());
-    execution.setVariable(REQUEST_EXPIRY, accepted.expiry().toString());
+    REQUEST_EXPIRY.on(execution, accepted.expiry().toString());
   }
 }

@@ -1,6 +1,9 @@
 package org.microcredentials.expiry;
 
-/** The contract of {@code processes/credential-expiry.bpmn}: its key, element ids and variable names. */
+import java.util.List;
+import org.microcredentials.process.ProcessVariable;
+
+/** The contract of {@code processes/credential-expiry.bpmn}: its key, element ids and variables. */
 public final class CredentialExpiryProcess {
 
   public static final String KEY = "CredentialExpiryProcess";
@@ -22,13 +25,14 @@ public final class CredentialExpiryProcess {
 
   public static final class Variables {
     /** Ids of the credentials whose holders this run reminds (a JSON list). */
-    public static final String LAPSING_CREDENTIALS = "lapsingCredentials";
+    public static final ProcessVariable<List<String>> LAPSING_CREDENTIALS =
+        ProcessVariable.textList("lapsingCredentials");
     /** One credential of the list, in each instance of the reminder. */
-    public static final String CREDENTIAL_ID = "credentialId";
+    public static final ProcessVariable<String> CREDENTIAL_ID = ProcessVariable.text("credentialId");
     // the reminder's mail (local variables of its step, from CredentialReminders)
-    public static final String CREDENTIAL_NAME = "credentialName";
-    public static final String LAPSES_ON = "lapsesOn";
-    public static final String VERIFICATION_URL = "verificationUrl";
+    public static final ProcessVariable<String> CREDENTIAL_NAME = ProcessVariable.text("credentialName");
+    public static final ProcessVariable<String> LAPSES_ON = ProcessVariable.text("lapsesOn");
+    public static final ProcessVariable<String> VERIFICATION_URL = ProcessVariable.text("verificationUrl");
 
     private Variables() {
     }

@@ -24,6 +24,33 @@ public final class VariableReader {
     return new VariableReader(scope);
   }
 
+  public String requiredText(ProcessVariable<String> variable) {
+    return requiredText(variable.name());
+  }
+
+  public Optional<String> optionalText(ProcessVariable<String> variable) {
+    return optionalText(variable.name());
+  }
+
+  public int requiredWholeNumber(ProcessVariable<Integer> variable, int min, int max) {
+    return requiredWholeNumber(variable.name(), min, max);
+  }
+
+  public boolean requiredBoolean(ProcessVariable<Boolean> variable) {
+    return requiredBoolean(variable.name());
+  }
+
+  public boolean optionalBoolean(ProcessVariable<Boolean> variable, boolean otherwise) {
+    return optionalBoolean(variable.name(), otherwise);
+  }
+
+  /** {@link #keepAs(String, Object)}, the value written as its declaration writes it. */
+  public <T> void keepAs(ProcessVariable<T> variable, T value) {
+    if (!Objects.equals(scope.getVariable(variable.name()), value)) {
+      variable.on(scope, value);
+    }
+  }
+
   public String requiredText(String name) {
     return optionalText(name).orElseThrow(() -> RuleViolation.invalid("required-" + name, "'" + name + "' is required."));
   }

@@ -40,7 +40,7 @@ class ApplicationAmendedListener extends RuleCheckingExecutionListener {
     String amendments = input.requiredText(AMENDMENTS);
     ImpactStatement.required(execution);
     String changes = steps.resubmit(businessKey, actor, EvidenceHistory.Evidence.of(execution, amendments));
-    execution.setVariable(CHANGES_SINCE_LAST_ASSESSMENT, changes);
+    CHANGES_SINCE_LAST_ASSESSMENT.on(execution, changes);
     execution.setVariable(MORE_EVIDENCE_REQUESTED, false);
   }
 }

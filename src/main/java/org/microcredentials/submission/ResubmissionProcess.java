@@ -1,5 +1,6 @@
 package org.microcredentials.submission;
 
+import org.microcredentials.process.ProcessVariable;
 
 /**
  * The contract of {@code processes/resubmission.bpmn}: a failed application amended and
@@ -28,9 +29,10 @@ public final class ResubmissionProcess {
   }
 
   public static final class Variables {
-    public static final String RESUBMIT = "resubmit";
-    public static final String AMENDMENTS = "amendments";
-    public static final String CHANGES_SINCE_LAST_ASSESSMENT = "changesSinceLastAssessment";
+    public static final ProcessVariable<Boolean> RESUBMIT = ProcessVariable.flag("resubmit");
+    public static final ProcessVariable<String> AMENDMENTS = ProcessVariable.text("amendments");
+    public static final ProcessVariable<String> CHANGES_SINCE_LAST_ASSESSMENT =
+        ProcessVariable.text("changesSinceLastAssessment");
 
     private Variables() {
     }

@@ -2,6 +2,7 @@ package org.microcredentials.submission;
 
 import org.microcredentials.application.ApplicationVariables;
 import org.microcredentials.credential.ImpactStatement;
+import org.microcredentials.process.ProcessVariable;
 import org.microcredentials.review.ReviewRoundProcess;
 
 /**
@@ -31,7 +32,8 @@ public final class SelfSubmissionProcess {
    * {@link ReviewRoundProcess.Variables}.
    */
   public static final class Variables {
-    public static final String REVIEWED_WITH_LINE_MANAGER = "reviewedWithLineManager";
+    public static final ProcessVariable<Boolean> REVIEWED_WITH_LINE_MANAGER =
+        ProcessVariable.flag("reviewedWithLineManager");
 
     private Variables() {
     }

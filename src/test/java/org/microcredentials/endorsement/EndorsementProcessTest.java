@@ -180,13 +180,14 @@ class EndorsementProcessTest {
     BpmnAwareTests.assertThat(app.task(request, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST)).isAssignedTo("dave");
     // The form shows the configured minimum score: the model hands it to the step (minimumScore, from the policy).
     assertThat(engine.getTaskService().getVariable(
-        app.task(request, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST).getId(), "minimumScore"))
+        app.task(request, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST).getId(),
+        EndorsementRequestProcess.Variables.MINIMUM_SCORE.name()))
         .isEqualTo(policy.minimumScore());
     app.runJobs(request.getBusinessKey());
     verify(notifier).send(argThat(to("dave", "Bob Example asks you for an endorsement: iPERF:4")));
 
     Map<String, Object> answer = Endorsements.endorsementFields(9);
-    answer.put(EndorsementRequestProcess.Variables.ACCEPT_REQUEST, true);
+    answer.put(EndorsementRequestProcess.Variables.ACCEPT_REQUEST.name(), true);
     app.complete("dave", app.task(request, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST), answer);
 
     BpmnAwareTests.assertThat(request).isWaitingAt(EndorsementRequestProcess.Elements.ENDORSEMENT);
@@ -213,8 +214,9 @@ class EndorsementProcessTest {
   void aDeclinedRequestTellsTheCandidateTheLeadersMessage() {
     ProcessInstance request = app.ask("alice", "dave", "iPERF", 3);
     app.work("dave", request, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST, Map.of(
-        EndorsementRequestProcess.Variables.ACCEPT_REQUEST, false,
-        EndorsementRequestProcess.Variables.DECLINE_MESSAGE, "Not yet: let us pair on the next load test first."));
+        EndorsementRequestProcess.Variables.ACCEPT_REQUEST.name(), false,
+        EndorsementRequestProcess.Variables.DECLINE_MESSAGE.name(),
+        "Not yet: let us pair on the next load test first."));
     app.runJobs(request.getBusinessKey());
 
     BpmnAwareTests.assertThat(request).isEnded()

@@ -199,8 +199,8 @@ class EndorsementRulesTest {
       assertRefusedRequest(() -> app.ask("alice", "erin", "iOWN", 3), "Open request cap reached");
 
       app.work("dave", second, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST, Map.of(
-          EndorsementRequestProcess.Variables.ACCEPT_REQUEST, false,
-          EndorsementRequestProcess.Variables.DECLINE_MESSAGE, "Not now."));
+          EndorsementRequestProcess.Variables.ACCEPT_REQUEST.name(), false,
+          EndorsementRequestProcess.Variables.DECLINE_MESSAGE.name(), "Not now."));
       app.ask("alice", "erin", "iOWN", 3);
     }
 
@@ -211,7 +211,7 @@ class EndorsementRulesTest {
       assertRefusedRequest(() -> app.ask("alice", "nobody", "iLAN", 3), "'nobody' is not an engineer");
       assertRefusedRequest(() -> app.ask("alice", "carol", "iLAN", 2), "above the candidate's seniority");
       Map<String, Object> noMessage = Endorsements.request("carol", "iLAN", 3);
-      noMessage.remove(EndorsementRequestProcess.Variables.MESSAGE);
+      noMessage.remove(EndorsementRequestProcess.Variables.MESSAGE.name());
       assertRefusedRequest(() -> app.ask("alice", noMessage), "'message' is required");
     }
 
@@ -219,8 +219,9 @@ class EndorsementRulesTest {
     void onlyTheLeaderAskedAnswers() {
       ProcessInstance request = app.ask("alice", "dave", "iPERF", 3);
       Task task = app.task(request, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST);
-      assertThatThrownBy(() -> app.complete("carol", task, Map.of(EndorsementRequestProcess.Variables.ACCEPT_REQUEST, false,
-          EndorsementRequestProcess.Variables.DECLINE_MESSAGE, "No.")))
+      assertThatThrownBy(() -> app.complete("carol", task, Map.of(
+          EndorsementRequestProcess.Variables.ACCEPT_REQUEST.name(), false,
+          EndorsementRequestProcess.Variables.DECLINE_MESSAGE.name(), "No.")))
           .hasMessageContaining("claimed by dave");
       assertThatThrownBy(() -> app.as("demo", () -> {
         engine.getTaskService().setAssignee(task.getId(), "carol");
@@ -234,10 +235,11 @@ class EndorsementRulesTest {
       ProcessInstance request = app.ask("alice", "dave", "iPERF", 3);
       Task task = app.task(request, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST);
       Map<String, Object> lowScore = Endorsements.endorsementFields(7);
-      lowScore.put(EndorsementRequestProcess.Variables.ACCEPT_REQUEST, true);
+      lowScore.put(EndorsementRequestProcess.Variables.ACCEPT_REQUEST.name(), true);
       assertThatThrownBy(() -> app.complete("dave", task, lowScore))
           .hasMessageContaining("'score' must be a whole number from 8 to 10");
-      assertThatThrownBy(() -> app.complete("dave", task, Map.of(EndorsementRequestProcess.Variables.ACCEPT_REQUEST, false)))
+      assertThatThrownBy(() -> app.complete("dave", task,
+          Map.of(EndorsementRequestProcess.Variables.ACCEPT_REQUEST.name(), false)))
           .hasMessageContaining("'declineMessage' is required");
 
       BpmnAwareTests.assertThat(request).isWaitingAt(EndorsementRequestProcess.Tasks.CONSIDER_REQUEST);
@@ -247,7 +249,7 @@ class EndorsementRulesTest {
 
       // The leader cannot turn the request into an endorsement of someone or something else.
       Map<String, Object> other = Endorsements.endorsementFields(9);
-      other.put(EndorsementRequestProcess.Variables.ACCEPT_REQUEST, true);
+      other.put(EndorsementRequestProcess.Variables.ACCEPT_REQUEST.name(), true);
       other.put(CANDIDATE_ID, "bob");
       other.put(SKILL_CODE, "iLAN");
       app.complete("dave", task, other);

@@ -61,10 +61,10 @@ class Endorsements {
 
   static Map<String, Object> request(String leaderId, String skillCode, int skillLevel) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(EndorsementRequestProcess.Variables.LEADER_ID, leaderId);
+    EndorsementRequestProcess.Variables.LEADER_ID.in(variables, leaderId);
     variables.put(SKILL_CODE, skillCode);
     variables.put(SKILL_LEVEL, skillLevel);
-    variables.put(EndorsementRequestProcess.Variables.MESSAGE, "You saw my profiling work on the checkout service.");
+    EndorsementRequestProcess.Variables.MESSAGE.in(variables, "You saw my profiling work on the checkout service.");
     return variables;
   }
 

@@ -23,7 +23,7 @@ import org.microcredentials.notification.SendNotificationDelegate;
 
 /**
  * Every process variable a model or a form names is declared in Java, once, where its process keeps its names
- * (each process class's {@code Variables}, {@code ApplicationVariables}, {@code ImpactStatement}, the notification
+ * (each process class's {@code Variables}, as String constants or typed {@link ProcessVariable}s, {@code ApplicationVariables}, {@code ImpactStatement}, the notification
  * step's three): a form field, a form's text or expression, a model's expression, call-activity mapping or input
  * parameter that names anything else names a variable nobody writes, and shows or decides on nothing. Found this
  * way: three forms printed {@code {{businessKey}}}, which no task had, so their headings ended in a blank.
@@ -131,7 +131,7 @@ class DeclaredVariablesTest {
     List<Class<?>> homes = homes();
     for (Class<?> home : homes) {
       for (Field field : home.getDeclaredFields()) {
-        if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+        if (declaresVariable(field)) {
           names.add(value(field));
         }
       }
@@ -163,10 +163,18 @@ class DeclaredVariablesTest {
     }
   }
 
+  /** A static String constant, or a typed declaration ({@link ProcessVariable}), of a home. */
+  static boolean declaresVariable(Field field) {
+    return Modifier.isStatic(field.getModifiers())
+        && (field.getType() == String.class || field.getType() == ProcessVariable.class);
+  }
+
+  /** The variable name a field declares: the String's value, or the typed declaration's {@code name()}. */
   static String value(Field field) {
     try {
       field.setAccessible(true);
-      return (String) field.get(null);
+      Object declared = field.get(null);
+      return declared instanceof ProcessVariable<?> variable ? variable.name() : (String) declared;
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(field.toString(), e);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,15 +23,20 @@ import org.junit.jupiter.api.Test;
  * the start) was removed, and this keeps it so.
  *
  * <p>How Java reads are told from writes: every use of the constant's name in {@code src/main/java} but its
- * declaration and the first argument of {@code setVariable}, {@code setVariableLocal}, {@code putValue} or
- * {@code put} counts as a read. A name two homes share counts for both: the check is lenient there, not strict.
+ * declaration, the first argument of {@code setVariable}, {@code setVariableLocal}, {@code putValue} or
+ * {@code put} (the constant or its {@code name()}) and a typed declaration's {@code on}, {@code localOn} or
+ * {@code in} counts as a read ({@code from} and {@code optionalFrom} among them). A name two homes share counts for
+ * both: the check is lenient there, not strict.
  */
 class EveryVariableIsReadTest {
 
   private static final Pattern WRITE = Pattern.compile(
-      "(?:setVariable|setVariableLocal|putValue|put)\\(\\s*(?:[\\w.]+\\.)?([A-Z][A-Z0-9_]*)\\s*,");
+      "(?:setVariable|setVariableLocal|putValue|put)\\(\\s*(?:[\\w.]+\\.)?([A-Z][A-Z0-9_]*)(?:\\.name\\(\\))?\\s*,");
+  /** A write through a typed declaration: {@code X.on(execution, v)}, {@code X.localOn(task, v)}, {@code X.in(map, v)}. */
+  private static final Pattern TYPED_WRITE = Pattern.compile("\\b([A-Z][A-Z0-9_]*)\\.(?:on|localOn|in)\\(");
   private static final Pattern CONSTANT = Pattern.compile("\\b([A-Z][A-Z0-9_]*)\\b");
-  private static final Pattern DECLARATION = Pattern.compile("static final String ([A-Z][A-Z0-9_]*)\\s*=");
+  private static final Pattern DECLARATION = Pattern.compile(
+      "static final (?:String|ProcessVariable<[^=]*>) ([A-Z][A-Z0-9_]*)\\s*=");
   private static final Pattern TEXT_NAME = Pattern.compile("\\b([A-Za-z_]\\w*)\\b");
 
   @Test
@@ -64,6 +68,24 @@ class EveryVariableIsReadTest {
     assertThat(reads).containsEntry("SCORE", 1).doesNotContainKey("COMMENT");
   }
 
+  @Test
+  void aWriteThroughATypedDeclarationIsNotARead() {
+    Map<String, Integer> reads = new TreeMap<>();
+    count("""
+        static final ProcessVariable<Integer> SCORE = ProcessVariable.integer("score");
+        static final ProcessVariable<List<String>> COMMENTS = ProcessVariable.textList("comments");
+        static final ProcessVariable<String> NOTE = ProcessVariable.text("note");
+        static final ProcessVariable<Boolean> PASSED = ProcessVariable.flag("passed");
+        Variables.SCORE.on(execution, 9);
+        COMMENTS.localOn(task, List.of("x"));
+        execution.setVariable(NOTE.name(), "y");
+        Variables.NOTE.in(startVariables, "z");
+        int score = SCORE.from(execution);
+        boolean passed = Variables.PASSED.optionalFrom(execution).orElse(false);
+        """, reads);
+    assertThat(reads).containsEntry("SCORE", 1).containsEntry("PASSED", 1).doesNotContainKeys("COMMENTS", "NOTE");
+  }
+
   /** What the models, forms, mail templates and the contract say, as one text to search for names in. */
   private static String outsideJava() throws IOException {
     StringBuilder text = new StringBuilder();
@@ -93,7 +115,7 @@ class EveryVariableIsReadTest {
   }
 
   private static void count(String source, Map<String, Integer> reads) {
-    String withoutWrites = WRITE.matcher(source).replaceAll("(");
+    String withoutWrites = TYPED_WRITE.matcher(WRITE.matcher(source).replaceAll("(")).replaceAll("(");
     String withoutDeclarations = DECLARATION.matcher(withoutWrites).replaceAll("");
     Matcher used = CONSTANT.matcher(withoutDeclarations.replaceAll("\"[^\"\\n]*\"", "\"\""));
     while (used.find()) {
@@ -106,7 +128,7 @@ class EveryVariableIsReadTest {
     Map<String, String> names = new TreeMap<>();
     for (Class<?> home : DeclaredVariablesTest.homes()) {
       for (Field field : home.getDeclaredFields()) {
-        if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class
+        if (DeclaredVariablesTest.declaresVariable(field)
             && TEXT_NAME.matcher(DeclaredVariablesTest.value(field)).matches()) {
           names.put(home.getName().replaceAll(".*\\.", "") + "." + field.getName(), DeclaredVariablesTest.value(field));
         }

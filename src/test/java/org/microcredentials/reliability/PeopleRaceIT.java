@@ -386,13 +386,14 @@ class PeopleRaceIT {
   void considerEndorsementRequest() throws Exception {
     Supplier<Staged> stage = () -> {
       ProcessInstance request = app.as("alice", () -> engine.getRuntimeService().startProcessInstanceByKey(
-          EndorsementRequestProcess.KEY, Map.of(EndorsementRequestProcess.Variables.LEADER_ID, "carol",
+          EndorsementRequestProcess.KEY, Map.of(EndorsementRequestProcess.Variables.LEADER_ID.name(), "carol",
               EndorsementProcess.Variables.SKILL_CODE, "iLAN", EndorsementProcess.Variables.SKILL_LEVEL, 3,
-              EndorsementRequestProcess.Variables.MESSAGE, "You saw my profiling work on the checkout service.")));
+              EndorsementRequestProcess.Variables.MESSAGE.name(),
+              "You saw my profiling work on the checkout service.")));
       String key = request.getBusinessKey();
       Task task = taskOf(key, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST);
       Map<String, Object> accept = new HashMap<>(endorsementFields());
-      accept.put(EndorsementRequestProcess.Variables.ACCEPT_REQUEST, true);
+      accept.put(EndorsementRequestProcess.Variables.ACCEPT_REQUEST.name(), true);
       return new Staged(key, task.getId(), "carol", accept,
           List.of(EndorsementRequestProcess.Elements.ENDORSEMENT, EndorsementProcess.Tasks.REVIEW_ENDORSEMENT),
           jobAt(key, EndorsementRequestProcess.Elements.NOTIFY_LEADER), "the leader's notification job",
@@ -815,8 +816,8 @@ class PeopleRaceIT {
 
   private static Map<String, Object> amendment() {
     Map<String, Object> amended = new HashMap<>(moreEvidence());
-    amended.put(ResubmissionProcess.Variables.RESUBMIT, true);
-    amended.put(ResubmissionProcess.Variables.AMENDMENTS, "Added the team-wide measurements.");
+    amended.put(ResubmissionProcess.Variables.RESUBMIT.name(), true);
+    amended.put(ResubmissionProcess.Variables.AMENDMENTS.name(), "Added the team-wide measurements.");
     return amended;
   }
 

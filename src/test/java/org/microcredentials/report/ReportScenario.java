@@ -92,8 +92,9 @@ final class ReportScenario {
     at("2026-09-04T10:00:00Z");
     people.agree(b, "dave");
     at("2026-09-05T10:00:00Z");
-    people.work("bob", b, ResubmissionProcess.Tasks.AMEND_APPLICATION, Map.of(ResubmissionProcess.Variables.RESUBMIT, true,
-        ResubmissionProcess.Variables.AMENDMENTS, "Added my own measured change.",
+    people.work("bob", b, ResubmissionProcess.Tasks.AMEND_APPLICATION, Map.of(
+        ResubmissionProcess.Variables.RESUBMIT.name(), true,
+        ResubmissionProcess.Variables.AMENDMENTS.name(), "Added my own measured change.",
         ImpactStatement.ACTIONS, "I parallelised the suites of my own module."));
     at("2026-09-06T10:00:00Z");
     people.work("carol", b, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 9, JUSTIFICATION, "Now measured."));
@@ -136,7 +137,8 @@ final class ReportScenario {
         .query(String.class).single();
     revocations.revoke(revoked, "Evidence copied from a colleague.", "demo");
     at("2026-11-03T10:00:00Z");
-    people.work("henry", c, ResubmissionProcess.Tasks.AMEND_APPLICATION, Map.of(ResubmissionProcess.Variables.RESUBMIT, false));
+    people.work("henry", c, ResubmissionProcess.Tasks.AMEND_APPLICATION,
+        Map.of(ResubmissionProcess.Variables.RESUBMIT.name(), false));
 
     at("2026-11-04T10:00:00Z");
     int version = jdbc.sql("select max(version) from skill_framework").query(Integer.class).single();

@@ -114,7 +114,7 @@ class TaskMatrixIT {
         Map.of(FINAL_SCORE, 7, MODERATION_JUSTIFICATION, "Stays at 7."));
 
     assignedTask(key, ResubmissionProcess.Tasks.AMEND_APPLICATION, "carol",
-        Map.of(ResubmissionProcess.Variables.RESUBMIT, true, ResubmissionProcess.Variables.AMENDMENTS,
+        Map.of(ResubmissionProcess.Variables.RESUBMIT.name(), true, ResubmissionProcess.Variables.AMENDMENTS.name(),
             "Added the team-wide latency budget.", ImpactStatement.PROBLEM, "p99 latency of checkout was 2 s.",
             ImpactStatement.ACTIONS, "Profiled, removed N+1 queries, set a team latency budget.",
             ImpactStatement.RESULTS, "p99 300 ms; three teams adopted the budget."));
@@ -187,12 +187,12 @@ class TaskMatrixIT {
   @Test
   void endorsementRequest() {
     String key = start("alice", EndorsementRequestProcess.KEY, Map.of(
-        EndorsementRequestProcess.Variables.LEADER_ID, "carol", EndorsementProcess.Variables.SKILL_CODE, "iLAN",
-        EndorsementProcess.Variables.SKILL_LEVEL, 3, EndorsementRequestProcess.Variables.MESSAGE,
+        EndorsementRequestProcess.Variables.LEADER_ID.name(), "carol", EndorsementProcess.Variables.SKILL_CODE, "iLAN",
+        EndorsementProcess.Variables.SKILL_LEVEL, 3, EndorsementRequestProcess.Variables.MESSAGE.name(),
         "Would you endorse my Kotlin work?"));
     assignedTask(key, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST, "carol",
-        Map.of(EndorsementRequestProcess.Variables.ACCEPT_REQUEST, false,
-            EndorsementRequestProcess.Variables.DECLINE_MESSAGE, "Not yet: let us pair first."));
+        Map.of(EndorsementRequestProcess.Variables.ACCEPT_REQUEST.name(), false,
+            EndorsementRequestProcess.Variables.DECLINE_MESSAGE.name(), "Not yet: let us pair first."));
   }
 
   // ---------------------------------------------------------------------------------------------

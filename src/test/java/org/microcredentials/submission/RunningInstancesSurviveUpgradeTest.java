@@ -149,8 +149,8 @@ class RunningInstancesSurviveUpgradeTest {
     java.util.Map<String, Object> amended = new java.util.HashMap<>(SelfSubmissions.evidence("iTEST", 1));
     amended.remove(ApplicationVariables.SKILL_CODE);
     amended.remove(ApplicationVariables.SKILL_LEVEL);
-    amended.put(ResubmissionProcess.Variables.RESUBMIT, true);
-    amended.put(ResubmissionProcess.Variables.AMENDMENTS, "Added the release figures.");
+    amended.put(ResubmissionProcess.Variables.RESUBMIT.name(), true);
+    amended.put(ResubmissionProcess.Variables.AMENDMENTS.name(), "Added the release figures.");
     app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), amended);
     app.work("dave", instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE,
         java.util.Map.of(ReviewRoundProcess.Variables.SCORE, 9, ReviewRoundProcess.Variables.JUSTIFICATION, "Now clear."));

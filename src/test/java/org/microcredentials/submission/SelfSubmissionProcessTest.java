@@ -297,7 +297,8 @@ class SelfSubmissionProcessTest {
 
     Task reassess = app.task(instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE);
     BpmnAwareTests.assertThat(reassess).isAssignedTo("dave");
-    assertThat(runtime().getVariable(resubmission.getId(), ResubmissionProcess.Variables.CHANGES_SINCE_LAST_ASSESSMENT))
+    assertThat(runtime().getVariable(resubmission.getId(),
+        ResubmissionProcess.Variables.CHANGES_SINCE_LAST_ASSESSMENT.name()))
         .isEqualTo("Changed: Measurable results.\nThe candidate's note: Added the release figures for Q3.");
     app.complete("dave", reassess, Map.of(SCORE, 9, JUSTIFICATION, "The figures show the impact."));
     app.agree(instance, "carol");
@@ -348,7 +349,8 @@ class SelfSubmissionProcessTest {
     Map<String, Object> withLinks = amendment("Linked the PRs.", "More results.");
     withLinks.put(ImpactStatement.LINKS, "https://git.example.org/build/pull/43");
     app.complete("henry", amend, withLinks);
-    assertThat(runtime().getVariable(calledInstance(instance).getId(), ResubmissionProcess.Variables.CHANGES_SINCE_LAST_ASSESSMENT))
+    assertThat(runtime().getVariable(calledInstance(instance).getId(),
+        ResubmissionProcess.Variables.CHANGES_SINCE_LAST_ASSESSMENT.name()))
         .asString().startsWith("Changed: Measurable results, Evidence links.");
   }
 
@@ -356,7 +358,8 @@ class SelfSubmissionProcessTest {
   void theCandidateMayLetAFailedApplicationGo() {
     ProcessInstance instance = failedRound("henry", "iTEST", 1, "dave", "carol");
     ProcessInstance resubmission = calledInstance(instance);
-    app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), Map.of(ResubmissionProcess.Variables.RESUBMIT, false));
+    app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION),
+        Map.of(ResubmissionProcess.Variables.RESUBMIT.name(), false));
 
     BpmnAwareTests.assertThat(resubmission).isEnded().hasPassed(ResubmissionProcess.Elements.END_LET_GO);
     assertThatApplication(instance).isEnded();
@@ -457,8 +460,8 @@ class SelfSubmissionProcessTest {
     amended.remove(SKILL_CODE);
     amended.remove(SKILL_LEVEL);
     amended.put(ImpactStatement.RESULTS, results);
-    amended.put(ResubmissionProcess.Variables.RESUBMIT, true);
-    amended.put(ResubmissionProcess.Variables.AMENDMENTS, note);
+    amended.put(ResubmissionProcess.Variables.RESUBMIT.name(), true);
+    amended.put(ResubmissionProcess.Variables.AMENDMENTS.name(), note);
     return amended;
   }
 
