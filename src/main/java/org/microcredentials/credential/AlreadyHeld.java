@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * The rule {@code already-held}: nobody applies for a skill, is endorsed for it or asks to be, at a
  * level they already hold a credential for, at that level or above, while that credential is valid
- * (not revoked, still valid for promotion: {@link Credential#validForPromotionAt}). Both intakes, the
+ * (not revoked, still valid for promotion: {@link Credential#covers}). Both intakes, the
  * self-submission's and the endorsement's (and its request's), ask here.
  */
 @Component
@@ -29,14 +29,9 @@ public class AlreadyHeld {
   }
 
   static void check(Collection<Credential> held, String candidateId, String skillCode, int skillLevel, OffsetDateTime now) {
-    if (held.stream().anyMatch(credential -> covers(credential, skillCode, skillLevel, now))) {
+    if (held.stream().anyMatch(credential -> credential.covers(skillCode, skillLevel, now))) {
       throw RuleViolation.conflict("already-held",
           candidateId + " already holds a valid credential for " + skillCode + " at level " + skillLevel + " or above.");
     }
-  }
-
-  private static boolean covers(Credential credential, String skillCode, int skillLevel, OffsetDateTime now) {
-    return credential.skillCode().equals(skillCode) && credential.skillLevel() >= skillLevel
-        && credential.validForPromotionAt(now);
   }
 }

@@ -28,7 +28,15 @@ public class CredentialRegister {
       String assessorId,
       List<String> reviewerIds,
       int frameworkVersion,
-      String evidenceSummary) {
+      String evidenceSummary,
+      Integer requiredScore) {
+
+    /** Issued without recording the score it had to reach: its badge shows today's pass mark. */
+    public Issue(String sourceKey, String holderId, String skillCode, int skillLevel, int score, CredentialSource source,
+        String assessorId, List<String> reviewerIds, int frameworkVersion, String evidenceSummary) {
+      this(sourceKey, holderId, skillCode, skillLevel, score, source, assessorId, reviewerIds, frameworkVersion,
+          evidenceSummary, null);
+    }
   }
 
   private static final String COLUMNS = """
@@ -57,13 +65,21 @@ public class CredentialRegister {
     }
     OffsetDateTime issuedAt = OffsetDateTime.now(clock);
     OffsetDateTime validUntil = issuedAt.plus(properties.credentialValidity());
-    jdbc.sql("insert into credential (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, null)")
+    jdbc.sql("insert into credential (" + COLUMNS + ", required_score)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, null, ?)")
         .params(UUID.randomUUID().toString(), issue.sourceKey(), issue.holderId(), issue.skillCode(),
             issue.skillLevel(), issue.score(), issue.source().name(), issue.assessorId(),
             String.join(",", issue.reviewerIds()), issue.frameworkVersion(), issue.evidenceSummary(), issuedAt,
-            validUntil)
+            validUntil, issue.requiredScore())
         .update();
     return findBySourceKey(issue.sourceKey()).orElseThrow();
+  }
+
+  /** The score the holder had to reach, as recorded when the credential was issued; empty for earlier credentials. */
+  public Optional<Integer> requiredScore(String credentialId) {
+    return jdbc.sql("select required_score from credential where id = ?").param(credentialId)
+        .query((rs, row) -> (Integer) rs.getObject("required_score", Integer.class)).optional()
+        .flatMap(Optional::ofNullable);
   }
 
   public Optional<Credential> find(String id) {

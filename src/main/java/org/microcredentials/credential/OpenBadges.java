@@ -113,7 +113,8 @@ public class OpenBadges {
         "resultType", "RawScore",
         "valueMin", "0",
         "valueMax", "10",
-        "requiredValue", String.valueOf(rules.passMark()))));
+        // The bar it was issued against; credentials issued before that was recorded show today's pass mark.
+        "requiredValue", String.valueOf(register.requiredScore(credential.id()).orElse(rules.passMark())))));
 
     Map<String, Object> subject = new LinkedHashMap<>();
     subject.put("id", register.subjectId(credential.holderId()));

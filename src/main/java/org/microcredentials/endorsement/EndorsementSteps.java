@@ -150,7 +150,8 @@ class EndorsementSteps {
         endorsement.endorserId(),
         List.of(approved.reviewerId()),
         endorsements.frameworkVersion(businessKey),
-        history == null || history.isBlank() ? approved.evidenceSummary() : approved.evidenceSummary() + "\n" + history));
+        history == null || history.isBlank() ? approved.evidenceSummary() : approved.evidenceSummary() + "\n" + history,
+        policy.minimumScore()));
     endorsements.recordOutcome(businessKey, EndorsementRegister.Status.APPROVED, approved.reviewerId(), clock.instant());
     return credential;
   }

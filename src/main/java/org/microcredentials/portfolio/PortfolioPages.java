@@ -108,7 +108,7 @@ class PortfolioPages {
     page.addObject("held", held.size());
     page.addObject("counting", counting);
     page.addObject("cards", held.stream().map(credential -> card(credential, current, now, reads)).toList());
-    page.addObject("progress", progress(eligibility.of(engineer, held, current, now), now).orElse(null));
+    page.addObject("progress", progress(eligibility.of(engineer, held, current, now), held, now).orElse(null));
     // The wallets connected through the Open Badges API: only on the holder's own portfolio.
     page.addObject("ownPortfolio", actors.currentUser().filter(engineer.userId()::equals).isPresent());
     return page;
@@ -186,15 +186,10 @@ class PortfolioPages {
     if (!credential.validForPromotionAt(now)) {
       return new Status("expired", "Expired for promotion on " + DAY.format(credential.validForPromotionUntil()));
     }
-    if (lapsingSoon(credential, now)) {
+    if (credential.lapsesForPromotionWithin(properties.remindBeforeLapse(), now)) {
       return new Status("lapsing", "Lapses for promotion soon: on " + DAY.format(credential.validForPromotionUntil()));
     }
     return new Status("valid", "Valid for promotion until " + DAY.format(credential.validForPromotionUntil()));
-  }
-
-  /** Within the reminder period before it stops counting for promotion (the holder is reminded then, too). */
-  private boolean lapsingSoon(Credential credential, OffsetDateTime now) {
-    return credential.validForPromotionAt(now) && !now.plus(properties.remindBeforeLapse()).isBefore(credential.validForPromotionUntil());
   }
 
   /** One skill the next level requires: covered (by which credential, lapsing or not) or missing (criteria, next steps). */
@@ -206,15 +201,17 @@ class PortfolioPages {
   record Progress(int nextLevel, long covered, int required, List<ProgressSkill> skills) {
   }
 
-  private Optional<Progress> progress(PromotionEligibility.Eligibility eligibility, OffsetDateTime now) {
+  private Optional<Progress> progress(PromotionEligibility.Eligibility eligibility, List<Credential> held,
+      OffsetDateTime now) {
     if (eligibility.nextLevel() == null) {
       return Optional.empty();
     }
+    Map<String, Credential> heldById = held.stream().collect(Collectors.toMap(Credential::id, credential -> credential));
     List<ProgressSkill> skills = eligibility.requiredSkills().stream().map(skill -> new ProgressSkill(
         skill.skillCode(), skill.skillName(), skill.covered(),
         skill.covered() ? skill.skillCode() + ":" + skill.credentialLevel() + ", score " + skill.score()
             + ", counts until " + DAY.format(skill.validForPromotionUntil()) : null,
-        skill.covered() && !now.plus(properties.remindBeforeLapse()).isBefore(skill.validForPromotionUntil()),
+        skill.covered() && heldById.get(skill.credentialId()).lapsesForPromotionWithin(properties.remindBeforeLapse(), now),
         skill.criteria(), skill.nextSteps())).toList();
     return Optional.of(new Progress(eligibility.nextLevel(), skills.stream().filter(ProgressSkill::covered).count(),
         skills.size(), skills));

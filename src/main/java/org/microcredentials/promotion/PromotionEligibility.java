@@ -60,7 +60,7 @@ public class PromotionEligibility {
   public Eligibility of(Engineer engineer, List<Credential> held, SkillFramework current, OffsetDateTime now) {
     List<Credential> counting = held.stream().filter(credential -> credential.validForPromotionAt(now)).toList();
     Integer nextLevel = nextLevel(engineer);
-    List<RequiredSkill> required = nextLevel == null ? List.of() : coverage(current, nextLevel, counting);
+    List<RequiredSkill> required = nextLevel == null ? List.of() : coverage(current, nextLevel, counting, now);
     return new Eligibility(engineer.userId(), !counting.isEmpty(), nextLevel,
         counting.stream().map(credential -> CredentialView.of(credential, now)).toList(), required);
   }
@@ -71,9 +71,9 @@ public class PromotionEligibility {
   }
 
   /** Each skill the level's profile requires, covered by the best credential valid for promotion, if any. */
-  static List<RequiredSkill> coverage(SkillFramework framework, int level, List<Credential> validForPromotion) {
+  static List<RequiredSkill> coverage(SkillFramework framework, int level, List<Credential> held, OffsetDateTime now) {
     return framework.requiredFor(level).stream().map(skill -> {
-      Optional<Credential> best = coveringCredential(skill, level, validForPromotion);
+      Optional<Credential> best = coveringCredential(skill, level, held, now);
       var criteria = skill.level(level);
       return new RequiredSkill(skill.code(), skill.name(), best.isPresent(), best.map(Credential::id).orElse(null),
           best.map(Credential::skillLevel).orElse(null), best.map(Credential::score).orElse(null),
@@ -83,9 +83,9 @@ public class PromotionEligibility {
     }).toList();
   }
 
-  static Optional<Credential> coveringCredential(Skill skill, int level, List<Credential> validForPromotion) {
-    return validForPromotion.stream()
-        .filter(credential -> credential.skillCode().equals(skill.code()) && credential.skillLevel() >= level)
+  static Optional<Credential> coveringCredential(Skill skill, int level, List<Credential> held, OffsetDateTime now) {
+    return held.stream()
+        .filter(credential -> credential.covers(skill.code(), level, now))
         .max(Comparator.comparingInt(Credential::score).thenComparing(Credential::issuedAt));
   }
 }

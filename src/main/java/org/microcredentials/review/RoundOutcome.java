@@ -26,15 +26,17 @@ public class RoundOutcome {
   private final RoundSettlement settlement;
   private final ReviewsLoggedEarlier loggedEarlier;
   private final EvidenceHistory evidenceHistory;
+  private final ScorePolicy scorePolicy;
   private final Clock clock;
 
   RoundOutcome(ApplicationRegister applications, CredentialRegister credentials, RoundSettlement settlement,
-      ReviewsLoggedEarlier loggedEarlier, EvidenceHistory evidenceHistory, Clock clock) {
+      ReviewsLoggedEarlier loggedEarlier, EvidenceHistory evidenceHistory, ScorePolicy scorePolicy, Clock clock) {
     this.applications = applications;
     this.credentials = credentials;
     this.settlement = settlement;
     this.loggedEarlier = loggedEarlier;
     this.evidenceHistory = evidenceHistory;
+    this.scorePolicy = scorePolicy;
     this.clock = clock;
   }
 
@@ -65,7 +67,8 @@ public class RoundOutcome {
         application.assessorId(),
         settled.reviewerIds(),
         application.frameworkVersion(),
-        EvidenceSummary.of(evidenceHistory.latest(businessKey))));
+        EvidenceSummary.of(evidenceHistory.latest(businessKey)),
+        scorePolicy.passMark()));
     applications.recordOutcome(businessKey, ApplicationRegister.Status.PASSED, settled.finalScore(),
         feedback.justification(), null, clock.instant());
     return new Issued(credential.id(), feedback.justification());

@@ -66,7 +66,8 @@ class LevelProfilesTest {
         credential("b", "iOWN", 4, 8),
         credential("c", "iOWN", 5, 9),
         credential("d", "iLAN", 6, 10)); // not in level 4's profile
-    List<PromotionEligibility.RequiredSkill> coverage = PromotionEligibility.coverage(framework, 4, valid);
+    List<PromotionEligibility.RequiredSkill> coverage = PromotionEligibility.coverage(framework, 4, valid,
+        OffsetDateTime.parse("2026-11-16T10:00:00Z"));
     assertThat(coverage).extracting(PromotionEligibility.RequiredSkill::skillCode)
         .containsExactlyElementsOf(framework.requiredFor(4).stream().map(Skill::code).toList());
     PromotionEligibility.RequiredSkill ownership = coverage.stream().filter(s -> s.skillCode().equals("iOWN")).findFirst().orElseThrow();
