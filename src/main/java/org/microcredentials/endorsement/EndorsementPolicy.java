@@ -39,7 +39,7 @@ public class EndorsementPolicy {
 
   public void checkEndorser(Engineer endorser, String candidateId) {
     FourEyes.checkEndorser(endorser.userId(), candidateId);
-    if (endorser.seniorityLevel() < properties.minimumEndorserLevel()) {
+    if (!seniorEnoughToEndorse(endorser)) {
       throw RuleViolation.forbidden("endorser-level",
           endorser.userId() + " (level " + endorser.seniorityLevel() + ") may not endorse: an endorser is level "
               + properties.minimumEndorserLevel() + " or above.");
@@ -49,11 +49,16 @@ public class EndorsementPolicy {
   /** The leader a candidate asks must be one who may endorse them. */
   public void checkRequestedLeader(Engineer leader, String candidateId) {
     FourEyes.checkRequestedLeader(leader.userId(), candidateId);
-    if (leader.seniorityLevel() < properties.minimumEndorserLevel()) {
+    if (!seniorEnoughToEndorse(leader)) {
       throw RuleViolation.invalid("leader-level",
           leader.userId() + " (level " + leader.seniorityLevel() + ") may not endorse: ask a leader of level "
               + properties.minimumEndorserLevel() + " or above.");
     }
+  }
+
+  /** The endorser's level rule, whether the leader endorses or is asked to (their refusals differ: 403 and 400). */
+  private boolean seniorEnoughToEndorse(Engineer leader) {
+    return leader.seniorityLevel() >= properties.minimumEndorserLevel();
   }
 
   public void checkAboveSeniority(Engineer candidate, String skillCode, int skillLevel) {
