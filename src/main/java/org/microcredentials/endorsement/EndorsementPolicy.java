@@ -3,10 +3,13 @@ package org.microcredentials.endorsement;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.microcredentials.MicroCredentialsProperties;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.FourEyes;
+import org.microcredentials.process.VariableReader;
+import org.microcredentials.review.ScorePolicy;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,7 +17,7 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>an endorser is level 4 or above (and never the candidate: {@link FourEyes}, asked first);</li>
  *   <li>the endorsed skill level is above the candidate's current seniority;</li>
- *   <li>the endorser's score is at least {@code minimum-score} (8 as shipped) and at most 10;</li>
+ *   <li>the endorser's score is at least {@code minimum-score} (8 as shipped) and at most 10 ({@link #requiredScore});</li>
  *   <li>the reviewer is level 5 or above (neither the endorser nor the candidate: {@link FourEyes});</li>
  *   <li>one leader endorses one candidate for at most 3 skills in a rolling quarter;</li>
  *   <li>a candidate has at most 2 requests open at once.</li>
@@ -22,8 +25,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class EndorsementPolicy {
-
-  public static final int HIGHEST_SCORE = 10;
 
   private final EndorsementProperties properties;
   private final ZoneId zone;
@@ -37,9 +38,18 @@ public class EndorsementPolicy {
     return properties.minimumScore();
   }
 
+  /**
+   * The endorser's score as the start sends it: a whole number from {@code minimum-score} to the top of the scale
+   * ({@link ScorePolicy#HIGHEST_SCORE}), else bad input (400) naming the field and that range.
+   */
+  public int requiredScore(VariableScope sent) {
+    return VariableReader.of(sent).requiredWholeNumber(EndorsementProcess.Variables.SCORE, minimumScore(),
+        ScorePolicy.HIGHEST_SCORE);
+  }
+
   public void checkEndorser(Engineer endorser, String candidateId) {
     FourEyes.checkEndorser(endorser.userId(), candidateId);
-    if (endorser.seniorityLevel() < properties.minimumEndorserLevel()) {
+    if (!seniorEnoughToEndorse(endorser)) {
       throw RuleViolation.forbidden("endorser-level",
           endorser.userId() + " (level " + endorser.seniorityLevel() + ") may not endorse: an endorser is level "
               + properties.minimumEndorserLevel() + " or above.");
@@ -49,11 +59,16 @@ public class EndorsementPolicy {
   /** The leader a candidate asks must be one who may endorse them. */
   public void checkRequestedLeader(Engineer leader, String candidateId) {
     FourEyes.checkRequestedLeader(leader.userId(), candidateId);
-    if (leader.seniorityLevel() < properties.minimumEndorserLevel()) {
+    if (!seniorEnoughToEndorse(leader)) {
       throw RuleViolation.invalid("leader-level",
           leader.userId() + " (level " + leader.seniorityLevel() + ") may not endorse: ask a leader of level "
               + properties.minimumEndorserLevel() + " or above.");
     }
+  }
+
+  /** The endorser's level rule, whether the leader endorses or is asked to (their refusals differ: 403 and 400). */
+  private boolean seniorEnoughToEndorse(Engineer leader) {
+    return leader.seniorityLevel() >= properties.minimumEndorserLevel();
   }
 
   public void checkAboveSeniority(Engineer candidate, String skillCode, int skillLevel) {

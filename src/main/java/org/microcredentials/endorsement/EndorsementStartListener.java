@@ -39,7 +39,7 @@ class EndorsementStartListener extends RuleCheckingExecutionListener {
     String candidateId = input.requiredText(CANDIDATE_ID);
     String skillCode = input.requiredText(SKILL_CODE);
     int skillLevel = input.requiredWholeNumber(SKILL_LEVEL, Seniority.LOWEST, Seniority.HIGHEST);
-    int score = input.requiredWholeNumber(SCORE, policy.minimumScore(), EndorsementPolicy.HIGHEST_SCORE);
+    int score = policy.requiredScore(execution);
     ImpactStatement.required(execution);
     input.requiredText(JUSTIFICATION);
 

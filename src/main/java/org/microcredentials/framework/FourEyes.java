@@ -3,6 +3,7 @@ package org.microcredentials.framework;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import org.microcredentials.RuleViolation;
 
 /**
@@ -64,32 +65,50 @@ public final class FourEyes {
    * @param otherReviewers who else reviews this round: those who reviewed already and those who
    *     hold another review task of the same application
    */
+  public static boolean mayPeerReview(String personId, String candidateId, String assessorId,
+      Collection<String> otherReviewers) {
+    return peerReviewerRefusal(personId, candidateId, assessorId, otherReviewers).isEmpty();
+  }
+
+  /** As {@link #mayPeerReview}, refused with the first exclusion that applies. */
   public static void checkPeerReviewer(String personId, String candidateId, String assessorId,
       Collection<String> otherReviewers) {
+    Optional<RuleViolation> refusal = peerReviewerRefusal(personId, candidateId, assessorId, otherReviewers);
+    if (refusal.isPresent()) {
+      throw refusal.get();
+    }
+  }
+
+  private static Optional<RuleViolation> peerReviewerRefusal(String personId, String candidateId, String assessorId,
+      Collection<String> otherReviewers) {
     if (personId.equals(candidateId)) {
-      throw RuleViolation.forbidden("reviewer-not-candidate", "A candidate never reviews their own application.");
+      return Optional.of(RuleViolation.forbidden("reviewer-not-candidate", "A candidate never reviews their own application."));
     }
     if (personId.equals(assessorId)) {
-      throw RuleViolation.forbidden("reviewer-not-assessor",
-          personId + " assessed this application and may not peer-review their own assessment.");
+      return Optional.of(RuleViolation.forbidden("reviewer-not-assessor",
+          personId + " assessed this application and may not peer-review their own assessment."));
     }
     if (otherReviewers.contains(personId)) {
-      throw RuleViolation.forbidden("reviewers-distinct",
-          personId + " already reviews this application; the second review needs another person.");
+      return Optional.of(RuleViolation.forbidden("reviewers-distinct",
+          personId + " already reviews this application; the second review needs another person."));
     }
+    return Optional.empty();
   }
 
   /** Whoever assigns the assessor of an application is not its candidate. */
   public static void checkAssigner(String personId, String candidateId) {
-    if (personId.equals(candidateId)) {
-      throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never assigns the assessor of their own application.");
-    }
+    checkNotCandidateAssigning(personId, candidateId, "assigns the assessor of");
   }
 
-  /** Whoever hands an application's overdue work to someone else is not its candidate. */
+  /** Whoever hands an application's overdue work to someone else is not its candidate: the assigner's rule. */
   public static void checkReassigner(String personId, String candidateId) {
+    checkNotCandidateAssigning(personId, candidateId, "reassigns work on");
+  }
+
+  /** One rule, {@code assigner-not-candidate}, its message saying what the candidate tried. */
+  private static void checkNotCandidateAssigning(String personId, String candidateId, String whatTheyDo) {
     if (personId.equals(candidateId)) {
-      throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never reassigns work on their own application.");
+      throw RuleViolation.forbidden("assigner-not-candidate", "A candidate never " + whatTheyDo + " their own application.");
     }
   }
 

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.microcredentials.application.ApplicationRegister;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -38,7 +39,8 @@ public class PromotionRegister {
 
     /** A reused credential counts as it is; an assessed skill once its round settled (passed or failed). */
     public boolean settled() {
-      return reused() || "PASSED".equals(applicationStatus) || "FAILED".equals(applicationStatus);
+      return reused() || ApplicationRegister.Status.PASSED.name().equals(applicationStatus)
+          || ApplicationRegister.Status.FAILED.name().equals(applicationStatus);
     }
   }
 

@@ -36,18 +36,20 @@ public class ReviewPolicy {
   }
 
   public boolean mayAssess(Engineer person, String candidateId, int appliedLevel) {
-    return FourEyes.mayAssess(person.userId(), candidateId)
-        && person.seniorityLevel() >= minimumLevel
-        && person.seniorityLevel() >= appliedLevel;
+    return FourEyes.mayAssess(person.userId(), candidateId) && seniorEnoughToAssess(person, appliedLevel);
   }
 
   public void checkAssessor(Engineer person, String candidateId, int appliedLevel) {
     FourEyes.checkAssessor(person.userId(), candidateId);
-    if (person.seniorityLevel() < minimumLevel || person.seniorityLevel() < appliedLevel) {
+    if (!seniorEnoughToAssess(person, appliedLevel)) {
       throw RuleViolation.forbidden("assessor-level",
           person.userId() + " (level " + person.seniorityLevel() + ") may not assess level " + appliedLevel
               + ": an assessor is level " + minimumLevel + " or above and at or above the applied level.");
     }
+  }
+
+  private boolean seniorEnoughToAssess(Engineer person, int appliedLevel) {
+    return person.seniorityLevel() >= minimumLevel && person.seniorityLevel() >= appliedLevel;
   }
 
   public List<Engineer> eligibleAssessors(Collection<Engineer> people, String candidateId, int appliedLevel) {

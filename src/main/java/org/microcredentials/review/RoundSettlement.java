@@ -7,6 +7,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.microcredentials.application.PeerReview;
 import org.microcredentials.application.RecordedRound;
+import org.microcredentials.framework.FourEyes;
 
 /**
  * Whether a recorded round is settled, and with which final score. A round is settled when the
@@ -77,10 +78,10 @@ public class RoundSettlement {
     }
     Set<String> reviewers = new HashSet<>();
     for (PeerReview review : round.reviews()) {
-      if (review.reviewerId().equals(round.candidateId()) || review.reviewerId().equals(round.assessorId())
-          || !reviewers.add(review.reviewerId())) {
+      if (!FourEyes.mayPeerReview(review.reviewerId(), round.candidateId(), round.assessorId(), reviewers)) {
         problems.add(review.reviewerId() + " may not be a reviewer of this round");
       }
+      reviewers.add(review.reviewerId());
     }
     return problems;
   }

@@ -3,11 +3,14 @@ package org.microcredentials.endorsement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.Period;
 import java.util.List;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.MicroCredentialsProperties;
 import org.microcredentials.RuleViolation;
@@ -74,6 +77,31 @@ class EndorsementPolicyTest {
     assertRule(() -> strict.checkEndorsementCap("erin", "alice", "iOWN", List.of("iLAN")), "endorsement-cap", 409);
     assertRule(() -> strict.checkOpenRequestCap("alice", 1), "open-request-cap", 409);
     assertThat(strict.minimumScore()).isEqualTo(9);
+  }
+
+  @Test
+  void theScoreIsAWholeNumberFromTheMinimumToTheTopOfTheScale() {
+    assertThat(policy.requiredScore(sent(8))).isEqualTo(8);
+    assertThat(policy.requiredScore(sent(10L))).isEqualTo(10);
+    assertRefusal(() -> policy.requiredScore(sent(7)), "range-score", "'score' must be a whole number from 8 to 10; 7 is outside.");
+    assertRefusal(() -> policy.requiredScore(sent(11)), "range-score", "'score' must be a whole number from 8 to 10; 11 is outside.");
+    assertRefusal(() -> policy.requiredScore(sent("nine")), "whole-number-score",
+        "'score' must be a whole number from 8 to 10, not String nine.");
+    assertRefusal(() -> policy.requiredScore(sent(null)), "required-score", "'score' is required.");
+    EndorsementPolicy strict = new EndorsementPolicy(
+        new EndorsementProperties(null, null, 9, null, null, null, null), MicroCredentialsProperties.defaults());
+    assertRefusal(() -> strict.requiredScore(sent(8)), "range-score", "'score' must be a whole number from 9 to 10; 8 is outside.");
+  }
+
+  private static VariableScope sent(Object score) {
+    VariableScope scope = mock(VariableScope.class);
+    when(scope.getVariable("score")).thenReturn(score);
+    return scope;
+  }
+
+  private static void assertRefusal(Runnable check, String rule, String message) {
+    assertRule(check, rule, 400);
+    assertThatThrownBy(check::run).hasMessage(message);
   }
 
   @Test

@@ -33,6 +33,15 @@ class FourEyesTest {
   }
 
   @Test
+  void whetherSomeoneMayPeerReviewIsTheSameRuleAsTheRefusal() {
+    assertThat(FourEyes.mayPeerReview("erin", "alice", "carol", Set.of("frank"))).isTrue();
+    assertThat(FourEyes.mayPeerReview("erin", "alice", null, Set.of())).isTrue();
+    assertThat(FourEyes.mayPeerReview("alice", "alice", "carol", Set.of())).isFalse();
+    assertThat(FourEyes.mayPeerReview("carol", "alice", "carol", Set.of())).isFalse();
+    assertThat(FourEyes.mayPeerReview("erin", "alice", "carol", Set.of("erin"))).isFalse();
+  }
+
+  @Test
   void aPeerReviewerMayBeNamedBeforeAnyAssessorIs() {
     assertThatCode(() -> FourEyes.checkPeerReviewer("erin", "alice", null, Set.of())).doesNotThrowAnyException();
   }
