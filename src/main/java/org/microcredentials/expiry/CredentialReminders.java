@@ -45,10 +45,10 @@ public class CredentialReminders {
     OffsetDateTime now = OffsetDateTime.now(clock);
     List<String> lapsing = jdbc.sql("""
             select c.id from credential c
-            where c.revoked = false and c.valid_for_promotion_until > ? and c.valid_for_promotion_until <= ?
+            where %s
               and not exists (select 1 from credential_lapse_reminder r where r.credential_id = c.id)
-            order by c.valid_for_promotion_until, c.id""")
-        .params(now, now.plus(properties.remindBeforeLapse()))
+            order by c.valid_for_promotion_until, c.id""".formatted(Credential.lapsingForPromotionSql("c")))
+        .params(Credential.lapsingForPromotionParameters(properties.remindBeforeLapse(), now))
         .query(String.class).list();
     for (String credentialId : lapsing) {
       jdbc.sql("insert into credential_lapse_reminder (credential_id, process_instance_id, reminded_at) values (?, ?, ?)")
