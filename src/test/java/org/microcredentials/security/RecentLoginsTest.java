@@ -9,14 +9,12 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.testing.MutableClock;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -24,23 +22,7 @@ import org.springframework.security.core.Authentication;
 /** A Basic login checked a moment ago, with the same password, is not checked again; nothing else is reused. */
 class RecentLoginsTest {
 
-  private Instant now = Instant.parse("2026-12-07T10:00:00Z");
-  private final Clock clock = new Clock() {
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  };
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-12-07T10:00:00Z"));
 
   private final CamundaUser rita = new CamundaUser("rita", List.of("engineers", "assessors"), List.of());
 
@@ -52,7 +34,7 @@ class RecentLoginsTest {
   void theSamePasswordWithinTheLifetimeIsTakenAsCheckedWithTheGroupsReadThen() {
     RecentLogins recent = recent(Duration.ofSeconds(10), 100);
     recent.remember("rita", "right", rita);
-    now = now.plusSeconds(9);
+    clock.set(clock.instant().plusSeconds(9));
 
     CamundaUser reused = recent.reuse("rita", "right").orElseThrow();
 
@@ -65,7 +47,7 @@ class RecentLoginsTest {
   void aLoginOlderThanTheLifetimeIsCheckedAgain() {
     RecentLogins recent = recent(Duration.ofSeconds(10), 100);
     recent.remember("rita", "right", rita);
-    now = now.plusSeconds(10);
+    clock.set(clock.instant().plusSeconds(10));
 
     assertThat(recent.reuse("rita", "right")).isEmpty();
   }
