@@ -112,7 +112,8 @@ public class EndorsementIntake {
     // The lock makes two requests of one candidate count one after the other.
     Engineer candidate = organisation.lock(candidateId);
     Engineer leader = organisation.find(leaderId).orElseThrow(() -> RuleViolation.invalid("known-leader",
-        "'leaderId': '" + leaderId + "' is not an engineer of the organisation; ask a leader of level 4 or above."));
+        "'leaderId': '" + leaderId + "' is not an engineer of the organisation; ask a leader of level "
+            + policy.minimumEndorserLevel() + " or above."));
     policy.checkRequestedLeader(leader, candidateId);
     Skill skill = frameworks.current().skillOpenForApplication(skillCode, skillLevel);
     policy.checkAboveSeniority(candidate, skillCode, skillLevel);

@@ -66,6 +66,11 @@ public class EndorsementPolicy {
     }
   }
 
+  /** The lowest level of a leader who endorses or is asked to. */
+  public int minimumEndorserLevel() {
+    return properties.minimumEndorserLevel();
+  }
+
   /** The endorser's level rule, whether the leader endorses or is asked to (their refusals differ: 403 and 400). */
   private boolean seniorEnoughToEndorse(Engineer leader) {
     return leader.seniorityLevel() >= properties.minimumEndorserLevel();

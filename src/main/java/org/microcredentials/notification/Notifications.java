@@ -16,7 +16,8 @@ import org.springframework.stereotype.Service;
 /**
  * What a notification step says, and to whom: each recipient (user ids and {@code group:<id>}, comma-separated; only
  * people with an address; none of those excepted) gets the template rendered with the step's values, their first
- * name as {@code recipientName} and the business key as {@code businessKey}. People's names and addresses come from
+ * name as {@code recipientName}, the business key as {@code businessKey} and the organisation's configured rules as
+ * {@code rules} ({@link QuotedRules}). People's names and addresses come from
  * the identity service. A delivery that fails is counted and thrown, so the sending job retries.
  */
 @Service
@@ -35,9 +36,12 @@ public class Notifications {
   private final Notifier notifier;
   private final IdentityService identity;
   private final MeterRegistry meters;
+  private final QuotedRules rules;
 
-  Notifications(NotificationTemplates templates, Notifier notifier, IdentityService identity, MeterRegistry meters) {
+  Notifications(NotificationTemplates templates, Notifier notifier, IdentityService identity, MeterRegistry meters,
+      QuotedRules rules) {
     this.templates = templates;
+    this.rules = rules;
     this.notifier = notifier;
     this.identity = identity;
     this.meters = meters;
@@ -46,6 +50,7 @@ public class Notifications {
   public void send(Notification notification) {
     Map<String, Object> values = new HashMap<>(notification.values());
     values.put("businessKey", notification.businessKey());
+    values.put(QuotedRules.NAME, rules.values());
     Set<String> except = ids(notification.except());
     for (User recipient : recipients(notification.to())) {
       if (except.contains(recipient.getId())) {

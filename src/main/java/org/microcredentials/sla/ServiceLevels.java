@@ -31,6 +31,11 @@ public class ServiceLevels {
     this.clock = clock;
   }
 
+  /** How long an assessor or reviewer has for a task before it is overdue. */
+  public Duration responseTime() {
+    return responseTime;
+  }
+
   /** The due date Tasklist shows on an assessor or reviewer task created now. */
   public Date dueDate() {
     return Date.from(clock.instant().plus(responseTime));

@@ -8,12 +8,17 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.MicroCredentialsProperties;
+import org.microcredentials.endorsement.EndorsementProperties;
+import org.microcredentials.sla.ServiceLevels;
 
 /** Who a notification step writes and what, without an engine or a mail server: the people come from the identity service. */
 class NotificationsTest {
@@ -62,8 +67,35 @@ class NotificationsTest {
         .isEqualTo(1.0);
   }
 
+  @Test
+  void aMailQuotesTheRulesTheOrganisationConfiguredNotTheDefaults() {
+    User carol = person("carol", "Carol", "carol@example.org");
+    when(identity.createUserQuery().userId("carol").singleResult()).thenReturn(carol);
+    ServiceLevels serviceLevels = mock(ServiceLevels.class);
+    when(serviceLevels.responseTime()).thenReturn(Duration.ofDays(10));
+    QuotedRules rules = new QuotedRules(new MicroCredentialsProperties(7, null, null, null, null, Period.ofYears(3)),
+        new EndorsementProperties(null, 6, null, null, null, null, null), serviceLevels);
+    Notifications notifications = new Notifications(new NotificationTemplates(), sent::add, identity, meters, rules);
+
+    notifications.send(new Notifications.Notification("assessment-assigned", "carol", null, "APP-2026-000123", VALUES,
+        "job-1.ServiceTask_NotifyAssessor"));
+    notifications.send(new Notifications.Notification("endorsement-started", "carol", null, "END-2026-000001",
+        Map.of("endorserName", "Dave", "candidateName", "Alice", "skillCode", "iLAN", "skillLevel", 3, "score", 9),
+        "job-2.ServiceTask_NotifyLineManager"));
+    notifications.send(new Notifications.Notification("endorsement-approved", "carol", null, "END-2026-000001",
+        Map.of("endorserName", "Dave", "candidateName", "Alice", "skillCode", "iLAN", "skillLevel", 3, "score", 9),
+        "job-3.ServiceTask_NotifyApproved"));
+
+    assertThat(sent.get(0).body()).contains("Our response guideline is ten days.").doesNotContain("two weeks");
+    assertThat(sent.get(1).body()).contains("Another leader of level 6 or above reviews it next.");
+    assertThat(sent.get(2).body()).contains("counts\nfor promotion for three years.");
+  }
+
   private Notifications notifications(Notifier notifier) {
-    return new Notifications(new NotificationTemplates(), notifier, identity, meters);
+    ServiceLevels serviceLevels = mock(ServiceLevels.class);
+    when(serviceLevels.responseTime()).thenReturn(Duration.ofDays(14));
+    return new Notifications(new NotificationTemplates(), notifier, identity, meters,
+        new QuotedRules(MicroCredentialsProperties.defaults(), EndorsementProperties.defaults(), serviceLevels));
   }
 
   private static User person(String id, String firstName, String email) {
