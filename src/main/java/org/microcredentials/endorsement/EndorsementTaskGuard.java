@@ -2,21 +2,19 @@ package org.microcredentials.endorsement;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.microcredentials.process.Holder;
-import org.microcredentials.process.ModelledHolder;
-import org.microcredentials.process.RuleCheckingTaskListener;
-import org.microcredentials.process.UserTaskRules;
+import org.microcredentials.process.HolderCheckingTaskListener;
 import org.springframework.stereotype.Component;
 
 /**
  * On claim or assignment of an endorsement or request task: only a person the rules of the role its model declares
- * allow may hold it ({@link Holder}, {@link ModelledHolder}); the endorsement's and the request's records name the
+ * allow may hold it ({@link Holder}, {@code ModelledHolder}); the endorsement's and the request's records name the
  * endorser and the leader asked. The rule is the one the task's completion asks ({@link EndorsementSteps},
  * {@link EndorsementRequestSteps}), so a task is held and completed under one rule. (Unclaiming, an empty assignee,
  * is always allowed.) Applied to every user task by
  * {@code UserTaskEventListener}; still a task listener for instances of models from before that, which bind it.
  */
 @Component
-class EndorsementTaskGuard extends RuleCheckingTaskListener implements UserTaskRules {
+class EndorsementTaskGuard extends HolderCheckingTaskListener {
 
   private final EndorsementSteps steps;
   private final EndorsementRequestSteps requestSteps;
@@ -27,20 +25,7 @@ class EndorsementTaskGuard extends RuleCheckingTaskListener implements UserTaskR
   }
 
   @Override
-  public void assigned(DelegateTask task) {
-    check(task);
-  }
-
-  @Override
-  protected void check(DelegateTask task) {
-    String assignee = task.getAssignee();
-    if (assignee == null) {
-      return;
-    }
-    Holder holder = ModelledHolder.of(task).orElse(null);
-    if (holder == null) {
-      return;
-    }
+  protected void checkHolder(DelegateTask task, Holder holder, String assignee) {
     switch (holder) {
       case ENDORSEMENT_REVIEWER -> steps.requireReviewer(businessKey(task), assignee);
       case ENDORSER -> steps.requireEndorser(businessKey(task), assignee);

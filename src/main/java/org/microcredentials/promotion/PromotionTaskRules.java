@@ -4,8 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.framework.FourEyes;
 import org.microcredentials.process.Holder;
+import org.microcredentials.process.HolderCheckingTaskListener;
 import org.microcredentials.process.ModelledHolder;
-import org.microcredentials.process.UserTaskRules;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * though they may be in the SEM team.
  */
 @Component
-class PromotionTaskRules implements UserTaskRules {
+class PromotionTaskRules extends HolderCheckingTaskListener {
 
   private final PromotionRegister promotions;
   private final PromotionDeciders deciders;
@@ -35,12 +35,7 @@ class PromotionTaskRules implements UserTaskRules {
   }
 
   @Override
-  public void assigned(DelegateTask task) {
-    String assignee = task.getAssignee();
-    if (assignee == null) {
-      return;
-    }
-    Holder holder = ModelledHolder.of(task).orElse(null);
+  protected void checkHolder(DelegateTask task, Holder holder, String assignee) {
     if (holder == Holder.PROMOTION_DECIDER) {
       promotion(task).ifPresent(promotion -> deciders.check(assignee, promotion));
     } else if (holder == Holder.CANDIDATE && ofThePromotion(task)) {

@@ -3,7 +3,6 @@ package org.microcredentials.report;
 import static org.microcredentials.report.ReportRows.row;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -20,7 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * credentials issued in the quarter and credentials revoked in it. Partial aggregates: issued and revoked per
  * period of the moment, skill, level and framework version.
  */
-final class CredentialsBySkillLevelReport implements ReportDefinition.Counts<CredentialsBySkillLevelReport.Group> {
+final class CredentialsBySkillLevelReport implements ReportDefinition.Counts<SkillLevelGroup> {
 
   static final List<String> COLUMNS = List.of("quarter", "skillCode", "skillName", "level", "issued", "revoked");
 
@@ -32,15 +31,6 @@ final class CredentialsBySkillLevelReport implements ReportDefinition.Counts<Cre
     this.zoned = zoned;
   }
 
-  /** Credentials issued (first count) and revoked (second) in a period, of a skill, level and version. */
-  record Group(LocalDate day, String skillCode, int skillLevel, int frameworkVersion)
-      implements ReportDefinition.Group<Group> {
-
-    @Override
-    public Group on(LocalDate otherDay) {
-      return new Group(otherDay, skillCode, skillLevel, frameworkVersion);
-    }
-  }
 
   @Override
   public Grain grain() {
@@ -48,7 +38,7 @@ final class CredentialsBySkillLevelReport implements ReportDefinition.Counts<Cre
   }
 
   @Override
-  public Map<Group, long[]> partials(ReportFilter filter, Instant from, Instant to, Grain grain) {
+  public Map<SkillLevelGroup, long[]> partials(ReportFilter filter, Instant from, Instant to, Grain grain) {
     // Each credential of the skill and team is read once (its issue and its revocation from the same row:
     // reading the table twice doubled the heap reads of a team's 100,000 credentials), counted per period
     // of each moment, whether each moment is in the period and window, skill, level and version; the few
@@ -81,15 +71,15 @@ final class CredentialsBySkillLevelReport implements ReportDefinition.Counts<Cre
         select revoked_start as period_start, skill_code, skill_level, framework_version, 0 as issued, n as revoked
         from per_group where revoked_in = 1""".formatted(zoned.periodStart("issued_at", grain), issuedIn,
         zoned.periodStart("revoked_at", grain), revokedIn, held.where());
-    Map<Group, long[]> partials = new HashMap<>();
-    held.query(jdbc, sql, (rs, row) -> partials.merge(new Group(ZonedSql.localDay(rs, "period_start"),
+    Map<SkillLevelGroup, long[]> partials = new HashMap<>();
+    held.query(jdbc, sql, (rs, row) -> partials.merge(new SkillLevelGroup(ZonedSql.localDay(rs, "period_start"),
         rs.getString("skill_code"), rs.getInt("skill_level"), rs.getInt("framework_version")),
         new long[] {rs.getLong("issued"), rs.getLong("revoked")}, SettledTally::sum));
     return partials;
   }
 
   @Override
-  public List<Map<String, Object>> rows(Map<Group, long[]> partials) {
+  public List<Map<String, Object>> rows(Map<SkillLevelGroup, long[]> partials) {
     record Row(int yearQuarter, String skillCode, int level) {
     }
     Map<Row, long[]> rows = new TreeMap<>(Comparator.comparingInt(Row::yearQuarter)

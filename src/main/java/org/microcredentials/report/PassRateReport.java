@@ -3,7 +3,6 @@ package org.microcredentials.report;
 import static org.microcredentials.report.ReportRows.row;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,7 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * share passed: self-submissions and the skills promotion applications had assessed, each by the same review round.
  * Partial aggregates: decided and passed per period of the decision, skill, level and framework version.
  */
-final class PassRateReport implements ReportDefinition.Counts<PassRateReport.Group> {
+final class PassRateReport implements ReportDefinition.Counts<SkillLevelGroup> {
 
   static final List<String> COLUMNS = List.of("skillCode", "skillName", "level", "assessed", "passed", "passRate");
   private static final String PASSED = ApplicationRegister.Status.PASSED.name();
@@ -35,15 +34,6 @@ final class PassRateReport implements ReportDefinition.Counts<PassRateReport.Gro
     this.zoned = zoned;
   }
 
-  /** Assessments decided (first count) and passed (second) in a period, of a skill, level and version. */
-  record Group(LocalDate day, String skillCode, int skillLevel, int frameworkVersion)
-      implements ReportDefinition.Group<Group> {
-
-    @Override
-    public Group on(LocalDate otherDay) {
-      return new Group(otherDay, skillCode, skillLevel, frameworkVersion);
-    }
-  }
 
   @Override
   public Grain grain() {
@@ -51,7 +41,7 @@ final class PassRateReport implements ReportDefinition.Counts<PassRateReport.Gro
   }
 
   @Override
-  public Map<Group, long[]> partials(ReportFilter filter, Instant from, Instant to, Grain grain) {
+  public Map<SkillLevelGroup, long[]> partials(ReportFilter filter, Instant from, Instant to, Grain grain) {
     ReportConditions decided = ReportConditions.of(filter, zoned.zone(), "closed_at", "candidate_id", "skill_code");
     decided.add("status in ('" + PASSED + "', '" + FAILED + "')");
     decided.add(decided.recordedIn("closed_at", from, to));
@@ -61,15 +51,15 @@ final class PassRateReport implements ReportDefinition.Counts<PassRateReport.Gro
           sum(case when status = '%s' then 1 else 0 end) as passed
         from application %s
         group by %s, skill_code, skill_level, framework_version""".formatted(period, PASSED, decided.where(), period);
-    Map<Group, long[]> partials = new HashMap<>();
-    decided.query(jdbc, sql, (rs, row) -> partials.put(new Group(ZonedSql.localDay(rs, "period_start"),
+    Map<SkillLevelGroup, long[]> partials = new HashMap<>();
+    decided.query(jdbc, sql, (rs, row) -> partials.put(new SkillLevelGroup(ZonedSql.localDay(rs, "period_start"),
         rs.getString("skill_code"), rs.getInt("skill_level"), rs.getInt("framework_version")),
         new long[] {rs.getLong("decided"), rs.getLong("passed")}));
     return partials;
   }
 
   @Override
-  public List<Map<String, Object>> rows(Map<Group, long[]> partials) {
+  public List<Map<String, Object>> rows(Map<SkillLevelGroup, long[]> partials) {
     record Row(String skillCode, int level) {
     }
     Map<Row, long[]> rows = new TreeMap<>(Comparator.comparing(Row::skillCode).thenComparingInt(Row::level));

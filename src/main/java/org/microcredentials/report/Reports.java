@@ -40,8 +40,8 @@ public class Reports {
   private final TalliedReport<SubmissionsReport.Group, long[]> submissions;
   private final TalliedReport<SubmissionsReport.Group, long[]> promotionSubmissions;
   private final TalliedReport<EndorsementsByEndorserReport.Group, long[]> endorsementsByEndorser;
-  private final TalliedReport<CredentialsBySkillLevelReport.Group, long[]> credentialsBySkillLevel;
-  private final TalliedReport<PassRateReport.Group, long[]> passRate;
+  private final TalliedReport<SkillLevelGroup, long[]> credentialsBySkillLevel;
+  private final TalliedReport<SkillLevelGroup, long[]> passRate;
   private final TalliedReport<DurationsReport.Group, double[]> timeToOutcome;
   private final TalliedReport<DurationsReport.Group, double[]> timeToEndorsement;
 

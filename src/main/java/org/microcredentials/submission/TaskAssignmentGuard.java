@@ -3,9 +3,7 @@ package org.microcredentials.submission;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.process.Holder;
-import org.microcredentials.process.ModelledHolder;
-import org.microcredentials.process.RuleCheckingTaskListener;
-import org.microcredentials.process.UserTaskRules;
+import org.microcredentials.process.HolderCheckingTaskListener;
 import org.microcredentials.review.AssignmentPolicy;
 import org.microcredentials.review.PeerReviewLog;
 import org.microcredentials.review.PeerReviewers;
@@ -13,12 +11,12 @@ import org.springframework.stereotype.Component;
 
 /**
  * On claim or assignment of an application's task: only a person the rules of the role its model declares allow may
- * hold it ({@link Holder}, {@link ModelledHolder}); the application's record names the assessor and the candidate.
+ * hold it ({@link Holder}, {@code ModelledHolder}); the application's record names the assessor and the candidate.
  * (Unclaiming, an empty assignee, is always allowed.) Applied to every user task by {@code UserTaskEventListener};
  * still a task listener for instances of models from before that, which bind it.
  */
 @Component
-class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRules {
+class TaskAssignmentGuard extends HolderCheckingTaskListener {
 
   private final AssignmentPolicy assignmentPolicy;
   private final PeerReviewers peerReviewers;
@@ -34,22 +32,9 @@ class TaskAssignmentGuard extends RuleCheckingTaskListener implements UserTaskRu
   }
 
   @Override
-  public void assigned(DelegateTask task) {
-    check(task);
-  }
-
-  @Override
-  protected void check(DelegateTask task) {
-    String assignee = task.getAssignee();
-    if (assignee == null) {
-      return;
-    }
+  protected void checkHolder(DelegateTask task, Holder holder, String assignee) {
     ApplicationRegister.Application application = applications.find(ApplicationRegister.keyOf(task.getExecution())).orElse(null);
     if (application == null) {
-      return;
-    }
-    Holder holder = ModelledHolder.of(task).orElse(null);
-    if (holder == null) {
       return;
     }
     String candidateId = application.candidateId();
