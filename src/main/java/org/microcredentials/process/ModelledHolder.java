@@ -39,12 +39,31 @@ public final class ModelledHolder {
   /** The role that holds {@code task}; a value naming no role is refused (409 {@code holder-unknown}). */
   public static Optional<Holder> of(DelegateTask task) {
     UserTask element = (UserTask) task.getBpmnModelElementInstance();
+    return heldBy(element, task.getName(), task.getProcessEngineServices().getRepositoryService());
+  }
+
+  /**
+   * The role that holds the user task {@code taskDefinitionKey} of the process definition {@code processDefinitionId},
+   * e.g. of an open {@link org.camunda.bpm.engine.task.Task} from the {@code TaskService}, by the same rules as
+   * {@link #of(DelegateTask)}; none where the model has no user task of that id. From a listener (custom code, which the
+   * engine runs without authorization checks) it reads every model; outside the engine, as the caller may read them.
+   */
+  public static Optional<Holder> of(RepositoryService repository, String processDefinitionId, String taskDefinitionKey) {
+    BpmnModelInstance model = repository.getBpmnModelInstance(processDefinitionId);
+    ModelElementInstance element = model == null ? null : model.getModelElementById(taskDefinitionKey);
+    if (!(element instanceof UserTask task)) {
+      return Optional.empty();
+    }
+    return heldBy(task, task.getName(), repository);
+  }
+
+  /** The rules of the class' comment, for the user task {@code element} (null: its model is not at hand). */
+  private static Optional<Holder> heldBy(UserTask element, String taskName, RepositoryService repository) {
     String process = processOf(element);
     Optional<Holder> declared = orRefused(element, process);
     if (declared.isPresent() || element == null) {
       return declared;
     }
-    RepositoryService repository = task.getProcessEngineServices().getRepositoryService();
     String taskId = element.getId();
     List<ProcessDefinition> definitions = repository.createProcessDefinitionQuery()
         .orderByProcessDefinitionVersion().desc().list();
@@ -63,7 +82,7 @@ public final class ModelledHolder {
     if (roles.size() > 1) {
       Set<String> named = new TreeSet<>();
       latestDeclarations.forEach((key, holder) -> named.add(key + ": " + holder.value()));
-      throw RuleViolation.conflict("holder-unclear", "The user task '" + task.getName() + "' (" + taskId + ") of process " + process
+      throw RuleViolation.conflict("holder-unclear", "The user task '" + taskName + "' (" + taskId + ") of process " + process
           + " declares no " + Holder.PROPERTY + ", and the processes with a task of that id name different ones ("
           + String.join(", ", named) + "): nobody holds it until its model declares one.");
     }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -23,7 +24,8 @@ import org.microcredentials.RuleViolation;
  * Who holds a task, read from the model it runs on; for a model that declares none (an earlier release's, or a
  * version a process owner deployed without it), the role its id was last declared with, so that no check is dropped.
  * On an engine of its own, with the deployment check ({@link HolderDeclarations}) that production has; the models
- * are one user task each, whose create listener records what {@link ModelledHolder} answers.
+ * are one user task each, whose create listener records what {@link ModelledHolder} answers. An open task, as
+ * TaskService gives it, is asked by its process definition and task id, and answered the same.
  */
 class ModelledHolderTest {
 
@@ -125,6 +127,43 @@ class ModelledHolderTest {
     assertThatCode(() -> deploy("P_Round", "Task_Assess", "assessor")).doesNotThrowAnyException();
   }
 
+  @Test
+  void anOpenTaskIsHeldByTheRoleOfItsDefinitionsModel() {
+    String older = deploy("P_Assessment", "Task_Assess", "candidate");
+    String newer = deploy("P_Assessment", "Task_Assess", "assessor");
+    assertThat(holderOfOpenTask(older)).isEqualTo(Optional.of(Holder.CANDIDATE));
+    assertThat(holderOfOpenTask(newer)).isEqualTo(Optional.of(Holder.ASSESSOR));
+    assertThat(ModelledHolder.of(engine.getRepositoryService(), newer, "StartEvent_Begun")).as("not a user task").isEmpty();
+    assertThat(ModelledHolder.of(engine.getRepositoryService(), newer, "Task_Elsewhere")).as("no such task").isEmpty();
+  }
+
+  @Test
+  void anOpenTaskOfAVersionWithoutADeclarationFallsBackAsItsCreationDid() {
+    String earlier = deploy("P_Assessment", "Task_Assess", null);
+    deploy("P_Assessment", "Task_Assess", "candidate");
+    deploy("P_Assessment", "Task_Assess", "assessor");
+    assertThat(holderOfOpenTask(earlier)).isEqualTo(Optional.of(Holder.ASSESSOR));
+
+    String moved = deploy("P_Submission", "Task_Review", null);
+    deploy("P_Round", "Task_Review", "peer-reviewer");
+    assertThat(holderOfOpenTask(moved)).isEqualTo(Optional.of(Holder.PEER_REVIEWER));
+
+    String added = deploy("P_Round_Calibration", "Task_CheckCalibration", null);
+    assertThat(holderOfOpenTask(added)).isEqualTo(Optional.empty());
+  }
+
+  @Test
+  void anOpenTaskWhoseProcessesDisagreeIsHeldForNobody() {
+    String before = deploy("P_Submission", "Task_Assess", null);
+    deploy("P_Round", "Task_Assess", "assessor");
+    deploy("P_Promotion", "Task_Assess", "candidate");
+    String instance = engine.getRuntimeService().startProcessInstanceById(before).getId();
+    RuleViolation refusal = catchThrowableOfType(RuleViolation.class,
+        () -> ModelledHolder.of(engine.getRepositoryService(), before, "Task_Assess"));
+    assertThat(refusal.rule()).isEqualTo("holder-unclear");
+    assertThat(refusal).hasMessage(((RuleViolation) ANSWERS.get(instance)).getMessage());
+  }
+
   /**
    * A deployment made before the check (here by an engine without it) is parsed again when an engine caches it: it
    * is left as it was accepted, and its task with a holder that is no role is held by nobody (409).
@@ -162,6 +201,19 @@ class ModelledHolderTest {
   private Object holderOnLatest(String key) {
     String id = engine.getRuntimeService().startProcessInstanceByKey(key).getId();
     return ANSWERS.get(id);
+  }
+
+  /**
+   * What {@link ModelledHolder} answers for the open task of an instance of the version, as TaskService gives it: the
+   * same as it answered for the task at its creation.
+   */
+  private Optional<Holder> holderOfOpenTask(String definitionId) {
+    String instance = engine.getRuntimeService().startProcessInstanceById(definitionId).getId();
+    Task open = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+    Optional<Holder> holder = ModelledHolder.of(engine.getRepositoryService(), open.getProcessDefinitionId(),
+        open.getTaskDefinitionKey());
+    assertThat(holder).as("as at its creation").isEqualTo(ANSWERS.get(instance));
+    return holder;
   }
 
   private Object holderOnVersion(String definitionId) {
