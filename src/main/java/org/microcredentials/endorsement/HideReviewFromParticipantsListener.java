@@ -3,13 +3,15 @@ package org.microcredentials.endorsement;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.microcredentials.access.ParticipantAccess;
+import org.microcredentials.process.Holder;
+import org.microcredentials.process.ModelledHolder;
 import org.microcredentials.process.UserTaskRules;
 import org.springframework.stereotype.Component;
 
 /**
- * On creation of an endorsement review: the endorser and the candidate, who may be endorsement
- * reviewers themselves, never see it in Tasklist or through the REST API. Applied by
- * {@code UserTaskEventListener}. Still a task listener by this name, because instances of the earlier model
+ * On creation of an endorsement review (a task its model gives to {@link Holder#ENDORSEMENT_REVIEWER}): the endorser
+ * and the candidate, who may be endorsement reviewers themselves, never see it in Tasklist or through the REST API.
+ * Applied by {@code UserTaskEventListener}. Still a task listener by this name, because instances of the earlier model
  * versions bind it; there it does nothing, the review being hidden in the same command already.
  */
 @Component
@@ -25,7 +27,7 @@ class HideReviewFromParticipantsListener implements TaskListener, UserTaskRules 
 
   @Override
   public void created(DelegateTask task) {
-    if (EndorsementProcess.Tasks.REVIEW_ENDORSEMENT.equals(task.getTaskDefinitionKey())) {
+    if (ModelledHolder.of(task).orElse(null) == Holder.ENDORSEMENT_REVIEWER) {
       access.hideFrom(task, steps.hiddenFromReview(task.getExecution().getProcessBusinessKey()));
     }
   }
