@@ -1,7 +1,7 @@
 package org.microcredentials.review;
 
 import java.util.List;
-import java.util.Set;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.microcredentials.RuleViolation;
@@ -9,19 +9,19 @@ import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
+import org.microcredentials.process.Holder;
+import org.microcredentials.process.ModelledHolder;
 import org.springframework.stereotype.Service;
 
 /**
- * The SEM team hands a round's overdue work to someone else: the assessment (with the assessor's other open tasks)
- * to another eligible assessor, or a review to another eligible reviewer. Who may hand it over is
+ * The SEM team hands a round's overdue work to someone else: the assessment (with the assessor's other open tasks,
+ * those the model gives to {@link Holder#ASSESSOR}) to another eligible assessor, or a review (a task of
+ * {@link Holder#PEER_REVIEWER}) to another eligible reviewer. Who may hand it over is
  * {@link AssignmentPolicy}'s rule; who may take it, {@link ReviewPolicy}'s. The tasks themselves, their variables and
  * their history stay: all work done so far is kept; the person it is taken from no longer sees it.
  */
 @Service
 public class WorkReassignment {
-
-  private static final Set<String> ASSESSOR_TASKS = Set.of(ReviewRoundProcess.Tasks.ASSESS_EVIDENCE,
-      ReviewRoundProcess.Tasks.MODERATE_SCORE, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE);
 
   private final ApplicationRegister applications;
   private final Organisation organisation;
@@ -29,16 +29,19 @@ public class WorkReassignment {
   private final AssignmentPolicy assignmentPolicy;
   private final PeerReviewers reviewers;
   private final TaskService tasks;
+  private final RepositoryService repository;
   private final ParticipantAccess access;
 
   WorkReassignment(ApplicationRegister applications, Organisation organisation, ReviewPolicy reviewPolicy,
-      AssignmentPolicy assignmentPolicy, PeerReviewers reviewers, TaskService tasks, ParticipantAccess access) {
+      AssignmentPolicy assignmentPolicy, PeerReviewers reviewers, TaskService tasks, RepositoryService repository,
+      ParticipantAccess access) {
     this.applications = applications;
     this.organisation = organisation;
     this.reviewPolicy = reviewPolicy;
     this.assignmentPolicy = assignmentPolicy;
     this.reviewers = reviewers;
     this.tasks = tasks;
+    this.repository = repository;
     this.access = access;
   }
 
@@ -63,7 +66,7 @@ public class WorkReassignment {
     // Recorded first: the assignment guard holds an assessor's tasks to the assessor on record.
     applications.assignAssessor(round.businessKey(), newAssessorId);
     for (Task open : openTasks(round)) {
-      if (ASSESSOR_TASKS.contains(open.getTaskDefinitionKey())) {
+      if (holderOf(open) == Holder.ASSESSOR) {
         handOver(open, newAssessorId);
       }
     }
@@ -75,7 +78,7 @@ public class WorkReassignment {
     ApplicationRegister.Application application = reassignedBy(round, actor);
     Engineer newcomer = engineer(newReviewerId);
     Task review = openTasks(round).stream()
-        .filter(task -> ReviewRoundProcess.Tasks.PEER_REVIEW.equals(task.getTaskDefinitionKey()))
+        .filter(task -> holderOf(task) == Holder.PEER_REVIEWER)
         .findFirst()
         .orElseThrow(() -> RuleViolation.conflict("review-open", "No review of this application is waiting any more."));
     reviewers.checkReviewer(newcomer, application.candidateId(), application.assessorId(), round, review.getExecutionId());
@@ -96,6 +99,11 @@ public class WorkReassignment {
   private void handOver(Task task, String newAssigneeId) {
     access.withdraw(task.getAssignee(), task.getId());
     tasks.setAssignee(task.getId(), newAssigneeId);
+  }
+
+  /** The role the task's model gives it ({@link ModelledHolder}); null where it names none. */
+  private Holder holderOf(Task task) {
+    return ModelledHolder.of(repository, task.getProcessDefinitionId(), task.getTaskDefinitionKey()).orElse(null);
   }
 
   private List<Task> openTasks(RunningRound round) {
