@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.application.ApplicationVariables;
 import org.microcredentials.sla.SlaPolicy;
+import org.microcredentials.sla.WatchedTasks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -25,10 +26,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * Only columns the engine has kept for many releases are read; a Camunda upgrade checks this class first.
  */
 final class EngineHistoryRows {
-
-  /** {@link SlaPolicy#WATCHED_TASKS} as SQL, for {@code task_def_key_ in (...)}. */
-  private static final String SLA_TASK_KEYS = String.join(", ",
-      SlaPolicy.WATCHED_TASKS.stream().map(key -> "'" + key + "'").toList());
 
   /**
    * The skill of a promotion's review round {@code p}, as the variable {@code v}: its business key is the
@@ -60,10 +57,16 @@ final class EngineHistoryRows {
 
   private final JdbcClient jdbc;
   private final ZoneId zone;
+  private final WatchedTasks watchedTasks;
 
-  EngineHistoryRows(JdbcClient jdbc, ZoneId zone) {
+  /**
+   * {@code watchedTasks} are asked on each query (bound as {@code :watchedTasks}, for {@code task_def_key_ in (...)}):
+   * a model deployed while the application runs is watched from the next query on.
+   */
+  EngineHistoryRows(JdbcClient jdbc, ZoneId zone, WatchedTasks watchedTasks) {
     this.jdbc = jdbc;
     this.zone = zone;
+    this.watchedTasks = watchedTasks;
   }
 
   /** Who held a task (an assessor or reviewer) and the skill of the application or endorsement it was for. */
@@ -87,11 +90,16 @@ final class EngineHistoryRows {
    */
   Map<TaskHolder, long[]> tasksHeld(ReportFilter filter, Instant endedFrom, Instant endedTo, Instant now,
       boolean bySkill) {
+    List<String> watched = watchedTasks.ids();
+    if (watched.isEmpty()) {
+      return Map.of();
+    }
     boolean skillRead = bySkill || filter.skillCode() != null;
     String skill = skillRead ? TASK_SKILL : "cast(null as varchar(16))";
     ReportConditions held = new ReportConditions(filter);
     List<String> where = new ArrayList<>(List.of("l.type_ = 'assignee'", "l.user_id_ is not null",
-        "t.due_date_ is not null", "t.task_def_key_ in (" + SLA_TASK_KEYS + ")"));
+        "t.due_date_ is not null", "t.task_def_key_ in (:watchedTasks)"));
+    held.bind("watchedTasks", watched);
     held.bind("now", Timestamp.from(now));
     if (filter.from() != null) {
       where.add("t.start_time_ >= :startTimestamp");
@@ -151,13 +159,17 @@ final class EngineHistoryRows {
    * due date are current) and those ended since {@code horizon} (through the history's {@code END_TIME_} index).
    */
   void openOrEndedSince(Instant horizon, Consumer<Task> task) {
+    List<String> watched = watchedTasks.ids();
+    if (watched.isEmpty()) {
+      return;
+    }
     jdbc.sql("""
         select id_, assignee_, due_date_, cast(null as timestamp) as end_time_ from act_ru_task
-        where task_def_key_ in (%s) and due_date_ is not null
+        where task_def_key_ in (:watchedTasks) and due_date_ is not null
         union all
         select id_, assignee_, due_date_, end_time_ from act_hi_taskinst
-        where end_time_ >= :horizon and task_def_key_ in (%s) and due_date_ is not null""".formatted(SLA_TASK_KEYS,
-            SLA_TASK_KEYS))
+        where end_time_ >= :horizon and task_def_key_ in (:watchedTasks) and due_date_ is not null""")
+        .param("watchedTasks", watched)
         .param("horizon", Timestamp.from(horizon))
         .query((rs, row) -> new Task(rs.getString("id_"), rs.getString("assignee_"), instant(rs, "due_date_"),
             instant(rs, "end_time_")))
@@ -175,13 +187,18 @@ final class EngineHistoryRows {
   /** The assignee links written in [from, to) ({@code from} null: before {@code to}) of the watched tasks not ended before {@code to}. */
   Map<String, List<Link>> linksWritten(Instant from, Instant to) {
     Map<String, List<Link>> links = new HashMap<>();
+    List<String> watched = watchedTasks.ids();
+    if (watched.isEmpty()) {
+      return links;
+    }
     JdbcClient.StatementSpec query = jdbc.sql("""
         select l.task_id_, l.user_id_, l.operation_type_, l.timestamp_, l.assigner_id_
         from act_hi_identitylink l
         join act_hi_taskinst t on t.id_ = l.task_id_
         where l.type_ = 'assignee' and l.user_id_ is not null and l.timestamp_ < :to %s
-          and t.task_def_key_ in (%s) and (t.end_time_ is null or t.end_time_ >= :to)""".formatted(
-            from == null ? "" : "and l.timestamp_ >= :from", SLA_TASK_KEYS))
+          and t.task_def_key_ in (:watchedTasks) and (t.end_time_ is null or t.end_time_ >= :to)""".formatted(
+            from == null ? "" : "and l.timestamp_ >= :from"))
+        .param("watchedTasks", watched)
         .param("to", Timestamp.from(to));
     if (from != null) {
       query = query.param("from", Timestamp.from(from));

@@ -12,6 +12,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 import org.microcredentials.MicroCredentialsProperties;
 import org.microcredentials.promotion.PromotionRegister;
+import org.microcredentials.sla.WatchedTasks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -46,11 +47,11 @@ public class Reports {
   private final TalliedReport<DurationsReport.Group, double[]> timeToEndorsement;
 
   Reports(JdbcClient jdbc, MicroCredentialsProperties properties, Clock clock, DataSource dataSource,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions, WatchedTasks watchedTasks) {
     this.jdbc = jdbc;
     this.zone = properties.timeZone();
     this.zoned = new ZonedSql(zone, dataSource);
-    this.slaBreaches = new SlaBreachesReport(jdbc, clock, zone, transactions);
+    this.slaBreaches = new SlaBreachesReport(jdbc, clock, zone, transactions, watchedTasks);
     this.submissions = new TalliedReport<>(new SubmissionsReport(jdbc, zoned, SubmissionsReport.TALLIED), clock, zoned);
     this.promotionSubmissions = new TalliedReport<>(new SubmissionsReport(jdbc, zoned, SubmissionsReport.PROMOTIONS),
         clock, zoned);

@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import java.util.function.Predicate;
 import org.microcredentials.report.EngineHistoryRows.TaskHolder;
 import org.microcredentials.sla.SlaPolicy;
+import org.microcredentials.sla.WatchedTasks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 
@@ -40,10 +41,11 @@ final class SlaBreachesReport {
   private final SettledTally<TaskHolder, long[]> settled;
   private final UnsettledSlaTally unsettled;
 
-  SlaBreachesReport(JdbcClient jdbc, Clock clock, ZoneId zone, PlatformTransactionManager transactions) {
+  SlaBreachesReport(JdbcClient jdbc, Clock clock, ZoneId zone, PlatformTransactionManager transactions,
+      WatchedTasks watchedTasks) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.history = new EngineHistoryRows(jdbc, zone);
+    this.history = new EngineHistoryRows(jdbc, zone, watchedTasks);
     // Its groups keep no dates, so it may settle up to a few minutes ago: what is read on every request
     // is then only the open tasks and those ended in the last minutes.
     this.settled = new SettledTally<>(TallyCutoff.byMinute(clock, zone),

@@ -2,16 +2,22 @@ package org.microcredentials.sla;
 
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.List;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.UserTask;
+import org.microcredentials.process.Holder;
 
 /**
  * When a person let a task run late, and when it was taken from them: the rule of the SLA report, said
  * once. A task is due when the model says ({@code ${sla.dueDate()}}, {@link ServiceLevels}); for each
- * person given or relieved of a watched task (Camunda's history of assignees, so work handed on counts
- * for both):
+ * person given or relieved of a watched task (one its model gives to a role of {@link #WATCHED_ROLES};
+ * Camunda's history of assignees, so work handed on counts for both):
  * <ul>
  * <li><b>overdue in their hands</b>: they were given it by the due date and it is still theirs, and
  * it ended after the due date or is open now past it; or they were relieved of it after the due date.
@@ -25,9 +31,26 @@ import java.util.stream.Collectors;
  */
 public final class SlaPolicy {
 
-  /** The assessor and reviewer tasks whose deadlines the SLA report watches (docs/contract.md: per assessor or reviewer). */
-  public static final List<String> WATCHED_TASKS = List.of("Task_AssessEvidence", "Task_ReassessEvidence",
-      "Task_ModerateScore", "Task_PeerReview", "Task_ReviewEndorsement");
+  /**
+   * The roles whose tasks' deadlines the SLA report watches (docs/contract.md: per assessor or reviewer). Which tasks
+   * those are, the models say: each user task that declares one of these holders ({@link #watchedTasksOf}), so a task
+   * a process owner adds for an assessor in Modeler is watched without a change here ({@link WatchedTasks}).
+   */
+  public static final Set<Holder> WATCHED_ROLES = Collections.unmodifiableSet(
+      EnumSet.of(Holder.ASSESSOR, Holder.PEER_REVIEWER, Holder.ENDORSEMENT_REVIEWER));
+
+  /**
+   * The ids of the user tasks of {@code model} whose declared holder is a watched role. A declaration that names no
+   * role (a deployment accepted before such models were refused) watches nothing.
+   */
+  public static Set<String> watchedTasksOf(BpmnModelInstance model) {
+    Set<String> watched = new TreeSet<>();
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      Holder.declaredOn(task).flatMap(Holder::named).filter(WATCHED_ROLES::contains)
+          .ifPresent(holder -> watched.add(task.getId()));
+    }
+    return watched;
+  }
 
   /**
    * One change of a watched task's assignee and the task it changed.

@@ -2,6 +2,11 @@ package org.microcredentials.sla;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -10,14 +15,21 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.microcredentials.process.Holder;
 
 /**
  * The SLA report's rule, case by case, in Java; and the same conditions as SQL give the same answer on every
- * case, null facts included (three-valued logic), on a bare in-memory H2 database.
+ * case, null facts included (three-valued logic), on a bare in-memory H2 database. The tasks it watches are those
+ * whose model gives them to an assessor or a reviewer.
  */
 class SlaPolicyTest {
 
@@ -74,9 +86,48 @@ class SlaPolicyTest {
   }
 
   @Test
-  void theWatchedTasksAreTheAssessorsAndReviewersTasks() {
-    assertThat(SlaPolicy.WATCHED_TASKS).containsExactly("Task_AssessEvidence", "Task_ReassessEvidence",
+  void theWatchedTasksAreTheAssessorsAndReviewersTasks() throws IOException {
+    assertThat(SlaPolicy.WATCHED_ROLES).containsExactlyInAnyOrder(Holder.ASSESSOR, Holder.PEER_REVIEWER,
+        Holder.ENDORSEMENT_REVIEWER);
+    Set<String> watched = new TreeSet<>();
+    try (Stream<Path> files = Files.list(Path.of("processes"))) {
+      for (Path file : files.filter(each -> each.toString().endsWith(".bpmn")).toList()) {
+        watched.addAll(SlaPolicy.watchedTasksOf(Bpmn.readModelFromFile(file.toFile())));
+      }
+    }
+    assertThat(watched).containsExactlyInAnyOrder("Task_AssessEvidence", "Task_ReassessEvidence",
         "Task_ModerateScore", "Task_PeerReview", "Task_ReviewEndorsement");
+  }
+
+  @Test
+  void aTaskIsWatchedByTheRoleItsModelDeclares() {
+    BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream("""
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="Definitions_Round" targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:process id="P_Round" isExecutable="true" camunda:historyTimeToLive="P1D">
+            %s
+            %s
+            %s
+            %s
+            %s
+            %s
+            <bpmn:userTask id="Task_Undeclared" />
+          </bpmn:process>
+        </bpmn:definitions>
+        """.formatted(task("Task_SecondAssessment", "assessor"), task("Task_CalibrationReview", "peer-reviewer"),
+            task("Task_ReviewEndorsementAgain", "endorsement-reviewer"), task("Task_MoreEvidence", "candidate"),
+            task("Task_Assign", "sem-team-assigner"), task("Task_Misspelt", "asessor"))
+        .getBytes(StandardCharsets.UTF_8)));
+    assertThat(SlaPolicy.watchedTasksOf(model)).containsExactly("Task_CalibrationReview", "Task_ReviewEndorsementAgain",
+        "Task_SecondAssessment");
+  }
+
+  private static String task(String id, String holder) {
+    return """
+        <bpmn:userTask id="%s"><bpmn:extensionElements><camunda:properties>
+          <camunda:property name="holder" value="%s" />
+        </camunda:properties></bpmn:extensionElements></bpmn:userTask>""".formatted(id, holder);
   }
 
   private static boolean inSql(SlaPolicy.Condition condition, SlaPolicy.AssigneeChange change, Instant now)
