@@ -5,31 +5,36 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.application.PeerReview;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
+import org.microcredentials.process.Holder;
+import org.microcredentials.process.ModelledHolder;
 import org.springframework.stereotype.Component;
 import org.microcredentials.application.ApplicationRegister;
 
 /**
- * The peer reviewers of a round: who else reviews it (those who reviewed already and those holding another review
- * task), and so who may review it, by the review rules ({@link ReviewPolicy}) asked with those others. Each review of
- * the multi-instance runs in its own execution, which identifies "this" review.
+ * The peer reviewers of a round: who else reviews it (those who reviewed already and those holding another task its
+ * model gives to {@link Holder#PEER_REVIEWER}), and so who may review it, by the review rules ({@link ReviewPolicy})
+ * asked with those others. Each review of the multi-instance runs in its own execution, which identifies "this" review.
  */
 @Component
 public class PeerReviewers {
 
   private final TaskService tasks;
+  private final RepositoryService repository;
   private final ApplicationRegister applications;
   private final Organisation organisation;
   private final ReviewPolicy reviewPolicy;
 
-  PeerReviewers(TaskService tasks, ApplicationRegister applications, Organisation organisation,
-      ReviewPolicy reviewPolicy) {
+  PeerReviewers(TaskService tasks, RepositoryService repository, ApplicationRegister applications,
+      Organisation organisation, ReviewPolicy reviewPolicy) {
     this.tasks = tasks;
+    this.repository = repository;
     this.applications = applications;
     this.organisation = organisation;
     this.reviewPolicy = reviewPolicy;
@@ -45,11 +50,11 @@ public class PeerReviewers {
     round.loggedEarlier().stream().map(PeerReview::reviewerId).forEach(others::add);
     for (Task task : tasks.createTaskQuery()
         .processInstanceId(round.processInstanceId())
-        .taskDefinitionKey(ReviewRoundProcess.Tasks.PEER_REVIEW)
         .taskAssigned()
-        // Two reviewers at most: the page keeps the query within queryMaxResultsLimit.
+        // A round's few open tasks: the page keeps the query within queryMaxResultsLimit.
         .listPage(0, 50)) {
-      if (!task.getExecutionId().equals(exceptExecutionId)) {
+      if (!task.getExecutionId().equals(exceptExecutionId) && ModelledHolder.of(repository, task.getProcessDefinitionId(),
+          task.getTaskDefinitionKey()).orElse(null) == Holder.PEER_REVIEWER) {
         others.add(task.getAssignee());
       }
     }
