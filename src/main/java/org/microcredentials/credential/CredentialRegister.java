@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CredentialRegister {
 
-  /** What an outcome hands over to be issued. */
+  /** What an outcome hands over to be issued, with the score the holder had to reach (recorded on the credential). */
   public record Issue(
       String sourceKey,
       String holderId,
@@ -29,14 +29,7 @@ public class CredentialRegister {
       List<String> reviewerIds,
       int frameworkVersion,
       String evidenceSummary,
-      Integer requiredScore) {
-
-    /** Issued without recording the score it had to reach: its badge shows today's pass mark. */
-    public Issue(String sourceKey, String holderId, String skillCode, int skillLevel, int score, CredentialSource source,
-        String assessorId, List<String> reviewerIds, int frameworkVersion, String evidenceSummary) {
-      this(sourceKey, holderId, skillCode, skillLevel, score, source, assessorId, reviewerIds, frameworkVersion,
-          evidenceSummary, null);
-    }
+      int requiredScore) {
   }
 
   private static final String COLUMNS = """
