@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.framework.IdentityChanged;
 import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.TasklistSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationEventPublisher;
@@ -75,6 +76,25 @@ class RecentLoginsIT {
         .isEqualTo(HttpStatus.OK);
 
     events.publishEvent(new IdentityChanged("a membership changed by the organisation's administration"));
+    assertThat(profile(OLD)).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(onceTheWaitIsOver(NEW)).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void signingInToOrOutOfTasklistForgetsNoLogin() {
+    assertThat(profile(OLD)).isEqualTo(HttpStatus.OK);
+    User rita = identity.createUserQuery().userId("rita").singleResult();
+    rita.setPassword(NEW);
+    identity.saveUser(rita);
+
+    // Its path has a 'user' segment, but a sign-in or sign-out changes nobody: rita's login stays remembered.
+    TasklistSession alice = TasklistSession.login(rest, "alice");
+    assertThat(profile(OLD)).as("remembered after a Tasklist sign-in").isEqualTo(HttpStatus.OK);
+    assertThat(rest.exchange("/camunda/api/admin/auth/user/default/logout", HttpMethod.POST,
+        new HttpEntity<>(alice.headers(true)), String.class).getStatusCode().is2xxSuccessful()).isTrue();
+    assertThat(profile(OLD)).as("remembered after a Tasklist sign-out").isEqualTo(HttpStatus.OK);
+
+    events.publishEvent(new IdentityChanged("rita's password changed"));
     assertThat(profile(OLD)).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(onceTheWaitIsOver(NEW)).isEqualTo(HttpStatus.OK);
   }
