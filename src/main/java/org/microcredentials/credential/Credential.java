@@ -4,10 +4,13 @@ import java.time.OffsetDateTime;
 import java.time.temporal.TemporalAmount;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A micro-credential: one skill at one level, held by one engineer. It records all the Open
  * Badges export needs: who assessed and reviewed it, the framework version and the evidence.
+ * {@code requiredScore} is the score it had to reach, recorded when it was issued; empty for
+ * credentials issued before that was recorded.
  *
  * <p>What a credential counts for is said here once: valid for promotion
  * ({@link #validForPromotionAt}), lapsing for promotion soon ({@link #lapsesForPromotionWithin}, also
@@ -20,6 +23,7 @@ public record Credential(
     String skillCode,
     int skillLevel,
     int score,
+    Optional<Integer> requiredScore,
     CredentialSource source,
     String assessorId,
     List<String> reviewerIds,

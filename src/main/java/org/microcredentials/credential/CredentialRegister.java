@@ -17,7 +17,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class CredentialRegister {
 
-  /** What an outcome hands over to be issued. */
+  /** What an outcome hands over to be issued, with the score the holder had to reach (recorded on the credential). */
   public record Issue(
       String sourceKey,
       String holderId,
@@ -29,19 +29,13 @@ public class CredentialRegister {
       List<String> reviewerIds,
       int frameworkVersion,
       String evidenceSummary,
-      Integer requiredScore) {
-
-    /** Issued without recording the score it had to reach: its badge shows today's pass mark. */
-    public Issue(String sourceKey, String holderId, String skillCode, int skillLevel, int score, CredentialSource source,
-        String assessorId, List<String> reviewerIds, int frameworkVersion, String evidenceSummary) {
-      this(sourceKey, holderId, skillCode, skillLevel, score, source, assessorId, reviewerIds, frameworkVersion,
-          evidenceSummary, null);
-    }
+      int requiredScore) {
   }
 
   private static final String COLUMNS = """
       id, source_key, holder_id, skill_code, skill_level, score, source, assessor_id, reviewer_ids,
-      framework_version, evidence_summary, issued_at, valid_for_promotion_until, revoked, revocation_reason""";
+      framework_version, evidence_summary, issued_at, valid_for_promotion_until, revoked, revocation_reason,
+      required_score""";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -65,21 +59,13 @@ public class CredentialRegister {
     }
     OffsetDateTime issuedAt = OffsetDateTime.now(clock);
     OffsetDateTime validUntil = issuedAt.plus(properties.credentialValidity());
-    jdbc.sql("insert into credential (" + COLUMNS + ", required_score)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, null, ?)")
+    jdbc.sql("insert into credential (" + COLUMNS + ") values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, null, ?)")
         .params(UUID.randomUUID().toString(), issue.sourceKey(), issue.holderId(), issue.skillCode(),
             issue.skillLevel(), issue.score(), issue.source().name(), issue.assessorId(),
             String.join(",", issue.reviewerIds()), issue.frameworkVersion(), issue.evidenceSummary(), issuedAt,
             validUntil, issue.requiredScore())
         .update();
     return findBySourceKey(issue.sourceKey()).orElseThrow();
-  }
-
-  /** The score the holder had to reach, as recorded when the credential was issued; empty for earlier credentials. */
-  public Optional<Integer> requiredScore(String credentialId) {
-    return jdbc.sql("select required_score from credential where id = ?").param(credentialId)
-        .query((rs, row) -> (Integer) rs.getObject("required_score", Integer.class)).optional()
-        .flatMap(Optional::ofNullable);
   }
 
   public Optional<Credential> find(String id) {
@@ -126,6 +112,7 @@ public class CredentialRegister {
     String reviewers = rs.getString("reviewer_ids");
     return new Credential(rs.getString("id"), rs.getString("source_key"), rs.getString("holder_id"),
         rs.getString("skill_code"), rs.getInt("skill_level"), rs.getInt("score"),
+        Optional.ofNullable(rs.getObject("required_score", Integer.class)),
         CredentialSource.valueOf(rs.getString("source")), rs.getString("assessor_id"),
         reviewers == null || reviewers.isEmpty() ? List.of() : Arrays.asList(reviewers.split(",")),
         rs.getInt("framework_version"), rs.getString("evidence_summary"),

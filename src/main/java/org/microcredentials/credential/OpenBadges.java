@@ -114,7 +114,7 @@ public class OpenBadges {
         "valueMin", "0",
         "valueMax", "10",
         // The bar it was issued against; credentials issued before that was recorded show today's pass mark.
-        "requiredValue", String.valueOf(register.requiredScore(credential.id()).orElse(rules.passMark())))));
+        "requiredValue", String.valueOf(credential.requiredScore().orElse(rules.passMark())))));
 
     Map<String, Object> subject = new LinkedHashMap<>();
     subject.put("id", register.subjectId(credential.holderId()));

@@ -4,6 +4,7 @@ import java.util.List;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialSource;
 import org.microcredentials.framework.SkillFrameworkRepository;
+import org.microcredentials.review.ScorePolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -33,10 +34,12 @@ class DemoPromotionHistory implements ApplicationRunner {
 
   private final CredentialRegister credentials;
   private final SkillFrameworkRepository frameworks;
+  private final ScorePolicy scores;
 
-  DemoPromotionHistory(CredentialRegister credentials, SkillFrameworkRepository frameworks) {
+  DemoPromotionHistory(CredentialRegister credentials, SkillFrameworkRepository frameworks, ScorePolicy scores) {
     this.credentials = credentials;
     this.frameworks = frameworks;
+    this.scores = scores;
   }
 
   @Override
@@ -46,7 +49,8 @@ class DemoPromotionHistory implements ApplicationRunner {
       credentials.issue(new CredentialRegister.Issue("DEMO-bob-" + held.skillCode(), "bob", held.skillCode(), 4, held.score(),
           CredentialSource.SELF_SUBMISSION, "carol", List.of("dave", "frank"), version,
           "Problem: the demo history of bob's earlier work on " + held.skillCode()
-              + ".\nActions: earned by self-submission before this demo started.\nResults: assessed at level 4."));
+              + ".\nActions: earned by self-submission before this demo started.\nResults: assessed at level 4.",
+          scores.passMark()));
     }
     LOG.info("Demo history: bob holds {} at level 4 (profile demo-history)", BOB_HOLDS.stream().map(Held::skillCode).toList());
   }

@@ -18,7 +18,7 @@ import org.springframework.security.web.authentication.WebAuthenticationDetails;
  * Admin), behind our login throttle: a client address that got the password wrong waits before it may try
  * again, and is refused without a look at the password meanwhile. The groups and tenants are loaded once,
  * for the engine to authorize the request with ({@link ActingUser}). A login checked a moment ago with the same
- * password is not checked again ({@link RecentLogins}).
+ * password is not checked again, and groups and tenants read a moment ago are not read again ({@link RecentLogins}).
  */
 final class CamundaUsers implements AuthenticationProvider {
 
@@ -70,8 +70,22 @@ final class CamundaUsers implements AuthenticationProvider {
     return user;
   }
 
+  /**
+   * The person signed in to the webapps, whose session checked them: with their groups and tenants, read again once
+   * the recent logins' lifetime has passed or a change to who is who forgot them.
+   */
+  CamundaUser signedIn(String userId) {
+    Optional<CamundaUser> readRecently = recent.memberships(userId);
+    if (readRecently.isPresent()) {
+      return readRecently.get();
+    }
+    CamundaUser user = of(userId);
+    recent.rememberMemberships(user);
+    return user;
+  }
+
   /** The person with their groups and tenants, as Camunda's own REST filter loads them. */
-  CamundaUser of(String userId) {
+  private CamundaUser of(String userId) {
     return new CamundaUser(userId,
         identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList(),
         identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()

@@ -19,7 +19,9 @@ import javax.crypto.spec.SecretKeySpec;
  * checking them against the identity service each time (the password, then the person's groups and tenants: three
  * reads of the database) was a third of the CPU of a light request such as an engineer's credentials. A login
  * checked less than {@code lifetime} ago, with the very same password, is taken as checked, with the groups and
- * tenants read then.
+ * tenants read then. A person signed in to the webapps (their session, no password) is read with the groups and
+ * tenants read less than {@code lifetime} ago too ({@link #memberships}), as the Basic login left them or as read
+ * for an earlier request of theirs.
  *
  * <p>What it costs, and what bounds it:
  * <ul>
@@ -36,6 +38,7 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class RecentLogins {
 
+  /** {@code proof} is null where only the groups and tenants were read: such an entry passes for no password. */
   private record Checked(byte[] proof, List<String> groupIds, List<String> tenantIds, Instant at) {
   }
 
@@ -64,22 +67,46 @@ final class RecentLogins {
     synchronized (this) {
       known = checked.get(userId);
     }
-    if (known == null || !known.at().plus(lifetime).isAfter(clock.instant())
-        || !MessageDigest.isEqual(known.proof(), proof(userId, password))) {
+    if (!fresh(known) || known.proof() == null || !MessageDigest.isEqual(known.proof(), proof(userId, password))) {
       return Optional.empty();
     }
     return Optional.of(new CamundaUser(userId, known.groupIds(), known.tenantIds()));
   }
 
+  /**
+   * The person, signed in some other way (a webapp session), with the groups and tenants read less than the lifetime
+   * ago; empty if they must be read.
+   */
+  Optional<CamundaUser> memberships(String userId) {
+    Checked known;
+    synchronized (this) {
+      known = checked.get(userId);
+    }
+    return fresh(known) ? Optional.of(new CamundaUser(userId, known.groupIds(), known.tenantIds())) : Optional.empty();
+  }
+
   /** A login the identity service has just accepted. */
   void remember(String userId, String password, CamundaUser user) {
+    keep(userId, proof(userId, password), user);
+  }
+
+  /** The groups and tenants just read for a person signed in some other way: they pass for no password. */
+  void rememberMemberships(CamundaUser user) {
+    keep(user.userId(), null, user);
+  }
+
+  private void keep(String userId, byte[] proof, CamundaUser user) {
     if (lifetime.isZero() || lifetime.isNegative()) {
       return;
     }
-    Checked login = new Checked(proof(userId, password), user.groupIds(), user.tenantIds(), clock.instant());
+    Checked login = new Checked(proof, user.groupIds(), user.tenantIds(), clock.instant());
     synchronized (this) {
       checked.put(userId, login);
     }
+  }
+
+  private boolean fresh(Checked known) {
+    return known != null && known.at().plus(lifetime).isAfter(clock.instant());
   }
 
   /** Every login is checked again at its next request: a password, a person or a membership has changed. */

@@ -18,9 +18,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param forgetFailuresAfter failures older than this are forgotten
  * @param throttleEntries at most this many addresses and address-account pairs are remembered (memory stays
  *     bounded whoever floods the login); the oldest are forgotten first; as many people's recent logins are kept
- * @param recentLoginLifetime how long an HTTP Basic login, once checked, is taken as checked for the same password
- *     ({@link RecentLogins}): the longest a password or membership changed on another node or in the directory
- *     still works as before; zero checks every request
+ * @param recentLoginLifetime how long an HTTP Basic login, once checked, is taken as checked for the same password,
+ *     and a person's groups and tenants, once read, are reused ({@link RecentLogins}): the longest a password or
+ *     membership changed on another node or in the directory still works as before; zero checks every request
  */
 @ConfigurationProperties("microcredentials.security")
 record WebSecurityProperties(

@@ -11,7 +11,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Someone logged in to Tasklist or Cockpit is logged in on our browser pages too (the reports): their
- * webapp session authenticates the request, so a browser never needs HTTP Basic for us.
+ * webapp session authenticates the request, so a browser never needs HTTP Basic for us. Their groups and tenants
+ * read a moment ago are reused ({@link CamundaUsers#signedIn}).
  */
 final class WebappSessionLogin extends OncePerRequestFilter {
 
@@ -29,7 +30,7 @@ final class WebappSessionLogin extends OncePerRequestFilter {
     if (!(SecurityContextHolder.getContext().getAuthentication() instanceof CamundaUser)) {
       SignedIn.webappSessionUser(request, engineName).ifPresent(user -> {
         var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(users.of(user));
+        context.setAuthentication(users.signedIn(user));
         SecurityContextHolder.setContext(context);
       });
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.RuleViolation;
 
@@ -15,8 +16,9 @@ class AlreadyHeldTest {
   private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-16T10:00:00Z");
 
   private static Credential iLan(int level, OffsetDateTime validUntil, boolean revoked) {
-    return new Credential("c-" + level, "SUB-" + level, "alice", "iLAN", level, 9, CredentialSource.SELF_SUBMISSION,
-        "carol", List.of("dave"), 1, "evidence", NOW.minusYears(1), validUntil, revoked, revoked ? "revoked" : null);
+    return new Credential("c-" + level, "SUB-" + level, "alice", "iLAN", level, 9, Optional.of(8),
+        CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, "evidence", NOW.minusYears(1), validUntil, revoked,
+        revoked ? "revoked" : null);
   }
 
   @Test

@@ -132,12 +132,14 @@ class CredentialSigningTest {
     // An endorsement's bar is its minimum score, recorded at issue; not the pass mark of the day it is downloaded.
     Credential endorsed = register.issue(new CredentialRegister.Issue("END-2026-000077", "alice", "iLAN", 3, 9,
         CredentialSource.ENDORSEMENT, "carol", List.of("dave"), 1, "Problem: p.\nActions: a.\nResults: r.", 9));
-    assertThat(register.requiredScore(endorsed.id())).contains(9);
+    assertThat(endorsed.requiredScore()).contains(9);
     assertThat(json.valueToTree(openBadges.credential(endorsed)).path("credentialSubject").path("achievement")
         .path("resultDescription").get(0).path("requiredValue").asText()).isEqualTo("9");
-    // A credential issued before the bar was recorded shows today's pass mark, as it always did.
-    Credential earlier = issue("APP-2026-000077", "alice", "iPERF", 3, 9, CredentialSource.SELF_SUBMISSION);
-    assertThat(register.requiredScore(earlier.id())).isEmpty();
+    // A credential issued before the bar was recorded (its column is null) shows today's pass mark, as it always did.
+    String earlierId = issue("APP-2026-000077", "alice", "iPERF", 3, 9, CredentialSource.SELF_SUBMISSION).id();
+    jdbc.sql("update credential set required_score = null where id = ?").param(earlierId).update();
+    Credential earlier = register.find(earlierId).orElseThrow();
+    assertThat(earlier.requiredScore()).isEmpty();
     assertThat(json.valueToTree(openBadges.credential(earlier)).path("credentialSubject").path("achievement")
         .path("resultDescription").get(0).path("requiredValue").asText()).isEqualTo("8");
   }
@@ -411,7 +413,7 @@ class CredentialSigningTest {
   private Credential issue(String sourceKey, String holder, String skill, int level, int score, CredentialSource source) {
     return register.issue(new CredentialRegister.Issue(sourceKey, holder, skill, level, score, source, "carol",
         List.of("dave"), 1, "Problem: our build took 40 minutes.\nActions: parallelised the suites.\n"
-            + "Results: Build time fell to 9 minutes."));
+            + "Results: Build time fell to 9 minutes.", 8));
   }
 
   private String organisationName(String userId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.OffsetDateTime;
 import java.time.Period;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -22,8 +23,9 @@ class CredentialTest {
   private static final Period REMINDER = Period.ofDays(30);
 
   private static Credential iLan(int level, OffsetDateTime validUntil, boolean revoked) {
-    return new Credential("c-" + level, "SUB-" + level, "alice", "iLAN", level, 9, CredentialSource.SELF_SUBMISSION,
-        "carol", List.of("dave"), 1, "evidence", NOW.minusYears(1), validUntil, revoked, revoked ? "revoked" : null);
+    return new Credential("c-" + level, "SUB-" + level, "alice", "iLAN", level, 9, Optional.of(8),
+        CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, "evidence", NOW.minusYears(1), validUntil, revoked,
+        revoked ? "revoked" : null);
   }
 
   static List<Arguments> lapsing() {

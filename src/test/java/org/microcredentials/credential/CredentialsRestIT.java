@@ -191,7 +191,7 @@ class CredentialsRestIT {
   @Test
   void theIssuerAndEndorserProfilesAreControllerDocumentsValidAgainstTheProfileSchema() throws Exception {
     register.issue(new CredentialRegister.Issue("END-2026-" + System.nanoTime() % 1_000_000, "alice", "iLAN", 3, 9,
-        CredentialSource.ENDORSEMENT, "carol", List.of("dave"), 1, "Led the migration."));
+        CredentialSource.ENDORSEMENT, "carol", List.of("dave"), 1, "Led the migration.", 8));
     com.networknt.schema.JsonSchema profileSchema;
     try (java.io.InputStream in = getClass().getResourceAsStream("/openbadges/profile.schema.json")) {
       profileSchema = com.networknt.schema.JsonSchemaFactory.getInstance(com.networknt.schema.SpecVersion.VersionFlag.V201909)
@@ -337,7 +337,7 @@ class CredentialsRestIT {
 
   private String issueDirectly(String holder, String evidence) {
     return register.issue(new CredentialRegister.Issue("APP-2026-" + System.nanoTime() % 1_000_000, holder, "iLAN", 3, 9,
-        CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, evidence)).id();
+        CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, evidence, 8)).id();
   }
 
   private Map<String, Object> verify(String credential) {

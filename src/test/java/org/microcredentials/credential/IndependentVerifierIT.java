@@ -65,9 +65,9 @@ class IndependentVerifierIT {
   void anotherVerifierAcceptsOurCredentialsInBothFormsAndSeesTheRevocation() throws Exception {
     String walkedThrough = alicePassesILan3();
     String endorsed = register.issue(new CredentialRegister.Issue("END-2026-900001", "alice", "iLAN", 2, 9,
-        CredentialSource.ENDORSEMENT, "carol", List.of("dave"), 1, "Led the migration of the build.")).id();
+        CredentialSource.ENDORSEMENT, "carol", List.of("dave"), 1, "Led the migration of the build.", 8)).id();
     String revoked = register.issue(new CredentialRegister.Issue("APP-2026-900002", "bob", "iLAN", 3, 8,
-        CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, "Rewrote the parser.")).id();
+        CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, "Rewrote the parser.", 8)).id();
 
     JsonNode revokedDocument = download(revoked, "bob");
     String revokedJwt = downloadJwt(revoked, "bob");

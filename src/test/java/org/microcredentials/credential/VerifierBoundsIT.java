@@ -138,7 +138,7 @@ class VerifierBoundsIT {
   private String issue(String sourceKey, CredentialSource source) {
     return register.issue(new CredentialRegister.Issue(sourceKey, "alice", "iLAN", 3, 9, source, "carol",
         List.of("dave"), 1, "Problem: our build took 40 minutes.\nActions: parallelised the suites.\n"
-            + "Results: Build time fell to 9 minutes.")).id();
+            + "Results: Build time fell to 9 minutes.", 8)).id();
   }
 
   /** What anyone reads from the credential's public page. */

@@ -166,7 +166,7 @@ class EndorsementProcessTest {
     assertThat(credential.id()).isEqualTo(historicVariable(instance, CREDENTIAL_ID));
     // Issuing again for the same endorsement (a job run twice) returns the credential already issued.
     Credential again = credentials.issue(new CredentialRegister.Issue(instance.getBusinessKey(), "alice", "iLAN", 3, 9,
-        CredentialSource.ENDORSEMENT, "carol", List.of("erin"), 1, "again"));
+        CredentialSource.ENDORSEMENT, "carol", List.of("erin"), 1, "again", 8));
     assertThat(again.id()).isEqualTo(credential.id());
     assertThat(app.count("credential")).isEqualTo(1);
   }

@@ -90,7 +90,7 @@ class EndorsementRulesTest {
     @Test
     void aSkillLevelAlreadyHeldIsRefused() {
       credentials.issue(new CredentialRegister.Issue("APP-EARLIER", "alice", "iLAN", 4, 9,
-          CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, "earlier evidence"));
+          CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, "earlier evidence", 8));
       assertRefused(() -> app.endorse("carol", "alice", "iLAN", 3, 9), "already holds a valid credential for iLAN");
       assertRefused(() -> app.endorse("carol", "alice", "iLAN", 4, 9), "already holds a valid credential for iLAN");
       app.endorse("carol", "alice", "iLAN", 5, 9);

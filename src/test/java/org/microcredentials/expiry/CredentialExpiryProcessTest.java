@@ -171,7 +171,7 @@ class CredentialExpiryProcessTest {
   private Credential issueAt(String instant, String sourceKey, String holder, String skill, int level) {
     clock.set(Instant.parse(instant));
     return register.issue(new CredentialRegister.Issue(sourceKey, holder, skill, level, 9, CredentialSource.SELF_SUBMISSION,
-        "carol", List.of("dave"), 1, "Cut the build time from 40 to 9 minutes."));
+        "carol", List.of("dave"), 1, "Cut the build time from 40 to 9 minutes.", 8));
   }
 
   private Job timer() {

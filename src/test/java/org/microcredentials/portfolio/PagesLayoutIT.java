@@ -95,6 +95,6 @@ class PagesLayoutIT {
 
   private String issue(String evidence) {
     return register.issue(new CredentialRegister.Issue("APP-2026-" + System.nanoTime() % 1_000_000, "alice", "iLAN", 3, 9,
-        CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, evidence)).id();
+        CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, evidence, 8)).id();
   }
 }

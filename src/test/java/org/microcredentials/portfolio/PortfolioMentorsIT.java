@@ -50,6 +50,6 @@ class PortfolioMentorsIT {
 
   private void issue(String skill, int level) {
     register.issue(new CredentialRegister.Issue("APP-2026-" + System.nanoTime() % 1_000_000, "alice", skill, level, 9,
-        CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, "Evidence for " + skill + ":" + level + "."));
+        CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, "Evidence for " + skill + ":" + level + ".", 8));
   }
 }

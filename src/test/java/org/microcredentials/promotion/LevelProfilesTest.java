@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.credential.Credential;
 import org.microcredentials.credential.CredentialSource;
@@ -86,7 +87,7 @@ class LevelProfilesTest {
 
   static Credential credential(String id, String skill, int level, int score) {
     OffsetDateTime issued = OffsetDateTime.parse("2026-06-01T10:00:00Z");
-    return new Credential(id, "KEY-" + id, "bob", skill, level, score, CredentialSource.SELF_SUBMISSION, "carol",
-        List.of("dave"), 1, "evidence", issued, issued.plusYears(2), false, null);
+    return new Credential(id, "KEY-" + id, "bob", skill, level, score, Optional.of(8), CredentialSource.SELF_SUBMISSION,
+        "carol", List.of("dave"), 1, "evidence", issued, issued.plusYears(2), false, null);
   }
 }

@@ -35,9 +35,9 @@ class PromotionEligibilityRestIT {
   @SuppressWarnings("unchecked")
   void bobSeesLevelFourAndWhichOfItsSkillsHisCredentialsCover() {
     credentials.issue(new CredentialRegister.Issue("APP-2026-900001", "bob", "iOWN", 4, 9, CredentialSource.SELF_SUBMISSION,
-        "carol", List.of("dave", "frank"), 1, "Problem: p\nActions: a\nResults: r"));
+        "carol", List.of("dave", "frank"), 1, "Problem: p\nActions: a\nResults: r", 8));
     credentials.issue(new CredentialRegister.Issue("APP-2026-900002", "bob", "iARCH", 3, 10, CredentialSource.SELF_SUBMISSION,
-        "carol", List.of("dave"), 1, "Problem: p\nActions: a\nResults: r"));
+        "carol", List.of("dave"), 1, "Problem: p\nActions: a\nResults: r", 8));
 
     Map<String, Object> answer = new RestCalls(rest).get("bob", "/api/engineers/bob/promotion-eligibility", OBJECT).getBody();
 

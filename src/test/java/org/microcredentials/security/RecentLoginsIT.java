@@ -9,8 +9,10 @@ import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.framework.Groups;
 import org.microcredentials.framework.IdentityChanged;
 import org.microcredentials.testing.ApplicationTest;
+import org.microcredentials.testing.TasklistSession;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationEventPublisher;
@@ -77,6 +79,55 @@ class RecentLoginsIT {
     events.publishEvent(new IdentityChanged("a membership changed by the organisation's administration"));
     assertThat(profile(OLD)).isEqualTo(HttpStatus.UNAUTHORIZED);
     assertThat(onceTheWaitIsOver(NEW)).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void signingInToOrOutOfTasklistForgetsNoLogin() {
+    assertThat(profile(OLD)).isEqualTo(HttpStatus.OK);
+    User rita = identity.createUserQuery().userId("rita").singleResult();
+    rita.setPassword(NEW);
+    identity.saveUser(rita);
+
+    // Its path has a 'user' segment, but a sign-in or sign-out changes nobody: rita's login stays remembered.
+    TasklistSession alice = TasklistSession.login(rest, "alice");
+    assertThat(profile(OLD)).as("remembered after a Tasklist sign-in").isEqualTo(HttpStatus.OK);
+    assertThat(rest.exchange("/camunda/api/admin/auth/user/default/logout", HttpMethod.POST,
+        new HttpEntity<>(alice.headers(true)), String.class).getStatusCode().is2xxSuccessful()).isTrue();
+    assertThat(profile(OLD)).as("remembered after a Tasklist sign-out").isEqualTo(HttpStatus.OK);
+
+    events.publishEvent(new IdentityChanged("rita's password changed"));
+    assertThat(profile(OLD)).isEqualTo(HttpStatus.UNAUTHORIZED);
+    assertThat(onceTheWaitIsOver(NEW)).isEqualTo(HttpStatus.OK);
+  }
+
+  @Test
+  void aWebappSessionsGroupsAreReadAgainAtOnceAfterAMembershipChangedThroughTheEnginesApi() {
+    identity.createMembership("rita", Groups.ENGINEERS);
+    TasklistSession rita = TasklistSession.login(rest, "rita", OLD);
+    assertThat(reports(rita)).isEqualTo(HttpStatus.FORBIDDEN);
+
+    // Her groups were read a moment ago: a change this node does not see waits for the lifetime.
+    identity.createMembership("rita", Groups.SEM_TEAM);
+    assertThat(reports(rita)).as("the groups read a moment ago").isEqualTo(HttpStatus.FORBIDDEN);
+    identity.deleteMembership("rita", Groups.SEM_TEAM);
+
+    // A change through the engine's API takes effect at her next request, both ways.
+    assertThat(asAdministrator(HttpMethod.PUT, "/engine-rest/group/sem-team/members/rita"))
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(reports(rita)).isEqualTo(HttpStatus.OK);
+    assertThat(asAdministrator(HttpMethod.DELETE, "/engine-rest/group/sem-team/members/rita"))
+        .isEqualTo(HttpStatus.NO_CONTENT);
+    assertThat(reports(rita)).isEqualTo(HttpStatus.FORBIDDEN);
+  }
+
+  private HttpStatus reports(TasklistSession session) {
+    return HttpStatus.valueOf(rest.exchange("/reports", HttpMethod.GET, new HttpEntity<>(session.headers(false)),
+        String.class).getStatusCode().value());
+  }
+
+  private HttpStatus asAdministrator(HttpMethod method, String path) {
+    return HttpStatus.valueOf(rest.withBasicAuth("demo", "demo").exchange(path, method, null, String.class)
+        .getStatusCode().value());
   }
 
   /**

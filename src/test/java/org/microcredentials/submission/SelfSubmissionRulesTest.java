@@ -123,7 +123,7 @@ class SelfSubmissionRulesTest {
     @Test
     void aSkillLevelAlreadyHeldIsRefused() {
       credentials.issue(new CredentialRegister.Issue("APP-EARLIER", "alice", "iLAN", 4, 9, CredentialSource.SELF_SUBMISSION,
-          "carol", List.of("dave"), 1, "earlier evidence"));
+          "carol", List.of("dave"), 1, "earlier evidence", 8));
       assertRefused(() -> app.submit("alice", "iLAN", 3), "already holds a valid credential for iLAN", 0);
       // A credential past its two years no longer counts.
       clock.set(TestConfiguration.MID_NOVEMBER_2026.plusSeconds(3L * 366 * 24 * 3600));
@@ -367,7 +367,7 @@ class SelfSubmissionRulesTest {
     @Test
     void theSameApplicationNeverYieldsTwoCredentials() {
       CredentialRegister.Issue issue = new CredentialRegister.Issue("APP-2026-999999", "alice", "iLAN", 3, 9,
-          CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, "evidence");
+          CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, "evidence", 8);
       Credential first = credentials.issue(issue);
       Credential again = credentials.issue(issue);
       assertThat(again.id()).isEqualTo(first.id());

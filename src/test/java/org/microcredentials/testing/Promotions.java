@@ -41,7 +41,7 @@ public class Promotions {
   public void holds(String holder, String skillCode, int level, int score, int frameworkVersion) {
     credentials.issue(new CredentialRegister.Issue("APP-2025-%06d".formatted(900000 + ++seeded), holder, skillCode, level,
         score, CredentialSource.SELF_SUBMISSION, "grace", List.of("frank"), frameworkVersion,
-        "Problem: earlier work. Actions: earlier actions. Results: earlier results."));
+        "Problem: earlier work. Actions: earlier actions. Results: earlier results.", 8));
   }
 
   public ProcessInstance apply(String candidate, int targetLevel) {

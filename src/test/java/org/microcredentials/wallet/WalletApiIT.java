@@ -577,7 +577,7 @@ class WalletApiIT {
 
   private String issue(String holder, String skill, int level) {
     return register.issue(new CredentialRegister.Issue("APP-2026-" + holder + skill + level, holder, skill, level, 9,
-        CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, "Measured impact.")).id();
+        CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, "Measured impact.", 8)).id();
   }
 
   private static String basic(String user) {

@@ -74,7 +74,7 @@ class WalletConsentBrowserIT {
   void aliceAllowsAWalletInTheBrowserAndTheWalletReadsHerCredential() throws Exception {
     new SelfSubmissions(engine, jdbc).clear();
     String credential = register.issue(new CredentialRegister.Issue("APP-2026-wallet", "alice", "iLAN", 3, 9,
-        CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, "Measured impact.")).id();
+        CredentialSource.SELF_SUBMISSION, "carol", List.of("dave"), 1, "Measured impact.", 8)).id();
     String site = "http://localhost:" + port;
     // A wallet on this machine (http on the loopback is allowed); it returns to a page that exists here.
     String callback = site + "/about/terms";
