@@ -32,7 +32,7 @@ class AssessedSkillVariablesListener implements ExecutionListener, TaskListener 
   public void notify(DelegateExecution scope) {
     PromotionSkills.SkillToAssess skill = skills.skillToAssess(ApplicationRegister.keyOf(scope));
     scope.setVariableLocal(SKILL_CODE, skill.skillCode());
-    scope.setVariableLocal(SKILL_NAME, skill.skillName());
+    SKILL_NAME.localOn(scope, skill.skillName());
     scope.setVariableLocal(SKILL_LEVEL, skill.skillLevel());
     scope.setVariableLocal(PromotionApplicationProcess.Variables.SKILL_CRITERIA, skill.criteria());
     for (String field : new String[] {ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS, ImpactStatement.LINKS}) {

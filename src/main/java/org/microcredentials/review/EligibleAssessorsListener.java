@@ -25,7 +25,6 @@ class EligibleAssessorsListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariableLocal(ELIGIBLE_ASSESSORS,
-        options.of(steps.eligibleAssessors(ApplicationRegister.keyOf(task.getExecution()))));
+    ELIGIBLE_ASSESSORS.localOn(task, options.of(steps.eligibleAssessors(ApplicationRegister.keyOf(task.getExecution()))));
   }
 }

@@ -339,11 +339,11 @@ public final class Benchmark {
     variables.put(ImpactStatement.LINKS, "https://git.example.org/build/pull/42");
     String instance = transaction(candidate,
         () -> engine.getRuntimeService().startProcessInstanceByKey(SelfSubmissionProcess.KEY, variables).getId());
-    work(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, SEM_MEMBER, Map.of(ASSESSOR_ID, ASSESSOR));
+    work(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, SEM_MEMBER, Map.of(ASSESSOR_ID.name(), ASSESSOR));
     work(instance, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, ASSESSOR,
-        Map.of(SCORE, 9, JUSTIFICATION, "Clear impact, measured results."));
+        Map.of(SCORE.name(), 9, JUSTIFICATION.name(), "Clear impact, measured results."));
     for (String reviewer : REVIEWERS) {
-      work(instance, ReviewRoundProcess.Tasks.PEER_REVIEW, reviewer, Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+      work(instance, ReviewRoundProcess.Tasks.PEER_REVIEW, reviewer, Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."));
     }
     requireEnded(instance);
   }
@@ -351,7 +351,7 @@ public final class Benchmark {
   private void referenceFlow() {
     String instance = transaction("henry", () -> engine.getRuntimeService()
         .startProcessInstanceByKey(REFERENCE_KEY, Map.of("reviewerCount", REVIEWERS.size())).getId());
-    work(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, SEM_MEMBER, Map.of(ASSESSOR_ID, ASSESSOR));
+    work(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, SEM_MEMBER, Map.of(ASSESSOR_ID.name(), ASSESSOR));
     work(instance, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, ASSESSOR, Map.of());
     for (String reviewer : REVIEWERS) {
       work(instance, ReviewRoundProcess.Tasks.PEER_REVIEW, reviewer, Map.of());
@@ -787,7 +787,7 @@ public final class Benchmark {
       return HttpRequest.newBuilder(URI.create(base + "/engine-rest/task/" + taskId + "/complete"))
           .header("Authorization", basic(SEM_MEMBER)).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(
-              "{\"variables\":{\"" + ASSESSOR_ID + "\":{\"value\":\"" + ASSESSOR + "\"}}}"))
+              "{\"variables\":{\"" + ASSESSOR_ID.name() + "\":{\"value\":\"" + ASSESSOR + "\"}}}"))
           .build();
     }, http, 204);
   }
@@ -799,7 +799,7 @@ public final class Benchmark {
    */
   private String referenceAssignmentTaskClaimedBySem() {
     String instance = transaction("henry", () -> engine.getRuntimeService().startProcessInstanceByKey(REFERENCE_KEY,
-        Map.of("reviewerCount", REVIEWERS.size(), ASSESSOR_ID, ASSESSOR)).getId());
+        Map.of("reviewerCount", REVIEWERS.size(), ASSESSOR_ID.name(), ASSESSOR)).getId());
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey(ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR).singleResult();
     transaction(SEM_MEMBER, () -> {

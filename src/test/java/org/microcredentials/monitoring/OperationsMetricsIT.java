@@ -252,7 +252,7 @@ class OperationsMetricsIT {
     org.camunda.bpm.engine.task.Task assignment = app.task(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR);
     app.claim("erin", assignment);
     app.as("erin", () -> {
-      engine.getTaskService().complete(assignment.getId(), Map.of(ReviewRoundProcess.Variables.ASSESSOR_ID, "carol"));
+      engine.getTaskService().complete(assignment.getId(), Map.of(ReviewRoundProcess.Variables.ASSESSOR_ID.name(), "carol"));
       return null;
     });
     Job mail = app.job(instance, "ServiceTask_NotifyAssessor");

@@ -160,7 +160,7 @@ class PeopleRaceIT {
       ProcessInstance application = app.submit("alice", "iLAN", 2);
       Task task = app.task(application, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR);
       app.claim("erin", task);
-      return new Staged(application.getBusinessKey(), task.getId(), "erin", Map.of(ASSESSOR_ID, "carol"),
+      return new Staged(application.getBusinessKey(), task.getId(), "erin", Map.of(ASSESSOR_ID.name(), "carol"),
           List.of("ServiceTask_NotifyAssessor", ReviewRoundProcess.Tasks.ASSESS_EVIDENCE),
           jobAt(application.getBusinessKey(), "BoundaryEvent_AssignmentOverdue"), "its SLA timer", this::nothingMore);
     };
@@ -174,7 +174,7 @@ class PeopleRaceIT {
       ProcessInstance application = assessedBy("carol");
       Task task = app.task(application, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE);
       return new Staged(application.getBusinessKey(), task.getId(), "carol",
-          Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 9, JUSTIFICATION, "Measured, repeatable impact."),
+          Map.of(MORE_EVIDENCE_REQUESTED.name(), false, SCORE.name(), 9, JUSTIFICATION.name(), "Measured, repeatable impact."),
           List.of("ServiceTask_NotifyReviewers", ReviewRoundProcess.Tasks.PEER_REVIEW),
           jobAt(application.getBusinessKey(), "BoundaryEvent_AssessmentOverdue"), "its SLA timer", this::nothingMore);
     };
@@ -190,7 +190,7 @@ class PeopleRaceIT {
       app.runJobs(application);
       Task task = app.task(application, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE);
       return new Staged(application.getBusinessKey(), task.getId(), "carol",
-          Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 9, JUSTIFICATION, "Now measured across the team."),
+          Map.of(MORE_EVIDENCE_REQUESTED.name(), false, SCORE.name(), 9, JUSTIFICATION.name(), "Now measured across the team."),
           List.of("ServiceTask_NotifyReviewers", ReviewRoundProcess.Tasks.PEER_REVIEW),
           jobAt(application.getBusinessKey(), "BoundaryEvent_ReassessmentOverdue"), "its SLA timer", this::nothingMore);
     };
@@ -209,7 +209,7 @@ class PeopleRaceIT {
       engine.getManagementService().executeJob(jobAt(key, "BoundaryEvent_AssessmentReassignmentDue"));
       Task task = app.task(application, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR);
       app.claim("erin", task);
-      return new Staged(key, task.getId(), "erin", Map.of(NEW_ASSIGNEE_ID, "dave"),
+      return new Staged(key, task.getId(), "erin", Map.of(NEW_ASSIGNEE_ID.name(), "dave"),
           List.of("EndEvent_AssessmentReassigned"), jobAt(key, "ServiceTask_EscalateAssessment"),
           "the assessment's escalation job",
           businessKey -> assertThat(app.task(application, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE).getAssignee())
@@ -227,7 +227,7 @@ class PeopleRaceIT {
       // The assessment went overdue (its escalation mail due, left for the race) before carol asked for more.
       engine.getManagementService().executeJob(jobAt(key, "BoundaryEvent_AssessmentOverdue"));
       completeAs("carol", app.task(application, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE).getId(),
-          Map.of(MORE_EVIDENCE_REQUESTED, true, EVIDENCE_REQUEST, "Show the measurements."));
+          Map.of(MORE_EVIDENCE_REQUESTED.name(), true, EVIDENCE_REQUEST.name(), "Show the measurements."));
       Task task = app.task(application, ReviewRoundProcess.Tasks.PROVIDE_MORE_EVIDENCE);
       return new Staged(key, task.getId(), "alice", moreEvidence(),
           List.of(ReviewRoundProcess.Tasks.ASSESS_EVIDENCE), jobAt(key, "ServiceTask_EscalateAssessment"),
@@ -239,7 +239,7 @@ class PeopleRaceIT {
 
   @Test
   void peerReview() throws Exception {
-    Map<String, Object> agree = Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed.");
+    Map<String, Object> agree = Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed.");
     // Level 4: two reviewers in parallel.
     Supplier<ProcessInstance> scored = () -> {
       ProcessInstance application = app.submit("alice", "iLAN", 4);
@@ -297,7 +297,7 @@ class PeopleRaceIT {
       engine.getManagementService().executeJob(jobAt(key, "BoundaryEvent_ReviewReassignmentDue"));
       Task task = app.task(application, ReviewRoundProcess.Tasks.REASSIGN_REVIEWER);
       app.claim("erin", task);
-      return new Staged(key, task.getId(), "erin", Map.of(NEW_ASSIGNEE_ID, "frank"),
+      return new Staged(key, task.getId(), "erin", Map.of(NEW_ASSIGNEE_ID.name(), "frank"),
           List.of("EndEvent_ReviewReassigned"), jobAt(key, "ServiceTask_EscalateReview"), "the review's escalation job",
           businessKey -> assertThat(app.task(application, ReviewRoundProcess.Tasks.PEER_REVIEW).getAssignee())
               .isEqualTo("frank"));
@@ -315,7 +315,7 @@ class PeopleRaceIT {
       Task task = app.task(application, ReviewRoundProcess.Tasks.MODERATE_SCORE);
       String key = application.getBusinessKey();
       return new Staged(key, task.getId(), "carol",
-          Map.of(FINAL_SCORE, 8, MODERATION_JUSTIFICATION, "The results are hers; 8 stands."),
+          Map.of(FINAL_SCORE.name(), 8, MODERATION_JUSTIFICATION.name(), "The results are hers; 8 stands."),
           List.of("ServiceTask_IssueCredential"), jobAt(key, "BoundaryEvent_ModerationOverdue"), "its SLA timer",
           businessKey -> assertThat(rows("select count(*) from credential where source_key = ?", businessKey)).isEqualTo(1));
     };
@@ -454,16 +454,16 @@ class PeopleRaceIT {
         promotions.work("bob", promotions.task(promotion, PromotionApplicationProcess.Tasks.PROVIDE_PROMOTION_EVIDENCE, skill),
             promotionEvidence(skill));
         promotions.work("erin", promotions.task(promotion, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, skill),
-            Map.of(ASSESSOR_ID, skill.equals("iARCH") ? "carol" : "dave"));
+            Map.of(ASSESSOR_ID.name(), skill.equals("iARCH") ? "carol" : "dave"));
         promotions.work(skill.equals("iARCH") ? "carol" : "dave",
             promotions.task(promotion, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, skill),
-            Map.of(SCORE, 9, JUSTIFICATION, "Clear impact on " + skill + "."));
+            Map.of(SCORE.name(), 9, JUSTIFICATION.name(), "Clear impact on " + skill + "."));
         List<Task> reviews = reviewsOf(promotion, skill);
-        promotions.work("frank", reviews.get(0), Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+        promotions.work("frank", reviews.get(0), Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."));
         Task last = reviewsOf(promotion, skill).get(0);
         app.claim(lastReviewer.get(skill), last);
         lastReviews.add(new Staged(key, last.getId(), lastReviewer.get(skill),
-            Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."), List.of(), null, null, null));
+            Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."), List.of(), null, null, null));
       }
       return new Parallel(key, lastReviews, List.of(PromotionApplicationProcess.Elements.SUMMARISE_SKILLS,
           PromotionApplicationProcess.Tasks.INTERVIEW_CANDIDATE), businessKey -> {
@@ -898,14 +898,14 @@ class PeopleRaceIT {
   private void assessWithoutLeavingTheRound(ProcessInstance promotion, String skill) {
     String key = promotion.getBusinessKey();
     completeAs("erin", claimed("erin", promotions.task(promotion, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, skill)),
-        Map.of(ASSESSOR_ID, "carol"));
+        Map.of(ASSESSOR_ID.name(), "carol"));
     runJobsExceptTheContinuation(key);
     completeAs("carol", promotions.task(promotion, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, skill).getId(),
-        Map.of(SCORE, 9, JUSTIFICATION, "Clear impact on " + skill + "."));
+        Map.of(SCORE.name(), 9, JUSTIFICATION.name(), "Clear impact on " + skill + "."));
     runJobsExceptTheContinuation(key);
     for (String reviewer : List.of("frank", "grace")) {
       completeAs(reviewer, claimed(reviewer, reviewsOf(promotion, skill).get(0)),
-          Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+          Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."));
       runJobsExceptTheContinuation(key);
     }
   }

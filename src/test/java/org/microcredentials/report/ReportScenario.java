@@ -97,7 +97,7 @@ final class ReportScenario {
         ResubmissionProcess.Variables.AMENDMENTS.name(), "Added my own measured change.",
         ImpactStatement.ACTIONS, "I parallelised the suites of my own module."));
     at("2026-09-06T10:00:00Z");
-    people.work("carol", b, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 9, JUSTIFICATION, "Now measured."));
+    people.work("carol", b, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE.name(), 9, JUSTIFICATION.name(), "Now measured."));
     people.claim("dave", people.task(b, ReviewRoundProcess.Tasks.PEER_REVIEW));
     at("2026-09-30T23:30:00Z");
     people.agree(b, "dave");
@@ -127,7 +127,7 @@ final class ReportScenario {
     at("2026-10-31T12:00:00Z");
     // Both deadlines have passed: the reminder (two weeks) and the SEM team's reassignment (a further week).
     people.fireTimer(c, "BoundaryEvent_AssessmentOverdue");
-    people.work("erin", c, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR, Map.of(NEW_ASSIGNEE_ID, "dave"));
+    people.work("erin", c, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR, Map.of(NEW_ASSIGNEE_ID.name(), "dave"));
     at("2026-11-01T10:00:00Z");
     people.score(c, "dave", 4);
     at("2026-11-01T11:00:00Z");

@@ -153,7 +153,7 @@ class RunningInstancesSurviveUpgradeTest {
     amended.put(ResubmissionProcess.Variables.AMENDMENTS.name(), "Added the release figures.");
     app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), amended);
     app.work("dave", instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE,
-        java.util.Map.of(ReviewRoundProcess.Variables.SCORE, 9, ReviewRoundProcess.Variables.JUSTIFICATION, "Now clear."));
+        java.util.Map.of(ReviewRoundProcess.Variables.SCORE.name(), 9, ReviewRoundProcess.Variables.JUSTIFICATION.name(), "Now clear."));
     app.agree(instance, "carol");
 
     assertThatApplication(instance).hasPassed(ReviewRoundProcess.Elements.END_PASSED);

@@ -80,10 +80,10 @@ public class Promotions {
 
   /** One skill through its review round: assignment, a score, and every required review agreeing. */
   public void assess(ProcessInstance promotion, String skillCode, String assessor, int score, String... reviewers) {
-    work("erin", task(promotion, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, skillCode), Map.of(ASSESSOR_ID, assessor));
-    Map<String, Object> scored = new HashMap<>(Map.of(SCORE, score, JUSTIFICATION, "Clear impact on " + skillCode + "."));
+    work("erin", task(promotion, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, skillCode), Map.of(ASSESSOR_ID.name(), assessor));
+    Map<String, Object> scored = new HashMap<>(Map.of(SCORE.name(), score, JUSTIFICATION.name(), "Clear impact on " + skillCode + "."));
     if (score < 8) {
-      scored.put(IMPROVEMENT_AREAS, "Show the effect beyond the team; goal: one measured cross-team change.");
+      scored.put(IMPROVEMENT_AREAS.name(), "Show the effect beyond the team; goal: one measured cross-team change.");
     }
     work(assessor, task(promotion, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, skillCode), scored);
     for (String reviewer : reviewers) {
@@ -91,7 +91,7 @@ public class Promotions {
           .filter(task -> task.getAssignee() == null
               && skillCode.equals(engine.getTaskService().getVariable(task.getId(), SKILL_CODE)))
           .findFirst().orElseThrow(() -> new AssertionError("No open review of " + skillCode));
-      work(reviewer, review, Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+      work(reviewer, review, Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."));
     }
     app.runJobs(promotion);
   }

@@ -116,25 +116,25 @@ public class SelfSubmissions {
   }
 
   public void assignAssessor(ProcessInstance instance, String semMember, String assessorId) {
-    work(semMember, instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, Map.of(ASSESSOR_ID, assessorId));
+    work(semMember, instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, Map.of(ASSESSOR_ID.name(), assessorId));
   }
 
   public void score(ProcessInstance instance, String assessorId, int score) {
-    Map<String, Object> variables = new HashMap<>(Map.of(SCORE, score, JUSTIFICATION, "Clear impact, measured results."));
+    Map<String, Object> variables = new HashMap<>(Map.of(SCORE.name(), score, JUSTIFICATION.name(), "Clear impact, measured results."));
     if (score < 8) {
-      variables.put(IMPROVEMENT_AREAS, "Show the effect on the team; goal: a measured before/after for one release.");
+      variables.put(IMPROVEMENT_AREAS.name(), "Show the effect on the team; goal: a measured before/after for one release.");
     }
     work(assessorId, instance, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, variables);
   }
 
   public void agree(ProcessInstance instance, String reviewer) {
     work(reviewer, instance, ReviewRoundProcess.Tasks.PEER_REVIEW,
-        Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+        Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."));
   }
 
   public void propose(ProcessInstance instance, String reviewer, int proposedScore) {
     work(reviewer, instance, ReviewRoundProcess.Tasks.PEER_REVIEW,
-        Map.of(REVIEW_AGREES, false, PROPOSED_SCORE, proposedScore, REVIEW_COMMENT, "The results are not the candidate's alone."));
+        Map.of(REVIEW_AGREES.name(), false, PROPOSED_SCORE.name(), proposedScore, REVIEW_COMMENT.name(), "The results are not the candidate's alone."));
   }
 
   /**
