@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 class EndorsementsBegunEarlier {
 
   private static final Set<String> STATEMENT = Set.of(ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS, ImpactStatement.LINKS,
-      JUSTIFICATION);
+      JUSTIFICATION.name());
 
   private final EndorsementRegister endorsements;
   private final HistoryService history;
@@ -58,7 +58,7 @@ class EndorsementsBegunEarlier {
       HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
       if (STATEMENT.contains(update.getVariableName())) {
         asStarted.putIfAbsent(update.getVariableName(), update.getValue());
-      } else if (JUSTIFICATION_HISTORY.equals(update.getVariableName()) && update.getValue() != null) {
+      } else if (JUSTIFICATION_HISTORY.name().equals(update.getVariableName()) && update.getValue() != null) {
         justificationHistory = update.getValue().toString();
       }
     }

@@ -25,7 +25,7 @@ final class EndorserStatement {
       summary.append('\n').append("Links: ").append(links);
     }
     summary.append('\n').append("Endorsed by ").append(endorserId).append(": ")
-        .append(asStarted.apply(JUSTIFICATION));
+        .append(asStarted.apply(JUSTIFICATION.name()));
     return summary.toString();
   }
 }

@@ -36,7 +36,7 @@ class EndorserStatementTest {
     given.put(ImpactStatement.PROBLEM, "Releases failed at night.");
     given.put(ImpactStatement.ACTIONS, "Wrote the rollback plan.");
     given.put(ImpactStatement.RESULTS, "No failed release since March.");
-    given.put(EndorsementProcess.Variables.JUSTIFICATION, "Owned it beyond her level.");
+    given.put(EndorsementProcess.Variables.JUSTIFICATION.name(), "Owned it beyond her level.");
     return given;
   }
 }

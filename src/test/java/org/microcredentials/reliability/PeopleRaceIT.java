@@ -351,8 +351,8 @@ class PeopleRaceIT {
       app.claim("erin", task);
       boolean timer = pairNumber % 2 == 1;
       return new Staged(key, task.getId(), "erin",
-          Map.of(EndorsementProcess.Variables.REVIEW_DECISION, EndorsementProcess.Decisions.APPROVE,
-              EndorsementProcess.Variables.REVIEW_COMMENT, "Approved."),
+          Map.of(EndorsementProcess.Variables.REVIEW_DECISION.name(), EndorsementProcess.Decisions.APPROVE,
+              EndorsementProcess.Variables.REVIEW_COMMENT.name(), "Approved."),
           List.of(EndorsementProcess.Elements.ISSUE_CREDENTIAL),
           jobAt(key, timer ? "BoundaryEvent_ReviewOverdue" : EndorsementProcess.Elements.INFORM_LINE_MANAGER),
           timer ? "its SLA timer" : "the line manager's notification job",
@@ -369,11 +369,11 @@ class PeopleRaceIT {
       String key = endorsement.getBusinessKey();
       Task review = taskOf(key, EndorsementProcess.Tasks.REVIEW_ENDORSEMENT);
       app.claim("erin", review);
-      completeAs("erin", review.getId(), Map.of(EndorsementProcess.Variables.REVIEW_DECISION,
-          EndorsementProcess.Decisions.REQUEST_JUSTIFICATION, EndorsementProcess.Variables.REVIEW_COMMENT, "Which incidents?"));
+      completeAs("erin", review.getId(), Map.of(EndorsementProcess.Variables.REVIEW_DECISION.name(),
+          EndorsementProcess.Decisions.REQUEST_JUSTIFICATION, EndorsementProcess.Variables.REVIEW_COMMENT.name(), "Which incidents?"));
       Task task = taskOf(key, EndorsementProcess.Tasks.PROVIDE_JUSTIFICATION);
       return new Staged(key, task.getId(), "frank",
-          Map.of(EndorsementProcess.Variables.ADDITIONAL_JUSTIFICATION, "The March outages, see the postmortems."),
+          Map.of(EndorsementProcess.Variables.ADDITIONAL_JUSTIFICATION.name(), "The March outages, see the postmortems."),
           List.of(EndorsementProcess.Tasks.REVIEW_ENDORSEMENT),
           jobAt(key, EndorsementProcess.Elements.INFORM_LINE_MANAGER), "the line manager's notification job",
           this::nothingMore);
@@ -387,7 +387,7 @@ class PeopleRaceIT {
     Supplier<Staged> stage = () -> {
       ProcessInstance request = app.as("alice", () -> engine.getRuntimeService().startProcessInstanceByKey(
           EndorsementRequestProcess.KEY, Map.of(EndorsementRequestProcess.Variables.LEADER_ID.name(), "carol",
-              EndorsementProcess.Variables.SKILL_CODE, "iLAN", EndorsementProcess.Variables.SKILL_LEVEL, 3,
+              EndorsementProcess.Variables.SKILL_CODE.name(), "iLAN", EndorsementProcess.Variables.SKILL_LEVEL.name(), 3,
               EndorsementRequestProcess.Variables.MESSAGE.name(),
               "You saw my profiling work on the checkout service.")));
       String key = request.getBusinessKey();
@@ -829,23 +829,23 @@ class PeopleRaceIT {
   }
 
   private static Map<String, Object> endorsementFields() {
-    return Map.of(EndorsementProcess.Variables.SCORE, 9,
+    return Map.of(EndorsementProcess.Variables.SCORE.name(), 9,
         ImpactStatement.PROBLEM, "Our services mixed three Java styles and reviews stalled on them.",
         ImpactStatement.ACTIONS, "She wrote the team's language guide and led four sessions.",
         ImpactStatement.RESULTS, "Review turnaround fell from 3 days to 1.",
         ImpactStatement.LINKS, "https://git.example.org/guides/java",
-        EndorsementProcess.Variables.JUSTIFICATION, "I reviewed her pull requests for six months.");
+        EndorsementProcess.Variables.JUSTIFICATION.name(), "I reviewed her pull requests for six months.");
   }
 
   /** frank endorses bob for iOWN at level 4; the line manager's notification is due. */
   private ProcessInstance endorsement() {
-    Map<String, Object> variables = new HashMap<>(Map.of(EndorsementProcess.Variables.CANDIDATE_ID, "bob",
-        EndorsementProcess.Variables.SKILL_CODE, "iOWN", EndorsementProcess.Variables.SKILL_LEVEL, 4,
-        EndorsementProcess.Variables.SCORE, 9,
+    Map<String, Object> variables = new HashMap<>(Map.of(EndorsementProcess.Variables.CANDIDATE_ID.name(), "bob",
+        EndorsementProcess.Variables.SKILL_CODE.name(), "iOWN", EndorsementProcess.Variables.SKILL_LEVEL.name(), 4,
+        EndorsementProcess.Variables.SCORE.name(), 9,
         ImpactStatement.PROBLEM, "Incidents without owners.",
         ImpactStatement.ACTIONS, "Bob set up the on-call rota and runbooks.",
         ImpactStatement.RESULTS, "Mean time to recovery halved.",
-        EndorsementProcess.Variables.JUSTIFICATION, "Ownership beyond his level."));
+        EndorsementProcess.Variables.JUSTIFICATION.name(), "Ownership beyond his level."));
     return app.as("frank", () -> engine.getRuntimeService().startProcessInstanceByKey(EndorsementProcess.KEY, variables));
   }
 

@@ -182,15 +182,15 @@ final class ReportScenario {
 
   private ProcessInstance endorse(String endorser, String candidateId, String skillCode, int skillLevel) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(EndorsementProcess.Variables.CANDIDATE_ID, candidateId);
-    variables.put(EndorsementProcess.Variables.SKILL_CODE, skillCode);
-    variables.put(EndorsementProcess.Variables.SKILL_LEVEL, skillLevel);
-    variables.put(EndorsementProcess.Variables.SCORE, 9);
+    variables.put(EndorsementProcess.Variables.CANDIDATE_ID.name(), candidateId);
+    variables.put(EndorsementProcess.Variables.SKILL_CODE.name(), skillCode);
+    variables.put(EndorsementProcess.Variables.SKILL_LEVEL.name(), skillLevel);
+    variables.put(EndorsementProcess.Variables.SCORE.name(), 9);
     variables.put(ImpactStatement.PROBLEM, "Reviews stalled on three Java styles.");
     variables.put(ImpactStatement.ACTIONS, "Wrote the language guide and led four sessions.");
     variables.put(ImpactStatement.RESULTS, "Review turnaround fell from 3 days to 1.");
     variables.put(ImpactStatement.LINKS, "https://git.example.org/guides/java");
-    variables.put(EndorsementProcess.Variables.JUSTIFICATION, "Six months of pull requests, well beyond the level.");
+    variables.put(EndorsementProcess.Variables.JUSTIFICATION.name(), "Six months of pull requests, well beyond the level.");
     ProcessInstance instance = people.as(endorser,
         () -> engine.getRuntimeService().startProcessInstanceByKey(EndorsementProcess.KEY, variables));
     runMessageJobs(instance.getBusinessKey());
@@ -202,8 +202,8 @@ final class ReportScenario {
         .taskDefinitionKey(EndorsementProcess.Tasks.REVIEW_ENDORSEMENT).singleResult();
     people.claim(reviewer, task);
     people.as(reviewer, () -> {
-      engine.getTaskService().complete(task.getId(), Map.of(EndorsementProcess.Variables.REVIEW_DECISION, decision,
-          EndorsementProcess.Variables.REVIEW_COMMENT, "Decided on the evidence."));
+      engine.getTaskService().complete(task.getId(), Map.of(EndorsementProcess.Variables.REVIEW_DECISION.name(), decision,
+          EndorsementProcess.Variables.REVIEW_COMMENT.name(), "Decided on the evidence."));
       return null;
     });
     runMessageJobs(endorsement.getBusinessKey());

@@ -167,28 +167,28 @@ class TaskMatrixIT {
    */
   @Test
   void endorsement() {
-    String key = start("frank", EndorsementProcess.KEY, Map.of(EndorsementProcess.Variables.CANDIDATE_ID, "bob",
-        EndorsementProcess.Variables.SKILL_CODE, "iOWN", EndorsementProcess.Variables.SKILL_LEVEL, 4,
-        EndorsementProcess.Variables.SCORE, 9, ImpactStatement.PROBLEM, "Incidents without owners.",
+    String key = start("frank", EndorsementProcess.KEY, Map.of(EndorsementProcess.Variables.CANDIDATE_ID.name(), "bob",
+        EndorsementProcess.Variables.SKILL_CODE.name(), "iOWN", EndorsementProcess.Variables.SKILL_LEVEL.name(), 4,
+        EndorsementProcess.Variables.SCORE.name(), 9, ImpactStatement.PROBLEM, "Incidents without owners.",
         ImpactStatement.ACTIONS, "Bob set up the on-call rota and runbooks.",
         ImpactStatement.RESULTS, "Mean time to recovery halved.",
-        EndorsementProcess.Variables.JUSTIFICATION, "Ownership beyond his level."));
+        EndorsementProcess.Variables.JUSTIFICATION.name(), "Ownership beyond his level."));
     groupTask(key, EndorsementProcess.Tasks.REVIEW_ENDORSEMENT, Set.of("erin", "ivan", "grace"), "erin",
-        Map.of(EndorsementProcess.Variables.REVIEW_DECISION, EndorsementProcess.Decisions.REQUEST_JUSTIFICATION,
-            EndorsementProcess.Variables.REVIEW_COMMENT, "Which incidents?"));
+        Map.of(EndorsementProcess.Variables.REVIEW_DECISION.name(), EndorsementProcess.Decisions.REQUEST_JUSTIFICATION,
+            EndorsementProcess.Variables.REVIEW_COMMENT.name(), "Which incidents?"));
     assignedTask(key, EndorsementProcess.Tasks.PROVIDE_JUSTIFICATION, "frank",
-        Map.of(EndorsementProcess.Variables.ADDITIONAL_JUSTIFICATION, "The March outages, see the postmortems."));
+        Map.of(EndorsementProcess.Variables.ADDITIONAL_JUSTIFICATION.name(), "The March outages, see the postmortems."));
     groupTask(key, EndorsementProcess.Tasks.REVIEW_ENDORSEMENT, Set.of("erin", "ivan", "grace"), "ivan",
-        Map.of(EndorsementProcess.Variables.REVIEW_DECISION, EndorsementProcess.Decisions.APPROVE,
-            EndorsementProcess.Variables.REVIEW_COMMENT, "Approved."));
+        Map.of(EndorsementProcess.Variables.REVIEW_DECISION.name(), EndorsementProcess.Decisions.APPROVE,
+            EndorsementProcess.Variables.REVIEW_COMMENT.name(), "Approved."));
   }
 
   /** alice asks carol for an endorsement: only carol answers. */
   @Test
   void endorsementRequest() {
     String key = start("alice", EndorsementRequestProcess.KEY, Map.of(
-        EndorsementRequestProcess.Variables.LEADER_ID.name(), "carol", EndorsementProcess.Variables.SKILL_CODE, "iLAN",
-        EndorsementProcess.Variables.SKILL_LEVEL, 3, EndorsementRequestProcess.Variables.MESSAGE.name(),
+        EndorsementRequestProcess.Variables.LEADER_ID.name(), "carol", EndorsementProcess.Variables.SKILL_CODE.name(), "iLAN",
+        EndorsementProcess.Variables.SKILL_LEVEL.name(), 3, EndorsementRequestProcess.Variables.MESSAGE.name(),
         "Would you endorse my Kotlin work?"));
     assignedTask(key, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST, "carol",
         Map.of(EndorsementRequestProcess.Variables.ACCEPT_REQUEST.name(), false,
