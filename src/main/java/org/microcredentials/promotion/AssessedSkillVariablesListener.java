@@ -34,7 +34,7 @@ class AssessedSkillVariablesListener implements ExecutionListener, TaskListener 
     scope.setVariableLocal(SKILL_CODE, skill.skillCode());
     SKILL_NAME.localOn(scope, skill.skillName());
     scope.setVariableLocal(SKILL_LEVEL, skill.skillLevel());
-    scope.setVariableLocal(PromotionApplicationProcess.Variables.SKILL_CRITERIA, skill.criteria());
+    PromotionApplicationProcess.Variables.SKILL_CRITERIA.localOn(scope, skill.criteria());
     for (String field : new String[] {ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS, ImpactStatement.LINKS}) {
       scope.setVariableLocal(field, null);
     }

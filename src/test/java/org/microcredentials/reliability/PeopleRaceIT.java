@@ -484,8 +484,8 @@ class PeopleRaceIT {
       Task task = promotions.only(promotion, PromotionApplicationProcess.Tasks.INTERVIEW_CANDIDATE);
       app.claim("erin", task);
       return new Staged(promotion.getBusinessKey(), task.getId(), "erin",
-          Map.of(PromotionApplicationProcess.Variables.INTERVIEW_PASSED, true,
-              PromotionApplicationProcess.Variables.INTERVIEW_NOTES, "Clear on trade-offs."),
+          Map.of(PromotionApplicationProcess.Variables.INTERVIEW_PASSED.name(), true,
+              PromotionApplicationProcess.Variables.INTERVIEW_NOTES.name(), "Clear on trade-offs."),
           List.of(PromotionApplicationProcess.Tasks.DECIDE_PROMOTION), null, null, this::nothingMore);
     });
   }
@@ -496,13 +496,13 @@ class PeopleRaceIT {
     sameFormAtOnce(PromotionApplicationProcess.Tasks.DECIDE_PROMOTION, () -> {
       ProcessInstance promotion = bobAppliesHoldingEverySkill();
       promotions.work("erin", promotions.only(promotion, PromotionApplicationProcess.Tasks.INTERVIEW_CANDIDATE),
-          Map.of(PromotionApplicationProcess.Variables.INTERVIEW_PASSED, true,
-              PromotionApplicationProcess.Variables.INTERVIEW_NOTES, "Clear on trade-offs."));
+          Map.of(PromotionApplicationProcess.Variables.INTERVIEW_PASSED.name(), true,
+              PromotionApplicationProcess.Variables.INTERVIEW_NOTES.name(), "Clear on trade-offs."));
       Task task = promotions.only(promotion, PromotionApplicationProcess.Tasks.DECIDE_PROMOTION);
       app.claim("ivan", task);
       return new Staged(promotion.getBusinessKey(), task.getId(), "ivan",
-          Map.of(PromotionApplicationProcess.Variables.PROMOTED, false,
-              PromotionApplicationProcess.Variables.DECISION_JUSTIFICATION, "Not yet: one more window."),
+          Map.of(PromotionApplicationProcess.Variables.PROMOTED.name(), false,
+              PromotionApplicationProcess.Variables.DECISION_JUSTIFICATION.name(), "Not yet: one more window."),
           List.of(PromotionApplicationProcess.Elements.NOTIFY_OUTCOME), null, null,
           key -> assertThat(jdbc.sql("select seniority_level from engineer where user_id = 'bob'").query(Integer.class)
               .single()).isEqualTo(3));

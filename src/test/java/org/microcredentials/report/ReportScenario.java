@@ -154,11 +154,11 @@ final class ReportScenario {
     promotions.assess(p1, "iMENT", "dave", 9, "frank", "grace");
     at("2026-11-09T10:00:00Z");
     promotions.work("erin", promotions.only(p1, PromotionApplicationProcess.Tasks.INTERVIEW_CANDIDATE), Map.of(
-        PromotionApplicationProcess.Variables.INTERVIEW_PASSED, true,
-        PromotionApplicationProcess.Variables.INTERVIEW_NOTES, "Clear on trade-offs."));
+        PromotionApplicationProcess.Variables.INTERVIEW_PASSED.name(), true,
+        PromotionApplicationProcess.Variables.INTERVIEW_NOTES.name(), "Clear on trade-offs."));
     promotions.work("ivan", promotions.only(p1, PromotionApplicationProcess.Tasks.DECIDE_PROMOTION), Map.of(
-        PromotionApplicationProcess.Variables.PROMOTED, true,
-        PromotionApplicationProcess.Variables.DECISION_JUSTIFICATION, "Every skill at the mark."));
+        PromotionApplicationProcess.Variables.PROMOTED.name(), true,
+        PromotionApplicationProcess.Variables.DECISION_JUSTIFICATION.name(), "Every skill at the mark."));
     people.runJobs(p1);
     // The demo organisation as the test classes that follow expect it: the reports read no one's current level.
     administration.changeLevel("bob", 3);

@@ -46,8 +46,8 @@ public class Promotions {
 
   public ProcessInstance apply(String candidate, int targetLevel) {
     return app.as(candidate, () -> engine.getRuntimeService().startProcessInstanceByKey(PromotionApplicationProcess.KEY,
-        Map.of(PromotionApplicationProcess.Variables.TARGET_LEVEL, targetLevel,
-            PromotionApplicationProcess.Variables.STATEMENT, "I lead our architecture work.")));
+        Map.of(PromotionApplicationProcess.Variables.TARGET_LEVEL.name(), targetLevel,
+            PromotionApplicationProcess.Variables.STATEMENT.name(), "I lead our architecture work.")));
   }
 
   /** The open task with that key for that skill (the skill in the task's scope). */
@@ -97,7 +97,7 @@ public class Promotions {
   }
 
   public String candidate(ProcessInstance promotion) {
-    return (String) engine.getRuntimeService().getVariable(promotion.getId(), PromotionApplicationProcess.Variables.CANDIDATE_ID);
+    return (String) engine.getRuntimeService().getVariable(promotion.getId(), PromotionApplicationProcess.Variables.CANDIDATE_ID.name());
   }
 
   public Task only(ProcessInstance promotion, String taskKey) {
