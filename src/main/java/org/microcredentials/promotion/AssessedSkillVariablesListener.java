@@ -31,9 +31,9 @@ class AssessedSkillVariablesListener implements ExecutionListener, TaskListener 
   @Override
   public void notify(DelegateExecution scope) {
     PromotionSkills.SkillToAssess skill = skills.skillToAssess(ApplicationRegister.keyOf(scope));
-    scope.setVariableLocal(SKILL_CODE, skill.skillCode());
+    SKILL_CODE.localOn(scope, skill.skillCode());
     SKILL_NAME.localOn(scope, skill.skillName());
-    scope.setVariableLocal(SKILL_LEVEL, skill.skillLevel());
+    SKILL_LEVEL.localOn(scope, skill.skillLevel());
     PromotionApplicationProcess.Variables.SKILL_CRITERIA.localOn(scope, skill.criteria());
     for (String field : new String[] {ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS, ImpactStatement.LINKS}) {
       scope.setVariableLocal(field, null);
@@ -42,6 +42,6 @@ class AssessedSkillVariablesListener implements ExecutionListener, TaskListener 
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariableLocal(SKILL_CODE, skills.skillCodeOf(ApplicationRegister.keyOf(task.getExecution())));
+    SKILL_CODE.localOn(task, skills.skillCodeOf(ApplicationRegister.keyOf(task.getExecution())));
   }
 }

@@ -43,7 +43,7 @@ class SubmissionStartListener extends RuleCheckingExecutionListener {
     SubmissionIntake.Accepted accepted = intake.accept(candidateId, skillCode, skillLevel,
         EvidenceHistory.Evidence.of(execution, null));
     execution.setProcessBusinessKey(accepted.businessKey());
-    execution.setVariable(CANDIDATE_ID, candidateId);
+    CANDIDATE_ID.on(execution, candidateId);
     CANDIDATE_NAME.on(execution, accepted.candidate().displayName());
     input.keepAs(SKILL_LEVEL, skillLevel);
     SKILL_NAME.on(execution, accepted.skill().name());

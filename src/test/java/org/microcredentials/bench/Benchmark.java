@@ -331,8 +331,8 @@ public final class Benchmark {
     int level = LEVELS[cursor[1] / SKILLS.size()];
     cursor[1]++;
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SKILL_CODE, skill);
-    variables.put(SKILL_LEVEL, level);
+    variables.put(SKILL_CODE.name(), skill);
+    variables.put(SKILL_LEVEL.name(), level);
     variables.put(ImpactStatement.PROBLEM, "Our build took 40 minutes and blocked releases.");
     variables.put(ImpactStatement.ACTIONS, "I profiled the build, parallelised the test suites and cached dependencies.");
     variables.put(ImpactStatement.RESULTS, "Build time fell to 9 minutes; we release daily instead of weekly.");
@@ -814,8 +814,8 @@ public final class Benchmark {
       throw new IllegalStateException("Not enough benchmark candidates: raise Settings.candidates");
     }
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SKILL_CODE, skill);
-    variables.put(SKILL_LEVEL, 4);
+    variables.put(SKILL_CODE.name(), skill);
+    variables.put(SKILL_LEVEL.name(), 4);
     variables.put(ImpactStatement.PROBLEM, "A problem.");
     variables.put(ImpactStatement.ACTIONS, "Actions.");
     variables.put(ImpactStatement.RESULTS, "Results.");

@@ -887,7 +887,7 @@ class PeopleRaceIT {
   private List<Task> reviewsOf(ProcessInstance promotion, String skill) {
     return promotions.tasks(promotion, ReviewRoundProcess.Tasks.PEER_REVIEW).stream()
         .filter(task -> task.getAssignee() == null
-            && skill.equals(engine.getTaskService().getVariable(task.getId(), SKILL_CODE)))
+            && skill.equals(engine.getTaskService().getVariable(task.getId(), SKILL_CODE.name())))
         .toList();
   }
 

@@ -90,7 +90,7 @@ class TaskMatrixIT {
    */
   @Test
   void selfSubmissionAndResubmission() {
-    String key = start("carol", SelfSubmissionProcess.KEY, Map.of(SKILL_CODE, "iPERF", SKILL_LEVEL, 4,
+    String key = start("carol", SelfSubmissionProcess.KEY, Map.of(SKILL_CODE.name(), "iPERF", SKILL_LEVEL.name(), 4,
         ImpactStatement.PROBLEM, "p99 latency of checkout was 2 s.", ImpactStatement.ACTIONS, "Profiled and removed N+1 queries.",
         ImpactStatement.RESULTS, "p99 fell to 300 ms."));
 
@@ -142,7 +142,7 @@ class TaskMatrixIT {
    */
   @Test
   void overdueWorkIsReassignedOnlyByTheSemTeamAndNeverByTheCandidate() {
-    String key = start("ivan", SelfSubmissionProcess.KEY, Map.of(SKILL_CODE, "iLAN", SKILL_LEVEL, 5,
+    String key = start("ivan", SelfSubmissionProcess.KEY, Map.of(SKILL_CODE.name(), "iLAN", SKILL_LEVEL.name(), 5,
         ImpactStatement.PROBLEM, "No shared Kotlin idioms.", ImpactStatement.ACTIONS, "Wrote the guide, ran workshops.",
         ImpactStatement.RESULTS, "Review comments on idioms down 60%."));
     groupTask(key, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, Set.of("erin"), "erin", Map.of(ASSESSOR_ID.name(), "frank"));

@@ -115,7 +115,7 @@ class SelfSubmissionProcessTest {
 
     assertThatApplication(instance).isWaitingAt(ASSIGN_ASSESSOR);
     assertThat(instance.getBusinessKey()).matches("APP-2026-\\d{6}");
-    assertThat(app.variable(instance, CANDIDATE_ID)).isEqualTo("alice");
+    assertThat(app.variable(instance, CANDIDATE_ID.name())).isEqualTo("alice");
     // The number of reviewers is the record's (applicationFacts), not a variable.
     assertThat(app.variable(instance, "reviewerCount")).isNull();
     BpmnAwareTests.assertThat(app.task(instance, ASSIGN_ASSESSOR)).hasCandidateGroup("sem-team");
@@ -244,8 +244,8 @@ class SelfSubmissionProcessTest {
     BpmnAwareTests.assertThat(app.task(instance, PROVIDE_MORE_EVIDENCE)).isAssignedTo("alice");
 
     Map<String, Object> more = SelfSubmissions.evidence("iLAN", 3);
-    more.remove(SKILL_CODE);
-    more.remove(SKILL_LEVEL);
+    more.remove(SKILL_CODE.name());
+    more.remove(SKILL_LEVEL.name());
     more.put(ImpactStatement.RESULTS, "I cut build time from 40 to 9 minutes (my PRs #42, #43).");
     app.complete("alice", app.task(instance, PROVIDE_MORE_EVIDENCE), more);
 
@@ -457,8 +457,8 @@ class SelfSubmissionProcessTest {
 
   private static Map<String, Object> amendment(String note, String results) {
     Map<String, Object> amended = SelfSubmissions.evidence("unused", 1);
-    amended.remove(SKILL_CODE);
-    amended.remove(SKILL_LEVEL);
+    amended.remove(SKILL_CODE.name());
+    amended.remove(SKILL_LEVEL.name());
     amended.put(ImpactStatement.RESULTS, results);
     amended.put(ResubmissionProcess.Variables.RESUBMIT.name(), true);
     amended.put(ResubmissionProcess.Variables.AMENDMENTS.name(), note);

@@ -146,16 +146,16 @@ class SelfSubmissionRulesTest {
     @Test
     void aLevelThatIsNotAWholeNumberIsRefused() {
       Map<String, Object> variables = SelfSubmissions.evidence("iLAN", 3);
-      variables.put(SKILL_LEVEL, "3");
+      variables.put(SKILL_LEVEL.name(), "3");
       assertRefused(() -> app.submit("alice", variables), "'skillLevel' must be a whole number", 0);
     }
 
     @Test
     void aLevelSentAsLongIsAccepted() {
       Map<String, Object> variables = SelfSubmissions.evidence("iLAN", 3);
-      variables.put(SKILL_LEVEL, 3L);
+      variables.put(SKILL_LEVEL.name(), 3L);
       ProcessInstance instance = app.submit("alice", variables);
-      assertThat(app.variable(instance, SKILL_LEVEL)).isEqualTo(3);
+      assertThat(app.variable(instance, SKILL_LEVEL.name())).isEqualTo(3);
     }
 
     @Test
@@ -168,9 +168,9 @@ class SelfSubmissionRulesTest {
     @Test
     void theCandidateIsTheAuthenticatedUserWhateverTheRequestSays() {
       Map<String, Object> variables = SelfSubmissions.evidence("iLAN", 3);
-      variables.put(CANDIDATE_ID, "bob");
+      variables.put(CANDIDATE_ID.name(), "bob");
       ProcessInstance instance = app.submit("alice", variables);
-      assertThat(app.variable(instance, CANDIDATE_ID)).isEqualTo("alice");
+      assertThat(app.variable(instance, CANDIDATE_ID.name())).isEqualTo("alice");
     }
 
     private void assertRefused(Runnable start, String message, long applicationsBefore) {

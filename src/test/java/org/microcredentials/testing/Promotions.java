@@ -53,7 +53,7 @@ public class Promotions {
   /** The open task with that key for that skill (the skill in the task's scope). */
   public Task task(ProcessInstance promotion, String taskKey, String skillCode) {
     return tasks(promotion, taskKey).stream()
-        .filter(task -> skillCode.equals(engine.getTaskService().getVariable(task.getId(), SKILL_CODE)))
+        .filter(task -> skillCode.equals(engine.getTaskService().getVariable(task.getId(), SKILL_CODE.name())))
         .findFirst().orElseThrow(() -> new AssertionError("No open " + taskKey + " for " + skillCode));
   }
 
@@ -72,8 +72,8 @@ public class Promotions {
 
   public void giveEvidence(ProcessInstance promotion, String skillCode) {
     Map<String, Object> evidence = new HashMap<>(SelfSubmissions.evidence(skillCode, 0));
-    evidence.remove(SKILL_CODE);
-    evidence.remove(SKILL_LEVEL);
+    evidence.remove(SKILL_CODE.name());
+    evidence.remove(SKILL_LEVEL.name());
     work(candidate(promotion),
         task(promotion, PromotionApplicationProcess.Tasks.PROVIDE_PROMOTION_EVIDENCE, skillCode), evidence);
   }
@@ -89,7 +89,7 @@ public class Promotions {
     for (String reviewer : reviewers) {
       Task review = tasks(promotion, ReviewRoundProcess.Tasks.PEER_REVIEW).stream()
           .filter(task -> task.getAssignee() == null
-              && skillCode.equals(engine.getTaskService().getVariable(task.getId(), SKILL_CODE)))
+              && skillCode.equals(engine.getTaskService().getVariable(task.getId(), SKILL_CODE.name())))
           .findFirst().orElseThrow(() -> new AssertionError("No open review of " + skillCode));
       work(reviewer, review, Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."));
     }

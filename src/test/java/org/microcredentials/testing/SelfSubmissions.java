@@ -58,8 +58,8 @@ public class SelfSubmissions {
 
   public static Map<String, Object> evidence(String skillCode, int skillLevel) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SKILL_CODE, skillCode);
-    variables.put(SKILL_LEVEL, skillLevel);
+    variables.put(SKILL_CODE.name(), skillCode);
+    variables.put(SKILL_LEVEL.name(), skillLevel);
     variables.put(ImpactStatement.PROBLEM, "Our build took 40 minutes and blocked releases.");
     variables.put(ImpactStatement.ACTIONS, "I profiled the build, parallelised the test suites and cached dependencies.");
     variables.put(ImpactStatement.RESULTS, "Build time fell to 9 minutes; we release daily instead of weekly.");
