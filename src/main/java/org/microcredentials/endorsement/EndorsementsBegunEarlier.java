@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 class EndorsementsBegunEarlier {
 
-  private static final Set<String> STATEMENT = Set.of(ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS, ImpactStatement.LINKS,
-      JUSTIFICATION.name());
+  private static final Set<String> STATEMENT = Set.of(ImpactStatement.PROBLEM.name(), ImpactStatement.ACTIONS.name(),
+      ImpactStatement.RESULTS.name(), ImpactStatement.LINKS.name(), JUSTIFICATION.name());
 
   private final EndorsementRegister endorsements;
   private final HistoryService history;

@@ -3,12 +3,14 @@ package org.microcredentials.promotion;
 import static org.microcredentials.application.ApplicationVariables.*;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.credential.ImpactStatement;
+import org.microcredentials.process.ProcessVariable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -35,8 +37,9 @@ class AssessedSkillVariablesListener implements ExecutionListener, TaskListener 
     SKILL_NAME.localOn(scope, skill.skillName());
     SKILL_LEVEL.localOn(scope, skill.skillLevel());
     PromotionApplicationProcess.Variables.SKILL_CRITERIA.localOn(scope, skill.criteria());
-    for (String field : new String[] {ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS, ImpactStatement.LINKS}) {
-      scope.setVariableLocal(field, null);
+    for (ProcessVariable<String> field : List.of(ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS,
+        ImpactStatement.LINKS)) {
+      field.localOn(scope, null);
     }
   }
 

@@ -333,10 +333,10 @@ public final class Benchmark {
     Map<String, Object> variables = new HashMap<>();
     variables.put(SKILL_CODE.name(), skill);
     variables.put(SKILL_LEVEL.name(), level);
-    variables.put(ImpactStatement.PROBLEM, "Our build took 40 minutes and blocked releases.");
-    variables.put(ImpactStatement.ACTIONS, "I profiled the build, parallelised the test suites and cached dependencies.");
-    variables.put(ImpactStatement.RESULTS, "Build time fell to 9 minutes; we release daily instead of weekly.");
-    variables.put(ImpactStatement.LINKS, "https://git.example.org/build/pull/42");
+    variables.put(ImpactStatement.PROBLEM.name(), "Our build took 40 minutes and blocked releases.");
+    variables.put(ImpactStatement.ACTIONS.name(), "I profiled the build, parallelised the test suites and cached dependencies.");
+    variables.put(ImpactStatement.RESULTS.name(), "Build time fell to 9 minutes; we release daily instead of weekly.");
+    variables.put(ImpactStatement.LINKS.name(), "https://git.example.org/build/pull/42");
     String instance = transaction(candidate,
         () -> engine.getRuntimeService().startProcessInstanceByKey(SelfSubmissionProcess.KEY, variables).getId());
     work(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, SEM_MEMBER, Map.of(ASSESSOR_ID.name(), ASSESSOR));
@@ -816,9 +816,9 @@ public final class Benchmark {
     Map<String, Object> variables = new HashMap<>();
     variables.put(SKILL_CODE.name(), skill);
     variables.put(SKILL_LEVEL.name(), 4);
-    variables.put(ImpactStatement.PROBLEM, "A problem.");
-    variables.put(ImpactStatement.ACTIONS, "Actions.");
-    variables.put(ImpactStatement.RESULTS, "Results.");
+    variables.put(ImpactStatement.PROBLEM.name(), "A problem.");
+    variables.put(ImpactStatement.ACTIONS.name(), "Actions.");
+    variables.put(ImpactStatement.RESULTS.name(), "Results.");
     String instance = transaction(candidate(number),
         () -> engine.getRuntimeService().startProcessInstanceByKey(SelfSubmissionProcess.KEY, variables).getId());
     String round = running(instance).get(running(instance).size() - 1);

@@ -137,7 +137,7 @@ class EndorsementRulesTest {
       noJustification.remove(JUSTIFICATION.name());
       assertRefused(() -> app.endorse("carol", noJustification), "'justification' is required");
       Map<String, Object> noResults = Endorsements.endorsement("alice", "iLAN", 3, 9);
-      noResults.put(ImpactStatement.RESULTS, "  ");
+      noResults.put(ImpactStatement.RESULTS.name(), "  ");
       assertRefused(() -> app.endorse("carol", noResults), "'impactResults' is required");
     }
 

@@ -43,10 +43,10 @@ class Endorsements {
   static Map<String, Object> endorsementFields(int score) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(SCORE.name(), score);
-    variables.put(ImpactStatement.PROBLEM, "Our services mixed three Java styles and reviews stalled on them.");
-    variables.put(ImpactStatement.ACTIONS, "She wrote the team's language guide and led four sessions on modern Java.");
-    variables.put(ImpactStatement.RESULTS, "Review turnaround fell from 3 days to 1; style comments dropped by 80%.");
-    variables.put(ImpactStatement.LINKS, "https://git.example.org/guides/java");
+    variables.put(ImpactStatement.PROBLEM.name(), "Our services mixed three Java styles and reviews stalled on them.");
+    variables.put(ImpactStatement.ACTIONS.name(), "She wrote the team's language guide and led four sessions on modern Java.");
+    variables.put(ImpactStatement.RESULTS.name(), "Review turnaround fell from 3 days to 1; style comments dropped by 80%.");
+    variables.put(ImpactStatement.LINKS.name(), "https://git.example.org/guides/java");
     variables.put(JUSTIFICATION.name(), "I reviewed her pull requests for six months: well beyond level 2 in language knowledge.");
     return variables;
   }

@@ -822,18 +822,18 @@ class PeopleRaceIT {
   }
 
   private static Map<String, Object> moreEvidence() {
-    return Map.of(ImpactStatement.PROBLEM, "Our build took 40 minutes and blocked releases.",
-        ImpactStatement.ACTIONS, "I profiled the build, parallelised the test suites and cached dependencies.",
-        ImpactStatement.RESULTS, "Build time fell to 9 minutes, measured over 200 builds (dashboard linked).",
-        ImpactStatement.LINKS, "https://grafana.example.org/d/build");
+    return Map.of(ImpactStatement.PROBLEM.name(), "Our build took 40 minutes and blocked releases.",
+        ImpactStatement.ACTIONS.name(), "I profiled the build, parallelised the test suites and cached dependencies.",
+        ImpactStatement.RESULTS.name(), "Build time fell to 9 minutes, measured over 200 builds (dashboard linked).",
+        ImpactStatement.LINKS.name(), "https://grafana.example.org/d/build");
   }
 
   private static Map<String, Object> endorsementFields() {
     return Map.of(EndorsementProcess.Variables.SCORE.name(), 9,
-        ImpactStatement.PROBLEM, "Our services mixed three Java styles and reviews stalled on them.",
-        ImpactStatement.ACTIONS, "She wrote the team's language guide and led four sessions.",
-        ImpactStatement.RESULTS, "Review turnaround fell from 3 days to 1.",
-        ImpactStatement.LINKS, "https://git.example.org/guides/java",
+        ImpactStatement.PROBLEM.name(), "Our services mixed three Java styles and reviews stalled on them.",
+        ImpactStatement.ACTIONS.name(), "She wrote the team's language guide and led four sessions.",
+        ImpactStatement.RESULTS.name(), "Review turnaround fell from 3 days to 1.",
+        ImpactStatement.LINKS.name(), "https://git.example.org/guides/java",
         EndorsementProcess.Variables.JUSTIFICATION.name(), "I reviewed her pull requests for six months.");
   }
 
@@ -842,9 +842,9 @@ class PeopleRaceIT {
     Map<String, Object> variables = new HashMap<>(Map.of(EndorsementProcess.Variables.CANDIDATE_ID.name(), "bob",
         EndorsementProcess.Variables.SKILL_CODE.name(), "iOWN", EndorsementProcess.Variables.SKILL_LEVEL.name(), 4,
         EndorsementProcess.Variables.SCORE.name(), 9,
-        ImpactStatement.PROBLEM, "Incidents without owners.",
-        ImpactStatement.ACTIONS, "Bob set up the on-call rota and runbooks.",
-        ImpactStatement.RESULTS, "Mean time to recovery halved.",
+        ImpactStatement.PROBLEM.name(), "Incidents without owners.",
+        ImpactStatement.ACTIONS.name(), "Bob set up the on-call rota and runbooks.",
+        ImpactStatement.RESULTS.name(), "Mean time to recovery halved.",
         EndorsementProcess.Variables.JUSTIFICATION.name(), "Ownership beyond his level."));
     return app.as("frank", () -> engine.getRuntimeService().startProcessInstanceByKey(EndorsementProcess.KEY, variables));
   }
@@ -879,9 +879,9 @@ class PeopleRaceIT {
   }
 
   private static Map<String, Object> promotionEvidence(String skill) {
-    return Map.of(ImpactStatement.PROBLEM, "Our services had no shared design (" + skill + ").",
-        ImpactStatement.ACTIONS, "I ran design reviews and wrote the guidelines.",
-        ImpactStatement.RESULTS, "Incidents from design flaws fell by half.");
+    return Map.of(ImpactStatement.PROBLEM.name(), "Our services had no shared design (" + skill + ").",
+        ImpactStatement.ACTIONS.name(), "I ran design reviews and wrote the guidelines.",
+        ImpactStatement.RESULTS.name(), "Incidents from design flaws fell by half.");
   }
 
   private List<Task> reviewsOf(ProcessInstance promotion, String skill) {

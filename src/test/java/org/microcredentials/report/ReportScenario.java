@@ -95,7 +95,7 @@ final class ReportScenario {
     people.work("bob", b, ResubmissionProcess.Tasks.AMEND_APPLICATION, Map.of(
         ResubmissionProcess.Variables.RESUBMIT.name(), true,
         ResubmissionProcess.Variables.AMENDMENTS.name(), "Added my own measured change.",
-        ImpactStatement.ACTIONS, "I parallelised the suites of my own module."));
+        ImpactStatement.ACTIONS.name(), "I parallelised the suites of my own module."));
     at("2026-09-06T10:00:00Z");
     people.work("carol", b, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE.name(), 9, JUSTIFICATION.name(), "Now measured."));
     people.claim("dave", people.task(b, ReviewRoundProcess.Tasks.PEER_REVIEW));
@@ -186,10 +186,10 @@ final class ReportScenario {
     variables.put(EndorsementProcess.Variables.SKILL_CODE.name(), skillCode);
     variables.put(EndorsementProcess.Variables.SKILL_LEVEL.name(), skillLevel);
     variables.put(EndorsementProcess.Variables.SCORE.name(), 9);
-    variables.put(ImpactStatement.PROBLEM, "Reviews stalled on three Java styles.");
-    variables.put(ImpactStatement.ACTIONS, "Wrote the language guide and led four sessions.");
-    variables.put(ImpactStatement.RESULTS, "Review turnaround fell from 3 days to 1.");
-    variables.put(ImpactStatement.LINKS, "https://git.example.org/guides/java");
+    variables.put(ImpactStatement.PROBLEM.name(), "Reviews stalled on three Java styles.");
+    variables.put(ImpactStatement.ACTIONS.name(), "Wrote the language guide and led four sessions.");
+    variables.put(ImpactStatement.RESULTS.name(), "Review turnaround fell from 3 days to 1.");
+    variables.put(ImpactStatement.LINKS.name(), "https://git.example.org/guides/java");
     variables.put(EndorsementProcess.Variables.JUSTIFICATION.name(), "Six months of pull requests, well beyond the level.");
     ProcessInstance instance = people.as(endorser,
         () -> engine.getRuntimeService().startProcessInstanceByKey(EndorsementProcess.KEY, variables));

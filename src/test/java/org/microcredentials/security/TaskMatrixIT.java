@@ -91,16 +91,16 @@ class TaskMatrixIT {
   @Test
   void selfSubmissionAndResubmission() {
     String key = start("carol", SelfSubmissionProcess.KEY, Map.of(SKILL_CODE.name(), "iPERF", SKILL_LEVEL.name(), 4,
-        ImpactStatement.PROBLEM, "p99 latency of checkout was 2 s.", ImpactStatement.ACTIONS, "Profiled and removed N+1 queries.",
-        ImpactStatement.RESULTS, "p99 fell to 300 ms."));
+        ImpactStatement.PROBLEM.name(), "p99 latency of checkout was 2 s.", ImpactStatement.ACTIONS.name(), "Profiled and removed N+1 queries.",
+        ImpactStatement.RESULTS.name(), "p99 fell to 300 ms."));
 
     groupTask(key, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, Set.of("erin", "ivan"), "erin",
         Map.of(ASSESSOR_ID.name(), "dave"));
     assignedTask(key, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, "dave",
         Map.of(MORE_EVIDENCE_REQUESTED.name(), true, EVIDENCE_REQUEST.name(), "Show the measurements."));
     assignedTask(key, ReviewRoundProcess.Tasks.PROVIDE_MORE_EVIDENCE, "carol",
-        Map.of(ImpactStatement.PROBLEM, "p99 latency of checkout was 2 s.", ImpactStatement.ACTIONS, "Profiled and removed N+1 queries.",
-            ImpactStatement.RESULTS, "p99 fell to 300 ms (dashboard attached).", ImpactStatement.LINKS, "https://grafana.example.org/d/1"));
+        Map.of(ImpactStatement.PROBLEM.name(), "p99 latency of checkout was 2 s.", ImpactStatement.ACTIONS.name(), "Profiled and removed N+1 queries.",
+            ImpactStatement.RESULTS.name(), "p99 fell to 300 ms (dashboard attached).", ImpactStatement.LINKS.name(), "https://grafana.example.org/d/1"));
     assignedTask(key, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, "dave",
         Map.of(MORE_EVIDENCE_REQUESTED.name(), false, SCORE.name(), 7, JUSTIFICATION.name(), "Good, not yet team-wide.",
             IMPROVEMENT_AREAS.name(), "Spread the practice; goal: a team-wide latency budget."));
@@ -115,9 +115,9 @@ class TaskMatrixIT {
 
     assignedTask(key, ResubmissionProcess.Tasks.AMEND_APPLICATION, "carol",
         Map.of(ResubmissionProcess.Variables.RESUBMIT.name(), true, ResubmissionProcess.Variables.AMENDMENTS.name(),
-            "Added the team-wide latency budget.", ImpactStatement.PROBLEM, "p99 latency of checkout was 2 s.",
-            ImpactStatement.ACTIONS, "Profiled, removed N+1 queries, set a team latency budget.",
-            ImpactStatement.RESULTS, "p99 300 ms; three teams adopted the budget."));
+            "Added the team-wide latency budget.", ImpactStatement.PROBLEM.name(), "p99 latency of checkout was 2 s.",
+            ImpactStatement.ACTIONS.name(), "Profiled, removed N+1 queries, set a team latency budget.",
+            ImpactStatement.RESULTS.name(), "p99 300 ms; three teams adopted the budget."));
     assignedTask(key, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, "dave",
         Map.of(MORE_EVIDENCE_REQUESTED.name(), false, SCORE.name(), 9, JUSTIFICATION.name(), "Now team-wide."));
     groupTask(key, ReviewRoundProcess.Tasks.PEER_REVIEW, Set.of("erin", "frank", "ivan", "grace"), "ivan",
@@ -143,8 +143,8 @@ class TaskMatrixIT {
   @Test
   void overdueWorkIsReassignedOnlyByTheSemTeamAndNeverByTheCandidate() {
     String key = start("ivan", SelfSubmissionProcess.KEY, Map.of(SKILL_CODE.name(), "iLAN", SKILL_LEVEL.name(), 5,
-        ImpactStatement.PROBLEM, "No shared Kotlin idioms.", ImpactStatement.ACTIONS, "Wrote the guide, ran workshops.",
-        ImpactStatement.RESULTS, "Review comments on idioms down 60%."));
+        ImpactStatement.PROBLEM.name(), "No shared Kotlin idioms.", ImpactStatement.ACTIONS.name(), "Wrote the guide, ran workshops.",
+        ImpactStatement.RESULTS.name(), "Review comments on idioms down 60%."));
     groupTask(key, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, Set.of("erin"), "erin", Map.of(ASSESSOR_ID.name(), "frank"));
 
     ProcessInstance instance = instance(key);
@@ -169,9 +169,9 @@ class TaskMatrixIT {
   void endorsement() {
     String key = start("frank", EndorsementProcess.KEY, Map.of(EndorsementProcess.Variables.CANDIDATE_ID.name(), "bob",
         EndorsementProcess.Variables.SKILL_CODE.name(), "iOWN", EndorsementProcess.Variables.SKILL_LEVEL.name(), 4,
-        EndorsementProcess.Variables.SCORE.name(), 9, ImpactStatement.PROBLEM, "Incidents without owners.",
-        ImpactStatement.ACTIONS, "Bob set up the on-call rota and runbooks.",
-        ImpactStatement.RESULTS, "Mean time to recovery halved.",
+        EndorsementProcess.Variables.SCORE.name(), 9, ImpactStatement.PROBLEM.name(), "Incidents without owners.",
+        ImpactStatement.ACTIONS.name(), "Bob set up the on-call rota and runbooks.",
+        ImpactStatement.RESULTS.name(), "Mean time to recovery halved.",
         EndorsementProcess.Variables.JUSTIFICATION.name(), "Ownership beyond his level."));
     groupTask(key, EndorsementProcess.Tasks.REVIEW_ENDORSEMENT, Set.of("erin", "ivan", "grace"), "erin",
         Map.of(EndorsementProcess.Variables.REVIEW_DECISION.name(), EndorsementProcess.Decisions.REQUEST_JUSTIFICATION,

@@ -246,7 +246,7 @@ class SelfSubmissionProcessTest {
     Map<String, Object> more = SelfSubmissions.evidence("iLAN", 3);
     more.remove(SKILL_CODE.name());
     more.remove(SKILL_LEVEL.name());
-    more.put(ImpactStatement.RESULTS, "I cut build time from 40 to 9 minutes (my PRs #42, #43).");
+    more.put(ImpactStatement.RESULTS.name(), "I cut build time from 40 to 9 minutes (my PRs #42, #43).");
     app.complete("alice", app.task(instance, PROVIDE_MORE_EVIDENCE), more);
 
     assertThatApplication(instance).isWaitingAt(ASSESS_EVIDENCE);
@@ -347,7 +347,7 @@ class SelfSubmissionProcessTest {
     Task amend = app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION);
     assertThat(engine.getTaskService().getVariable(amend.getId(), EVIDENCE_REQUEST.name())).isEqualTo("Link the pull requests.");
     Map<String, Object> withLinks = amendment("Linked the PRs.", "More results.");
-    withLinks.put(ImpactStatement.LINKS, "https://git.example.org/build/pull/43");
+    withLinks.put(ImpactStatement.LINKS.name(), "https://git.example.org/build/pull/43");
     app.complete("henry", amend, withLinks);
     assertThat(runtime().getVariable(calledInstance(instance).getId(),
         ResubmissionProcess.Variables.CHANGES_SINCE_LAST_ASSESSMENT.name()))
@@ -411,7 +411,7 @@ class SelfSubmissionProcessTest {
     assertThat(reassigned.getId()).isEqualTo(assessment.getId());
     BpmnAwareTests.assertThat(reassigned).isAssignedTo("dave");
     assertThat(app.variable(instance, ASSESSOR_ID.name())).isEqualTo("dave");
-    assertThat(app.variable(instance, ImpactStatement.RESULTS)).as("work so far kept").asString().contains("9 minutes");
+    assertThat(app.variable(instance, ImpactStatement.RESULTS.name())).as("work so far kept").asString().contains("9 minutes");
     app.score(instance, "dave", 9);
 
     // The review waits too long: the SEM team hands it to frank.
@@ -459,7 +459,7 @@ class SelfSubmissionProcessTest {
     Map<String, Object> amended = SelfSubmissions.evidence("unused", 1);
     amended.remove(SKILL_CODE.name());
     amended.remove(SKILL_LEVEL.name());
-    amended.put(ImpactStatement.RESULTS, results);
+    amended.put(ImpactStatement.RESULTS.name(), results);
     amended.put(ResubmissionProcess.Variables.RESUBMIT.name(), true);
     amended.put(ResubmissionProcess.Variables.AMENDMENTS.name(), note);
     return amended;

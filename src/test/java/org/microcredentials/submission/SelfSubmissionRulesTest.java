@@ -139,7 +139,7 @@ class SelfSubmissionRulesTest {
     @Test
     void missingEvidenceIsRefused() {
       Map<String, Object> variables = SelfSubmissions.evidence("iLAN", 3);
-      variables.remove(ImpactStatement.RESULTS);
+      variables.remove(ImpactStatement.RESULTS.name());
       assertRefused(() -> app.submit("alice", variables), "'impactResults' is required", 0);
     }
 

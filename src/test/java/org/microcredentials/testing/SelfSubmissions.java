@@ -60,10 +60,10 @@ public class SelfSubmissions {
     Map<String, Object> variables = new HashMap<>();
     variables.put(SKILL_CODE.name(), skillCode);
     variables.put(SKILL_LEVEL.name(), skillLevel);
-    variables.put(ImpactStatement.PROBLEM, "Our build took 40 minutes and blocked releases.");
-    variables.put(ImpactStatement.ACTIONS, "I profiled the build, parallelised the test suites and cached dependencies.");
-    variables.put(ImpactStatement.RESULTS, "Build time fell to 9 minutes; we release daily instead of weekly.");
-    variables.put(ImpactStatement.LINKS, "https://git.example.org/build/pull/42");
+    variables.put(ImpactStatement.PROBLEM.name(), "Our build took 40 minutes and blocked releases.");
+    variables.put(ImpactStatement.ACTIONS.name(), "I profiled the build, parallelised the test suites and cached dependencies.");
+    variables.put(ImpactStatement.RESULTS.name(), "Build time fell to 9 minutes; we release daily instead of weekly.");
+    variables.put(ImpactStatement.LINKS.name(), "https://git.example.org/build/pull/42");
     return variables;
   }
 
