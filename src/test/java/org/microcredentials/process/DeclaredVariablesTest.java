@@ -136,7 +136,7 @@ class DeclaredVariablesTest {
         }
       }
     }
-    names.addAll(List.of(SendNotificationDelegate.TEMPLATE, SendNotificationDelegate.TO, SendNotificationDelegate.EXCEPT));
+    names.addAll(List.of(SendNotificationDelegate.TEMPLATE.name(), SendNotificationDelegate.TO.name(), SendNotificationDelegate.EXCEPT.name()));
     assertThat(homes).as("the classes that declare variables").hasSizeGreaterThanOrEqualTo(9);
     return names;
   }
