@@ -24,6 +24,10 @@ import org.springframework.stereotype.Component;
 @Component("assessedSkillScope")
 class AssessedSkillVariablesListener implements ExecutionListener, TaskListener {
 
+  /** The impact statement's fields: each skill's evidence starts empty in its own scope. */
+  private static final List<ProcessVariable<String>> EVIDENCE_FIELDS =
+      List.of(ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS, ImpactStatement.LINKS);
+
   private final PromotionSkills skills;
 
   AssessedSkillVariablesListener(PromotionSkills skills) {
@@ -37,10 +41,7 @@ class AssessedSkillVariablesListener implements ExecutionListener, TaskListener 
     SKILL_NAME.localOn(scope, skill.skillName());
     SKILL_LEVEL.localOn(scope, skill.skillLevel());
     PromotionApplicationProcess.Variables.SKILL_CRITERIA.localOn(scope, skill.criteria());
-    for (ProcessVariable<String> field : List.of(ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS,
-        ImpactStatement.LINKS)) {
-      field.localOn(scope, null);
-    }
+    EVIDENCE_FIELDS.forEach(field -> field.localOn(scope, null));
   }
 
   @Override

@@ -25,6 +25,7 @@ class EligibleAssessorsListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    ELIGIBLE_ASSESSORS.localOn(task, options.of(steps.eligibleAssessors(ApplicationRegister.keyOf(task.getExecution()))));
+    ELIGIBLE_ASSESSORS.localOn(task,
+        options.of(steps.eligibleAssessors(ApplicationRegister.keyOf(task.getExecution()))));
   }
 }
