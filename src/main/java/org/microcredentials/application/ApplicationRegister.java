@@ -32,8 +32,8 @@ public class ApplicationRegister {
   public static String keyOf(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey != null && businessKey.startsWith(PROMOTION_PREFIX)) {
-      Object skillCode = execution.getVariable(ApplicationVariables.SKILL_CODE);
-      return skillCode == null ? businessKey : promotionSkillKey(businessKey, skillCode.toString());
+      String skillCode = ApplicationVariables.SKILL_CODE.from(execution);
+      return skillCode == null ? businessKey : promotionSkillKey(businessKey, skillCode);
     }
     return businessKey;
   }

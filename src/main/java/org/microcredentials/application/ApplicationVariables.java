@@ -1,5 +1,7 @@
 package org.microcredentials.application;
 
+import org.microcredentials.process.ProcessVariable;
+
 /**
  * The names under which every flow that makes an application (a self-submission, each skill of a
  * promotion application) and the review round that assesses it carry the application's own facts.
@@ -9,9 +11,9 @@ package org.microcredentials.application;
  */
 public final class ApplicationVariables {
 
-  public static final String CANDIDATE_ID = "candidateId";
-  public static final String SKILL_CODE = "skillCode";
-  public static final String SKILL_LEVEL = "skillLevel";
+  public static final ProcessVariable<String> CANDIDATE_ID = ProcessVariable.text("candidateId");
+  public static final ProcessVariable<String> SKILL_CODE = ProcessVariable.text("skillCode");
+  public static final ProcessVariable<Integer> SKILL_LEVEL = ProcessVariable.integer("skillLevel");
 
   private ApplicationVariables() {
   }

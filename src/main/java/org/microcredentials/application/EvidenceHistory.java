@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.microcredentials.credential.ImpactStatement;
+import org.microcredentials.process.ProcessVariable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -25,9 +26,9 @@ public class EvidenceHistory {
     }
 
     /** A field left empty in a form arrives as "" and one never filled in as nothing: the same to a reader. */
-    private static String text(VariableScope scope, String name) {
-      Object value = scope.getVariable(name);
-      return value == null || value.toString().isBlank() ? null : value.toString().strip();
+    private static String text(VariableScope scope, ProcessVariable<String> field) {
+      String value = field.from(scope);
+      return value == null || value.isBlank() ? null : value.strip();
     }
   }
 

@@ -2,6 +2,7 @@ package org.microcredentials.credential;
 
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.VariableScope;
+import org.microcredentials.process.ProcessVariable;
 import org.microcredentials.process.VariableReader;
 
 /**
@@ -13,10 +14,10 @@ import org.microcredentials.process.VariableReader;
  */
 public record ImpactStatement(String problem, String actions, String results, Optional<String> links) {
 
-  public static final String PROBLEM = "impactProblem";
-  public static final String ACTIONS = "impactActions";
-  public static final String RESULTS = "impactResults";
-  public static final String LINKS = "evidenceLinks";
+  public static final ProcessVariable<String> PROBLEM = ProcessVariable.text("impactProblem");
+  public static final ProcessVariable<String> ACTIONS = ProcessVariable.text("impactActions");
+  public static final ProcessVariable<String> RESULTS = ProcessVariable.text("impactResults");
+  public static final ProcessVariable<String> LINKS = ProcessVariable.text("evidenceLinks");
 
   /**
    * The statement as a person sent it, checked field by field in the order of the forms; a missing

@@ -1,9 +1,10 @@
 package org.microcredentials.endorsement;
 
 import org.microcredentials.credential.ImpactStatement;
+import org.microcredentials.process.ProcessVariable;
 
 /**
- * The contract of {@code processes/endorsement.bpmn}: its key, element ids and variable names.
+ * The contract of {@code processes/endorsement.bpmn}: its key, element ids and variables.
  * BPMN, forms and Java take their names from here (and docs/contract.md); the impact statement's fields are
  * {@link ImpactStatement}'s.
  */
@@ -48,32 +49,33 @@ public final class EndorsementProcess {
 
   public static final class Variables {
     // start
-    public static final String ENDORSER_ID = "endorserId";
-    public static final String CANDIDATE_ID = "candidateId";
-    public static final String SKILL_CODE = "skillCode";
-    public static final String SKILL_LEVEL = "skillLevel";
-    public static final String SCORE = "score";
-    public static final String JUSTIFICATION = "justification";
+    public static final ProcessVariable<String> ENDORSER_ID = ProcessVariable.text("endorserId");
+    public static final ProcessVariable<String> CANDIDATE_ID = ProcessVariable.text("candidateId");
+    public static final ProcessVariable<String> SKILL_CODE = ProcessVariable.text("skillCode");
+    public static final ProcessVariable<Integer> SKILL_LEVEL = ProcessVariable.integer("skillLevel");
+    public static final ProcessVariable<Integer> SCORE = ProcessVariable.integer("score");
+    public static final ProcessVariable<String> JUSTIFICATION = ProcessVariable.text("justification");
     // set at start, for people, forms and notifications
-    public static final String ENDORSER_NAME = "endorserName";
-    public static final String CANDIDATE_NAME = "candidateName";
-    public static final String CANDIDATE_LEVEL = "candidateLevel";
-    public static final String LINE_MANAGER_ID = "lineManagerId";
-    public static final String SKILL_NAME = "skillName";
+    public static final ProcessVariable<String> ENDORSER_NAME = ProcessVariable.text("endorserName");
+    public static final ProcessVariable<String> CANDIDATE_NAME = ProcessVariable.text("candidateName");
+    public static final ProcessVariable<Integer> CANDIDATE_LEVEL = ProcessVariable.integer("candidateLevel");
+    public static final ProcessVariable<String> LINE_MANAGER_ID = ProcessVariable.text("lineManagerId");
+    public static final ProcessVariable<String> SKILL_NAME = ProcessVariable.text("skillName");
     // review and the further-justification loop
-    public static final String REVIEW_DECISION = "reviewDecision";
-    public static final String REVIEW_COMMENT = "reviewComment";
-    public static final String ADDITIONAL_JUSTIFICATION = "additionalJustification";
+    public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.text("reviewDecision");
+    public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.text("reviewComment");
+    public static final ProcessVariable<String> ADDITIONAL_JUSTIFICATION =
+        ProcessVariable.text("additionalJustification");
     /** Every round so far, as text the reviewer reads: each question and the endorser's answer. */
-    public static final String JUSTIFICATION_HISTORY = "justificationHistory";
+    public static final ProcessVariable<String> JUSTIFICATION_HISTORY = ProcessVariable.text("justificationHistory");
     /**
      * The endorsement's (or the request's) business key, a local variable of the tasks whose forms name it: a form
      * reads only variables, and the business key is none.
      */
-    public static final String BUSINESS_KEY = "businessKey";
+    public static final ProcessVariable<String> BUSINESS_KEY = ProcessVariable.text("businessKey");
     // outcome
-    public static final String APPROVED = "approved";
-    public static final String CREDENTIAL_ID = "credentialId";
+    public static final ProcessVariable<Boolean> APPROVED = ProcessVariable.flag("approved");
+    public static final ProcessVariable<String> CREDENTIAL_ID = ProcessVariable.text("credentialId");
 
     private Variables() {
     }

@@ -181,11 +181,11 @@ public class EndorsementRegister {
 
   /** Puts the facts back into the instance's variables, so forms and notifications show what is kept. */
   public static void restoreFacts(org.camunda.bpm.engine.delegate.VariableScope scope, Endorsement endorsement) {
-    scope.setVariable(EndorsementProcess.Variables.ENDORSER_ID, endorsement.endorserId());
-    scope.setVariable(EndorsementProcess.Variables.CANDIDATE_ID, endorsement.candidateId());
-    scope.setVariable(EndorsementProcess.Variables.SKILL_CODE, endorsement.skillCode());
-    scope.setVariable(EndorsementProcess.Variables.SKILL_LEVEL, endorsement.skillLevel());
-    scope.setVariable(EndorsementProcess.Variables.SCORE, endorsement.score());
+    EndorsementProcess.Variables.ENDORSER_ID.on(scope, endorsement.endorserId());
+    EndorsementProcess.Variables.CANDIDATE_ID.on(scope, endorsement.candidateId());
+    EndorsementProcess.Variables.SKILL_CODE.on(scope, endorsement.skillCode());
+    EndorsementProcess.Variables.SKILL_LEVEL.on(scope, endorsement.skillLevel());
+    EndorsementProcess.Variables.SCORE.on(scope, endorsement.score());
   }
 
   public Status status(String businessKey) {

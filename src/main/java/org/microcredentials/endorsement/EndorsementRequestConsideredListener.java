@@ -38,8 +38,8 @@ class EndorsementRequestConsideredListener extends RuleCheckingExecutionListener
         : steps.decline(businessKey, actor, input.requiredText(DECLINE_MESSAGE));
     ACCEPT_REQUEST.on(execution, accepted);
     // The endorsement is for whom and what the candidate asked, whatever the form sends.
-    execution.setVariable(CANDIDATE_ID, request.candidateId());
-    execution.setVariable(SKILL_CODE, request.skillCode());
-    execution.setVariable(SKILL_LEVEL, request.skillLevel());
+    CANDIDATE_ID.on(execution, request.candidateId());
+    SKILL_CODE.on(execution, request.skillCode());
+    SKILL_LEVEL.on(execution, request.skillLevel());
   }
 }

@@ -47,13 +47,13 @@ class EndorsementRequestStartListener extends RuleCheckingExecutionListener {
         message);
 
     execution.setProcessBusinessKey(accepted.businessKey());
-    execution.setVariable(CANDIDATE_ID, candidateId);
+    CANDIDATE_ID.on(execution, candidateId);
     access.letFollow(execution, candidateId);
-    execution.setVariable(CANDIDATE_NAME, accepted.candidate().displayName());
+    CANDIDATE_NAME.on(execution, accepted.candidate().displayName());
     LEADER_ID.on(execution, leaderId);
     LEADER_NAME.on(execution, accepted.leader().displayName());
-    execution.setVariable(SKILL_LEVEL, skillLevel);
-    execution.setVariable(SKILL_NAME, accepted.skill().name());
+    SKILL_LEVEL.on(execution, skillLevel);
+    SKILL_NAME.on(execution, accepted.skill().name());
     REQUEST_EXPIRY.on(execution, accepted.expiry().toString());
   }
 }

@@ -31,8 +31,8 @@ class EndorsementReviewedListener extends RuleCheckingExecutionListener {
     EndorsementSteps.Reviewed reviewed = steps.review(EndorsementInstance.of(execution), actor, decision,
         input.optionalText(REVIEW_COMMENT));
     EndorsementRegister.restoreFacts(execution, reviewed.endorsement());
-    execution.setVariable(REVIEW_DECISION, decision);
-    reviewed.asked().ifPresentOrElse(asked -> execution.setVariable(JUSTIFICATION_HISTORY, asked.history()),
-        () -> execution.setVariable(APPROVED, reviewed.approved()));
+    REVIEW_DECISION.on(execution, decision);
+    reviewed.asked().ifPresentOrElse(asked -> JUSTIFICATION_HISTORY.on(execution, asked.history()),
+        () -> APPROVED.on(execution, reviewed.approved()));
   }
 }

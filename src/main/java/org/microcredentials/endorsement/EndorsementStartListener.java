@@ -48,17 +48,17 @@ class EndorsementStartListener extends RuleCheckingExecutionListener {
         EndorserStatement.of(execution::getVariable, endorserId));
 
     execution.setProcessBusinessKey(accepted.businessKey());
-    execution.setVariable(ENDORSER_ID, endorserId);
-    execution.setVariable(ENDORSER_NAME, accepted.endorser().displayName());
-    execution.setVariable(CANDIDATE_ID, candidateId);
-    execution.setVariable(CANDIDATE_NAME, accepted.candidate().displayName());
-    execution.setVariable(CANDIDATE_LEVEL, accepted.candidate().seniorityLevel());
+    ENDORSER_ID.on(execution, endorserId);
+    ENDORSER_NAME.on(execution, accepted.endorser().displayName());
+    CANDIDATE_ID.on(execution, candidateId);
+    CANDIDATE_NAME.on(execution, accepted.candidate().displayName());
+    CANDIDATE_LEVEL.on(execution, accepted.candidate().seniorityLevel());
     String lineManagerId = accepted.candidate().lineManagerId();
-    execution.setVariable(LINE_MANAGER_ID, lineManagerId == null ? "" : lineManagerId);
-    execution.setVariable(SKILL_LEVEL, skillLevel);
-    execution.setVariable(SKILL_NAME, accepted.skill().name());
-    execution.setVariable(SCORE, score);
+    LINE_MANAGER_ID.on(execution, lineManagerId == null ? "" : lineManagerId);
+    SKILL_LEVEL.on(execution, skillLevel);
+    SKILL_NAME.on(execution, accepted.skill().name());
+    SCORE.on(execution, score);
     access.letFollow(execution, endorserId);
-    execution.setVariable(JUSTIFICATION_HISTORY, "");
+    JUSTIFICATION_HISTORY.on(execution, "");
   }
 }

@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
 @Component
 class EndorsementsBegunEarlier {
 
-  private static final Set<String> STATEMENT = Set.of(ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS, ImpactStatement.LINKS,
-      JUSTIFICATION);
+  private static final Set<String> STATEMENT = Set.of(ImpactStatement.PROBLEM.name(), ImpactStatement.ACTIONS.name(),
+      ImpactStatement.RESULTS.name(), ImpactStatement.LINKS.name(), JUSTIFICATION.name());
 
   private final EndorsementRegister endorsements;
   private final HistoryService history;
@@ -58,7 +58,7 @@ class EndorsementsBegunEarlier {
       HistoricVariableUpdate update = (HistoricVariableUpdate) detail;
       if (STATEMENT.contains(update.getVariableName())) {
         asStarted.putIfAbsent(update.getVariableName(), update.getValue());
-      } else if (JUSTIFICATION_HISTORY.equals(update.getVariableName()) && update.getValue() != null) {
+      } else if (JUSTIFICATION_HISTORY.name().equals(update.getVariableName()) && update.getValue() != null) {
         justificationHistory = update.getValue().toString();
       }
     }

@@ -17,15 +17,15 @@ final class EndorserStatement {
   /** The statement from the endorser's values as given at the start, whatever holds them (the instance, its history). */
   static String of(Function<String, Object> asStarted, String endorserId) {
     StringBuilder summary = new StringBuilder()
-        .append("Problem: ").append(asStarted.apply(ImpactStatement.PROBLEM)).append('\n')
-        .append("Actions: ").append(asStarted.apply(ImpactStatement.ACTIONS)).append('\n')
-        .append("Results: ").append(asStarted.apply(ImpactStatement.RESULTS));
-    Object links = asStarted.apply(ImpactStatement.LINKS);
+        .append("Problem: ").append(asStarted.apply(ImpactStatement.PROBLEM.name())).append('\n')
+        .append("Actions: ").append(asStarted.apply(ImpactStatement.ACTIONS.name())).append('\n')
+        .append("Results: ").append(asStarted.apply(ImpactStatement.RESULTS.name()));
+    Object links = asStarted.apply(ImpactStatement.LINKS.name());
     if (links != null && !links.toString().isBlank()) {
       summary.append('\n').append("Links: ").append(links);
     }
     summary.append('\n').append("Endorsed by ").append(endorserId).append(": ")
-        .append(asStarted.apply(JUSTIFICATION));
+        .append(asStarted.apply(JUSTIFICATION.name()));
     return summary.toString();
   }
 }

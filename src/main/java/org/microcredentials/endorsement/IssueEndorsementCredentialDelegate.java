@@ -22,6 +22,6 @@ class IssueEndorsementCredentialDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(CREDENTIAL_ID, steps.issueCredential(EndorsementInstance.of(execution)).id());
+    CREDENTIAL_ID.on(execution, steps.issueCredential(EndorsementInstance.of(execution)).id());
   }
 }

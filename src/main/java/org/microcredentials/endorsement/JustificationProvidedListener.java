@@ -29,9 +29,9 @@ class JustificationProvidedListener extends RuleCheckingExecutionListener {
     String added = VariableReader.of(execution).requiredText(ADDITIONAL_JUSTIFICATION);
     EndorsementSteps.Justified justified = steps.justify(EndorsementInstance.of(execution), actor, added);
     EndorsementRegister.restoreFacts(execution, justified.endorsement());
-    execution.setVariable(JUSTIFICATION_HISTORY, justified.history());
+    JUSTIFICATION_HISTORY.on(execution, justified.history());
     // The reviewer's next form starts with a fresh decision.
-    execution.removeVariable(REVIEW_DECISION);
-    execution.removeVariable(REVIEW_COMMENT);
+    execution.removeVariable(REVIEW_DECISION.name());
+    execution.removeVariable(REVIEW_COMMENT.name());
   }
 }

@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
+import org.microcredentials.process.ProcessVariable;
 import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +18,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class SendNotificationDelegate implements JavaDelegate {
 
-  public static final String TEMPLATE = "notificationTemplate";
-  public static final String TO = "notificationTo";
-  public static final String EXCEPT = "notificationExcept";
+  public static final ProcessVariable<String> TEMPLATE = ProcessVariable.text("notificationTemplate");
+  public static final ProcessVariable<String> TO = ProcessVariable.text("notificationTo");
+  public static final ProcessVariable<String> EXCEPT = ProcessVariable.text("notificationExcept");
 
   private final Notifications notifications;
 

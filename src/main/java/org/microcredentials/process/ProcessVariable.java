@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.SpinValues;
 
 /**
  * A process variable declared once with its name and its Java type, so that listeners, delegates and tests read
@@ -84,6 +86,15 @@ public final class ProcessVariable<T> {
       return list.stream().map(String.class::cast).toList();
     }, value -> Variables.objectValue(new ArrayList<>(value))
         .serializationDataFormat(Variables.SerializationDataFormats.JSON).create());
+  }
+
+  /**
+   * A JSON document, stored as a Spin Json variable: what a Camunda Forms select reads its dynamic options from (a
+   * String holding JSON would show "No results"), and what clients read as JSON.
+   */
+  public static ProcessVariable<SpinJsonNode> json(String name) {
+    return new ProcessVariable<>(name, "Json", value -> value instanceof SpinJsonNode node ? node : null,
+        value -> SpinValues.jsonValue(value).create());
   }
 
   /** The variable's name, as models, forms, clients and docs/contract.md spell it. */

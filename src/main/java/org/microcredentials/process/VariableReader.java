@@ -6,8 +6,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.microcredentials.RuleViolation;
 
 /**
- * Reads variables as Tasklist and REST clients send them and refuses what breaks a field rule,
- * naming the field. Numbers arrive as Integer (Tasklist) or Long (REST clients): both are accepted.
+ * Reads the fields a person sends, each named by its declaration ({@link ProcessVariable}), as Tasklist and REST
+ * clients send them, and refuses what breaks a field rule with a 400 naming the field. Numbers arrive as Integer
+ * (Tasklist) or Long (REST clients): both are accepted.
  */
 public final class VariableReader {
 
@@ -25,37 +26,13 @@ public final class VariableReader {
   }
 
   public String requiredText(ProcessVariable<String> variable) {
-    return requiredText(variable.name());
+    String name = variable.name();
+    return optionalText(variable)
+        .orElseThrow(() -> RuleViolation.invalid("required-" + name, "'" + name + "' is required."));
   }
 
   public Optional<String> optionalText(ProcessVariable<String> variable) {
-    return optionalText(variable.name());
-  }
-
-  public int requiredWholeNumber(ProcessVariable<Integer> variable, int min, int max) {
-    return requiredWholeNumber(variable.name(), min, max);
-  }
-
-  public boolean requiredBoolean(ProcessVariable<Boolean> variable) {
-    return requiredBoolean(variable.name());
-  }
-
-  public boolean optionalBoolean(ProcessVariable<Boolean> variable, boolean otherwise) {
-    return optionalBoolean(variable.name(), otherwise);
-  }
-
-  /** {@link #keepAs(String, Object)}, the value written as its declaration writes it. */
-  public <T> void keepAs(ProcessVariable<T> variable, T value) {
-    if (!Objects.equals(scope.getVariable(variable.name()), value)) {
-      variable.on(scope, value);
-    }
-  }
-
-  public String requiredText(String name) {
-    return optionalText(name).orElseThrow(() -> RuleViolation.invalid("required-" + name, "'" + name + "' is required."));
-  }
-
-  public Optional<String> optionalText(String name) {
+    String name = variable.name();
     Object value = scope.getVariable(name);
     if (value == null) {
       return Optional.empty();
@@ -70,15 +47,11 @@ public final class VariableReader {
     return text.isBlank() ? Optional.empty() : Optional.of(text.strip());
   }
 
-  public int requiredWholeNumber(String name, int min, int max) {
-    return optionalWholeNumber(name, min, max)
-        .orElseThrow(() -> RuleViolation.invalid("required-" + name, "'" + name + "' is required."));
-  }
-
-  public Optional<Integer> optionalWholeNumber(String name, int min, int max) {
+  public int requiredWholeNumber(ProcessVariable<Integer> variable, int min, int max) {
+    String name = variable.name();
     Object value = scope.getVariable(name);
     if (value == null) {
-      return Optional.empty();
+      throw RuleViolation.invalid("required-" + name, "'" + name + "' is required.");
     }
     long number;
     if (value instanceof Integer || value instanceof Long || value instanceof Short) {
@@ -91,10 +64,11 @@ public final class VariableReader {
       throw RuleViolation.invalid("range-" + name,
           "'" + name + "' must be a whole number from " + min + " to " + max + "; " + number + " is outside.");
     }
-    return Optional.of((int) number);
+    return (int) number;
   }
 
-  public boolean requiredBoolean(String name) {
+  public boolean requiredBoolean(ProcessVariable<Boolean> variable) {
+    String name = variable.name();
     Object value = scope.getVariable(name);
     if (value == null) {
       throw RuleViolation.invalid("required-" + name, "'" + name + "' is required (true or false).");
@@ -102,18 +76,19 @@ public final class VariableReader {
     return checkedBoolean(name, value);
   }
 
-  public boolean optionalBoolean(String name, boolean otherwise) {
-    Object value = scope.getVariable(name);
-    return value == null ? otherwise : checkedBoolean(name, value);
+  public boolean optionalBoolean(ProcessVariable<Boolean> variable, boolean otherwise) {
+    Object value = scope.getVariable(variable.name());
+    return value == null ? otherwise : checkedBoolean(variable.name(), value);
   }
 
   /**
-   * Stores a value as read (a number as Integer, an absent flag as its default) unless the variable already
-   * holds exactly that value: a value the client sent as it is kept costs no second history entry.
+   * Stores a value as read (a number as Integer, an absent flag as its default), as its declaration writes it,
+   * unless the variable already holds exactly that value: a value the client sent as it is kept costs no second
+   * history entry.
    */
-  public void keepAs(String name, Object value) {
-    if (!Objects.equals(scope.getVariable(name), value)) {
-      scope.setVariable(name, value);
+  public <T> void keepAs(ProcessVariable<T> variable, T value) {
+    if (!Objects.equals(scope.getVariable(variable.name()), value)) {
+      variable.on(scope, value);
     }
   }
 

@@ -3,12 +3,14 @@ package org.microcredentials.promotion;
 import static org.microcredentials.application.ApplicationVariables.*;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.credential.ImpactStatement;
+import org.microcredentials.process.ProcessVariable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,6 +24,10 @@ import org.springframework.stereotype.Component;
 @Component("assessedSkillScope")
 class AssessedSkillVariablesListener implements ExecutionListener, TaskListener {
 
+  /** The impact statement's fields: each skill's evidence starts empty in its own scope. */
+  private static final List<ProcessVariable<String>> EVIDENCE_FIELDS =
+      List.of(ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS, ImpactStatement.LINKS);
+
   private final PromotionSkills skills;
 
   AssessedSkillVariablesListener(PromotionSkills skills) {
@@ -31,17 +37,15 @@ class AssessedSkillVariablesListener implements ExecutionListener, TaskListener 
   @Override
   public void notify(DelegateExecution scope) {
     PromotionSkills.SkillToAssess skill = skills.skillToAssess(ApplicationRegister.keyOf(scope));
-    scope.setVariableLocal(SKILL_CODE, skill.skillCode());
-    scope.setVariableLocal(SKILL_NAME, skill.skillName());
-    scope.setVariableLocal(SKILL_LEVEL, skill.skillLevel());
-    scope.setVariableLocal(PromotionApplicationProcess.Variables.SKILL_CRITERIA, skill.criteria());
-    for (String field : new String[] {ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS, ImpactStatement.LINKS}) {
-      scope.setVariableLocal(field, null);
-    }
+    SKILL_CODE.localOn(scope, skill.skillCode());
+    SKILL_NAME.localOn(scope, skill.skillName());
+    SKILL_LEVEL.localOn(scope, skill.skillLevel());
+    PromotionApplicationProcess.Variables.SKILL_CRITERIA.localOn(scope, skill.criteria());
+    EVIDENCE_FIELDS.forEach(field -> field.localOn(scope, null));
   }
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariableLocal(SKILL_CODE, skills.skillCodeOf(ApplicationRegister.keyOf(task.getExecution())));
+    SKILL_CODE.localOn(task, skills.skillCodeOf(ApplicationRegister.keyOf(task.getExecution())));
   }
 }

@@ -29,7 +29,7 @@ class InterviewRecordedListener extends RuleCheckingExecutionListener {
     VariableReader input = VariableReader.of(execution);
     PromotionSteps.Interview interview = steps.recordInterview(execution.getProcessBusinessKey(), actor,
         () -> new PromotionSteps.Interview(input.requiredBoolean(INTERVIEW_PASSED), input.requiredText(INTERVIEW_NOTES)));
-    execution.setVariable(INTERVIEW_PASSED, interview.passed());
-    execution.setVariable(INTERVIEW_SUMMARY, interview.summary(actor));
+    INTERVIEW_PASSED.on(execution, interview.passed());
+    INTERVIEW_SUMMARY.on(execution, interview.summary(actor));
   }
 }

@@ -1,8 +1,11 @@
 package org.microcredentials.promotion;
 
+import org.camunda.spin.json.SpinJsonNode;
+import org.microcredentials.process.ProcessVariable;
+
 /**
  * The contract of {@code processes/promotion-application.bpmn} (CONTRACT.md, "Promotion application"):
- * its key, element ids and variable names.
+ * its key, element ids and variables.
  *
  * <p>Where its facts live: the application (candidate, levels, interview, decision) is a row of
  * {@code promotion_application}; each skill the target level requires is a row of
@@ -40,26 +43,26 @@ public final class PromotionApplicationProcess {
 
   public static final class Variables {
     // start
-    public static final String TARGET_LEVEL = "targetLevel";
-    public static final String STATEMENT = "statement";
+    public static final ProcessVariable<Integer> TARGET_LEVEL = ProcessVariable.integer("targetLevel");
+    public static final ProcessVariable<String> STATEMENT = ProcessVariable.text("statement");
     // set at start, from the promotion's record
-    public static final String CANDIDATE_ID = "candidateId";
-    public static final String CANDIDATE_NAME = "candidateName";
-    public static final String CURRENT_LEVEL = "currentLevel";
-    public static final String EXISTING_CREDENTIALS = "existingCredentials";
+    public static final ProcessVariable<String> CANDIDATE_ID = ProcessVariable.text("candidateId");
+    public static final ProcessVariable<String> CANDIDATE_NAME = ProcessVariable.text("candidateName");
+    public static final ProcessVariable<Integer> CURRENT_LEVEL = ProcessVariable.integer("currentLevel");
+    public static final ProcessVariable<String> EXISTING_CREDENTIALS = ProcessVariable.text("existingCredentials");
     // per assessed skill (the multi-instance element, local to its scope and to the evidence task)
-    public static final String SKILL_CODE = "skillCode";
-    public static final String SKILL_CRITERIA = "skillCriteria";
+    public static final ProcessVariable<String> SKILL_CODE = ProcessVariable.text("skillCode");
+    public static final ProcessVariable<String> SKILL_CRITERIA = ProcessVariable.text("skillCriteria");
     // after the skills are settled, for the interview and the decision
-    public static final String SKILL_SCORES = "skillScores";
-    public static final String SKILL_SUMMARY = "skillSummary";
-    public static final String ALL_SKILLS_PASSED = "allSkillsPassed";
+    public static final ProcessVariable<SpinJsonNode> SKILL_SCORES = ProcessVariable.json("skillScores");
+    public static final ProcessVariable<String> SKILL_SUMMARY = ProcessVariable.text("skillSummary");
+    public static final ProcessVariable<Boolean> ALL_SKILLS_PASSED = ProcessVariable.flag("allSkillsPassed");
     // interview and decision
-    public static final String INTERVIEW_PASSED = "interviewPassed";
-    public static final String INTERVIEW_NOTES = "interviewNotes";
-    public static final String INTERVIEW_SUMMARY = "interviewSummary";
-    public static final String PROMOTED = "promoted";
-    public static final String DECISION_JUSTIFICATION = "decisionJustification";
+    public static final ProcessVariable<Boolean> INTERVIEW_PASSED = ProcessVariable.flag("interviewPassed");
+    public static final ProcessVariable<String> INTERVIEW_NOTES = ProcessVariable.text("interviewNotes");
+    public static final ProcessVariable<String> INTERVIEW_SUMMARY = ProcessVariable.text("interviewSummary");
+    public static final ProcessVariable<Boolean> PROMOTED = ProcessVariable.flag("promoted");
+    public static final ProcessVariable<String> DECISION_JUSTIFICATION = ProcessVariable.text("decisionJustification");
 
     private Variables() {
     }

@@ -29,6 +29,6 @@ class PromotionDecidedListener extends RuleCheckingExecutionListener {
     VariableReader input = VariableReader.of(execution);
     PromotionSteps.Decision decision = steps.decide(execution.getProcessBusinessKey(), actor,
         () -> new PromotionSteps.Decision(input.requiredBoolean(PROMOTED), input.requiredText(DECISION_JUSTIFICATION)));
-    execution.setVariable(PROMOTED, decision.promoted());
+    PROMOTED.on(execution, decision.promoted());
   }
 }

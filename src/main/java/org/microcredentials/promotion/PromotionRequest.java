@@ -18,7 +18,7 @@ import org.microcredentials.process.VariableReader;
  */
 record PromotionRequest(int targetLevel, Optional<String> statement) {
 
-  private static final Set<String> START_VARIABLES = Set.of(TARGET_LEVEL, STATEMENT);
+  private static final Set<String> START_VARIABLES = Set.of(TARGET_LEVEL.name(), STATEMENT.name());
 
   static PromotionRequest of(VariableScope sent) {
     Set<String> unknown = new TreeSet<>(sent.getVariableNames());

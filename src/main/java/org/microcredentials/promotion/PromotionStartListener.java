@@ -32,12 +32,12 @@ class PromotionStartListener extends RuleCheckingExecutionListener {
     PromotionRequest request = PromotionRequest.of(execution);
     PromotionIntake.Accepted accepted = intake.accept(candidateId, request);
     execution.setProcessBusinessKey(accepted.businessKey());
-    execution.setVariable(CANDIDATE_ID, candidateId);
-    execution.setVariable(CANDIDATE_NAME, accepted.candidate().displayName());
-    execution.setVariable(CURRENT_LEVEL, accepted.candidate().seniorityLevel());
-    execution.setVariable(TARGET_LEVEL, request.targetLevel());
-    execution.setVariable(STATEMENT, request.statement().orElse(""));
-    execution.setVariable(EXISTING_CREDENTIALS, accepted.existingCredentials());
+    CANDIDATE_ID.on(execution, candidateId);
+    CANDIDATE_NAME.on(execution, accepted.candidate().displayName());
+    CURRENT_LEVEL.on(execution, accepted.candidate().seniorityLevel());
+    TARGET_LEVEL.on(execution, request.targetLevel());
+    STATEMENT.on(execution, request.statement().orElse(""));
+    EXISTING_CREDENTIALS.on(execution, accepted.existingCredentials());
     access.letFollow(execution, candidateId);
   }
 }

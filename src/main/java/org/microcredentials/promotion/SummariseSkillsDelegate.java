@@ -5,7 +5,7 @@ import static org.microcredentials.promotion.PromotionApplicationProcess.Variabl
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,9 +28,9 @@ class SummariseSkillsDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) throws Exception {
     PromotionSkills.Summary summary = skills.summarise(execution.getProcessBusinessKey());
-    execution.setVariable(SKILL_SCORES, SpinValues.jsonValue(JSON.writeValueAsString(summary.scores())).create());
-    execution.setVariable(SKILL_SUMMARY, summary.text());
-    execution.setVariable(ALL_SKILLS_PASSED, summary.allPassed());
-    execution.setVariable(INTERVIEW_SUMMARY, summary.interview());
+    SKILL_SCORES.on(execution, Spin.JSON(JSON.writeValueAsString(summary.scores())));
+    SKILL_SUMMARY.on(execution, summary.text());
+    ALL_SKILLS_PASSED.on(execution, summary.allPassed());
+    INTERVIEW_SUMMARY.on(execution, summary.interview());
   }
 }

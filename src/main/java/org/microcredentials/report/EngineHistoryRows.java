@@ -34,7 +34,7 @@ final class EngineHistoryRows {
    */
   private static final String PROMOTION_ROUND_SKILL = """
       v.proc_inst_id_ = p.id_ and v.execution_id_ = p.id_ and v.name_ = '%s' and p.business_key_ like '%s%%'"""
-      .formatted(ApplicationVariables.SKILL_CODE, ApplicationRegister.PROMOTION_PREFIX);
+      .formatted(ApplicationVariables.SKILL_CODE.name(), ApplicationRegister.PROMOTION_PREFIX);
 
   /** The skill of the application, endorsement or promotion round a task {@code t} was for, through {@link #SKILL_JOINS}. */
   private static final String TASK_SKILL = "coalesce(a.skill_code, n.skill_code, v.text_)";

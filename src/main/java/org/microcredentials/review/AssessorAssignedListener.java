@@ -27,7 +27,7 @@ class AssessorAssignedListener extends RuleCheckingExecutionListener {
     String actor = actors.completingUser(execution, "Assign an assessor");
     Engineer assessor = steps.assignAssessor(ApplicationRegister.keyOf(execution), actor,
         VariableReader.of(execution).requiredText(ASSESSOR_ID));
-    execution.setVariable(ASSESSOR_ID, assessor.userId());
-    execution.setVariable(ASSESSOR_NAME, assessor.displayName());
+    ASSESSOR_ID.on(execution, assessor.userId());
+    ASSESSOR_NAME.on(execution, assessor.displayName());
   }
 }

@@ -25,7 +25,7 @@ class EligibleAssessorsListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    task.setVariableLocal(ELIGIBLE_ASSESSORS,
+    ELIGIBLE_ASSESSORS.localOn(task,
         options.of(steps.eligibleAssessors(ApplicationRegister.keyOf(task.getExecution()))));
   }
 }

@@ -26,13 +26,13 @@ class EvaluatePeerReviewsDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     PeerReviewSteps.ReviewsMet met = steps.meet(log.roundOf(execution));
     if (decidesOnVariables(execution)) {
-      execution.setVariable(REVIEWERS_AGREE, met.reviewersAgree());
+      REVIEWERS_AGREE.on(execution, met.reviewersAgree());
     }
     if (met.reviewersAgree()) {
-      execution.setVariable(FINAL_SCORE, met.settled().finalScore());
-      execution.setVariable(PASSED, met.settled().passed());
+      FINAL_SCORE.on(execution, met.settled().finalScore());
+      PASSED.on(execution, met.settled().passed());
     } else {
-      execution.setVariable(PEER_REVIEW_SUMMARY, met.reviewsForModerator());
+      PEER_REVIEW_SUMMARY.on(execution, met.reviewsForModerator());
     }
   }
 

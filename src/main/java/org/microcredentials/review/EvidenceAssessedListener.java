@@ -48,12 +48,12 @@ class EvidenceAssessedListener extends RuleCheckingExecutionListener {
     // by earlier releases only; ReviewsLoggedEarlier and PeerReviewers read it) and its summary for the
     // moderator are emptied where they exist. Today's rounds write no log, and the summary only when a
     // reviewer disagrees.
-    if (execution.hasVariable(PEER_REVIEWS)) {
+    if (execution.hasVariable(PEER_REVIEWS.name())) {
       peerReviewLog.write(execution, PEER_REVIEWS, List.of());
     }
-    if (execution.hasVariable(PEER_REVIEW_SUMMARY)) {
-      execution.setVariable(PEER_REVIEW_SUMMARY, "");
+    if (execution.hasVariable(PEER_REVIEW_SUMMARY.name())) {
+      PEER_REVIEW_SUMMARY.on(execution, "");
     }
-    execution.removeVariable(MODERATION_JUSTIFICATION);
+    execution.removeVariable(MODERATION_JUSTIFICATION.name());
   }
 }

@@ -25,7 +25,7 @@ class IssueCredentialDelegate implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     RoundOutcome.Issued issued = outcome.issueCredential(log.roundOf(execution));
-    execution.setVariable(CREDENTIAL_ID, issued.credentialId());
-    execution.setVariable(OUTCOME_JUSTIFICATION, issued.justification());
+    CREDENTIAL_ID.on(execution, issued.credentialId());
+    OUTCOME_JUSTIFICATION.on(execution, issued.justification());
   }
 }

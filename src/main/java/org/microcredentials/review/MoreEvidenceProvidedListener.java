@@ -28,6 +28,6 @@ class MoreEvidenceProvidedListener extends RuleCheckingExecutionListener {
     ImpactStatement.required(execution);
     steps.provideEvidence(ApplicationRegister.keyOf(execution), actor, EvidenceHistory.Evidence.of(execution, null));
     // The assessor's next form starts with a fresh decision.
-    execution.setVariable(MORE_EVIDENCE_REQUESTED, false);
+    MORE_EVIDENCE_REQUESTED.on(execution, false);
   }
 }

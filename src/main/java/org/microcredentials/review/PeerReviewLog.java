@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.microcredentials.process.ProcessVariable;
 import org.springframework.stereotype.Component;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.application.PeerReview;
@@ -35,8 +37,8 @@ public class PeerReviewLog {
         read(execution, ReviewRoundProcess.Variables.PEER_REVIEWS));
   }
 
-  public List<PeerReview> read(VariableScope scope, String variable) {
-    return parse(scope.getVariable(variable), variable);
+  public List<PeerReview> read(VariableScope scope, ProcessVariable<SpinJsonNode> variable) {
+    return parse(variable.from(scope), variable.name());
   }
 
   /** The reviews a log variable's value holds (as read through the engine's API). */
@@ -52,9 +54,9 @@ public class PeerReviewLog {
     }
   }
 
-  public void write(VariableScope scope, String variable, List<PeerReview> reviews) {
+  public void write(VariableScope scope, ProcessVariable<SpinJsonNode> variable, List<PeerReview> reviews) {
     try {
-      scope.setVariable(variable, SpinValues.jsonValue(json.writeValueAsString(reviews)).create());
+      variable.on(scope, Spin.JSON(json.writeValueAsString(reviews)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -35,8 +35,8 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
     // Each review runs in its own execution of the multi-instance: it names this review's task.
     steps.review(log.roundOf(execution), execution.getId(), actor,
         new PeerReviewSteps.Verdict(agrees, proposedScore, input.optionalText(REVIEW_COMMENT).orElse(null)));
-    execution.removeVariable(REVIEW_AGREES);
-    execution.removeVariable(PROPOSED_SCORE);
-    execution.removeVariable(REVIEW_COMMENT);
+    execution.removeVariable(REVIEW_AGREES.name());
+    execution.removeVariable(PROPOSED_SCORE.name());
+    execution.removeVariable(REVIEW_COMMENT.name());
   }
 }

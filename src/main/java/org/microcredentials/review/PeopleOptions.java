@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.variable.value.TypedValue;
-import org.camunda.spin.plugin.variable.SpinValues;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
 import org.microcredentials.framework.Engineer;
 import org.springframework.stereotype.Component;
 
@@ -22,14 +22,14 @@ class PeopleOptions {
     this.json = json;
   }
 
-  TypedValue of(List<Engineer> people) {
+  SpinJsonNode of(List<Engineer> people) {
     List<Map<String, String>> options = people.stream()
         .map(engineer -> Map.of(
             "label", engineer.displayName() + " (" + engineer.roleTitle() + ", level " + engineer.seniorityLevel() + ")",
             "value", engineer.userId()))
         .toList();
     try {
-      return SpinValues.jsonValue(json.writeValueAsString(options)).create();
+      return Spin.JSON(json.writeValueAsString(options));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

@@ -23,6 +23,6 @@ class RecordFailureDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    execution.setVariable(OUTCOME_JUSTIFICATION, outcome.recordFailure(log.roundOf(execution)));
+    OUTCOME_JUSTIFICATION.on(execution, outcome.recordFailure(log.roundOf(execution)));
   }
 }

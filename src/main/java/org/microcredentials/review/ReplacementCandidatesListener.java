@@ -27,7 +27,7 @@ class ReplacementCandidatesListener implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     RunningRound round = log.roundOf(task.getExecution());
-    task.setVariableLocal(ELIGIBLE_REPLACEMENTS, options.of(
+    ELIGIBLE_REPLACEMENTS.localOn(task, options.of(
         ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR.equals(task.getTaskDefinitionKey())
             ? reassignment.assessorReplacements(round) : reassignment.reviewerReplacements(round)));
   }

@@ -1,5 +1,8 @@
 package org.microcredentials.review;
 
+import org.camunda.spin.json.SpinJsonNode;
+import org.microcredentials.process.ProcessVariable;
+
 /**
  * The contract of {@code processes/review-round.bpmn}: one review round of an application, modelled
  * once and called with the caller's business key and variables ({@code camunda:in businessKey},
@@ -53,39 +56,43 @@ public final class ReviewRoundProcess {
    * {@link org.microcredentials.credential.ImpactStatement}).
    */
   public static final class Variables {
-    public static final String CANDIDATE_NAME = "candidateName";
-    public static final String SKILL_NAME = "skillName";
+    public static final ProcessVariable<String> CANDIDATE_NAME = ProcessVariable.text("candidateName");
+    public static final ProcessVariable<String> SKILL_NAME = ProcessVariable.text("skillName");
     // assignment
-    public static final String ELIGIBLE_ASSESSORS = "eligibleAssessors";
+    public static final ProcessVariable<SpinJsonNode> ELIGIBLE_ASSESSORS = ProcessVariable.json("eligibleAssessors");
     /** The configured lowest level of an assessor, a local variable of the assignment: its form names it. */
-    public static final String MINIMUM_ASSESSOR_LEVEL = "minimumAssessorLevel";
-    public static final String ASSESSOR_ID = "assessorId";
-    public static final String ASSESSOR_NAME = "assessorName";
+    public static final ProcessVariable<Integer> MINIMUM_ASSESSOR_LEVEL =
+        ProcessVariable.integer("minimumAssessorLevel");
+    public static final ProcessVariable<String> ASSESSOR_ID = ProcessVariable.text("assessorId");
+    public static final ProcessVariable<String> ASSESSOR_NAME = ProcessVariable.text("assessorName");
     // assessment
-    public static final String MORE_EVIDENCE_REQUESTED = "moreEvidenceRequested";
-    public static final String EVIDENCE_REQUEST = "evidenceRequest";
-    public static final String SCORE = "score";
-    public static final String JUSTIFICATION = "justification";
-    public static final String IMPROVEMENT_AREAS = "improvementAreas";
+    public static final ProcessVariable<Boolean> MORE_EVIDENCE_REQUESTED =
+        ProcessVariable.flag("moreEvidenceRequested");
+    public static final ProcessVariable<String> EVIDENCE_REQUEST = ProcessVariable.text("evidenceRequest");
+    public static final ProcessVariable<Integer> SCORE = ProcessVariable.integer("score");
+    public static final ProcessVariable<String> JUSTIFICATION = ProcessVariable.text("justification");
+    public static final ProcessVariable<String> IMPROVEMENT_AREAS = ProcessVariable.text("improvementAreas");
     // peer review, per reviewer: recorded in its row and cleared when the review is done
-    public static final String REVIEW_AGREES = "reviewAgrees";
-    public static final String PROPOSED_SCORE = "proposedScore";
-    public static final String REVIEW_COMMENT = "reviewComment";
-    public static final String PEER_REVIEWS = "peerReviews";
-    public static final String PEER_REVIEW_SUMMARY = "peerReviewSummary";
-    public static final String REVIEWERS_AGREE = "reviewersAgree";
+    public static final ProcessVariable<Boolean> REVIEW_AGREES = ProcessVariable.flag("reviewAgrees");
+    public static final ProcessVariable<Integer> PROPOSED_SCORE = ProcessVariable.integer("proposedScore");
+    public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.text("reviewComment");
+    public static final ProcessVariable<SpinJsonNode> PEER_REVIEWS = ProcessVariable.json("peerReviews");
+    public static final ProcessVariable<String> PEER_REVIEW_SUMMARY = ProcessVariable.text("peerReviewSummary");
+    public static final ProcessVariable<Boolean> REVIEWERS_AGREE = ProcessVariable.flag("reviewersAgree");
     // moderation and outcome
     /** The configured pass mark, a local variable of the scoring tasks and the failure mail (and the promotion's decision). */
-    public static final String PASS_MARK = "passMark";
-    public static final String FINAL_SCORE = "finalScore";
-    public static final String MODERATION_JUSTIFICATION = "moderationJustification";
-    public static final String PASSED = "passed";
-    public static final String CREDENTIAL_ID = "credentialId";
+    public static final ProcessVariable<Integer> PASS_MARK = ProcessVariable.integer("passMark");
+    public static final ProcessVariable<Integer> FINAL_SCORE = ProcessVariable.integer("finalScore");
+    public static final ProcessVariable<String> MODERATION_JUSTIFICATION =
+        ProcessVariable.text("moderationJustification");
+    public static final ProcessVariable<Boolean> PASSED = ProcessVariable.flag("passed");
+    public static final ProcessVariable<String> CREDENTIAL_ID = ProcessVariable.text("credentialId");
     /** The justification the candidate receives: the moderator's where the score was moderated. */
-    public static final String OUTCOME_JUSTIFICATION = "outcomeJustification";
+    public static final ProcessVariable<String> OUTCOME_JUSTIFICATION = ProcessVariable.text("outcomeJustification");
     // deadlines and reassignment
-    public static final String ELIGIBLE_REPLACEMENTS = "eligibleReplacements";
-    public static final String NEW_ASSIGNEE_ID = "newAssigneeId";
+    public static final ProcessVariable<SpinJsonNode> ELIGIBLE_REPLACEMENTS =
+        ProcessVariable.json("eligibleReplacements");
+    public static final ProcessVariable<String> NEW_ASSIGNEE_ID = ProcessVariable.text("newAssigneeId");
 
     private Variables() {
     }

@@ -29,7 +29,7 @@ class ScoreModeratedListener extends RuleCheckingExecutionListener {
         input.requiredWholeNumber(FINAL_SCORE, ScorePolicy.LOWEST_SCORE, ScorePolicy.HIGHEST_SCORE),
         input.requiredText(MODERATION_JUSTIFICATION), input.optionalText(IMPROVEMENT_AREAS));
     boolean passed = steps.moderate(ApplicationRegister.keyOf(execution), actor, moderation);
-    execution.setVariable(FINAL_SCORE, moderation.score());
-    execution.setVariable(PASSED, passed);
+    FINAL_SCORE.on(execution, moderation.score());
+    PASSED.on(execution, passed);
   }
 }

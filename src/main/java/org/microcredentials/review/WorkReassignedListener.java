@@ -32,8 +32,8 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
     String newAssigneeId = VariableReader.of(execution).requiredText(NEW_ASSIGNEE_ID);
     if (ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR.equals(execution.getCurrentActivityId())) {
       Engineer assessor = reassignment.reassignAssessment(log.roundOf(execution), actor, newAssigneeId);
-      execution.setVariable(ASSESSOR_ID, assessor.userId());
-      execution.setVariable(ASSESSOR_NAME, assessor.displayName());
+      ASSESSOR_ID.on(execution, assessor.userId());
+      ASSESSOR_NAME.on(execution, assessor.displayName());
     } else {
       reassignment.reassignReview(log.roundOf(execution), actor, newAssigneeId);
     }

@@ -41,6 +41,6 @@ class ApplicationAmendedListener extends RuleCheckingExecutionListener {
     ImpactStatement.required(execution);
     String changes = steps.resubmit(businessKey, actor, EvidenceHistory.Evidence.of(execution, amendments));
     CHANGES_SINCE_LAST_ASSESSMENT.on(execution, changes);
-    execution.setVariable(MORE_EVIDENCE_REQUESTED, false);
+    MORE_EVIDENCE_REQUESTED.on(execution, false);
   }
 }

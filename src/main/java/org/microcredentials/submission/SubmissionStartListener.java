@@ -43,10 +43,10 @@ class SubmissionStartListener extends RuleCheckingExecutionListener {
     SubmissionIntake.Accepted accepted = intake.accept(candidateId, skillCode, skillLevel,
         EvidenceHistory.Evidence.of(execution, null));
     execution.setProcessBusinessKey(accepted.businessKey());
-    execution.setVariable(CANDIDATE_ID, candidateId);
-    execution.setVariable(CANDIDATE_NAME, accepted.candidate().displayName());
+    CANDIDATE_ID.on(execution, candidateId);
+    CANDIDATE_NAME.on(execution, accepted.candidate().displayName());
     input.keepAs(SKILL_LEVEL, skillLevel);
-    execution.setVariable(SKILL_NAME, accepted.skill().name());
+    SKILL_NAME.on(execution, accepted.skill().name());
     input.keepAs(REVIEWED_WITH_LINE_MANAGER, reviewedWithLineManager);
     access.letFollow(execution, candidateId);
   }

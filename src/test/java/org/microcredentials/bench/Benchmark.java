@@ -331,19 +331,19 @@ public final class Benchmark {
     int level = LEVELS[cursor[1] / SKILLS.size()];
     cursor[1]++;
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SKILL_CODE, skill);
-    variables.put(SKILL_LEVEL, level);
-    variables.put(ImpactStatement.PROBLEM, "Our build took 40 minutes and blocked releases.");
-    variables.put(ImpactStatement.ACTIONS, "I profiled the build, parallelised the test suites and cached dependencies.");
-    variables.put(ImpactStatement.RESULTS, "Build time fell to 9 minutes; we release daily instead of weekly.");
-    variables.put(ImpactStatement.LINKS, "https://git.example.org/build/pull/42");
+    variables.put(SKILL_CODE.name(), skill);
+    variables.put(SKILL_LEVEL.name(), level);
+    variables.put(ImpactStatement.PROBLEM.name(), "Our build took 40 minutes and blocked releases.");
+    variables.put(ImpactStatement.ACTIONS.name(), "I profiled the build, parallelised the test suites and cached dependencies.");
+    variables.put(ImpactStatement.RESULTS.name(), "Build time fell to 9 minutes; we release daily instead of weekly.");
+    variables.put(ImpactStatement.LINKS.name(), "https://git.example.org/build/pull/42");
     String instance = transaction(candidate,
         () -> engine.getRuntimeService().startProcessInstanceByKey(SelfSubmissionProcess.KEY, variables).getId());
-    work(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, SEM_MEMBER, Map.of(ASSESSOR_ID, ASSESSOR));
+    work(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, SEM_MEMBER, Map.of(ASSESSOR_ID.name(), ASSESSOR));
     work(instance, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, ASSESSOR,
-        Map.of(SCORE, 9, JUSTIFICATION, "Clear impact, measured results."));
+        Map.of(SCORE.name(), 9, JUSTIFICATION.name(), "Clear impact, measured results."));
     for (String reviewer : REVIEWERS) {
-      work(instance, ReviewRoundProcess.Tasks.PEER_REVIEW, reviewer, Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+      work(instance, ReviewRoundProcess.Tasks.PEER_REVIEW, reviewer, Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."));
     }
     requireEnded(instance);
   }
@@ -351,7 +351,7 @@ public final class Benchmark {
   private void referenceFlow() {
     String instance = transaction("henry", () -> engine.getRuntimeService()
         .startProcessInstanceByKey(REFERENCE_KEY, Map.of("reviewerCount", REVIEWERS.size())).getId());
-    work(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, SEM_MEMBER, Map.of(ASSESSOR_ID, ASSESSOR));
+    work(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, SEM_MEMBER, Map.of(ASSESSOR_ID.name(), ASSESSOR));
     work(instance, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, ASSESSOR, Map.of());
     for (String reviewer : REVIEWERS) {
       work(instance, ReviewRoundProcess.Tasks.PEER_REVIEW, reviewer, Map.of());
@@ -787,7 +787,7 @@ public final class Benchmark {
       return HttpRequest.newBuilder(URI.create(base + "/engine-rest/task/" + taskId + "/complete"))
           .header("Authorization", basic(SEM_MEMBER)).header("Content-Type", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString(
-              "{\"variables\":{\"" + ASSESSOR_ID + "\":{\"value\":\"" + ASSESSOR + "\"}}}"))
+              "{\"variables\":{\"" + ASSESSOR_ID.name() + "\":{\"value\":\"" + ASSESSOR + "\"}}}"))
           .build();
     }, http, 204);
   }
@@ -799,7 +799,7 @@ public final class Benchmark {
    */
   private String referenceAssignmentTaskClaimedBySem() {
     String instance = transaction("henry", () -> engine.getRuntimeService().startProcessInstanceByKey(REFERENCE_KEY,
-        Map.of("reviewerCount", REVIEWERS.size(), ASSESSOR_ID, ASSESSOR)).getId());
+        Map.of("reviewerCount", REVIEWERS.size(), ASSESSOR_ID.name(), ASSESSOR)).getId());
     Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
         .taskDefinitionKey(ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR).singleResult();
     transaction(SEM_MEMBER, () -> {
@@ -814,11 +814,11 @@ public final class Benchmark {
       throw new IllegalStateException("Not enough benchmark candidates: raise Settings.candidates");
     }
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SKILL_CODE, skill);
-    variables.put(SKILL_LEVEL, 4);
-    variables.put(ImpactStatement.PROBLEM, "A problem.");
-    variables.put(ImpactStatement.ACTIONS, "Actions.");
-    variables.put(ImpactStatement.RESULTS, "Results.");
+    variables.put(SKILL_CODE.name(), skill);
+    variables.put(SKILL_LEVEL.name(), 4);
+    variables.put(ImpactStatement.PROBLEM.name(), "A problem.");
+    variables.put(ImpactStatement.ACTIONS.name(), "Actions.");
+    variables.put(ImpactStatement.RESULTS.name(), "Results.");
     String instance = transaction(candidate(number),
         () -> engine.getRuntimeService().startProcessInstanceByKey(SelfSubmissionProcess.KEY, variables).getId());
     String round = running(instance).get(running(instance).size() - 1);

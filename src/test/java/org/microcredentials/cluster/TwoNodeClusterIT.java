@@ -205,16 +205,16 @@ class TwoNodeClusterIT {
     String assessor = seniors.get(flow % seniors.size());
     String semMember = flow % 2 == 0 ? "erin" : "ivan";
     work(engine(flow, 1), businessKey, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, List.of(semMember),
-        Map.of(ASSESSOR_ID, assessor));
+        Map.of(ASSESSOR_ID.name(), assessor));
     work(engine(flow, 2), businessKey, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, List.of(assessor),
-        Map.of(SCORE, 9, JUSTIFICATION, "Clear impact, measured results."));
+        Map.of(SCORE.name(), 9, JUSTIFICATION.name(), "Clear impact, measured results."));
 
     List<String> reviewers = seniors.stream().filter(person -> !person.equals(assessor)).toList();
     int reviewerCount = level >= 4 ? 2 : 1;
     List<String> chosen = List.of(reviewers.get(flow % reviewers.size()), reviewers.get((flow + 1) % reviewers.size()))
         .subList(0, reviewerCount);
     work(engine(flow, 3), businessKey, ReviewRoundProcess.Tasks.PEER_REVIEW, chosen,
-        Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+        Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."));
 
     // The async join, issuing and the candidate's message run on the job executors.
     await(() -> engine(flow, 4).getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instanceId)

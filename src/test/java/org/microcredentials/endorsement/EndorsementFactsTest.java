@@ -48,13 +48,13 @@ class EndorsementFactsTest {
 
   private static Map<String, Object> forged(String decision) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(REVIEW_DECISION, decision);
-    variables.put(REVIEW_COMMENT, "Fine.");
-    variables.put(CANDIDATE_ID, "frank");
-    variables.put(SKILL_CODE, "iPERF");
-    variables.put(SKILL_LEVEL, 6);
-    variables.put(SCORE, 10);
-    variables.put(ENDORSER_ID, "grace");
+    variables.put(REVIEW_DECISION.name(), decision);
+    variables.put(REVIEW_COMMENT.name(), "Fine.");
+    variables.put(CANDIDATE_ID.name(), "frank");
+    variables.put(SKILL_CODE.name(), "iPERF");
+    variables.put(SKILL_LEVEL.name(), 6);
+    variables.put(SCORE.name(), 10);
+    variables.put(ENDORSER_ID.name(), "grace");
     return variables;
   }
 
@@ -79,13 +79,13 @@ class EndorsementFactsTest {
     ProcessInstance instance = app.endorse("grace", "erin", "iLAN", 6, 9);
     Task review = app.task(instance, REVIEW_ENDORSEMENT);
     Map<String, Object> variables = forged(EndorsementProcess.Decisions.APPROVE);
-    variables.put(CANDIDATE_ID, "alice");
-    variables.put(ENDORSER_ID, "carol");
+    variables.put(CANDIDATE_ID.name(), "alice");
+    variables.put(ENDORSER_ID.name(), "carol");
 
     assertThatThrownBy(() -> app.complete("erin", review, variables))
         .hasMessageContaining("never reviews their own endorsement");
     assertThat(app.task(instance, REVIEW_ENDORSEMENT).getId()).isEqualTo(review.getId());
-    assertThat(engine.getRuntimeService().getVariable(instance.getId(), CANDIDATE_ID)).isEqualTo("erin");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), CANDIDATE_ID.name())).isEqualTo("erin");
     assertThat(credentials.heldBy("erin")).isEmpty();
   }
 
@@ -94,8 +94,8 @@ class EndorsementFactsTest {
     ProcessInstance instance = app.endorse("erin", "alice", "iLAN", 3, 9);
     Task review = app.task(instance, REVIEW_ENDORSEMENT);
     Map<String, Object> variables = forged(EndorsementProcess.Decisions.APPROVE);
-    variables.put(CANDIDATE_ID, "alice");
-    variables.put(ENDORSER_ID, "carol");
+    variables.put(CANDIDATE_ID.name(), "alice");
+    variables.put(ENDORSER_ID.name(), "carol");
 
     assertThatThrownBy(() -> app.complete("erin", review, variables))
         .hasMessageContaining("may not review their own endorsement");
@@ -106,11 +106,11 @@ class EndorsementFactsTest {
   void aForgedEndorserInTheReviewDoesNotHandTheJustificationToSomeoneElse() {
     ProcessInstance instance = app.endorse("carol", "alice", "iLAN", 3, 9);
     Map<String, Object> variables = forged(EndorsementProcess.Decisions.REQUEST_JUSTIFICATION);
-    variables.put(ENDORSER_ID, "dave");
+    variables.put(ENDORSER_ID.name(), "dave");
     app.work("erin", instance, REVIEW_ENDORSEMENT, variables);
 
-    assertThat(engine.getRuntimeService().getVariable(instance.getId(), ENDORSER_ID)).isEqualTo("carol");
-    assertThat(engine.getRuntimeService().getVariable(instance.getId(), SCORE)).isEqualTo(9);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), ENDORSER_ID.name())).isEqualTo("carol");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), SCORE.name())).isEqualTo(9);
     Task justification = app.task(instance, PROVIDE_JUSTIFICATION);
     assertThat(justification.getAssignee()).isEqualTo("carol");
     assertThatThrownBy(() -> app.as("demo", () -> {

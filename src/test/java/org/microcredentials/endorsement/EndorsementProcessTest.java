@@ -73,8 +73,8 @@ class EndorsementProcessTest {
 
     assertThat(instance.getBusinessKey()).matches("END-2026-\\d{6}");
     BpmnAwareTests.assertThat(instance).isWaitingAt(EndorsementProcess.Elements.INFORM_LINE_MANAGER, REVIEW_ENDORSEMENT);
-    BpmnAwareTests.assertThat(instance).variables().containsEntry(ENDORSER_ID, "dave").containsEntry(CANDIDATE_ID, "bob")
-        .containsEntry(LINE_MANAGER_ID, "carol").containsEntry(JUSTIFICATION_HISTORY, "");
+    BpmnAwareTests.assertThat(instance).variables().containsEntry(ENDORSER_ID.name(), "dave").containsEntry(CANDIDATE_ID.name(), "bob")
+        .containsEntry(LINE_MANAGER_ID.name(), "carol").containsEntry(JUSTIFICATION_HISTORY.name(), "");
     BpmnAwareTests.assertThat(app.task(instance, REVIEW_ENDORSEMENT)).hasCandidateGroup("endorsement-reviewers");
     app.runJobs(instance.getBusinessKey());
     verify(notifier).send(argThat(to("carol", "Dave Example endorses Bob Example for iOWN:4")));
@@ -87,7 +87,7 @@ class EndorsementProcessTest {
     BpmnAwareTests.assertThat(instance).isWaitingAt(REVIEW_ENDORSEMENT);
     app.review("frank", instance, EndorsementProcess.Decisions.REQUEST_JUSTIFICATION, "And after go-live?");
     app.justify("dave", instance, "He ran the on-call week after go-live and wrote the post-mortem.");
-    String history = (String) engine.getRuntimeService().getVariable(instance.getId(), JUSTIFICATION_HISTORY);
+    String history = (String) engine.getRuntimeService().getVariable(instance.getId(), JUSTIFICATION_HISTORY.name());
     assertThat(history).isEqualTo("""
         Round 1, erin asked: Which decisions did bob own?
 
@@ -114,7 +114,7 @@ class EndorsementProcessTest {
     assertThat(credential.reviewerIds()).containsExactly("erin");
     assertThat(credential.sourceKey()).isEqualTo(instance.getBusinessKey());
     assertThat(credential.evidenceSummary()).contains("Review turnaround fell", "Round 2, dave added");
-    assertThat(historicVariable(instance, CREDENTIAL_ID)).isEqualTo(credential.id());
+    assertThat(historicVariable(instance, CREDENTIAL_ID.name())).isEqualTo(credential.id());
     assertThat(endorsements.byEndorser("dave")).singleElement().satisfies(endorsement -> {
       assertThat(endorsement.status()).isEqualTo(EndorsementRegister.Status.APPROVED);
       assertThat(endorsement.reviewerId()).isEqualTo("erin");
@@ -163,7 +163,7 @@ class EndorsementProcessTest {
     BpmnAwareTests.assertThat(instance).isEnded();
     assertThat(app.count("credential")).isEqualTo(1);
     Credential credential = credentials.heldBy("alice").get(0);
-    assertThat(credential.id()).isEqualTo(historicVariable(instance, CREDENTIAL_ID));
+    assertThat(credential.id()).isEqualTo(historicVariable(instance, CREDENTIAL_ID.name()));
     // Issuing again for the same endorsement (a job run twice) returns the credential already issued.
     Credential again = credentials.issue(new CredentialRegister.Issue(instance.getBusinessKey(), "alice", "iLAN", 3, 9,
         CredentialSource.ENDORSEMENT, "carol", List.of("erin"), 1, "again", 8));
@@ -193,8 +193,8 @@ class EndorsementProcessTest {
     BpmnAwareTests.assertThat(request).isWaitingAt(EndorsementRequestProcess.Elements.ENDORSEMENT);
     ProcessInstance endorsement = app.calledEndorsement(request);
     assertThat(endorsement.getBusinessKey()).isEqualTo(request.getBusinessKey());
-    BpmnAwareTests.assertThat(endorsement).variables().containsEntry(ENDORSER_ID, "dave")
-        .containsEntry(CANDIDATE_ID, "bob").containsEntry(SKILL_CODE, "iPERF").containsEntry(SKILL_LEVEL, 4);
+    BpmnAwareTests.assertThat(endorsement).variables().containsEntry(ENDORSER_ID.name(), "dave")
+        .containsEntry(CANDIDATE_ID.name(), "bob").containsEntry(SKILL_CODE.name(), "iPERF").containsEntry(SKILL_LEVEL.name(), 4);
     assertThat(requests.find(request.getBusinessKey()).orElseThrow().status())
         .isEqualTo(EndorsementRequestRegister.Status.ACCEPTED);
 
@@ -207,7 +207,7 @@ class EndorsementProcessTest {
     assertThat(credential.source()).isEqualTo(CredentialSource.ENDORSEMENT);
     assertThat(credential.assessorId()).isEqualTo("dave");
     assertThat(credential.sourceKey()).isEqualTo(request.getBusinessKey());
-    assertThat(historicVariable(request, APPROVED)).isEqualTo(true);
+    assertThat(historicVariable(request, APPROVED.name())).isEqualTo(true);
   }
 
   @Test

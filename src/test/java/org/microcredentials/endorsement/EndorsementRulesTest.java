@@ -126,18 +126,18 @@ class EndorsementRulesTest {
     @Test
     void aScoreSentAsLongIsAccepted() {
       Map<String, Object> variables = Endorsements.endorsement("alice", "iLAN", 3, 0);
-      variables.put(SCORE, 10L);
+      variables.put(SCORE.name(), 10L);
       ProcessInstance instance = app.endorse("carol", variables);
-      assertThat(engine.getRuntimeService().getVariable(instance.getId(), SCORE)).isEqualTo(10);
+      assertThat(engine.getRuntimeService().getVariable(instance.getId(), SCORE.name())).isEqualTo(10);
     }
 
     @Test
     void evidenceAndJustificationAreRequired() {
       Map<String, Object> noJustification = Endorsements.endorsement("alice", "iLAN", 3, 9);
-      noJustification.remove(JUSTIFICATION);
+      noJustification.remove(JUSTIFICATION.name());
       assertRefused(() -> app.endorse("carol", noJustification), "'justification' is required");
       Map<String, Object> noResults = Endorsements.endorsement("alice", "iLAN", 3, 9);
-      noResults.put(ImpactStatement.RESULTS, "  ");
+      noResults.put(ImpactStatement.RESULTS.name(), "  ");
       assertRefused(() -> app.endorse("carol", noResults), "'impactResults' is required");
     }
 
@@ -150,10 +150,10 @@ class EndorsementRulesTest {
     @Test
     void theEndorserIsTheAuthenticatedUserAndTheKeyIsNeverTheClients() {
       Map<String, Object> variables = Endorsements.endorsement("alice", "iLAN", 3, 9);
-      variables.put(ENDORSER_ID, "grace");
+      variables.put(ENDORSER_ID.name(), "grace");
       ProcessInstance instance = app.as("carol", () -> engine.getRuntimeService()
           .startProcessInstanceByKey(EndorsementProcess.KEY, "REQ-2026-000001", variables));
-      assertThat(engine.getRuntimeService().getVariable(instance.getId(), ENDORSER_ID)).isEqualTo("carol");
+      assertThat(engine.getRuntimeService().getVariable(instance.getId(), ENDORSER_ID.name())).isEqualTo("carol");
       assertThat(instance.getBusinessKey()).startsWith("END-2026-");
     }
 
@@ -250,12 +250,12 @@ class EndorsementRulesTest {
       // The leader cannot turn the request into an endorsement of someone or something else.
       Map<String, Object> other = Endorsements.endorsementFields(9);
       other.put(EndorsementRequestProcess.Variables.ACCEPT_REQUEST.name(), true);
-      other.put(CANDIDATE_ID, "bob");
-      other.put(SKILL_CODE, "iLAN");
+      other.put(CANDIDATE_ID.name(), "bob");
+      other.put(SKILL_CODE.name(), "iLAN");
       app.complete("dave", task, other);
       ProcessInstance endorsement = app.calledEndorsement(request);
-      BpmnAwareTests.assertThat(endorsement).variables().containsEntry(CANDIDATE_ID, "alice")
-          .containsEntry(SKILL_CODE, "iPERF").containsEntry(ENDORSER_ID, "dave");
+      BpmnAwareTests.assertThat(endorsement).variables().containsEntry(CANDIDATE_ID.name(), "alice")
+          .containsEntry(SKILL_CODE.name(), "iPERF").containsEntry(ENDORSER_ID.name(), "dave");
     }
 
     private void assertRefusedRequest(Runnable start, String message) {
@@ -276,7 +276,7 @@ class EndorsementRulesTest {
       Task review = app.task(instance, REVIEW_ENDORSEMENT);
 
       assertRefusedClaim("erin", review, "may not review their own endorsement");
-      assertThatThrownBy(() -> app.complete("erin", review, Map.of(REVIEW_DECISION, "approve")))
+      assertThatThrownBy(() -> app.complete("erin", review, Map.of(REVIEW_DECISION.name(), "approve")))
           .hasMessageContaining("may not review their own endorsement");
       BpmnAwareTests.assertThat(instance).isWaitingAt(REVIEW_ENDORSEMENT);
 
@@ -292,7 +292,7 @@ class EndorsementRulesTest {
       assertRefusedClaim("frank", review, "never reviews their own endorsement");
       assertRefusedClaim("dave", review, "a reviewer is level 5 or above");
       assertRefusedClaim("alice", review, "a reviewer is level 5 or above");
-      assertThatThrownBy(() -> app.complete("dave", review, Map.of(REVIEW_DECISION, "approve")))
+      assertThatThrownBy(() -> app.complete("dave", review, Map.of(REVIEW_DECISION.name(), "approve")))
           .hasMessageContaining("a reviewer is level 5 or above");
       app.review("grace", instance, EndorsementProcess.Decisions.APPROVE, "");
       BpmnAwareTests.assertThat(instance).isWaitingAt(EndorsementProcess.Elements.ISSUE_CREDENTIAL);
@@ -303,13 +303,13 @@ class EndorsementRulesTest {
       ProcessInstance instance = app.endorse("carol", "alice", "iLAN", 3, 9);
       Task review = app.task(instance, REVIEW_ENDORSEMENT);
       app.claim("erin", review);
-      assertThatThrownBy(() -> app.complete("erin", review, Map.of(REVIEW_DECISION, "maybe")))
+      assertThatThrownBy(() -> app.complete("erin", review, Map.of(REVIEW_DECISION.name(), "maybe")))
           .hasMessageContaining("'reviewDecision' must be one of approve, request-justification or withdraw");
       assertThatThrownBy(() -> app.complete("erin", review, Map.of()))
           .hasMessageContaining("'reviewDecision' is required");
-      assertThatThrownBy(() -> app.complete("erin", review, Map.of(REVIEW_DECISION, "withdraw")))
+      assertThatThrownBy(() -> app.complete("erin", review, Map.of(REVIEW_DECISION.name(), "withdraw")))
           .hasMessageContaining("'reviewComment' is required");
-      assertThatThrownBy(() -> app.complete("erin", review, Map.of(REVIEW_DECISION, "request-justification")))
+      assertThatThrownBy(() -> app.complete("erin", review, Map.of(REVIEW_DECISION.name(), "request-justification")))
           .hasMessageContaining("'reviewComment' is required");
       BpmnAwareTests.assertThat(instance).isWaitingAt(REVIEW_ENDORSEMENT);
     }
@@ -320,7 +320,7 @@ class EndorsementRulesTest {
       app.review("erin", instance, EndorsementProcess.Decisions.REQUEST_JUSTIFICATION, "Which PRs?");
       Task task = app.task(instance, PROVIDE_JUSTIFICATION);
 
-      assertThatThrownBy(() -> app.complete("alice", task, Map.of(ADDITIONAL_JUSTIFICATION, "Mine: #1, #2.")))
+      assertThatThrownBy(() -> app.complete("alice", task, Map.of(ADDITIONAL_JUSTIFICATION.name(), "Mine: #1, #2.")))
           .hasMessageContaining("claimed by carol");
       assertThatThrownBy(() -> app.as("demo", () -> {
         engine.getTaskService().setAssignee(task.getId(), "alice");

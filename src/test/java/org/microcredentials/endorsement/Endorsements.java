@@ -42,28 +42,28 @@ class Endorsements {
   /** What a leader fills in: evidence, a justification and a score. */
   static Map<String, Object> endorsementFields(int score) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SCORE, score);
-    variables.put(ImpactStatement.PROBLEM, "Our services mixed three Java styles and reviews stalled on them.");
-    variables.put(ImpactStatement.ACTIONS, "She wrote the team's language guide and led four sessions on modern Java.");
-    variables.put(ImpactStatement.RESULTS, "Review turnaround fell from 3 days to 1; style comments dropped by 80%.");
-    variables.put(ImpactStatement.LINKS, "https://git.example.org/guides/java");
-    variables.put(JUSTIFICATION, "I reviewed her pull requests for six months: well beyond level 2 in language knowledge.");
+    variables.put(SCORE.name(), score);
+    variables.put(ImpactStatement.PROBLEM.name(), "Our services mixed three Java styles and reviews stalled on them.");
+    variables.put(ImpactStatement.ACTIONS.name(), "She wrote the team's language guide and led four sessions on modern Java.");
+    variables.put(ImpactStatement.RESULTS.name(), "Review turnaround fell from 3 days to 1; style comments dropped by 80%.");
+    variables.put(ImpactStatement.LINKS.name(), "https://git.example.org/guides/java");
+    variables.put(JUSTIFICATION.name(), "I reviewed her pull requests for six months: well beyond level 2 in language knowledge.");
     return variables;
   }
 
   static Map<String, Object> endorsement(String candidateId, String skillCode, int skillLevel, int score) {
     Map<String, Object> variables = endorsementFields(score);
-    variables.put(CANDIDATE_ID, candidateId);
-    variables.put(SKILL_CODE, skillCode);
-    variables.put(SKILL_LEVEL, skillLevel);
+    variables.put(CANDIDATE_ID.name(), candidateId);
+    variables.put(SKILL_CODE.name(), skillCode);
+    variables.put(SKILL_LEVEL.name(), skillLevel);
     return variables;
   }
 
   static Map<String, Object> request(String leaderId, String skillCode, int skillLevel) {
     Map<String, Object> variables = new HashMap<>();
     EndorsementRequestProcess.Variables.LEADER_ID.in(variables, leaderId);
-    variables.put(SKILL_CODE, skillCode);
-    variables.put(SKILL_LEVEL, skillLevel);
+    variables.put(SKILL_CODE.name(), skillCode);
+    variables.put(SKILL_LEVEL.name(), skillLevel);
     EndorsementRequestProcess.Variables.MESSAGE.in(variables, "You saw my profiling work on the checkout service.");
     return variables;
   }
@@ -118,13 +118,13 @@ class Endorsements {
 
   void review(String reviewer, ProcessInstance instance, String decision, String comment) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(REVIEW_DECISION, decision);
-    variables.put(REVIEW_COMMENT, comment);
+    variables.put(REVIEW_DECISION.name(), decision);
+    variables.put(REVIEW_COMMENT.name(), comment);
     work(reviewer, instance, EndorsementProcess.Tasks.REVIEW_ENDORSEMENT, variables);
   }
 
   void justify(String endorser, ProcessInstance instance, String added) {
-    work(endorser, instance, EndorsementProcess.Tasks.PROVIDE_JUSTIFICATION, Map.of(ADDITIONAL_JUSTIFICATION, added));
+    work(endorser, instance, EndorsementProcess.Tasks.PROVIDE_JUSTIFICATION, Map.of(ADDITIONAL_JUSTIFICATION.name(), added));
   }
 
   /** Runs the due jobs (notifications, issuing) of every instance with this business key, as the job executor would. */

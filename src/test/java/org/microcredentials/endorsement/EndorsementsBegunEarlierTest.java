@@ -57,7 +57,7 @@ class EndorsementsBegunEarlierTest {
 
         Round 2, frank asked: And after go-live?""";
     assertThat(row.get("justification_history")).isEqualTo(rounds);
-    assertThat(engine.getRuntimeService().getVariable(instance.getId(), JUSTIFICATION_HISTORY)).isEqualTo(rounds);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), JUSTIFICATION_HISTORY.name())).isEqualTo(rounds);
   }
 
   @Test

@@ -12,7 +12,7 @@ class EndorserStatementTest {
   @Test
   void theEvidenceThenTheEndorsersJustification() {
     Map<String, Object> given = statement();
-    given.put(ImpactStatement.LINKS, "https://wiki.example/postmortem");
+    given.put(ImpactStatement.LINKS.name(), "https://wiki.example/postmortem");
 
     assertThat(EndorserStatement.of(given::get, "carol")).isEqualTo("""
         Problem: Releases failed at night.
@@ -25,7 +25,7 @@ class EndorserStatementTest {
   @Test
   void noLinksLineWithoutLinks() {
     Map<String, Object> given = statement();
-    given.put(ImpactStatement.LINKS, "  ");
+    given.put(ImpactStatement.LINKS.name(), "  ");
 
     assertThat(EndorserStatement.of(given::get, "carol")).doesNotContain("Links:")
         .endsWith("Results: No failed release since March.\nEndorsed by carol: Owned it beyond her level.");
@@ -33,10 +33,10 @@ class EndorserStatementTest {
 
   private static Map<String, Object> statement() {
     Map<String, Object> given = new HashMap<>();
-    given.put(ImpactStatement.PROBLEM, "Releases failed at night.");
-    given.put(ImpactStatement.ACTIONS, "Wrote the rollback plan.");
-    given.put(ImpactStatement.RESULTS, "No failed release since March.");
-    given.put(EndorsementProcess.Variables.JUSTIFICATION, "Owned it beyond her level.");
+    given.put(ImpactStatement.PROBLEM.name(), "Releases failed at night.");
+    given.put(ImpactStatement.ACTIONS.name(), "Wrote the rollback plan.");
+    given.put(ImpactStatement.RESULTS.name(), "No failed release since March.");
+    given.put(EndorsementProcess.Variables.JUSTIFICATION.name(), "Owned it beyond her level.");
     return given;
   }
 }

@@ -129,11 +129,11 @@ class OperationsMetricsIT {
     promotions.assess(promotion, "iARCH", "carol", 9, "frank", "grace");
     promotions.assess(promotion, "iMENT", "dave", 9, "frank", "grace");
     promotions.work("erin", promotions.only(promotion, PromotionApplicationProcess.Tasks.INTERVIEW_CANDIDATE), Map.of(
-        PromotionApplicationProcess.Variables.INTERVIEW_PASSED, false,
-        PromotionApplicationProcess.Variables.INTERVIEW_NOTES, "Not yet clear on trade-offs."));
+        PromotionApplicationProcess.Variables.INTERVIEW_PASSED.name(), false,
+        PromotionApplicationProcess.Variables.INTERVIEW_NOTES.name(), "Not yet clear on trade-offs."));
     promotions.work("ivan", promotions.only(promotion, PromotionApplicationProcess.Tasks.DECIDE_PROMOTION), Map.of(
-        PromotionApplicationProcess.Variables.PROMOTED, false,
-        PromotionApplicationProcess.Variables.DECISION_JUSTIFICATION, "The interview did not pass."));
+        PromotionApplicationProcess.Variables.PROMOTED.name(), false,
+        PromotionApplicationProcess.Variables.DECISION_JUSTIFICATION.name(), "The interview did not pass."));
     promotions.app().runJobs(promotion);
 
     String decided = scrape();
@@ -252,7 +252,7 @@ class OperationsMetricsIT {
     org.camunda.bpm.engine.task.Task assignment = app.task(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR);
     app.claim("erin", assignment);
     app.as("erin", () -> {
-      engine.getTaskService().complete(assignment.getId(), Map.of(ReviewRoundProcess.Variables.ASSESSOR_ID, "carol"));
+      engine.getTaskService().complete(assignment.getId(), Map.of(ReviewRoundProcess.Variables.ASSESSOR_ID.name(), "carol"));
       return null;
     });
     Job mail = app.job(instance, "ServiceTask_NotifyAssessor");

@@ -51,21 +51,21 @@ class NotificationElementTemplateTest {
     assertThat(bound.get("camunda:asyncBefore").path("value").asBoolean()).isTrue();
     // No template binding sets a retry cycle: Modeler must keep its "Job execution" group visible to set it.
     assertThat(template.path("entriesVisible").asBoolean()).isTrue();
-    assertThat(bound).containsKeys(SendNotificationDelegate.TEMPLATE, SendNotificationDelegate.TO,
-        SendNotificationDelegate.EXCEPT);
+    assertThat(bound).containsKeys(SendNotificationDelegate.TEMPLATE.name(), SendNotificationDelegate.TO.name(),
+        SendNotificationDelegate.EXCEPT.name());
 
     Set<String> files;
     try (Stream<Path> notifications = Files.list(Path.of("src/main/resources/notifications"))) {
       files = notifications.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".txt"))
           .map(name -> name.substring(0, name.length() - ".txt".length())).collect(java.util.stream.Collectors.toSet());
     }
-    assertThat(choices(bound.get(SendNotificationDelegate.TEMPLATE))).containsExactlyInAnyOrderElementsOf(files);
+    assertThat(choices(bound.get(SendNotificationDelegate.TEMPLATE.name()))).containsExactlyInAnyOrderElementsOf(files);
 
     Map<String, Set<String>> modelled = modelledInputs();
-    assertThat(modelled.get(SendNotificationDelegate.TEMPLATE)).isSubsetOf(files);
-    assertThat(choices(bound.get(SendNotificationDelegate.TO))).isSubsetOf(modelled.get(SendNotificationDelegate.TO));
-    assertThat(choices(bound.get(SendNotificationDelegate.EXCEPT)).stream().filter(value -> !value.isEmpty()).toList())
-        .isSubsetOf(modelled.get(SendNotificationDelegate.EXCEPT));
+    assertThat(modelled.get(SendNotificationDelegate.TEMPLATE.name())).isSubsetOf(files);
+    assertThat(choices(bound.get(SendNotificationDelegate.TO.name()))).isSubsetOf(modelled.get(SendNotificationDelegate.TO.name()));
+    assertThat(choices(bound.get(SendNotificationDelegate.EXCEPT.name())).stream().filter(value -> !value.isEmpty()).toList())
+        .isSubsetOf(modelled.get(SendNotificationDelegate.EXCEPT.name()));
   }
 
   @Test

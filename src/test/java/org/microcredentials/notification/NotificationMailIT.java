@@ -177,7 +177,7 @@ class NotificationMailIT {
 
     // The person's completion succeeds; the notification waits in its own job.
     app.as("erin", () -> {
-      engine.getTaskService().complete(assignment.getId(), Map.of(ASSESSOR_ID, "carol"));
+      engine.getTaskService().complete(assignment.getId(), Map.of(ASSESSOR_ID.name(), "carol"));
       return null;
     });
     ManagementService management = engine.getManagementService();
@@ -205,7 +205,7 @@ class NotificationMailIT {
     app.claim("erin", assignment);
     SMTP.stop();
     app.as("erin", () -> {
-      engine.getTaskService().complete(assignment.getId(), Map.of(ASSESSOR_ID, "carol"));
+      engine.getTaskService().complete(assignment.getId(), Map.of(ASSESSOR_ID.name(), "carol"));
       return null;
     });
     TestRestTemplate cockpit = rest.withBasicAuth("demo", "demo");

@@ -23,10 +23,11 @@ import org.microcredentials.notification.SendNotificationDelegate;
 
 /**
  * Every process variable a model or a form names is declared in Java, once, where its process keeps its names
- * (each process class's {@code Variables}, as String constants or typed {@link ProcessVariable}s, {@code ApplicationVariables}, {@code ImpactStatement}, the notification
- * step's three): a form field, a form's text or expression, a model's expression, call-activity mapping or input
- * parameter that names anything else names a variable nobody writes, and shows or decides on nothing. Found this
- * way: three forms printed {@code {{businessKey}}}, which no task had, so their headings ended in a blank.
+ * (each process class's {@code Variables}, {@code ApplicationVariables}, {@code ImpactStatement}, the notification
+ * step's three), each a typed {@link ProcessVariable}: a form field, a form's text or expression, a model's
+ * expression, call-activity mapping or input parameter that names anything else names a variable nobody writes, and
+ * shows or decides on nothing. Found this way: three forms printed {@code {{businessKey}}}, which no task had, so
+ * their headings ended in a blank.
  */
 class DeclaredVariablesTest {
 
@@ -69,6 +70,19 @@ class DeclaredVariablesTest {
       collect(new ObjectMapper().readTree(form.toFile()), form.toString(), declared, undeclared);
     }
     assertThat(undeclared).as("names no Variables class declares").isEmpty();
+  }
+
+  @Test
+  void everyHomeDeclaresItsVariablesTyped() throws IOException {
+    List<String> untyped = new ArrayList<>();
+    for (Class<?> home : homes()) {
+      for (Field field : home.getDeclaredFields()) {
+        if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class) {
+          untyped.add(home.getSimpleName() + "." + field.getName());
+        }
+      }
+    }
+    assertThat(untyped).as("String constants where variables are declared; declare each as a ProcessVariable").isEmpty();
   }
 
   @Test
@@ -136,7 +150,8 @@ class DeclaredVariablesTest {
         }
       }
     }
-    names.addAll(List.of(SendNotificationDelegate.TEMPLATE, SendNotificationDelegate.TO, SendNotificationDelegate.EXCEPT));
+    names.addAll(List.of(SendNotificationDelegate.TEMPLATE.name(), SendNotificationDelegate.TO.name(),
+        SendNotificationDelegate.EXCEPT.name()));
     assertThat(homes).as("the classes that declare variables").hasSizeGreaterThanOrEqualTo(9);
     return names;
   }
@@ -163,18 +178,16 @@ class DeclaredVariablesTest {
     }
   }
 
-  /** A static String constant, or a typed declaration ({@link ProcessVariable}), of a home. */
+  /** A typed declaration ({@link ProcessVariable}) of a home. */
   static boolean declaresVariable(Field field) {
-    return Modifier.isStatic(field.getModifiers())
-        && (field.getType() == String.class || field.getType() == ProcessVariable.class);
+    return Modifier.isStatic(field.getModifiers()) && field.getType() == ProcessVariable.class;
   }
 
-  /** The variable name a field declares: the String's value, or the typed declaration's {@code name()}. */
+  /** The variable name a field declares: the declaration's {@code name()}. */
   static String value(Field field) {
     try {
       field.setAccessible(true);
-      Object declared = field.get(null);
-      return declared instanceof ProcessVariable<?> variable ? variable.name() : (String) declared;
+      return ((ProcessVariable<?>) field.get(null)).name();
     } catch (IllegalAccessException e) {
       throw new IllegalStateException(field.toString(), e);
     }

@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.variable.Variables.SerializationDataFormats;
 import org.camunda.bpm.engine.variable.value.ObjectValue;
 import org.camunda.bpm.engine.variable.value.TypedValue;
+import org.camunda.spin.Spin;
+import org.camunda.spin.json.SpinJsonNode;
+import org.camunda.spin.plugin.variable.value.JsonValue;
 import org.junit.jupiter.api.Test;
 
 class ProcessVariableTest {
@@ -116,6 +119,20 @@ class ProcessVariableTest {
     variables.put("credentials", new ArrayList<>(List.of("c1", 2)));
     assertThatThrownBy(() -> CREDENTIALS.from(scope)).isInstanceOf(IllegalStateException.class)
         .hasMessage("Process variable 'credentials' holds ArrayList, not the declared List of String");
+  }
+
+  @Test
+  void aJsonDocumentIsStoredAsASpinJsonVariable() {
+    ProcessVariable<SpinJsonNode> options = ProcessVariable.json("options");
+    options.localOn(scope, Spin.JSON("[{\"label\": \"Dave\", \"value\": \"dave\"}]"));
+
+    assertThat(local.get("options")).isInstanceOf(JsonValue.class);
+    assertThat(options.from(scope).elements()).singleElement()
+        .satisfies(option -> assertThat(option.prop("value").stringValue()).isEqualTo("dave"));
+
+    variables.put("options", "[]");
+    assertThatThrownBy(() -> options.from(scope)).isInstanceOf(IllegalStateException.class)
+        .hasMessage("Process variable 'options' holds String, not the declared Json");
   }
 
   @Test

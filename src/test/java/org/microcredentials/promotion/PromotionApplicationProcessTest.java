@@ -123,12 +123,12 @@ class PromotionApplicationProcessTest {
 
   private void interview(ProcessInstance promotion, boolean passed) {
     promotions.work("erin", promotions.only(promotion, INTERVIEW_CANDIDATE),
-        Map.of(INTERVIEW_PASSED, passed, INTERVIEW_NOTES, passed ? "Clear on trade-offs." : "Not yet leading design."));
+        Map.of(INTERVIEW_PASSED.name(), passed, INTERVIEW_NOTES.name(), passed ? "Clear on trade-offs." : "Not yet leading design."));
   }
 
   private void decide(ProcessInstance promotion, String semMember, boolean promoted) {
     promotions.work(semMember, promotions.only(promotion, DECIDE_PROMOTION),
-        Map.of(PROMOTED, promoted, DECISION_JUSTIFICATION, promoted ? "Every skill at the mark." : "Not this time."));
+        Map.of(PROMOTED.name(), promoted, DECISION_JUSTIFICATION.name(), promoted ? "Every skill at the mark." : "Not this time."));
   }
 
   private int seniority(String userId) {
@@ -152,11 +152,11 @@ class PromotionApplicationProcessTest {
     assertThat(promotion.getBusinessKey()).matches("PRO-2026-\\d{6}");
     List<Task> evidence = promotions.tasks(promotion, PROVIDE_PROMOTION_EVIDENCE);
     assertThat(evidence).hasSize(2).allSatisfy(task -> assertThat(task.getAssignee()).isEqualTo("bob"));
-    assertThat(evidence).extracting(task -> engine.getTaskService().getVariableLocal(task.getId(), SKILL_CODE))
+    assertThat(evidence).extracting(task -> engine.getTaskService().getVariableLocal(task.getId(), SKILL_CODE.name()))
         .containsExactlyInAnyOrder("iARCH", "iMENT");
     Task architecture = promotions.task(promotion, PROVIDE_PROMOTION_EVIDENCE, "iARCH");
-    assertThat((String) engine.getTaskService().getVariable(architecture.getId(), SKILL_CRITERIA)).contains("at level 4");
-    assertThat((String) engine.getTaskService().getVariable(architecture.getId(), EXISTING_CREDENTIALS))
+    assertThat((String) engine.getTaskService().getVariable(architecture.getId(), SKILL_CRITERIA.name())).contains("at level 4");
+    assertThat((String) engine.getTaskService().getVariable(architecture.getId(), EXISTING_CREDENTIALS.name()))
         .contains("iOWN:4").contains("iLAN:3");
 
     promotions.giveEvidence(promotion, "iARCH");
@@ -173,9 +173,9 @@ class PromotionApplicationProcessTest {
     assertThat(promotionCredentials("bob")).allSatisfy(credential -> assertThat(credential.reviewerIds()).hasSize(2));
     assertThat(promotions.tasks(promotion, DECIDE_PROMOTION)).isEmpty();
     Task interview = promotions.only(promotion, INTERVIEW_CANDIDATE);
-    assertThat((String) engine.getTaskService().getVariable(interview.getId(), SKILL_SUMMARY))
+    assertThat((String) engine.getTaskService().getVariable(interview.getId(), SKILL_SUMMARY.name()))
         .contains("iARCH").contains("9 out of 10").contains("assessed by Carol Example").contains("iOWN").contains("reused");
-    SpinJsonNode scores = (SpinJsonNode) engine.getRuntimeService().getVariable(promotion.getId(), SKILL_SCORES);
+    SpinJsonNode scores = (SpinJsonNode) engine.getRuntimeService().getVariable(promotion.getId(), SKILL_SCORES.name());
     assertThat(scores.fieldNames()).containsExactlyInAnyOrder("iARCH", "iMENT", "iOWN", "iPERF", "iSEC", "iCOMM");
     assertThat(scores.prop("iSEC").numberValue().intValue()).isEqualTo(10);
 
@@ -184,7 +184,7 @@ class PromotionApplicationProcessTest {
     promotions.app().runJobs(promotion);
 
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(promotion.getId()).count()).isZero();
-    assertThat(historic(promotion, PROMOTED)).isEqualTo(true);
+    assertThat(historic(promotion, PROMOTED.name())).isEqualTo(true);
     assertThat(seniority("bob")).isEqualTo(4);
     assertThat(engine.getIdentityService().createUserQuery().userId("bob").memberOfGroup("assessors").count()).isOne();
     assertThat(engine.getIdentityService().createUserQuery().userId("bob").memberOfGroup("leaders").count()).isOne();
@@ -203,7 +203,7 @@ class PromotionApplicationProcessTest {
     assertThat(seniority("bob")).isEqualTo(3);
 
     decide(promotion, "ivan", false);
-    assertThat(historic(promotion, PROMOTED)).isEqualTo(false);
+    assertThat(historic(promotion, PROMOTED.name())).isEqualTo(false);
     assertThat(seniority("bob")).isEqualTo(3);
     assertThat(jdbc.sql("select status from promotion_application").query(String.class).single()).isEqualTo("NOT_PROMOTED");
   }
@@ -274,7 +274,7 @@ class PromotionApplicationProcessTest {
   void aStartWithMoreThanTheTargetLevelAndTheStatementIsRefused() {
     bobHoldsFourOfSix();
     assertThatThrownBy(() -> promotions.app().as("bob", () -> engine.getRuntimeService().startProcessInstanceByKey(
-        PromotionApplicationProcess.KEY, Map.of(PromotionApplicationProcess.Variables.TARGET_LEVEL, 4, "skillCode", "iARCH"))))
+        PromotionApplicationProcess.KEY, Map.of(PromotionApplicationProcess.Variables.TARGET_LEVEL.name(), 4, "skillCode", "iARCH"))))
         .hasMessageContaining("starts with 'targetLevel' and an optional 'statement' only, not [skillCode]");
     assertNothingLeft();
   }

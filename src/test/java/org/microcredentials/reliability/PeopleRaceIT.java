@@ -160,7 +160,7 @@ class PeopleRaceIT {
       ProcessInstance application = app.submit("alice", "iLAN", 2);
       Task task = app.task(application, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR);
       app.claim("erin", task);
-      return new Staged(application.getBusinessKey(), task.getId(), "erin", Map.of(ASSESSOR_ID, "carol"),
+      return new Staged(application.getBusinessKey(), task.getId(), "erin", Map.of(ASSESSOR_ID.name(), "carol"),
           List.of("ServiceTask_NotifyAssessor", ReviewRoundProcess.Tasks.ASSESS_EVIDENCE),
           jobAt(application.getBusinessKey(), "BoundaryEvent_AssignmentOverdue"), "its SLA timer", this::nothingMore);
     };
@@ -174,7 +174,7 @@ class PeopleRaceIT {
       ProcessInstance application = assessedBy("carol");
       Task task = app.task(application, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE);
       return new Staged(application.getBusinessKey(), task.getId(), "carol",
-          Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 9, JUSTIFICATION, "Measured, repeatable impact."),
+          Map.of(MORE_EVIDENCE_REQUESTED.name(), false, SCORE.name(), 9, JUSTIFICATION.name(), "Measured, repeatable impact."),
           List.of("ServiceTask_NotifyReviewers", ReviewRoundProcess.Tasks.PEER_REVIEW),
           jobAt(application.getBusinessKey(), "BoundaryEvent_AssessmentOverdue"), "its SLA timer", this::nothingMore);
     };
@@ -190,7 +190,7 @@ class PeopleRaceIT {
       app.runJobs(application);
       Task task = app.task(application, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE);
       return new Staged(application.getBusinessKey(), task.getId(), "carol",
-          Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 9, JUSTIFICATION, "Now measured across the team."),
+          Map.of(MORE_EVIDENCE_REQUESTED.name(), false, SCORE.name(), 9, JUSTIFICATION.name(), "Now measured across the team."),
           List.of("ServiceTask_NotifyReviewers", ReviewRoundProcess.Tasks.PEER_REVIEW),
           jobAt(application.getBusinessKey(), "BoundaryEvent_ReassessmentOverdue"), "its SLA timer", this::nothingMore);
     };
@@ -209,7 +209,7 @@ class PeopleRaceIT {
       engine.getManagementService().executeJob(jobAt(key, "BoundaryEvent_AssessmentReassignmentDue"));
       Task task = app.task(application, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR);
       app.claim("erin", task);
-      return new Staged(key, task.getId(), "erin", Map.of(NEW_ASSIGNEE_ID, "dave"),
+      return new Staged(key, task.getId(), "erin", Map.of(NEW_ASSIGNEE_ID.name(), "dave"),
           List.of("EndEvent_AssessmentReassigned"), jobAt(key, "ServiceTask_EscalateAssessment"),
           "the assessment's escalation job",
           businessKey -> assertThat(app.task(application, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE).getAssignee())
@@ -227,7 +227,7 @@ class PeopleRaceIT {
       // The assessment went overdue (its escalation mail due, left for the race) before carol asked for more.
       engine.getManagementService().executeJob(jobAt(key, "BoundaryEvent_AssessmentOverdue"));
       completeAs("carol", app.task(application, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE).getId(),
-          Map.of(MORE_EVIDENCE_REQUESTED, true, EVIDENCE_REQUEST, "Show the measurements."));
+          Map.of(MORE_EVIDENCE_REQUESTED.name(), true, EVIDENCE_REQUEST.name(), "Show the measurements."));
       Task task = app.task(application, ReviewRoundProcess.Tasks.PROVIDE_MORE_EVIDENCE);
       return new Staged(key, task.getId(), "alice", moreEvidence(),
           List.of(ReviewRoundProcess.Tasks.ASSESS_EVIDENCE), jobAt(key, "ServiceTask_EscalateAssessment"),
@@ -239,7 +239,7 @@ class PeopleRaceIT {
 
   @Test
   void peerReview() throws Exception {
-    Map<String, Object> agree = Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed.");
+    Map<String, Object> agree = Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed.");
     // Level 4: two reviewers in parallel.
     Supplier<ProcessInstance> scored = () -> {
       ProcessInstance application = app.submit("alice", "iLAN", 4);
@@ -297,7 +297,7 @@ class PeopleRaceIT {
       engine.getManagementService().executeJob(jobAt(key, "BoundaryEvent_ReviewReassignmentDue"));
       Task task = app.task(application, ReviewRoundProcess.Tasks.REASSIGN_REVIEWER);
       app.claim("erin", task);
-      return new Staged(key, task.getId(), "erin", Map.of(NEW_ASSIGNEE_ID, "frank"),
+      return new Staged(key, task.getId(), "erin", Map.of(NEW_ASSIGNEE_ID.name(), "frank"),
           List.of("EndEvent_ReviewReassigned"), jobAt(key, "ServiceTask_EscalateReview"), "the review's escalation job",
           businessKey -> assertThat(app.task(application, ReviewRoundProcess.Tasks.PEER_REVIEW).getAssignee())
               .isEqualTo("frank"));
@@ -315,7 +315,7 @@ class PeopleRaceIT {
       Task task = app.task(application, ReviewRoundProcess.Tasks.MODERATE_SCORE);
       String key = application.getBusinessKey();
       return new Staged(key, task.getId(), "carol",
-          Map.of(FINAL_SCORE, 8, MODERATION_JUSTIFICATION, "The results are hers; 8 stands."),
+          Map.of(FINAL_SCORE.name(), 8, MODERATION_JUSTIFICATION.name(), "The results are hers; 8 stands."),
           List.of("ServiceTask_IssueCredential"), jobAt(key, "BoundaryEvent_ModerationOverdue"), "its SLA timer",
           businessKey -> assertThat(rows("select count(*) from credential where source_key = ?", businessKey)).isEqualTo(1));
     };
@@ -351,8 +351,8 @@ class PeopleRaceIT {
       app.claim("erin", task);
       boolean timer = pairNumber % 2 == 1;
       return new Staged(key, task.getId(), "erin",
-          Map.of(EndorsementProcess.Variables.REVIEW_DECISION, EndorsementProcess.Decisions.APPROVE,
-              EndorsementProcess.Variables.REVIEW_COMMENT, "Approved."),
+          Map.of(EndorsementProcess.Variables.REVIEW_DECISION.name(), EndorsementProcess.Decisions.APPROVE,
+              EndorsementProcess.Variables.REVIEW_COMMENT.name(), "Approved."),
           List.of(EndorsementProcess.Elements.ISSUE_CREDENTIAL),
           jobAt(key, timer ? "BoundaryEvent_ReviewOverdue" : EndorsementProcess.Elements.INFORM_LINE_MANAGER),
           timer ? "its SLA timer" : "the line manager's notification job",
@@ -369,11 +369,11 @@ class PeopleRaceIT {
       String key = endorsement.getBusinessKey();
       Task review = taskOf(key, EndorsementProcess.Tasks.REVIEW_ENDORSEMENT);
       app.claim("erin", review);
-      completeAs("erin", review.getId(), Map.of(EndorsementProcess.Variables.REVIEW_DECISION,
-          EndorsementProcess.Decisions.REQUEST_JUSTIFICATION, EndorsementProcess.Variables.REVIEW_COMMENT, "Which incidents?"));
+      completeAs("erin", review.getId(), Map.of(EndorsementProcess.Variables.REVIEW_DECISION.name(),
+          EndorsementProcess.Decisions.REQUEST_JUSTIFICATION, EndorsementProcess.Variables.REVIEW_COMMENT.name(), "Which incidents?"));
       Task task = taskOf(key, EndorsementProcess.Tasks.PROVIDE_JUSTIFICATION);
       return new Staged(key, task.getId(), "frank",
-          Map.of(EndorsementProcess.Variables.ADDITIONAL_JUSTIFICATION, "The March outages, see the postmortems."),
+          Map.of(EndorsementProcess.Variables.ADDITIONAL_JUSTIFICATION.name(), "The March outages, see the postmortems."),
           List.of(EndorsementProcess.Tasks.REVIEW_ENDORSEMENT),
           jobAt(key, EndorsementProcess.Elements.INFORM_LINE_MANAGER), "the line manager's notification job",
           this::nothingMore);
@@ -387,7 +387,7 @@ class PeopleRaceIT {
     Supplier<Staged> stage = () -> {
       ProcessInstance request = app.as("alice", () -> engine.getRuntimeService().startProcessInstanceByKey(
           EndorsementRequestProcess.KEY, Map.of(EndorsementRequestProcess.Variables.LEADER_ID.name(), "carol",
-              EndorsementProcess.Variables.SKILL_CODE, "iLAN", EndorsementProcess.Variables.SKILL_LEVEL, 3,
+              EndorsementProcess.Variables.SKILL_CODE.name(), "iLAN", EndorsementProcess.Variables.SKILL_LEVEL.name(), 3,
               EndorsementRequestProcess.Variables.MESSAGE.name(),
               "You saw my profiling work on the checkout service.")));
       String key = request.getBusinessKey();
@@ -454,16 +454,16 @@ class PeopleRaceIT {
         promotions.work("bob", promotions.task(promotion, PromotionApplicationProcess.Tasks.PROVIDE_PROMOTION_EVIDENCE, skill),
             promotionEvidence(skill));
         promotions.work("erin", promotions.task(promotion, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, skill),
-            Map.of(ASSESSOR_ID, skill.equals("iARCH") ? "carol" : "dave"));
+            Map.of(ASSESSOR_ID.name(), skill.equals("iARCH") ? "carol" : "dave"));
         promotions.work(skill.equals("iARCH") ? "carol" : "dave",
             promotions.task(promotion, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, skill),
-            Map.of(SCORE, 9, JUSTIFICATION, "Clear impact on " + skill + "."));
+            Map.of(SCORE.name(), 9, JUSTIFICATION.name(), "Clear impact on " + skill + "."));
         List<Task> reviews = reviewsOf(promotion, skill);
-        promotions.work("frank", reviews.get(0), Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+        promotions.work("frank", reviews.get(0), Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."));
         Task last = reviewsOf(promotion, skill).get(0);
         app.claim(lastReviewer.get(skill), last);
         lastReviews.add(new Staged(key, last.getId(), lastReviewer.get(skill),
-            Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."), List.of(), null, null, null));
+            Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."), List.of(), null, null, null));
       }
       return new Parallel(key, lastReviews, List.of(PromotionApplicationProcess.Elements.SUMMARISE_SKILLS,
           PromotionApplicationProcess.Tasks.INTERVIEW_CANDIDATE), businessKey -> {
@@ -484,8 +484,8 @@ class PeopleRaceIT {
       Task task = promotions.only(promotion, PromotionApplicationProcess.Tasks.INTERVIEW_CANDIDATE);
       app.claim("erin", task);
       return new Staged(promotion.getBusinessKey(), task.getId(), "erin",
-          Map.of(PromotionApplicationProcess.Variables.INTERVIEW_PASSED, true,
-              PromotionApplicationProcess.Variables.INTERVIEW_NOTES, "Clear on trade-offs."),
+          Map.of(PromotionApplicationProcess.Variables.INTERVIEW_PASSED.name(), true,
+              PromotionApplicationProcess.Variables.INTERVIEW_NOTES.name(), "Clear on trade-offs."),
           List.of(PromotionApplicationProcess.Tasks.DECIDE_PROMOTION), null, null, this::nothingMore);
     });
   }
@@ -496,13 +496,13 @@ class PeopleRaceIT {
     sameFormAtOnce(PromotionApplicationProcess.Tasks.DECIDE_PROMOTION, () -> {
       ProcessInstance promotion = bobAppliesHoldingEverySkill();
       promotions.work("erin", promotions.only(promotion, PromotionApplicationProcess.Tasks.INTERVIEW_CANDIDATE),
-          Map.of(PromotionApplicationProcess.Variables.INTERVIEW_PASSED, true,
-              PromotionApplicationProcess.Variables.INTERVIEW_NOTES, "Clear on trade-offs."));
+          Map.of(PromotionApplicationProcess.Variables.INTERVIEW_PASSED.name(), true,
+              PromotionApplicationProcess.Variables.INTERVIEW_NOTES.name(), "Clear on trade-offs."));
       Task task = promotions.only(promotion, PromotionApplicationProcess.Tasks.DECIDE_PROMOTION);
       app.claim("ivan", task);
       return new Staged(promotion.getBusinessKey(), task.getId(), "ivan",
-          Map.of(PromotionApplicationProcess.Variables.PROMOTED, false,
-              PromotionApplicationProcess.Variables.DECISION_JUSTIFICATION, "Not yet: one more window."),
+          Map.of(PromotionApplicationProcess.Variables.PROMOTED.name(), false,
+              PromotionApplicationProcess.Variables.DECISION_JUSTIFICATION.name(), "Not yet: one more window."),
           List.of(PromotionApplicationProcess.Elements.NOTIFY_OUTCOME), null, null,
           key -> assertThat(jdbc.sql("select seniority_level from engineer where user_id = 'bob'").query(Integer.class)
               .single()).isEqualTo(3));
@@ -822,30 +822,30 @@ class PeopleRaceIT {
   }
 
   private static Map<String, Object> moreEvidence() {
-    return Map.of(ImpactStatement.PROBLEM, "Our build took 40 minutes and blocked releases.",
-        ImpactStatement.ACTIONS, "I profiled the build, parallelised the test suites and cached dependencies.",
-        ImpactStatement.RESULTS, "Build time fell to 9 minutes, measured over 200 builds (dashboard linked).",
-        ImpactStatement.LINKS, "https://grafana.example.org/d/build");
+    return Map.of(ImpactStatement.PROBLEM.name(), "Our build took 40 minutes and blocked releases.",
+        ImpactStatement.ACTIONS.name(), "I profiled the build, parallelised the test suites and cached dependencies.",
+        ImpactStatement.RESULTS.name(), "Build time fell to 9 minutes, measured over 200 builds (dashboard linked).",
+        ImpactStatement.LINKS.name(), "https://grafana.example.org/d/build");
   }
 
   private static Map<String, Object> endorsementFields() {
-    return Map.of(EndorsementProcess.Variables.SCORE, 9,
-        ImpactStatement.PROBLEM, "Our services mixed three Java styles and reviews stalled on them.",
-        ImpactStatement.ACTIONS, "She wrote the team's language guide and led four sessions.",
-        ImpactStatement.RESULTS, "Review turnaround fell from 3 days to 1.",
-        ImpactStatement.LINKS, "https://git.example.org/guides/java",
-        EndorsementProcess.Variables.JUSTIFICATION, "I reviewed her pull requests for six months.");
+    return Map.of(EndorsementProcess.Variables.SCORE.name(), 9,
+        ImpactStatement.PROBLEM.name(), "Our services mixed three Java styles and reviews stalled on them.",
+        ImpactStatement.ACTIONS.name(), "She wrote the team's language guide and led four sessions.",
+        ImpactStatement.RESULTS.name(), "Review turnaround fell from 3 days to 1.",
+        ImpactStatement.LINKS.name(), "https://git.example.org/guides/java",
+        EndorsementProcess.Variables.JUSTIFICATION.name(), "I reviewed her pull requests for six months.");
   }
 
   /** frank endorses bob for iOWN at level 4; the line manager's notification is due. */
   private ProcessInstance endorsement() {
-    Map<String, Object> variables = new HashMap<>(Map.of(EndorsementProcess.Variables.CANDIDATE_ID, "bob",
-        EndorsementProcess.Variables.SKILL_CODE, "iOWN", EndorsementProcess.Variables.SKILL_LEVEL, 4,
-        EndorsementProcess.Variables.SCORE, 9,
-        ImpactStatement.PROBLEM, "Incidents without owners.",
-        ImpactStatement.ACTIONS, "Bob set up the on-call rota and runbooks.",
-        ImpactStatement.RESULTS, "Mean time to recovery halved.",
-        EndorsementProcess.Variables.JUSTIFICATION, "Ownership beyond his level."));
+    Map<String, Object> variables = new HashMap<>(Map.of(EndorsementProcess.Variables.CANDIDATE_ID.name(), "bob",
+        EndorsementProcess.Variables.SKILL_CODE.name(), "iOWN", EndorsementProcess.Variables.SKILL_LEVEL.name(), 4,
+        EndorsementProcess.Variables.SCORE.name(), 9,
+        ImpactStatement.PROBLEM.name(), "Incidents without owners.",
+        ImpactStatement.ACTIONS.name(), "Bob set up the on-call rota and runbooks.",
+        ImpactStatement.RESULTS.name(), "Mean time to recovery halved.",
+        EndorsementProcess.Variables.JUSTIFICATION.name(), "Ownership beyond his level."));
     return app.as("frank", () -> engine.getRuntimeService().startProcessInstanceByKey(EndorsementProcess.KEY, variables));
   }
 
@@ -879,15 +879,15 @@ class PeopleRaceIT {
   }
 
   private static Map<String, Object> promotionEvidence(String skill) {
-    return Map.of(ImpactStatement.PROBLEM, "Our services had no shared design (" + skill + ").",
-        ImpactStatement.ACTIONS, "I ran design reviews and wrote the guidelines.",
-        ImpactStatement.RESULTS, "Incidents from design flaws fell by half.");
+    return Map.of(ImpactStatement.PROBLEM.name(), "Our services had no shared design (" + skill + ").",
+        ImpactStatement.ACTIONS.name(), "I ran design reviews and wrote the guidelines.",
+        ImpactStatement.RESULTS.name(), "Incidents from design flaws fell by half.");
   }
 
   private List<Task> reviewsOf(ProcessInstance promotion, String skill) {
     return promotions.tasks(promotion, ReviewRoundProcess.Tasks.PEER_REVIEW).stream()
         .filter(task -> task.getAssignee() == null
-            && skill.equals(engine.getTaskService().getVariable(task.getId(), SKILL_CODE)))
+            && skill.equals(engine.getTaskService().getVariable(task.getId(), SKILL_CODE.name())))
         .toList();
   }
 
@@ -898,14 +898,14 @@ class PeopleRaceIT {
   private void assessWithoutLeavingTheRound(ProcessInstance promotion, String skill) {
     String key = promotion.getBusinessKey();
     completeAs("erin", claimed("erin", promotions.task(promotion, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, skill)),
-        Map.of(ASSESSOR_ID, "carol"));
+        Map.of(ASSESSOR_ID.name(), "carol"));
     runJobsExceptTheContinuation(key);
     completeAs("carol", promotions.task(promotion, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, skill).getId(),
-        Map.of(SCORE, 9, JUSTIFICATION, "Clear impact on " + skill + "."));
+        Map.of(SCORE.name(), 9, JUSTIFICATION.name(), "Clear impact on " + skill + "."));
     runJobsExceptTheContinuation(key);
     for (String reviewer : List.of("frank", "grace")) {
       completeAs(reviewer, claimed(reviewer, reviewsOf(promotion, skill).get(0)),
-          Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+          Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."));
       runJobsExceptTheContinuation(key);
     }
   }

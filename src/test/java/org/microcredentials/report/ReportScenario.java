@@ -95,9 +95,9 @@ final class ReportScenario {
     people.work("bob", b, ResubmissionProcess.Tasks.AMEND_APPLICATION, Map.of(
         ResubmissionProcess.Variables.RESUBMIT.name(), true,
         ResubmissionProcess.Variables.AMENDMENTS.name(), "Added my own measured change.",
-        ImpactStatement.ACTIONS, "I parallelised the suites of my own module."));
+        ImpactStatement.ACTIONS.name(), "I parallelised the suites of my own module."));
     at("2026-09-06T10:00:00Z");
-    people.work("carol", b, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 9, JUSTIFICATION, "Now measured."));
+    people.work("carol", b, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE.name(), 9, JUSTIFICATION.name(), "Now measured."));
     people.claim("dave", people.task(b, ReviewRoundProcess.Tasks.PEER_REVIEW));
     at("2026-09-30T23:30:00Z");
     people.agree(b, "dave");
@@ -127,7 +127,7 @@ final class ReportScenario {
     at("2026-10-31T12:00:00Z");
     // Both deadlines have passed: the reminder (two weeks) and the SEM team's reassignment (a further week).
     people.fireTimer(c, "BoundaryEvent_AssessmentOverdue");
-    people.work("erin", c, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR, Map.of(NEW_ASSIGNEE_ID, "dave"));
+    people.work("erin", c, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR, Map.of(NEW_ASSIGNEE_ID.name(), "dave"));
     at("2026-11-01T10:00:00Z");
     people.score(c, "dave", 4);
     at("2026-11-01T11:00:00Z");
@@ -154,11 +154,11 @@ final class ReportScenario {
     promotions.assess(p1, "iMENT", "dave", 9, "frank", "grace");
     at("2026-11-09T10:00:00Z");
     promotions.work("erin", promotions.only(p1, PromotionApplicationProcess.Tasks.INTERVIEW_CANDIDATE), Map.of(
-        PromotionApplicationProcess.Variables.INTERVIEW_PASSED, true,
-        PromotionApplicationProcess.Variables.INTERVIEW_NOTES, "Clear on trade-offs."));
+        PromotionApplicationProcess.Variables.INTERVIEW_PASSED.name(), true,
+        PromotionApplicationProcess.Variables.INTERVIEW_NOTES.name(), "Clear on trade-offs."));
     promotions.work("ivan", promotions.only(p1, PromotionApplicationProcess.Tasks.DECIDE_PROMOTION), Map.of(
-        PromotionApplicationProcess.Variables.PROMOTED, true,
-        PromotionApplicationProcess.Variables.DECISION_JUSTIFICATION, "Every skill at the mark."));
+        PromotionApplicationProcess.Variables.PROMOTED.name(), true,
+        PromotionApplicationProcess.Variables.DECISION_JUSTIFICATION.name(), "Every skill at the mark."));
     people.runJobs(p1);
     // The demo organisation as the test classes that follow expect it: the reports read no one's current level.
     administration.changeLevel("bob", 3);
@@ -182,15 +182,15 @@ final class ReportScenario {
 
   private ProcessInstance endorse(String endorser, String candidateId, String skillCode, int skillLevel) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(EndorsementProcess.Variables.CANDIDATE_ID, candidateId);
-    variables.put(EndorsementProcess.Variables.SKILL_CODE, skillCode);
-    variables.put(EndorsementProcess.Variables.SKILL_LEVEL, skillLevel);
-    variables.put(EndorsementProcess.Variables.SCORE, 9);
-    variables.put(ImpactStatement.PROBLEM, "Reviews stalled on three Java styles.");
-    variables.put(ImpactStatement.ACTIONS, "Wrote the language guide and led four sessions.");
-    variables.put(ImpactStatement.RESULTS, "Review turnaround fell from 3 days to 1.");
-    variables.put(ImpactStatement.LINKS, "https://git.example.org/guides/java");
-    variables.put(EndorsementProcess.Variables.JUSTIFICATION, "Six months of pull requests, well beyond the level.");
+    variables.put(EndorsementProcess.Variables.CANDIDATE_ID.name(), candidateId);
+    variables.put(EndorsementProcess.Variables.SKILL_CODE.name(), skillCode);
+    variables.put(EndorsementProcess.Variables.SKILL_LEVEL.name(), skillLevel);
+    variables.put(EndorsementProcess.Variables.SCORE.name(), 9);
+    variables.put(ImpactStatement.PROBLEM.name(), "Reviews stalled on three Java styles.");
+    variables.put(ImpactStatement.ACTIONS.name(), "Wrote the language guide and led four sessions.");
+    variables.put(ImpactStatement.RESULTS.name(), "Review turnaround fell from 3 days to 1.");
+    variables.put(ImpactStatement.LINKS.name(), "https://git.example.org/guides/java");
+    variables.put(EndorsementProcess.Variables.JUSTIFICATION.name(), "Six months of pull requests, well beyond the level.");
     ProcessInstance instance = people.as(endorser,
         () -> engine.getRuntimeService().startProcessInstanceByKey(EndorsementProcess.KEY, variables));
     runMessageJobs(instance.getBusinessKey());
@@ -202,8 +202,8 @@ final class ReportScenario {
         .taskDefinitionKey(EndorsementProcess.Tasks.REVIEW_ENDORSEMENT).singleResult();
     people.claim(reviewer, task);
     people.as(reviewer, () -> {
-      engine.getTaskService().complete(task.getId(), Map.of(EndorsementProcess.Variables.REVIEW_DECISION, decision,
-          EndorsementProcess.Variables.REVIEW_COMMENT, "Decided on the evidence."));
+      engine.getTaskService().complete(task.getId(), Map.of(EndorsementProcess.Variables.REVIEW_DECISION.name(), decision,
+          EndorsementProcess.Variables.REVIEW_COMMENT.name(), "Decided on the evidence."));
       return null;
     });
     runMessageJobs(endorsement.getBusinessKey());

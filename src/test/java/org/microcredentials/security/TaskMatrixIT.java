@@ -90,40 +90,40 @@ class TaskMatrixIT {
    */
   @Test
   void selfSubmissionAndResubmission() {
-    String key = start("carol", SelfSubmissionProcess.KEY, Map.of(SKILL_CODE, "iPERF", SKILL_LEVEL, 4,
-        ImpactStatement.PROBLEM, "p99 latency of checkout was 2 s.", ImpactStatement.ACTIONS, "Profiled and removed N+1 queries.",
-        ImpactStatement.RESULTS, "p99 fell to 300 ms."));
+    String key = start("carol", SelfSubmissionProcess.KEY, Map.of(SKILL_CODE.name(), "iPERF", SKILL_LEVEL.name(), 4,
+        ImpactStatement.PROBLEM.name(), "p99 latency of checkout was 2 s.", ImpactStatement.ACTIONS.name(), "Profiled and removed N+1 queries.",
+        ImpactStatement.RESULTS.name(), "p99 fell to 300 ms."));
 
     groupTask(key, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, Set.of("erin", "ivan"), "erin",
-        Map.of(ASSESSOR_ID, "dave"));
+        Map.of(ASSESSOR_ID.name(), "dave"));
     assignedTask(key, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, "dave",
-        Map.of(MORE_EVIDENCE_REQUESTED, true, EVIDENCE_REQUEST, "Show the measurements."));
+        Map.of(MORE_EVIDENCE_REQUESTED.name(), true, EVIDENCE_REQUEST.name(), "Show the measurements."));
     assignedTask(key, ReviewRoundProcess.Tasks.PROVIDE_MORE_EVIDENCE, "carol",
-        Map.of(ImpactStatement.PROBLEM, "p99 latency of checkout was 2 s.", ImpactStatement.ACTIONS, "Profiled and removed N+1 queries.",
-            ImpactStatement.RESULTS, "p99 fell to 300 ms (dashboard attached).", ImpactStatement.LINKS, "https://grafana.example.org/d/1"));
+        Map.of(ImpactStatement.PROBLEM.name(), "p99 latency of checkout was 2 s.", ImpactStatement.ACTIONS.name(), "Profiled and removed N+1 queries.",
+            ImpactStatement.RESULTS.name(), "p99 fell to 300 ms (dashboard attached).", ImpactStatement.LINKS.name(), "https://grafana.example.org/d/1"));
     assignedTask(key, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, "dave",
-        Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 7, JUSTIFICATION, "Good, not yet team-wide.",
-            IMPROVEMENT_AREAS, "Spread the practice; goal: a team-wide latency budget."));
+        Map.of(MORE_EVIDENCE_REQUESTED.name(), false, SCORE.name(), 7, JUSTIFICATION.name(), "Good, not yet team-wide.",
+            IMPROVEMENT_AREAS.name(), "Spread the practice; goal: a team-wide latency budget."));
     // Reviewers: level 4+, neither carol (candidate) nor dave (assessor). frank takes the first
     // review, and may not take the second.
     groupTask(key, ReviewRoundProcess.Tasks.PEER_REVIEW, Set.of("erin", "frank", "ivan", "grace"), "frank",
-        Map.of(REVIEW_AGREES, false, PROPOSED_SCORE, 6, REVIEW_COMMENT, "Lower: no team effect."));
+        Map.of(REVIEW_AGREES.name(), false, PROPOSED_SCORE.name(), 6, REVIEW_COMMENT.name(), "Lower: no team effect."));
     groupTask(key, ReviewRoundProcess.Tasks.PEER_REVIEW, Set.of("erin", "ivan", "grace"),
-        Set.of("erin", "frank", "ivan", "grace"), "grace", Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+        Set.of("erin", "frank", "ivan", "grace"), "grace", Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."));
     assignedTask(key, ReviewRoundProcess.Tasks.MODERATE_SCORE, "dave",
-        Map.of(FINAL_SCORE, 7, MODERATION_JUSTIFICATION, "Stays at 7."));
+        Map.of(FINAL_SCORE.name(), 7, MODERATION_JUSTIFICATION.name(), "Stays at 7."));
 
     assignedTask(key, ResubmissionProcess.Tasks.AMEND_APPLICATION, "carol",
         Map.of(ResubmissionProcess.Variables.RESUBMIT.name(), true, ResubmissionProcess.Variables.AMENDMENTS.name(),
-            "Added the team-wide latency budget.", ImpactStatement.PROBLEM, "p99 latency of checkout was 2 s.",
-            ImpactStatement.ACTIONS, "Profiled, removed N+1 queries, set a team latency budget.",
-            ImpactStatement.RESULTS, "p99 300 ms; three teams adopted the budget."));
+            "Added the team-wide latency budget.", ImpactStatement.PROBLEM.name(), "p99 latency of checkout was 2 s.",
+            ImpactStatement.ACTIONS.name(), "Profiled, removed N+1 queries, set a team latency budget.",
+            ImpactStatement.RESULTS.name(), "p99 300 ms; three teams adopted the budget."));
     assignedTask(key, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, "dave",
-        Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 9, JUSTIFICATION, "Now team-wide."));
+        Map.of(MORE_EVIDENCE_REQUESTED.name(), false, SCORE.name(), 9, JUSTIFICATION.name(), "Now team-wide."));
     groupTask(key, ReviewRoundProcess.Tasks.PEER_REVIEW, Set.of("erin", "frank", "ivan", "grace"), "ivan",
-        Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+        Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."));
     groupTask(key, ReviewRoundProcess.Tasks.PEER_REVIEW, Set.of("erin", "frank", "grace"),
-        Set.of("erin", "frank", "ivan", "grace"), "erin", Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+        Set.of("erin", "frank", "ivan", "grace"), "erin", Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."));
 
     assertThat(jdbc.sql("select count(*) from credential where holder_id = 'carol'").query(Long.class).single())
         .isEqualTo(1);
@@ -142,23 +142,23 @@ class TaskMatrixIT {
    */
   @Test
   void overdueWorkIsReassignedOnlyByTheSemTeamAndNeverByTheCandidate() {
-    String key = start("ivan", SelfSubmissionProcess.KEY, Map.of(SKILL_CODE, "iLAN", SKILL_LEVEL, 5,
-        ImpactStatement.PROBLEM, "No shared Kotlin idioms.", ImpactStatement.ACTIONS, "Wrote the guide, ran workshops.",
-        ImpactStatement.RESULTS, "Review comments on idioms down 60%."));
-    groupTask(key, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, Set.of("erin"), "erin", Map.of(ASSESSOR_ID, "frank"));
+    String key = start("ivan", SelfSubmissionProcess.KEY, Map.of(SKILL_CODE.name(), "iLAN", SKILL_LEVEL.name(), 5,
+        ImpactStatement.PROBLEM.name(), "No shared Kotlin idioms.", ImpactStatement.ACTIONS.name(), "Wrote the guide, ran workshops.",
+        ImpactStatement.RESULTS.name(), "Review comments on idioms down 60%."));
+    groupTask(key, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, Set.of("erin"), "erin", Map.of(ASSESSOR_ID.name(), "frank"));
 
     ProcessInstance instance = instance(key);
     app.fireTimer(instance, "BoundaryEvent_AssessmentOverdue");
     app.fireTimer(instance, "BoundaryEvent_AssessmentReassignmentDue");
     groupTask(key, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR, Set.of("erin"), "erin",
-        Map.of(NEW_ASSIGNEE_ID, "grace"));
+        Map.of(NEW_ASSIGNEE_ID.name(), "grace"));
     assignedTask(key, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, "grace",
-        Map.of(MORE_EVIDENCE_REQUESTED, false, SCORE, 9, JUSTIFICATION, "Clear impact."));
+        Map.of(MORE_EVIDENCE_REQUESTED.name(), false, SCORE.name(), 9, JUSTIFICATION.name(), "Clear impact."));
 
     app.fireTimer(instance, "BoundaryEvent_ReviewOverdue");
     app.fireTimer(instance, "BoundaryEvent_ReviewReassignmentDue");
     groupTask(key, ReviewRoundProcess.Tasks.REASSIGN_REVIEWER, Set.of("erin"), "erin",
-        Map.of(NEW_ASSIGNEE_ID, "frank"));
+        Map.of(NEW_ASSIGNEE_ID.name(), "frank"));
   }
 
   /**
@@ -167,28 +167,28 @@ class TaskMatrixIT {
    */
   @Test
   void endorsement() {
-    String key = start("frank", EndorsementProcess.KEY, Map.of(EndorsementProcess.Variables.CANDIDATE_ID, "bob",
-        EndorsementProcess.Variables.SKILL_CODE, "iOWN", EndorsementProcess.Variables.SKILL_LEVEL, 4,
-        EndorsementProcess.Variables.SCORE, 9, ImpactStatement.PROBLEM, "Incidents without owners.",
-        ImpactStatement.ACTIONS, "Bob set up the on-call rota and runbooks.",
-        ImpactStatement.RESULTS, "Mean time to recovery halved.",
-        EndorsementProcess.Variables.JUSTIFICATION, "Ownership beyond his level."));
+    String key = start("frank", EndorsementProcess.KEY, Map.of(EndorsementProcess.Variables.CANDIDATE_ID.name(), "bob",
+        EndorsementProcess.Variables.SKILL_CODE.name(), "iOWN", EndorsementProcess.Variables.SKILL_LEVEL.name(), 4,
+        EndorsementProcess.Variables.SCORE.name(), 9, ImpactStatement.PROBLEM.name(), "Incidents without owners.",
+        ImpactStatement.ACTIONS.name(), "Bob set up the on-call rota and runbooks.",
+        ImpactStatement.RESULTS.name(), "Mean time to recovery halved.",
+        EndorsementProcess.Variables.JUSTIFICATION.name(), "Ownership beyond his level."));
     groupTask(key, EndorsementProcess.Tasks.REVIEW_ENDORSEMENT, Set.of("erin", "ivan", "grace"), "erin",
-        Map.of(EndorsementProcess.Variables.REVIEW_DECISION, EndorsementProcess.Decisions.REQUEST_JUSTIFICATION,
-            EndorsementProcess.Variables.REVIEW_COMMENT, "Which incidents?"));
+        Map.of(EndorsementProcess.Variables.REVIEW_DECISION.name(), EndorsementProcess.Decisions.REQUEST_JUSTIFICATION,
+            EndorsementProcess.Variables.REVIEW_COMMENT.name(), "Which incidents?"));
     assignedTask(key, EndorsementProcess.Tasks.PROVIDE_JUSTIFICATION, "frank",
-        Map.of(EndorsementProcess.Variables.ADDITIONAL_JUSTIFICATION, "The March outages, see the postmortems."));
+        Map.of(EndorsementProcess.Variables.ADDITIONAL_JUSTIFICATION.name(), "The March outages, see the postmortems."));
     groupTask(key, EndorsementProcess.Tasks.REVIEW_ENDORSEMENT, Set.of("erin", "ivan", "grace"), "ivan",
-        Map.of(EndorsementProcess.Variables.REVIEW_DECISION, EndorsementProcess.Decisions.APPROVE,
-            EndorsementProcess.Variables.REVIEW_COMMENT, "Approved."));
+        Map.of(EndorsementProcess.Variables.REVIEW_DECISION.name(), EndorsementProcess.Decisions.APPROVE,
+            EndorsementProcess.Variables.REVIEW_COMMENT.name(), "Approved."));
   }
 
   /** alice asks carol for an endorsement: only carol answers. */
   @Test
   void endorsementRequest() {
     String key = start("alice", EndorsementRequestProcess.KEY, Map.of(
-        EndorsementRequestProcess.Variables.LEADER_ID.name(), "carol", EndorsementProcess.Variables.SKILL_CODE, "iLAN",
-        EndorsementProcess.Variables.SKILL_LEVEL, 3, EndorsementRequestProcess.Variables.MESSAGE.name(),
+        EndorsementRequestProcess.Variables.LEADER_ID.name(), "carol", EndorsementProcess.Variables.SKILL_CODE.name(), "iLAN",
+        EndorsementProcess.Variables.SKILL_LEVEL.name(), 3, EndorsementRequestProcess.Variables.MESSAGE.name(),
         "Would you endorse my Kotlin work?"));
     assignedTask(key, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST, "carol",
         Map.of(EndorsementRequestProcess.Variables.ACCEPT_REQUEST.name(), false,

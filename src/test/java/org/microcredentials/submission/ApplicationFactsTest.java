@@ -49,10 +49,10 @@ class ApplicationFactsTest {
     ProcessInstance instance = app.submit("erin", "iLAN", 3);
     Task assignment = app.task(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR);
 
-    assertThatThrownBy(() -> app.complete("erin", assignment, Map.of(ASSESSOR_ID, "carol", CANDIDATE_ID, "alice")))
+    assertThatThrownBy(() -> app.complete("erin", assignment, Map.of(ASSESSOR_ID.name(), "carol", CANDIDATE_ID.name(), "alice")))
         .hasMessageContaining("never assigns the assessor of their own application");
     assertThat(app.task(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR).getId()).isEqualTo(assignment.getId());
-    assertThat(engine.getRuntimeService().getVariable(instance.getId(), CANDIDATE_ID)).isEqualTo("erin");
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), CANDIDATE_ID.name())).isEqualTo("erin");
   }
 
   @Test
@@ -60,9 +60,9 @@ class ApplicationFactsTest {
     ProcessInstance instance = app.submit("alice", "iLAN", 5);
     Task assignment = app.task(instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR);
 
-    assertThatThrownBy(() -> app.complete("ivan", assignment, Map.of(ASSESSOR_ID, "carol", SKILL_LEVEL, 3)))
+    assertThatThrownBy(() -> app.complete("ivan", assignment, Map.of(ASSESSOR_ID.name(), "carol", SKILL_LEVEL.name(), 3)))
         .hasMessageContaining("carol");
-    assertThat(engine.getRuntimeService().getVariable(instance.getId(), SKILL_LEVEL)).isEqualTo(5);
+    assertThat(engine.getRuntimeService().getVariable(instance.getId(), SKILL_LEVEL.name())).isEqualTo(5);
     app.assignAssessor(instance, "ivan", "frank");
     assertThat(app.task(instance, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE).getAssignee()).isEqualTo("frank");
   }

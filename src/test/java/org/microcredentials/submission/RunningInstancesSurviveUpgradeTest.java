@@ -147,13 +147,13 @@ class RunningInstancesSurviveUpgradeTest {
     assertThat(resubmission.getProcessDefinitionId()).isEqualTo(repository().createProcessDefinitionQuery()
         .deploymentId(after.getId()).processDefinitionKey(ResubmissionProcess.KEY).singleResult().getId());
     java.util.Map<String, Object> amended = new java.util.HashMap<>(SelfSubmissions.evidence("iTEST", 1));
-    amended.remove(ApplicationVariables.SKILL_CODE);
-    amended.remove(ApplicationVariables.SKILL_LEVEL);
+    amended.remove(ApplicationVariables.SKILL_CODE.name());
+    amended.remove(ApplicationVariables.SKILL_LEVEL.name());
     amended.put(ResubmissionProcess.Variables.RESUBMIT.name(), true);
     amended.put(ResubmissionProcess.Variables.AMENDMENTS.name(), "Added the release figures.");
     app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), amended);
     app.work("dave", instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE,
-        java.util.Map.of(ReviewRoundProcess.Variables.SCORE, 9, ReviewRoundProcess.Variables.JUSTIFICATION, "Now clear."));
+        java.util.Map.of(ReviewRoundProcess.Variables.SCORE.name(), 9, ReviewRoundProcess.Variables.JUSTIFICATION.name(), "Now clear."));
     app.agree(instance, "carol");
 
     assertThatApplication(instance).hasPassed(ReviewRoundProcess.Elements.END_PASSED);

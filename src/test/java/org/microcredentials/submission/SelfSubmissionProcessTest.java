@@ -115,7 +115,7 @@ class SelfSubmissionProcessTest {
 
     assertThatApplication(instance).isWaitingAt(ASSIGN_ASSESSOR);
     assertThat(instance.getBusinessKey()).matches("APP-2026-\\d{6}");
-    assertThat(app.variable(instance, CANDIDATE_ID)).isEqualTo("alice");
+    assertThat(app.variable(instance, CANDIDATE_ID.name())).isEqualTo("alice");
     // The number of reviewers is the record's (applicationFacts), not a variable.
     assertThat(app.variable(instance, "reviewerCount")).isNull();
     BpmnAwareTests.assertThat(app.task(instance, ASSIGN_ASSESSOR)).hasCandidateGroup("sem-team");
@@ -135,9 +135,9 @@ class SelfSubmissionProcessTest {
     app.runJobs(instance);
 
     assertThatApplication(instance).isEnded().hasPassed("EndEvent_CredentialIssued");
-    assertThat(historicVariable(instance, PASSED)).isEqualTo(true);
-    assertThat(historicVariable(instance, FINAL_SCORE)).isEqualTo(9);
-    String credentialId = (String) historicVariable(instance, CREDENTIAL_ID);
+    assertThat(historicVariable(instance, PASSED.name())).isEqualTo(true);
+    assertThat(historicVariable(instance, FINAL_SCORE.name())).isEqualTo(9);
+    String credentialId = (String) historicVariable(instance, CREDENTIAL_ID.name());
     Credential credential = credentials.find(credentialId).orElseThrow();
     assertThat(credential.holderId()).isEqualTo("alice");
     assertThat(credential.skillCode()).isEqualTo("iLAN");
@@ -181,12 +181,12 @@ class SelfSubmissionProcessTest {
     app.runJobs(instance);
 
     assertThatApplication(instance).isWaitingAt(MODERATE_SCORE);
-    assertThat(app.variable(instance, PEER_REVIEW_SUMMARY))
+    assertThat(app.variable(instance, PEER_REVIEW_SUMMARY.name()))
         .isEqualTo("dave proposes 7: The results are not the candidate's alone.");
     BpmnAwareTests.assertThat(app.task(instance, MODERATE_SCORE)).isAssignedTo("carol");
 
     app.complete("carol", app.task(instance, MODERATE_SCORE),
-        Map.of(FINAL_SCORE, 8, MODERATION_JUSTIFICATION, "The candidate led the work; 8 reflects the team share."));
+        Map.of(FINAL_SCORE.name(), 8, MODERATION_JUSTIFICATION.name(), "The candidate led the work; 8 reflects the team share."));
     app.runJobs(instance);
 
     assertThatApplication(instance).isEnded().hasPassed(MODERATE_SCORE, "EndEvent_CredentialIssued");
@@ -202,14 +202,14 @@ class SelfSubmissionProcessTest {
     app.runJobs(instance);
 
     app.complete("carol", app.task(instance, MODERATE_SCORE), Map.of(
-        FINAL_SCORE, 7,
-        MODERATION_JUSTIFICATION, "The reviewer is right: the results are not measured.",
-        IMPROVEMENT_AREAS, "Measure the results; goal: one before/after figure."));
+        FINAL_SCORE.name(), 7,
+        MODERATION_JUSTIFICATION.name(), "The reviewer is right: the results are not measured.",
+        IMPROVEMENT_AREAS.name(), "Measure the results; goal: one before/after figure."));
 
     assertThatApplication(instance).hasPassed(MODERATE_SCORE, "ServiceTask_NotifyCandidateOfFailure")
         .isWaitingAt(SelfSubmissionProcess.Elements.CALL_RESUBMISSION);
-    assertThat(app.variable(instance, PASSED)).isEqualTo(false);
-    assertThat(app.variable(instance, OUTCOME_JUSTIFICATION))
+    assertThat(app.variable(instance, PASSED.name())).isEqualTo(false);
+    assertThat(app.variable(instance, OUTCOME_JUSTIFICATION.name()))
         .isEqualTo("The reviewer is right: the results are not measured.");
     assertThat(app.credentials()).isZero();
     assertThat(applications.status(instance.getBusinessKey())).isEqualTo(ApplicationRegister.Status.AWAITING_RESUBMISSION);
@@ -238,19 +238,19 @@ class SelfSubmissionProcessTest {
     ProcessInstance instance = app.submit("alice", "iLAN", 3);
     app.assignAssessor(instance, "erin", "carol");
     app.work("carol", instance, ASSESS_EVIDENCE,
-        Map.of(MORE_EVIDENCE_REQUESTED, true, EVIDENCE_REQUEST, "Which results were yours?"));
+        Map.of(MORE_EVIDENCE_REQUESTED.name(), true, EVIDENCE_REQUEST.name(), "Which results were yours?"));
 
     assertThatApplication(instance).isWaitingAt(PROVIDE_MORE_EVIDENCE);
     BpmnAwareTests.assertThat(app.task(instance, PROVIDE_MORE_EVIDENCE)).isAssignedTo("alice");
 
     Map<String, Object> more = SelfSubmissions.evidence("iLAN", 3);
-    more.remove(SKILL_CODE);
-    more.remove(SKILL_LEVEL);
-    more.put(ImpactStatement.RESULTS, "I cut build time from 40 to 9 minutes (my PRs #42, #43).");
+    more.remove(SKILL_CODE.name());
+    more.remove(SKILL_LEVEL.name());
+    more.put(ImpactStatement.RESULTS.name(), "I cut build time from 40 to 9 minutes (my PRs #42, #43).");
     app.complete("alice", app.task(instance, PROVIDE_MORE_EVIDENCE), more);
 
     assertThatApplication(instance).isWaitingAt(ASSESS_EVIDENCE);
-    assertThat(app.variable(instance, MORE_EVIDENCE_REQUESTED)).isEqualTo(false);
+    assertThat(app.variable(instance, MORE_EVIDENCE_REQUESTED.name())).isEqualTo(false);
     app.score(instance, "carol", 9);
     app.agree(instance, "dave");
     app.runJobs(instance);
@@ -280,7 +280,7 @@ class SelfSubmissionProcessTest {
     assertThatApplication(instance).isEnded();
     assertThat(app.credentials()).isEqualTo(1);
     assertThat(credentials.heldBy("alice")).singleElement()
-        .extracting(Credential::id).isEqualTo(historicVariable(instance, CREDENTIAL_ID));
+        .extracting(Credential::id).isEqualTo(historicVariable(instance, CREDENTIAL_ID.name()));
   }
 
   // --- resubmission (ResubmissionProcess, called with the same business key)
@@ -300,7 +300,7 @@ class SelfSubmissionProcessTest {
     assertThat(runtime().getVariable(resubmission.getId(),
         ResubmissionProcess.Variables.CHANGES_SINCE_LAST_ASSESSMENT.name()))
         .isEqualTo("Changed: Measurable results.\nThe candidate's note: Added the release figures for Q3.");
-    app.complete("dave", reassess, Map.of(SCORE, 9, JUSTIFICATION, "The figures show the impact."));
+    app.complete("dave", reassess, Map.of(SCORE.name(), 9, JUSTIFICATION.name(), "The figures show the impact."));
     app.agree(instance, "carol");
 
     BpmnAwareTests.assertThat(resubmission).isEnded().hasPassed(ResubmissionProcess.Elements.END_CREDENTIAL_ISSUED);
@@ -320,16 +320,16 @@ class SelfSubmissionProcessTest {
   void failTwiceWithModerationThenPass() {
     ProcessInstance instance = failedRound("henry", "iTEST", 1, "dave", "carol");
     app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), amendment("More detail.", "Faster builds."));
-    app.work("dave", instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 8, JUSTIFICATION, "Better."));
+    app.work("dave", instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE.name(), 8, JUSTIFICATION.name(), "Better."));
     app.propose(instance, "carol", 6);
     BpmnAwareTests.assertThat(app.task(instance, MODERATE_SCORE)).isAssignedTo("dave");
-    app.complete("dave", app.task(instance, MODERATE_SCORE), Map.of(FINAL_SCORE, 7,
-        MODERATION_JUSTIFICATION, "Close, not there yet.", IMPROVEMENT_AREAS, "Show your own part; goal: one measured change."));
+    app.complete("dave", app.task(instance, MODERATE_SCORE), Map.of(FINAL_SCORE.name(), 7,
+        MODERATION_JUSTIFICATION.name(), "Close, not there yet.", IMPROVEMENT_AREAS.name(), "Show your own part; goal: one measured change."));
 
     Task secondAmend = app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION);
-    assertThat(runtime().getVariable(calledInstance(instance).getId(), OUTCOME_JUSTIFICATION)).isEqualTo("Close, not there yet.");
+    assertThat(runtime().getVariable(calledInstance(instance).getId(), OUTCOME_JUSTIFICATION.name())).isEqualTo("Close, not there yet.");
     app.complete("henry", secondAmend, amendment("My own part, measured.", "I cut my module's build from 20 to 3 minutes."));
-    app.work("dave", instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 9, JUSTIFICATION, "Now clear."));
+    app.work("dave", instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE.name(), 9, JUSTIFICATION.name(), "Now clear."));
     app.agree(instance, "erin");
 
     assertThatApplication(instance).isEnded();
@@ -342,12 +342,12 @@ class SelfSubmissionProcessTest {
     ProcessInstance instance = failedRound("henry", "iTEST", 1, "dave", "carol");
     app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), amendment("More.", "More results."));
     app.work("dave", instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE,
-        Map.of(MORE_EVIDENCE_REQUESTED, true, EVIDENCE_REQUEST, "Link the pull requests."));
+        Map.of(MORE_EVIDENCE_REQUESTED.name(), true, EVIDENCE_REQUEST.name(), "Link the pull requests."));
 
     Task amend = app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION);
-    assertThat(engine.getTaskService().getVariable(amend.getId(), EVIDENCE_REQUEST)).isEqualTo("Link the pull requests.");
+    assertThat(engine.getTaskService().getVariable(amend.getId(), EVIDENCE_REQUEST.name())).isEqualTo("Link the pull requests.");
     Map<String, Object> withLinks = amendment("Linked the PRs.", "More results.");
-    withLinks.put(ImpactStatement.LINKS, "https://git.example.org/build/pull/43");
+    withLinks.put(ImpactStatement.LINKS.name(), "https://git.example.org/build/pull/43");
     app.complete("henry", amend, withLinks);
     assertThat(runtime().getVariable(calledInstance(instance).getId(),
         ResubmissionProcess.Variables.CHANGES_SINCE_LAST_ASSESSMENT.name()))
@@ -402,43 +402,43 @@ class SelfSubmissionProcessTest {
     app.fireTimer(instance, "BoundaryEvent_AssessmentReassignmentDue");
     Task reassign = app.task(instance, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR);
     BpmnAwareTests.assertThat(reassign).hasCandidateGroup("sem-team");
-    assertThat(optionValues(reassign, ELIGIBLE_REPLACEMENTS)).contains("dave").doesNotContain("carol", "bob");
+    assertThat(optionValues(reassign, ELIGIBLE_REPLACEMENTS.name())).contains("dave").doesNotContain("carol", "bob");
     app.claim("ivan", reassign);
-    assertThatThrownBy(() -> app.complete("ivan", reassign, Map.of(NEW_ASSIGNEE_ID, "bob")))
+    assertThatThrownBy(() -> app.complete("ivan", reassign, Map.of(NEW_ASSIGNEE_ID.name(), "bob")))
         .hasMessageContaining("never assesses their own application");
-    app.complete("ivan", reassign, Map.of(NEW_ASSIGNEE_ID, "dave"));
+    app.complete("ivan", reassign, Map.of(NEW_ASSIGNEE_ID.name(), "dave"));
     Task reassigned = app.task(instance, ASSESS_EVIDENCE);
     assertThat(reassigned.getId()).isEqualTo(assessment.getId());
     BpmnAwareTests.assertThat(reassigned).isAssignedTo("dave");
-    assertThat(app.variable(instance, ASSESSOR_ID)).isEqualTo("dave");
-    assertThat(app.variable(instance, ImpactStatement.RESULTS)).as("work so far kept").asString().contains("9 minutes");
+    assertThat(app.variable(instance, ASSESSOR_ID.name())).isEqualTo("dave");
+    assertThat(app.variable(instance, ImpactStatement.RESULTS.name())).as("work so far kept").asString().contains("9 minutes");
     app.score(instance, "dave", 9);
 
     // The review waits too long: the SEM team hands it to frank.
     app.fireTimer(instance, "BoundaryEvent_ReviewOverdue");
     app.fireTimer(instance, "BoundaryEvent_ReviewReassignmentDue");
     Task reassignReview = app.task(instance, ReviewRoundProcess.Tasks.REASSIGN_REVIEWER);
-    assertThat(optionValues(reassignReview, ELIGIBLE_REPLACEMENTS)).contains("frank", "carol").doesNotContain("dave", "bob");
-    app.work("erin", instance, ReviewRoundProcess.Tasks.REASSIGN_REVIEWER, Map.of(NEW_ASSIGNEE_ID, "frank"));
+    assertThat(optionValues(reassignReview, ELIGIBLE_REPLACEMENTS.name())).contains("frank", "carol").doesNotContain("dave", "bob");
+    app.work("erin", instance, ReviewRoundProcess.Tasks.REASSIGN_REVIEWER, Map.of(NEW_ASSIGNEE_ID.name(), "frank"));
     BpmnAwareTests.assertThat(app.task(instance, PEER_REVIEW)).isAssignedTo("frank");
     app.propose(instance, "frank", 6);
 
     app.fireTimer(instance, "BoundaryEvent_ModerationOverdue");
-    app.complete("dave", app.task(instance, MODERATE_SCORE), Map.of(FINAL_SCORE, 7, MODERATION_JUSTIFICATION, "Not yet.",
-        IMPROVEMENT_AREAS, "Measure; goal: one figure."));
+    app.complete("dave", app.task(instance, MODERATE_SCORE), Map.of(FINAL_SCORE.name(), 7, MODERATION_JUSTIFICATION.name(), "Not yet.",
+        IMPROVEMENT_AREAS.name(), "Measure; goal: one figure."));
 
     // The resubmission has the same guideline.
     app.complete("bob", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), amendment("Measured.", "p95 from 800 to 120 ms."));
     app.fireTimer(instance, "BoundaryEvent_ReassessmentOverdue");
     app.fireTimer(instance, "BoundaryEvent_ReassessmentReassignmentDue");
-    app.work("erin", instance, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR, Map.of(NEW_ASSIGNEE_ID, "grace"));
-    app.work("grace", instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE, 9, JUSTIFICATION, "Measured now."));
+    app.work("erin", instance, ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR, Map.of(NEW_ASSIGNEE_ID.name(), "grace"));
+    app.work("grace", instance, ReviewRoundProcess.Tasks.REASSESS_EVIDENCE, Map.of(SCORE.name(), 9, JUSTIFICATION.name(), "Measured now."));
     app.fireTimer(instance, "BoundaryEvent_ReviewOverdue");
     app.fireTimer(instance, "BoundaryEvent_ReviewReassignmentDue");
-    app.work("erin", instance, ReviewRoundProcess.Tasks.REASSIGN_REVIEWER, Map.of(NEW_ASSIGNEE_ID, "carol"));
+    app.work("erin", instance, ReviewRoundProcess.Tasks.REASSIGN_REVIEWER, Map.of(NEW_ASSIGNEE_ID.name(), "carol"));
     app.propose(instance, "carol", 7);
     app.fireTimer(instance, "BoundaryEvent_ModerationOverdue");
-    app.complete("grace", app.task(instance, MODERATE_SCORE), Map.of(FINAL_SCORE, 8, MODERATION_JUSTIFICATION, "It meets level 3."));
+    app.complete("grace", app.task(instance, MODERATE_SCORE), Map.of(FINAL_SCORE.name(), 8, MODERATION_JUSTIFICATION.name(), "It meets level 3."));
 
     assertThatApplication(instance).isEnded();
     assertThat(credentials.heldBy("bob")).singleElement().satisfies(credential -> {
@@ -457,9 +457,9 @@ class SelfSubmissionProcessTest {
 
   private static Map<String, Object> amendment(String note, String results) {
     Map<String, Object> amended = SelfSubmissions.evidence("unused", 1);
-    amended.remove(SKILL_CODE);
-    amended.remove(SKILL_LEVEL);
-    amended.put(ImpactStatement.RESULTS, results);
+    amended.remove(SKILL_CODE.name());
+    amended.remove(SKILL_LEVEL.name());
+    amended.put(ImpactStatement.RESULTS.name(), results);
     amended.put(ResubmissionProcess.Variables.RESUBMIT.name(), true);
     amended.put(ResubmissionProcess.Variables.AMENDMENTS.name(), note);
     return amended;

@@ -139,23 +139,23 @@ class SelfSubmissionRulesTest {
     @Test
     void missingEvidenceIsRefused() {
       Map<String, Object> variables = SelfSubmissions.evidence("iLAN", 3);
-      variables.remove(ImpactStatement.RESULTS);
+      variables.remove(ImpactStatement.RESULTS.name());
       assertRefused(() -> app.submit("alice", variables), "'impactResults' is required", 0);
     }
 
     @Test
     void aLevelThatIsNotAWholeNumberIsRefused() {
       Map<String, Object> variables = SelfSubmissions.evidence("iLAN", 3);
-      variables.put(SKILL_LEVEL, "3");
+      variables.put(SKILL_LEVEL.name(), "3");
       assertRefused(() -> app.submit("alice", variables), "'skillLevel' must be a whole number", 0);
     }
 
     @Test
     void aLevelSentAsLongIsAccepted() {
       Map<String, Object> variables = SelfSubmissions.evidence("iLAN", 3);
-      variables.put(SKILL_LEVEL, 3L);
+      variables.put(SKILL_LEVEL.name(), 3L);
       ProcessInstance instance = app.submit("alice", variables);
-      assertThat(app.variable(instance, SKILL_LEVEL)).isEqualTo(3);
+      assertThat(app.variable(instance, SKILL_LEVEL.name())).isEqualTo(3);
     }
 
     @Test
@@ -168,9 +168,9 @@ class SelfSubmissionRulesTest {
     @Test
     void theCandidateIsTheAuthenticatedUserWhateverTheRequestSays() {
       Map<String, Object> variables = SelfSubmissions.evidence("iLAN", 3);
-      variables.put(CANDIDATE_ID, "bob");
+      variables.put(CANDIDATE_ID.name(), "bob");
       ProcessInstance instance = app.submit("alice", variables);
-      assertThat(app.variable(instance, CANDIDATE_ID)).isEqualTo("alice");
+      assertThat(app.variable(instance, CANDIDATE_ID.name())).isEqualTo("alice");
     }
 
     private void assertRefused(Runnable start, String message, long applicationsBefore) {
@@ -189,7 +189,7 @@ class SelfSubmissionRulesTest {
       ProcessInstance instance = app.submit("alice", "iLAN", 3);
       Task task = app.task(instance, ASSIGN_ASSESSOR);
       assertRefusedClaim("carol", task, "not in the SEM team");
-      assertThatThrownBy(() -> app.complete("carol", task, Map.of(ASSESSOR_ID, "dave")))
+      assertThatThrownBy(() -> app.complete("carol", task, Map.of(ASSESSOR_ID.name(), "dave")))
           .hasMessageContaining("not in the SEM team");
       assertThatApplication(instance).isWaitingAt(ASSIGN_ASSESSOR);
     }
@@ -210,11 +210,11 @@ class SelfSubmissionRulesTest {
 
       Task task = app.task(instance, ASSIGN_ASSESSOR);
       app.claim("erin", task);
-      assertThatThrownBy(() -> app.complete("erin", task, Map.of(ASSESSOR_ID, "bob")))
+      assertThatThrownBy(() -> app.complete("erin", task, Map.of(ASSESSOR_ID.name(), "bob")))
           .hasMessageContaining("never assesses their own application");
-      assertThatThrownBy(() -> app.complete("erin", task, Map.of(ASSESSOR_ID, "carol")))
+      assertThatThrownBy(() -> app.complete("erin", task, Map.of(ASSESSOR_ID.name(), "carol")))
           .hasMessageContaining("at or above the applied level");
-      assertThatThrownBy(() -> app.complete("erin", task, Map.of(ASSESSOR_ID, "nobody")))
+      assertThatThrownBy(() -> app.complete("erin", task, Map.of(ASSESSOR_ID.name(), "nobody")))
           .hasMessageContaining("not an engineer");
       assertThatApplication(instance).isWaitingAt(ASSIGN_ASSESSOR);
     }
@@ -225,7 +225,7 @@ class SelfSubmissionRulesTest {
       app.assignAssessor(instance, "erin", "carol");
       Task task = app.task(instance, ASSESS_EVIDENCE);
 
-      assertThatThrownBy(() -> app.complete("dave", task, Map.of(SCORE, 9, JUSTIFICATION, "j")))
+      assertThatThrownBy(() -> app.complete("dave", task, Map.of(SCORE.name(), 9, JUSTIFICATION.name(), "j")))
           .hasMessageContaining("claimed by carol");
       assertThatThrownBy(() -> app.as("demo", () -> {
         engine.getTaskService().setAssignee(task.getId(), "alice");
@@ -240,16 +240,16 @@ class SelfSubmissionRulesTest {
       app.assignAssessor(instance, "erin", "carol");
       Task task = app.task(instance, ASSESS_EVIDENCE);
 
-      assertThatThrownBy(() -> app.complete("carol", task, Map.of(SCORE, 11, JUSTIFICATION, "j")))
+      assertThatThrownBy(() -> app.complete("carol", task, Map.of(SCORE.name(), 11, JUSTIFICATION.name(), "j")))
           .hasMessageContaining("'score' must be a whole number from 0 to 10; 11 is outside");
-      assertThatThrownBy(() -> app.complete("carol", task, Map.of(SCORE, 7.5, JUSTIFICATION, "j")))
+      assertThatThrownBy(() -> app.complete("carol", task, Map.of(SCORE.name(), 7.5, JUSTIFICATION.name(), "j")))
           .hasMessageContaining("'score' must be a whole number");
-      assertThatThrownBy(() -> app.complete("carol", task, Map.of(SCORE, 6, JUSTIFICATION, "j")))
+      assertThatThrownBy(() -> app.complete("carol", task, Map.of(SCORE.name(), 6, JUSTIFICATION.name(), "j")))
           .hasMessageContaining("below the pass mark of 8");
-      assertThatThrownBy(() -> app.complete("carol", task, Map.of(SCORE, 9)))
+      assertThatThrownBy(() -> app.complete("carol", task, Map.of(SCORE.name(), 9)))
           .hasMessageContaining("'justification' is required");
       assertThatApplication(instance).isWaitingAt(ASSESS_EVIDENCE);
-      assertThat(app.variable(instance, SCORE)).isNull();
+      assertThat(app.variable(instance, SCORE.name())).isNull();
     }
 
     @Test
@@ -262,7 +262,7 @@ class SelfSubmissionRulesTest {
       assertRefusedClaim("carol", review, "never reviews their own application");
       assertRefusedClaim("dave", review, "may not peer-review their own assessment");
       assertRefusedClaim("bob", review, "a reviewer is level 4 or above");
-      assertThatThrownBy(() -> app.complete("dave", review, Map.of(REVIEW_AGREES, true)))
+      assertThatThrownBy(() -> app.complete("dave", review, Map.of(REVIEW_AGREES.name(), true)))
           .hasMessageContaining("may not peer-review their own assessment");
       assertThat(app.tasks(instance, PEER_REVIEW)).hasSize(2);
     }
@@ -276,9 +276,9 @@ class SelfSubmissionRulesTest {
 
       app.claim("carol", reviews.get(0));
       assertRefusedClaim("carol", reviews.get(1), "already reviews this application");
-      app.complete("carol", reviews.get(0), Map.of(REVIEW_AGREES, true));
+      app.complete("carol", reviews.get(0), Map.of(REVIEW_AGREES.name(), true));
       app.runJobs(instance);
-      assertThatThrownBy(() -> app.complete("carol", reviews.get(1), Map.of(REVIEW_AGREES, true)))
+      assertThatThrownBy(() -> app.complete("carol", reviews.get(1), Map.of(REVIEW_AGREES.name(), true)))
           .hasMessageContaining("already reviews this application");
       assertThat(app.tasks(instance, PEER_REVIEW)).hasSize(1);
     }
@@ -290,9 +290,9 @@ class SelfSubmissionRulesTest {
       app.score(instance, "carol", 9);
       Task review = app.task(instance, PEER_REVIEW);
       app.claim("dave", review);
-      assertThatThrownBy(() -> app.complete("dave", review, Map.of(REVIEW_AGREES, false, PROPOSED_SCORE, 6)))
+      assertThatThrownBy(() -> app.complete("dave", review, Map.of(REVIEW_AGREES.name(), false, PROPOSED_SCORE.name(), 6)))
           .hasMessageContaining("'reviewComment' is required when proposing another score");
-      assertThatThrownBy(() -> app.complete("dave", review, Map.of(REVIEW_AGREES, false, REVIEW_COMMENT, "too high")))
+      assertThatThrownBy(() -> app.complete("dave", review, Map.of(REVIEW_AGREES.name(), false, REVIEW_COMMENT.name(), "too high")))
           .hasMessageContaining("'proposedScore' is required");
       assertThat(app.tasks(instance, PEER_REVIEW)).hasSize(1);
     }
@@ -307,7 +307,7 @@ class SelfSubmissionRulesTest {
       Task moderation = app.task(instance, MODERATE_SCORE);
 
       assertThatThrownBy(() -> app.as("dave", () -> {
-        engine.getTaskService().complete(moderation.getId(), Map.of(FINAL_SCORE, 6, MODERATION_JUSTIFICATION, "j"));
+        engine.getTaskService().complete(moderation.getId(), Map.of(FINAL_SCORE.name(), 6, MODERATION_JUSTIFICATION.name(), "j"));
         return null;
       })).hasMessageContaining("claimed by carol");
       assertThatApplication(instance).isWaitingAt(MODERATE_SCORE);
@@ -318,9 +318,9 @@ class SelfSubmissionRulesTest {
       ProcessInstance instance = app.submit("alice", "iLAN", 3);
       app.assignAssessor(instance, "erin", "carol");
       app.score(instance, "carol", 5);
-      app.work("dave", instance, PEER_REVIEW, Map.of(REVIEW_AGREES, true, SCORE, 10, FINAL_SCORE, 10, PASSED, true));
+      app.work("dave", instance, PEER_REVIEW, Map.of(REVIEW_AGREES.name(), true, SCORE.name(), 10, FINAL_SCORE.name(), 10, PASSED.name(), true));
 
-      assertThat(app.variable(instance, FINAL_SCORE)).isEqualTo(5);
+      assertThat(app.variable(instance, FINAL_SCORE.name())).isEqualTo(5);
       assertThat(app.credentials()).isZero();
       BpmnAwareTests.assertThat(app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION)).isAssignedTo("alice");
     }
@@ -329,11 +329,11 @@ class SelfSubmissionRulesTest {
     void aCandidateCannotPickTheirAssessorNorChangeTheSkillWhenAddingEvidence() {
       ProcessInstance instance = app.submit("alice", "iLAN", 3);
       app.assignAssessor(instance, "erin", "carol");
-      app.work("carol", instance, ASSESS_EVIDENCE, Map.of(MORE_EVIDENCE_REQUESTED, true, EVIDENCE_REQUEST, "Which results?"));
+      app.work("carol", instance, ASSESS_EVIDENCE, Map.of(MORE_EVIDENCE_REQUESTED.name(), true, EVIDENCE_REQUEST.name(), "Which results?"));
       Task more = app.task(instance, PROVIDE_MORE_EVIDENCE);
 
       Map<String, Object> redirected = SelfSubmissions.evidence("iLAN", 3);
-      redirected.put(ASSESSOR_ID, "dave");
+      redirected.put(ASSESSOR_ID.name(), "dave");
       assertThatThrownBy(() -> app.complete("alice", more, redirected)).hasMessageContaining("belongs to the assessor carol");
       BpmnAwareTests.assertThat(app.task(instance, PROVIDE_MORE_EVIDENCE)).isAssignedTo("alice");
 
@@ -355,7 +355,7 @@ class SelfSubmissionRulesTest {
     @SuppressWarnings("unchecked")
     private List<String> eligibleAssessors(ProcessInstance instance) {
       // The options are the assignment task's own variable (its form is their one reader).
-      Object options = engine.getTaskService().getVariableLocal(app.task(instance, ASSIGN_ASSESSOR).getId(), ELIGIBLE_ASSESSORS);
+      Object options = engine.getTaskService().getVariableLocal(app.task(instance, ASSIGN_ASSESSOR).getId(), ELIGIBLE_ASSESSORS.name());
       return org.camunda.spin.Spin.JSON(options).elements().stream()
           .map(option -> option.prop("value").stringValue()).toList();
     }

@@ -46,14 +46,14 @@ public class Promotions {
 
   public ProcessInstance apply(String candidate, int targetLevel) {
     return app.as(candidate, () -> engine.getRuntimeService().startProcessInstanceByKey(PromotionApplicationProcess.KEY,
-        Map.of(PromotionApplicationProcess.Variables.TARGET_LEVEL, targetLevel,
-            PromotionApplicationProcess.Variables.STATEMENT, "I lead our architecture work.")));
+        Map.of(PromotionApplicationProcess.Variables.TARGET_LEVEL.name(), targetLevel,
+            PromotionApplicationProcess.Variables.STATEMENT.name(), "I lead our architecture work.")));
   }
 
   /** The open task with that key for that skill (the skill in the task's scope). */
   public Task task(ProcessInstance promotion, String taskKey, String skillCode) {
     return tasks(promotion, taskKey).stream()
-        .filter(task -> skillCode.equals(engine.getTaskService().getVariable(task.getId(), SKILL_CODE)))
+        .filter(task -> skillCode.equals(engine.getTaskService().getVariable(task.getId(), SKILL_CODE.name())))
         .findFirst().orElseThrow(() -> new AssertionError("No open " + taskKey + " for " + skillCode));
   }
 
@@ -72,32 +72,32 @@ public class Promotions {
 
   public void giveEvidence(ProcessInstance promotion, String skillCode) {
     Map<String, Object> evidence = new HashMap<>(SelfSubmissions.evidence(skillCode, 0));
-    evidence.remove(SKILL_CODE);
-    evidence.remove(SKILL_LEVEL);
+    evidence.remove(SKILL_CODE.name());
+    evidence.remove(SKILL_LEVEL.name());
     work(candidate(promotion),
         task(promotion, PromotionApplicationProcess.Tasks.PROVIDE_PROMOTION_EVIDENCE, skillCode), evidence);
   }
 
   /** One skill through its review round: assignment, a score, and every required review agreeing. */
   public void assess(ProcessInstance promotion, String skillCode, String assessor, int score, String... reviewers) {
-    work("erin", task(promotion, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, skillCode), Map.of(ASSESSOR_ID, assessor));
-    Map<String, Object> scored = new HashMap<>(Map.of(SCORE, score, JUSTIFICATION, "Clear impact on " + skillCode + "."));
+    work("erin", task(promotion, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, skillCode), Map.of(ASSESSOR_ID.name(), assessor));
+    Map<String, Object> scored = new HashMap<>(Map.of(SCORE.name(), score, JUSTIFICATION.name(), "Clear impact on " + skillCode + "."));
     if (score < 8) {
-      scored.put(IMPROVEMENT_AREAS, "Show the effect beyond the team; goal: one measured cross-team change.");
+      scored.put(IMPROVEMENT_AREAS.name(), "Show the effect beyond the team; goal: one measured cross-team change.");
     }
     work(assessor, task(promotion, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, skillCode), scored);
     for (String reviewer : reviewers) {
       Task review = tasks(promotion, ReviewRoundProcess.Tasks.PEER_REVIEW).stream()
           .filter(task -> task.getAssignee() == null
-              && skillCode.equals(engine.getTaskService().getVariable(task.getId(), SKILL_CODE)))
+              && skillCode.equals(engine.getTaskService().getVariable(task.getId(), SKILL_CODE.name())))
           .findFirst().orElseThrow(() -> new AssertionError("No open review of " + skillCode));
-      work(reviewer, review, Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+      work(reviewer, review, Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."));
     }
     app.runJobs(promotion);
   }
 
   public String candidate(ProcessInstance promotion) {
-    return (String) engine.getRuntimeService().getVariable(promotion.getId(), PromotionApplicationProcess.Variables.CANDIDATE_ID);
+    return (String) engine.getRuntimeService().getVariable(promotion.getId(), PromotionApplicationProcess.Variables.CANDIDATE_ID.name());
   }
 
   public Task only(ProcessInstance promotion, String taskKey) {

@@ -58,12 +58,12 @@ public class SelfSubmissions {
 
   public static Map<String, Object> evidence(String skillCode, int skillLevel) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(SKILL_CODE, skillCode);
-    variables.put(SKILL_LEVEL, skillLevel);
-    variables.put(ImpactStatement.PROBLEM, "Our build took 40 minutes and blocked releases.");
-    variables.put(ImpactStatement.ACTIONS, "I profiled the build, parallelised the test suites and cached dependencies.");
-    variables.put(ImpactStatement.RESULTS, "Build time fell to 9 minutes; we release daily instead of weekly.");
-    variables.put(ImpactStatement.LINKS, "https://git.example.org/build/pull/42");
+    variables.put(SKILL_CODE.name(), skillCode);
+    variables.put(SKILL_LEVEL.name(), skillLevel);
+    variables.put(ImpactStatement.PROBLEM.name(), "Our build took 40 minutes and blocked releases.");
+    variables.put(ImpactStatement.ACTIONS.name(), "I profiled the build, parallelised the test suites and cached dependencies.");
+    variables.put(ImpactStatement.RESULTS.name(), "Build time fell to 9 minutes; we release daily instead of weekly.");
+    variables.put(ImpactStatement.LINKS.name(), "https://git.example.org/build/pull/42");
     return variables;
   }
 
@@ -116,25 +116,25 @@ public class SelfSubmissions {
   }
 
   public void assignAssessor(ProcessInstance instance, String semMember, String assessorId) {
-    work(semMember, instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, Map.of(ASSESSOR_ID, assessorId));
+    work(semMember, instance, ReviewRoundProcess.Tasks.ASSIGN_ASSESSOR, Map.of(ASSESSOR_ID.name(), assessorId));
   }
 
   public void score(ProcessInstance instance, String assessorId, int score) {
-    Map<String, Object> variables = new HashMap<>(Map.of(SCORE, score, JUSTIFICATION, "Clear impact, measured results."));
+    Map<String, Object> variables = new HashMap<>(Map.of(SCORE.name(), score, JUSTIFICATION.name(), "Clear impact, measured results."));
     if (score < 8) {
-      variables.put(IMPROVEMENT_AREAS, "Show the effect on the team; goal: a measured before/after for one release.");
+      variables.put(IMPROVEMENT_AREAS.name(), "Show the effect on the team; goal: a measured before/after for one release.");
     }
     work(assessorId, instance, ReviewRoundProcess.Tasks.ASSESS_EVIDENCE, variables);
   }
 
   public void agree(ProcessInstance instance, String reviewer) {
     work(reviewer, instance, ReviewRoundProcess.Tasks.PEER_REVIEW,
-        Map.of(REVIEW_AGREES, true, REVIEW_COMMENT, "Agreed."));
+        Map.of(REVIEW_AGREES.name(), true, REVIEW_COMMENT.name(), "Agreed."));
   }
 
   public void propose(ProcessInstance instance, String reviewer, int proposedScore) {
     work(reviewer, instance, ReviewRoundProcess.Tasks.PEER_REVIEW,
-        Map.of(REVIEW_AGREES, false, PROPOSED_SCORE, proposedScore, REVIEW_COMMENT, "The results are not the candidate's alone."));
+        Map.of(REVIEW_AGREES.name(), false, PROPOSED_SCORE.name(), proposedScore, REVIEW_COMMENT.name(), "The results are not the candidate's alone."));
   }
 
   /**
