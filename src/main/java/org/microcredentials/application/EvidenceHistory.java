@@ -25,6 +25,11 @@ public class EvidenceHistory {
           text(scope, ImpactStatement.RESULTS), text(scope, ImpactStatement.LINKS), amendments);
     }
 
+    /** The version as the impact statement it is (its amendments aside). */
+    public ImpactStatement statement() {
+      return new ImpactStatement(problem, actions, results, Optional.ofNullable(links));
+    }
+
     /** A field left empty in a form arrives as "" and one never filled in as nothing: the same to a reader. */
     private static String text(VariableScope scope, ProcessVariable<String> field) {
       String value = field.from(scope);

@@ -30,4 +30,17 @@ public record ImpactStatement(String problem, String actions, String results, Op
     String results = input.requiredText(RESULTS);
     return new ImpactStatement(problem, actions, results, input.optionalText(LINKS));
   }
+
+  /**
+   * The statement as a credential carries it and a record keeps it, a part a line: "Problem: ...", "Actions: ...",
+   * "Results: ..." and, when there are any, "Links: ...".
+   */
+  public String summary() {
+    StringBuilder summary = new StringBuilder()
+        .append("Problem: ").append(problem).append('\n')
+        .append("Actions: ").append(actions).append('\n')
+        .append("Results: ").append(results);
+    links.filter(link -> !link.isBlank()).ifPresent(link -> summary.append('\n').append("Links: ").append(link));
+    return summary.toString();
+  }
 }

@@ -3,7 +3,6 @@ package org.microcredentials.review;
 import java.time.Clock;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.application.EvidenceHistory;
-import org.microcredentials.application.EvidenceSummary;
 import org.microcredentials.credential.Credential;
 import org.microcredentials.credential.CredentialRegister;
 import org.springframework.stereotype.Service;
@@ -67,7 +66,7 @@ public class RoundOutcome {
         application.assessorId(),
         settled.reviewerIds(),
         application.frameworkVersion(),
-        EvidenceSummary.of(evidenceHistory.latest(businessKey)),
+        evidenceHistory.latest(businessKey).statement().summary(),
         scorePolicy.passMark()));
     applications.recordOutcome(businessKey, ApplicationRegister.Status.PASSED, settled.finalScore(),
         feedback.justification(), null, clock.instant());

@@ -58,4 +58,14 @@ class ImpactStatementTest {
     assertThat(catchThrowableOfType(RuleViolation.class, () -> ImpactStatement.required(scope())).rule())
         .isEqualTo("text-evidenceLinks");
   }
+
+  @Test
+  void theSummaryACredentialCarriesHasAPartALineAndLinksOnlyWhenGiven() {
+    assertThat(new ImpactStatement("Slow builds", "Cached", "2 minutes", Optional.of("https://ci.example.org/1")).summary())
+        .isEqualTo("Problem: Slow builds\nActions: Cached\nResults: 2 minutes\nLinks: https://ci.example.org/1");
+    assertThat(new ImpactStatement("Slow builds", "Cached", "2 minutes", Optional.of(" ")).summary())
+        .isEqualTo("Problem: Slow builds\nActions: Cached\nResults: 2 minutes");
+    assertThat(new ImpactStatement("Slow builds", "Cached", "2 minutes", Optional.empty()).summary())
+        .isEqualTo("Problem: Slow builds\nActions: Cached\nResults: 2 minutes");
+  }
 }
