@@ -134,7 +134,7 @@ class EveryVariableIsReadTest {
         }
       }
     }
-    assertThat(names).as("the variables declared").hasSizeGreaterThan(80);
+    assertThat(names).as("the variables declared").hasSizeGreaterThan(70);
     return names;
   }
 

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.microcredentials.application.ApplicationVariables;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialSource;
 import org.microcredentials.promotion.PromotionApplicationProcess;
@@ -97,7 +98,7 @@ public class Promotions {
   }
 
   public String candidate(ProcessInstance promotion) {
-    return (String) engine.getRuntimeService().getVariable(promotion.getId(), PromotionApplicationProcess.Variables.CANDIDATE_ID.name());
+    return (String) engine.getRuntimeService().getVariable(promotion.getId(), ApplicationVariables.CANDIDATE_ID.name());
   }
 
   public Task only(ProcessInstance promotion, String taskKey) {
