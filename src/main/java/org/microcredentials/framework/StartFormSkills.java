@@ -12,12 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.exception.NotFoundException;
 import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.microcredentials.process.DeployedThroughRest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,7 +34,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * in {@code forms/} carry no options. Tasklist gives a start form no variables (only a task's form gets them), so the
  * options cannot come from one: each start form Tasklist shows with a select of key {@code skillCode} is deployed
  * again with the open skills as its options, where they differ from those it has. This happens when the
- * application is ready (after Camunda deployed {@code forms/}) and after every change of the framework. The start
+ * application is ready (after Camunda deployed {@code forms/}), after every change of the framework, and after every
+ * deployment through {@code /engine-rest} (a start form deployed from Modeler). The start
  * events bind their form as {@code latest}, so the version deployed here is the one shown; it keeps everything else
  * of the version it copies, also one a process owner deployed from Modeler. Two nodes of a cluster may deploy at
  * the same moment: each deploys the same options, and either version shows them.
@@ -48,11 +51,14 @@ class StartFormSkills {
 
   private final RepositoryService repository;
   private final FormService forms;
+  private final IdentityService identity;
   private final SkillFrameworkRepository frameworks;
 
-  StartFormSkills(RepositoryService repository, FormService forms, SkillFrameworkRepository frameworks) {
+  StartFormSkills(RepositoryService repository, FormService forms, IdentityService identity,
+      SkillFrameworkRepository frameworks) {
     this.repository = repository;
     this.forms = forms;
+    this.identity = identity;
     this.frameworks = frameworks;
   }
 
@@ -68,8 +74,38 @@ class StartFormSkills {
     offerOpenSkills();
   }
 
-  /** Deploys the start forms whose options are not the current framework's open skills: the deployment's id, if any. */
+  /**
+   * A start form deployed from Modeler comes without options (as {@code forms/} holds it): it has them at once. The
+   * deployment asked for is made; a failure here leaves the form to the next start or framework change.
+   */
+  @EventListener
+  void deployedThroughRest(DeployedThroughRest deployment) {
+    try {
+      offerOpenSkills();
+    } catch (RuntimeException e) {
+      LOG.error("The start forms of deployment {} are not yet given the framework's open skills: they are at the next"
+          + " start of the application or change of the framework", deployment.deploymentId(), e);
+    }
+  }
+
+  /**
+   * Deploys the start forms whose options are not the current framework's open skills: the deployment's id, if any.
+   * The application deploys, not the person whose change led here: none of their authorizations apply, nor the limit
+   * of an authenticated caller's query.
+   */
   Optional<String> offerOpenSkills() {
+    var caller = identity.getCurrentAuthentication();
+    identity.clearAuthentication();
+    try {
+      return deployWhereOptionsDiffer();
+    } finally {
+      if (caller != null) {
+        identity.setAuthentication(caller.getUserId(), caller.getGroupIds(), caller.getTenantIds());
+      }
+    }
+  }
+
+  private Optional<String> deployWhereOptionsDiffer() {
     SkillFramework framework = frameworks.current();
     ArrayNode openSkills = options(framework);
     DeploymentBuilder deployment = repository.createDeployment().name(DEPLOYMENT_NAME)

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.endorsement.EndorsementRequestProcess;
@@ -20,14 +22,21 @@ import org.microcredentials.submission.SelfSubmissionProcess;
 import org.microcredentials.testing.ApplicationTest;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 
 /**
  * The start forms offer the current framework's open skills, read from the framework: what Tasklist shows a candidate
- * follows a retirement and a new version at once, and a start form deployed without options (as {@code forms/} holds
- * it, or from Modeler) has them again when the application starts. The database outlives this class: every
- * framework change here is undone by a further version with the skills as they were.
+ * follows a retirement (by an administrator, over REST) and a new version at once; a start form a process owner
+ * deploys from Modeler, without options as {@code forms/} holds it, has them at once and keeps the owner's changes;
+ * one deployed without them another way has them at the next start. The database outlives this class: every
+ * framework change here is undone by a further version with the skills as they were, every deployment deleted.
  */
 @ApplicationTest
 class StartFormSkillsTest {
@@ -59,7 +68,9 @@ class StartFormSkillsTest {
     String retiring = before.skills().stream().filter(skill -> !skill.retired()).map(Skill::code)
         .filter(code -> !code.equals("iLAN")).reduce((first, last) -> last).orElseThrow();
     try {
-      administration.retire(retiring);
+      ResponseEntity<String> retirement = rest.withBasicAuth("demo", "demo")
+          .postForEntity("/api/skills/" + retiring + "/retire", null, String.class);
+      assertThat(retirement.getStatusCode()).as(retirement.getBody()).isEqualTo(HttpStatus.OK);
       assertThat(offeredInTasklist("alice")).doesNotContainKey(retiring).containsExactlyEntriesOf(openSkills(frameworks.current()));
 
       SkillFramework retired = frameworks.current();
@@ -82,36 +93,86 @@ class StartFormSkillsTest {
   }
 
   @Test
-  void aStartFormDeployedWithoutOptionsHasThemAgainAtTheNextStartAndUnchangedOnesAreNotDeployedAgain() throws IOException {
+  void aStartFormDeployedFromModelerHasTheOpenSkillsAtOnceAndKeepsTheOwnersChanges() throws IOException {
+    String relabelled = Files.readString(Path.of("forms/self-submission-start.form"))
+        .replace("\"label\": \"Skill\"", "\"label\": \"The skill you apply for\"");
+    assertThat(relabelled).contains("The skill you apply for");
+    long refillsBefore = refills().size();
+
+    ResponseEntity<String> answer = deployAsModelerDoes("self-submission-start.form", relabelled);
+    try {
+      assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
+      JsonNode shown = startFormInTasklist("alice");
+      assertThat(skillOptions(shown)).containsExactlyEntriesOf(openSkills(frameworks.current()));
+      assertThat(skillField(shown).path("label").asText()).isEqualTo("The skill you apply for");
+      assertThat(refills()).hasSize((int) refillsBefore + 1);
+      assertThat(engine.getRepositoryService().getDeploymentResourceNames(refills().get(0).getId()))
+          .as("only the form that lacked them").containsExactly("SelfSubmissionStartForm.form");
+    } finally {
+      deleteDeployment(JSON.readTree(answer.getBody()).path("id").asText());
+      deleteDeployment(refills().get(0).getId());
+    }
+    assertThat(skillField(startFormInTasklist("alice")).path("label").asText()).isEqualTo("Skill");
+  }
+
+  @Test
+  void aStartFormDeployedWithoutOptionsAnotherWayHasThemAtTheNextStartAndUnchangedOnesAreNotDeployedAgain()
+      throws IOException {
     assertThat(startFormSkills.offerOpenSkills()).as("nothing to change").isEmpty();
 
-    // What a process owner deploys from Modeler: the form as forms/ holds it, without options.
-    String ownersDeployment = engine.getRepositoryService().createDeployment().name("self-submission-start")
+    String withoutOptions = engine.getRepositoryService().createDeployment().name("self-submission-start")
         .addString("self-submission-start.form", Files.readString(Path.of("forms/self-submission-start.form")))
         .deploy().getId();
     String refilled = null;
     try {
       assertThat(offeredInTasklist("alice")).isEmpty();
-
       refilled = startFormSkills.offerOpenSkills().orElseThrow();
       assertThat(offeredInTasklist("alice")).containsExactlyEntriesOf(openSkills(frameworks.current()));
-      assertThat(engine.getRepositoryService().getDeploymentResourceNames(refilled))
-          .as("only the form that lacked them").containsExactly("SelfSubmissionStartForm.form");
     } finally {
-      engine.getRepositoryService().deleteDeployment(ownersDeployment, true);
+      deleteDeployment(withoutOptions);
       if (refilled != null) {
-        engine.getRepositoryService().deleteDeployment(refilled, true);
+        deleteDeployment(refilled);
       }
     }
     assertThat(offeredInTasklist("alice")).containsExactlyEntriesOf(openSkills(frameworks.current()));
   }
 
-  /** What Tasklist loads for a start event bound to a Camunda Form, asked as the person who starts. */
+  /** One file, multipart to /engine-rest/deployment/create as an administrator, as Modeler's deploy button sends it. */
+  private ResponseEntity<String> deployAsModelerDoes(String fileName, String content) {
+    MultiValueMap<String, Object> parts = new LinkedMultiValueMap<>();
+    parts.add("deployment-name", "self-submission-start");
+    parts.add("deployment-source", "Camunda Modeler");
+    parts.add(fileName, new ByteArrayResource(content.getBytes(StandardCharsets.UTF_8)) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    });
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+    return rest.withBasicAuth("demo", "demo").postForEntity("/engine-rest/deployment/create",
+        new HttpEntity<>(parts, headers), String.class);
+  }
+
+  private List<Deployment> refills() {
+    return engine.getRepositoryService().createDeploymentQuery().deploymentName(StartFormSkills.DEPLOYMENT_NAME)
+        .orderByDeploymentTime().desc().list();
+  }
+
+  private void deleteDeployment(String id) {
+    engine.getRepositoryService().deleteDeployment(id, true);
+  }
+
   private Map<String, String> offeredInTasklist(String user) throws IOException {
+    return skillOptions(startFormInTasklist(user));
+  }
+
+  /** What Tasklist loads for a start event bound to a Camunda Form, asked as the person who starts. */
+  private JsonNode startFormInTasklist(String user) throws IOException {
     ResponseEntity<String> form = rest.withBasicAuth(user, user)
         .getForEntity("/engine-rest/process-definition/key/" + SelfSubmissionProcess.KEY + "/deployed-start-form", String.class);
     assertThat(form.getStatusCode()).as(form.getBody()).isEqualTo(HttpStatus.OK);
-    return skillOptions(JSON.readTree(form.getBody()));
+    return JSON.readTree(form.getBody());
   }
 
   private Map<String, String> offered(String processKey) throws IOException {
@@ -124,11 +185,15 @@ class StartFormSkillsTest {
 
   /** The options of the form's skill field, value to label, in the order shown. */
   private static Map<String, String> skillOptions(JsonNode form) {
+    Map<String, String> options = new LinkedHashMap<>();
+    skillField(form).path("values").forEach(option -> options.put(option.path("value").asText(), option.path("label").asText()));
+    return options;
+  }
+
+  private static JsonNode skillField(JsonNode form) {
     for (JsonNode component : form.path("components")) {
       if ("skillCode".equals(component.path("key").asText())) {
-        Map<String, String> options = new LinkedHashMap<>();
-        component.path("values").forEach(option -> options.put(option.path("value").asText(), option.path("label").asText()));
-        return options;
+        return component;
       }
     }
     throw new AssertionError("The form " + form.path("id") + " has no field skillCode");
