@@ -35,16 +35,17 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * options cannot come from one: each start form Tasklist shows with a select of key {@code skillCode} is deployed
  * again with the open skills as its options, where they differ from those it has. This happens when the
  * application is ready (after Camunda deployed {@code forms/}), after every change of the framework, and after every
- * deployment through {@code /engine-rest} (a start form deployed from Modeler). The start
- * events bind their form as {@code latest}, so the version deployed here is the one shown; it keeps everything else
- * of the version it copies, also one a process owner deployed from Modeler. Two nodes of a cluster may deploy at
- * the same moment: each deploys the same options, and either version shows them.
+ * deployment through {@code /engine-rest} (a start form deployed from Modeler). Only forms bound as {@code latest}
+ * (all of ours): the version deployed here is then the one shown; it keeps everything else of the version it copies,
+ * also of one a process owner deployed from Modeler. Two nodes of a cluster may deploy at the same moment: each
+ * deploys the same options, and either version shows them.
  */
 @Component
 class StartFormSkills {
 
   static final String SKILL_FIELD = "skillCode";
   static final String DEPLOYMENT_NAME = "start-forms-with-open-skills";
+  private static final String LATEST = "latest";
 
   private static final Logger LOG = LoggerFactory.getLogger(StartFormSkills.class);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -129,13 +130,16 @@ class StartFormSkills {
     return Optional.of(id);
   }
 
-  /** The Camunda Forms the newest process definitions show at their start, by form id, as Tasklist reads them. */
+  /**
+   * The Camunda Forms the newest process definitions show at their start, by form id, as Tasklist reads them; only
+   * those bound as {@code latest}, which show a version deployed after them.
+   */
   private Map<String, JsonNode> startFormsShown() {
     Map<String, JsonNode> shown = new LinkedHashMap<>();
     for (ProcessDefinition definition : repository.createProcessDefinitionQuery().latestVersion().list()) {
       StartFormData start = forms.getStartFormData(definition.getId());
       CamundaFormRef formRef = start == null ? null : start.getCamundaFormRef();
-      if (formRef != null && !shown.containsKey(formRef.getKey())) {
+      if (formRef != null && LATEST.equals(formRef.getBinding()) && !shown.containsKey(formRef.getKey())) {
         try (InputStream form = forms.getDeployedStartForm(definition.getId())) {
           shown.put(formRef.getKey(), JSON.readTree(form));
         } catch (NotFoundException notDeployed) {
