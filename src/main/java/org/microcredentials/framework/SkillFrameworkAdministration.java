@@ -1,6 +1,7 @@
 package org.microcredentials.framework;
 
 import org.microcredentials.RuleViolation;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -9,9 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class SkillFrameworkAdministration {
 
   private final SkillFrameworkRepository frameworks;
+  private final ApplicationEventPublisher events;
 
-  SkillFrameworkAdministration(SkillFrameworkRepository frameworks) {
+  SkillFrameworkAdministration(SkillFrameworkRepository frameworks, ApplicationEventPublisher events) {
     this.frameworks = frameworks;
+    this.events = events;
   }
 
   @Transactional
@@ -23,6 +26,7 @@ public class SkillFrameworkAdministration {
           "Framework version " + framework.version() + " is not newer than the current version " + latest + ".");
     }
     frameworks.save(framework, source);
+    events.publishEvent(new FrameworkChanged(framework.version()));
     return framework;
   }
 
@@ -38,6 +42,7 @@ public class SkillFrameworkAdministration {
     SkillFramework next = current.next(current.label() + " (" + skillCode + " retired)",
         current.skills().stream().map(s -> s.code().equals(skillCode) ? s.retire() : s).toList());
     frameworks.save(next, "retirement of " + skillCode);
+    events.publishEvent(new FrameworkChanged(next.version()));
     return next;
   }
 }

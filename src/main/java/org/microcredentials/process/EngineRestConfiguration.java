@@ -24,10 +24,12 @@ import org.camunda.bpm.spring.boot.starter.rest.CamundaJerseyResourceConfig;
 import org.microcredentials.RuleViolation;
 import org.springframework.core.NestedRuntimeException;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code /engine-rest} as Camunda configures it, plus the first page of unpaged lists. The mappers
+ * {@code /engine-rest} as Camunda configures it, plus the first page of unpaged lists and the announcement of a
+ * deployment made ({@link DeployedThroughRest}). The mappers
  * defined here answer a broken rule with its 4xx status wherever the engine wrapped it (a task
  * listener's refusal of a claim, say), instead of the 500 Camunda gives any wrapped exception;
  * {@link EngineApiProviders} adds them, with {@link TaskInputsFilter}, to this application and to
@@ -42,9 +44,16 @@ public class EngineRestConfiguration extends CamundaJerseyResourceConfig {
   @Value("${camunda.bpm.generic-properties.properties.query-max-results-limit:2000}")
   int queryMaxResultsLimit;
 
+  private final ApplicationEventPublisher events;
+
+  EngineRestConfiguration(ApplicationEventPublisher events) {
+    this.events = events;
+  }
+
   @Override
   protected void registerAdditionalResources() {
     register(new FirstPageOfUnpagedLists(queryMaxResultsLimit));
+    register(new DeployedThroughRest.Announcer(events));
   }
 
   /**

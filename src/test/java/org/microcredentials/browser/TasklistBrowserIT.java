@@ -84,6 +84,13 @@ class TasklistBrowserIT {
       as("alice");
       startProcess("Self-submission");
       click(By.cssSelector(".fjs-form-field-select .fjs-input-group"));
+      // The skills open for applications, as the framework names them: the form in forms/ lists none of its own.
+      wait.until(page -> !page.findElements(By.cssSelector(".fjs-dropdownlist-item")).isEmpty());
+      assertThat(browser.findElements(By.cssSelector(".fjs-dropdownlist-item")).stream()
+          .map(item -> item.getAttribute("textContent").trim()).toList())
+          .containsExactlyElementsOf(frameworks.current().skills().stream().filter(skill -> !skill.retired())
+              .map(skill -> skill.code() + " \u2013 " + skill.name()).toList());
+      screenshot("start-form-skills");
       click(By.xpath("//*[contains(@class,'fjs-dropdownlist-item')][contains(., 'iLAN')]"));
       type(By.cssSelector("input[id*='Field_skillLevel']"), "3");
       type(By.cssSelector("textarea[id*='Field_impactProblem']"), "Our build took 40 minutes and blocked releases.");
