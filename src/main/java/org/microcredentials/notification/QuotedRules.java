@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 /**
  * The organisation's configured rules as every mail may quote them ({@code [(${rules.responseTime})]}), so that a mail
  * says what the organisation chose, not the defaults a template was written with: the pass mark, the response
- * guideline of assessor and reviewer tasks, how long a credential counts for promotion, and the endorser's and the
+ * guideline of assessor and reviewer tasks and the further wait before overdue work is handed on, how long a credential counts for promotion, and the endorser's and the
  * endorsement reviewer's lowest level. Periods are in words ({@link InWords}).
  */
 @Component
@@ -24,6 +24,7 @@ class QuotedRules {
     values = Map.of(
         "passMark", common.passMark(),
         "responseTime", InWords.of(serviceLevels.responseTime()),
+        "furtherWaitBeforeReassignment", InWords.of(serviceLevels.furtherWaitBeforeReassignment()),
         "credentialValidity", InWords.of(common.credentialValidity()),
         "minimumEndorserLevel", endorsement.minimumEndorserLevel(),
         "minimumReviewerLevel", endorsement.minimumReviewerLevel());

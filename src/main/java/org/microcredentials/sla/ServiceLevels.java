@@ -36,6 +36,11 @@ public class ServiceLevels {
     return responseTime;
   }
 
+  /** How much longer an overdue task waits before the SEM team is asked to hand it to someone else. */
+  public Duration furtherWaitBeforeReassignment() {
+    return reassignAfter;
+  }
+
   /** The due date Tasklist shows on an assessor or reviewer task created now. */
   public Date dueDate() {
     return Date.from(clock.instant().plus(responseTime));

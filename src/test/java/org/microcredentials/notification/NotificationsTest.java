@@ -73,6 +73,7 @@ class NotificationsTest {
     when(identity.createUserQuery().userId("carol").singleResult()).thenReturn(carol);
     ServiceLevels serviceLevels = mock(ServiceLevels.class);
     when(serviceLevels.responseTime()).thenReturn(Duration.ofDays(10));
+    when(serviceLevels.furtherWaitBeforeReassignment()).thenReturn(Duration.ofDays(3));
     QuotedRules rules = new QuotedRules(new MicroCredentialsProperties(7, null, null, null, null, Period.ofYears(3)),
         new EndorsementProperties(null, 6, null, null, null, null, null), serviceLevels);
     Notifications notifications = new Notifications(new NotificationTemplates(), sent::add, identity, meters, rules);
@@ -89,11 +90,16 @@ class NotificationsTest {
     assertThat(sent.get(0).body()).contains("Our response guideline is ten days.").doesNotContain("two weeks");
     assertThat(sent.get(1).body()).contains("Another leader of level 6 or above reviews it next.");
     assertThat(sent.get(2).body()).contains("counts\nfor promotion for three years.");
+    notifications.send(new Notifications.Notification("task-overdue", "carol", null, "APP-2026-000123", VALUES,
+        "job-4.ServiceTask_NotifyOverdue"));
+    assertThat(sent.get(3).body()).contains("is past its response time of ten days.",
+        "if it stays open three days longer.");
   }
 
   private Notifications notifications(Notifier notifier) {
     ServiceLevels serviceLevels = mock(ServiceLevels.class);
     when(serviceLevels.responseTime()).thenReturn(Duration.ofDays(14));
+    when(serviceLevels.furtherWaitBeforeReassignment()).thenReturn(Duration.ofDays(7));
     return new Notifications(new NotificationTemplates(), notifier, identity, meters,
         new QuotedRules(MicroCredentialsProperties.defaults(), EndorsementProperties.defaults(), serviceLevels));
   }

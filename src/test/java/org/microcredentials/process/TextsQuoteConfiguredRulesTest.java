@@ -77,7 +77,8 @@ class TextsQuoteConfiguredRulesTest {
     for (String written : List.of("A score of 8 passes.", "Another leader of level 5 or above reviews it.",
         "A leader (level 4+) endorses.", "Our response guideline is two weeks.", "It counts for promotion for 2 years.",
         "Holders are reminded 30 days before.", "At most 3 skills per candidate.", "Endorse once a quarter.",
-        "Reassigned after a week.", "Closed after 90 days.")) {
+        "Reassigned after a week.", "Closed after 90 days.",
+        "Past its two-week response time.", "Handed on if it stays open another week.")) {
       List<String> found = new ArrayList<>();
       check("sample", written, rules, found);
       assertThat(found).as(written).isNotEmpty();
@@ -201,9 +202,11 @@ class TextsQuoteConfiguredRulesTest {
     ways.add(count + "-" + unit);
     if (count < WORDS.length) {
       ways.add(WORDS[count] + " " + plural);
+      ways.add(WORDS[count] + "-" + unit);
     }
     if (count == 1) {
       ways.add("a " + unit);
+      ways.add("another " + unit);
     }
     return ways;
   }
