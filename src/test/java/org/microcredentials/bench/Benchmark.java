@@ -3,6 +3,7 @@ package org.microcredentials.bench;
 import static org.microcredentials.application.ApplicationVariables.*;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -36,6 +38,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -85,16 +88,22 @@ public final class Benchmark {
    */
   public record Settings(String name, Duration cell, Duration warmUp, List<Integer> workers, Duration databaseSlice,
       Duration databaseLoop, List<Integer> restClients, int restRequestsPerClient, int candidates, boolean pgbench,
-      int bulkCredentials, int bulkApplications, int bulkEndorsements, int bulkOpenTasks, int reportRequestsPerClient) {
+      int bulkCredentials, int bulkApplications, int bulkEndorsements, int bulkOpenTasks, int reportRequestsPerClient,
+      boolean enableMaterialComparison) {
 
     public static Settings smoke() {
       return new Settings("smoke", Duration.ofMillis(700), Duration.ofMillis(300), List.of(1, 2), Duration.ofMillis(300),
-          Duration.ofMillis(500), List.of(1, 4), 3, 12, false, 10_000, 1_000, 200, 200, 1);
+          Duration.ofMillis(500), List.of(1, 4), 3, 12, false, 10_000, 1_000, 200, 200, 1, true);
     }
 
+    /**
+     * The comparison of {@code enable_material} on and off at scale takes about three minutes: only with
+     * {@code -Dbench.enable-material=compare}.
+     */
     public static Settings full() {
       return new Settings("full", Duration.ofSeconds(15), Duration.ofSeconds(5), List.of(1, 2, 4), Duration.ofSeconds(4),
-          Duration.ofSeconds(8), List.of(1, 4, 16), 25, 400, true, 1_000_000, 100_000, 20_000, 10_000, 10);
+          Duration.ofSeconds(8), List.of(1, 4, 16), 25, 400, true, 1_000_000, 100_000, 20_000, 10_000, 10,
+          "compare".equals(System.getProperty("bench.enable-material", "").strip()));
     }
 
     int widestRestClients() {
@@ -142,6 +151,7 @@ public final class Benchmark {
   private String loadAtStart = "";
   private ProcessEngine engine;
   private ApplicationEventPublisher events;
+  private HikariDataSource applicationPool;
 
   public Benchmark(Settings settings) {
     this.settings = settings;
@@ -157,6 +167,8 @@ public final class Benchmark {
         // What each flow asks of the database, counted by the server itself (databaseWorkPerFlow)
         .setServerConfig("shared_preload_libraries", "pg_stat_statements")
         .setServerConfig("pg_stat_statements.track", "all")
+        // The server's log in a file of its own, read back for the plans of Tasklist's page (tasklistPlans)
+        .setServerConfig("logging_collector", "on")
         .start();
     try {
       String admin = postgres.getJdbcUrl("postgres", "postgres");
@@ -180,6 +192,7 @@ public final class Benchmark {
           engine = app.getBean(ProcessEngine.class);
           reports = app.getBean(Reports.class);
           events = app;
+          applicationPool = app.getBean(DataSource.class).unwrap(HikariDataSource.class);
           dataAtScale(((WebServerApplicationContext) app).getWebServer().getPort(), url);
         }
         return report();
@@ -190,6 +203,7 @@ public final class Benchmark {
         engine = app.getBean(ProcessEngine.class);
         reports = app.getBean(Reports.class);
         events = app;
+        applicationPool = app.getBean(DataSource.class).unwrap(HikariDataSource.class);
         deployReference(app);
         List<Double> databaseSlices = new ArrayList<>();
         List<Double> engineTps = throughput(() -> databaseSlices.add(databaseLimit(commitLoop)));
@@ -978,6 +992,179 @@ public final class Benchmark {
         + " open tasks (GET /engine-rest/task?candidateGroups=sem-team&includeAssignedTasks=true, newest 15), 4 clients",
         tasklist, 100));
     reportsAtScale(http, base, clients, url);
+    if (settings.enableMaterialComparison()) {
+      materialisationOnAgainstOff(http, base, clients, holders, url);
+    }
+  }
+
+  /**
+   * Whether PostgreSQL's planner setting {@code enable_material = off} for the application's connections helps
+   * Tasklist's group-task page (docs/performance.md: the planner materialises the caller's grants and compares every
+   * task with all of them) without making the other queries at scale slower. Three rounds of each, alternating and
+   * in turn first (on, off; off, on; on, off), each measure after an uncounted warm-up; the median of the rounds' p50
+   * and p95 and the spread of their p95. "On" is PostgreSQL's default (the benchmark's application runs without the
+   * {@code postgres} profile, which turns it off for production). The setting is switched for the
+   * application's role ({@code ALTER ROLE ... SET} / {@code RESET}) and reaches the pool because its connections are
+   * replaced ({@code softEvictConnections}), checked with {@code SHOW enable_material} on every connection the pool
+   * may hold. Then the page's plan in each mode ({@link #tasklistPlans}).
+   */
+  private void materialisationOnAgainstOff(HttpClient http, String base, int clients, int holders, String url)
+      throws Exception {
+    int requests = clients * settings.restRequestsPerClient();
+    int reportRequests = clients * Math.max(1, settings.reportRequestsPerClient() / 2);
+    AtomicInteger holder = new AtomicInteger();
+    AtomicInteger application = new AtomicInteger();
+    Map<String, Supplier<HttpRequest>> measures = new LinkedHashMap<>();
+    measures.put("Tasklist's group task page (newest 15 of " + settings.bulkOpenTasks() + ")", () -> HttpRequest
+        .newBuilder(URI.create(base + "/engine-rest/task?candidateGroups=sem-team&includeAssignedTasks=true"
+            + "&sortBy=created&sortOrder=desc&firstResult=0&maxResults=15"))
+        .header("Authorization", basic(SEM_MEMBER)).GET().build());
+    measures.put("credentials of one engineer", () -> HttpRequest
+        .newBuilder(URI.create(base + "/api/engineers/scale" + (1 + holder.getAndAdd(7919) % holders) + "/credentials"))
+        .header("Authorization", basic("demo")).GET().build());
+    measures.put("portfolio of one engineer", () -> HttpRequest
+        .newBuilder(URI.create(base + "/api/engineers/scale" + (1 + holder.getAndAdd(7919) % holders) + "/portfolio"))
+        .header("Authorization", basic("demo")).GET().build());
+    measures.put("one application's history", () -> HttpRequest
+        .newBuilder(URI.create(base + "/engine-rest/history/process-instance?processInstanceBusinessKey="
+            + String.format(Locale.ROOT, "APP-BENCH-%07d", 1 + application.getAndAdd(7919) % settings.bulkApplications())))
+        .header("Authorization", basic("demo")).GET().build());
+    List<String> reportPaths = List.of(ReportName.SUBMISSIONS.slug(), ReportName.SLA_BREACHES.slug(),
+        ReportName.SUBMISSIONS.slug() + "?team=" + TEAM_LEAD, ReportName.SLA_BREACHES.slug() + "?team=" + TEAM_LEAD,
+        ReportName.CREDENTIALS_BY_SKILL_LEVEL.slug() + "?team=" + TEAM_LEAD);
+    for (String path : reportPaths) {
+      measures.put("report " + path, () -> reportRequest(base, path, "application/json"));
+    }
+    Map<String, List<double[]>> asConfigured = new LinkedHashMap<>();
+    Map<String, List<double[]>> off = new LinkedHashMap<>();
+    long started = System.nanoTime();
+    try {
+      for (int round = 0; round < 3; round++) {
+        for (boolean materialOff : round % 2 == 0 ? List.of(false, true) : List.of(true, false)) {
+          enableMaterial(url, !materialOff);
+          for (Map.Entry<String, Supplier<HttpRequest>> measure : measures.entrySet()) {
+            int count = measure.getKey().startsWith("report ") ? reportRequests : requests;
+            measureRequests(clients, clients, measure.getValue(), http, 200);
+            List<Long> latencies = sorted(measureRequests(clients, count, measure.getValue(), http, 200));
+            (materialOff ? off : asConfigured).computeIfAbsent(measure.getKey(), key -> new ArrayList<>())
+                .add(new double[] {percentile(latencies, 0.50), percentile(latencies, 0.95)});
+          }
+        }
+      }
+      tasklistPlans(url, http, measures.values().iterator().next());
+    } finally {
+      enableMaterial(url, true);
+    }
+    rows.add(new Row("enable_material on / off: the rounds and the page's plans in each mode",
+        format((System.nanoTime() - started) / 1e9) + " s", "", null));
+    for (String measure : measures.keySet()) {
+      List<double[]> on = asConfigured.get(measure);
+      List<double[]> without = off.get(measure);
+      int count = measure.startsWith("report ") ? reportRequests : requests;
+      double p95On = median(column(on, 1));
+      double p95Off = median(column(without, 1));
+      rows.add(new Row("enable_material on (PostgreSQL's default) / off for the application's connections: " + measure
+          + ", 3 alternating rounds of " + count + " requests, " + clients + " clients (median p50 / p95; the rounds' "
+          + "p95 min-max)", "p50 " + format(median(column(on, 0))) + " / " + format(median(column(without, 0)))
+          + " ms; p95 " + format(p95On) + " / " + format(p95Off) + " ms = " + format2(p95Off / p95On) + "; p95 "
+          + range(column(on, 1)) + " / " + range(column(without, 1)) + " ms", "", null));
+    }
+  }
+
+  private static List<Double> column(List<double[]> rounds, int index) {
+    return rounds.stream().map(round -> round[index]).toList();
+  }
+
+  private static String range(List<Double> values) {
+    return format(Collections.min(values)) + "-" + format(Collections.max(values));
+  }
+
+  /**
+   * Sets {@code enable_material} for the application's role (on: the server's setting, {@code RESET}) and replaces
+   * the pool's connections so that each starts with it; fails unless every connection the pool may hold shows it.
+   */
+  private void enableMaterial(String url, boolean on) throws Exception {
+    roleSettings(url, on ? List.of("reset enable_material") : List.of("set enable_material = off"));
+    expectEveryPooledConnection("show enable_material", on ? "on" : "off");
+  }
+
+  private void roleSettings(String url, List<String> settingsOfTheRole) throws Exception {
+    try (Connection connection = DriverManager.getConnection(url, applicationPool.getUsername(),
+        applicationPool.getPassword()); Statement sql = connection.createStatement()) {
+      for (String setting : settingsOfTheRole) {
+        sql.execute("alter role current_user " + setting);
+      }
+    }
+    applicationPool.getHikariPoolMXBean().softEvictConnections();
+  }
+
+  /** Borrows as many connections as the pool may hold, all at once, so that none of them goes unchecked. */
+  private void expectEveryPooledConnection(String show, String expected) throws SQLException {
+    List<Connection> borrowed = new ArrayList<>();
+    try {
+      for (int n = 0; n < applicationPool.getMaximumPoolSize(); n++) {
+        Connection connection = applicationPool.getConnection();
+        borrowed.add(connection);
+        try (Statement sql = connection.createStatement(); ResultSet value = sql.executeQuery(show)) {
+          value.next();
+          if (!expected.equals(value.getString(1))) {
+            throw new IllegalStateException(show + " on a pooled connection: " + value.getString(1) + ", not "
+                + expected);
+          }
+        }
+      }
+    } finally {
+      for (Connection connection : borrowed) {
+        connection.close();
+      }
+    }
+  }
+
+  /**
+   * The plan of Tasklist's group-task page as PostgreSQL runs it for the application, with {@code enable_material}
+   * on and off: {@code auto_explain} (ANALYZE, BUFFERS) loaded for the application's role while one page
+   * is asked for, read back from the server's log and written to {@code target/bench/tasklist-plans.txt}.
+   */
+  private void tasklistPlans(String url, HttpClient http, Supplier<HttpRequest> page) throws Exception {
+    StringBuilder plans = new StringBuilder();
+    for (boolean on : List.of(true, false)) {
+      roleSettings(url, List.of(on ? "reset enable_material" : "set enable_material = off",
+          "set session_preload_libraries = 'auto_explain'", "set auto_explain.log_min_duration = 0",
+          "set auto_explain.log_analyze = on", "set auto_explain.log_buffers = on"));
+      expectEveryPooledConnection("show enable_material", on ? "on" : "off");
+      long from = serverLogSize(url);
+      measureRequests(1, 1, page, http, 200);
+      roleSettings(url, List.of("reset session_preload_libraries", "reset auto_explain.log_min_duration",
+          "reset auto_explain.log_analyze", "reset auto_explain.log_buffers"));
+      plans.append("-- enable_material ").append(on ? "on (PostgreSQL's default)" : "off").append("\n");
+      for (String entry : serverLogFrom(url, from).split("\n(?=\\d{4}-\\d{2}-\\d{2} )")) {
+        if (entry.toLowerCase(Locale.ROOT).contains("act_ru_task")) {
+          plans.append(entry).append("\n");
+        }
+      }
+    }
+    Path file = Path.of("target/bench/tasklist-plans.txt");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, plans, StandardCharsets.UTF_8);
+  }
+
+  private static long serverLogSize(String url) throws SQLException {
+    return count(url, "select size from pg_stat_file(pg_current_logfile())");
+  }
+
+  /** What the server logged since {@code offset} (the benchmark's server logs to a file of its data directory). */
+  private static String serverLogFrom(String url, long offset) throws Exception {
+    Thread.sleep(1000);
+    try (Connection connection = DriverManager.getConnection(url, "postgres", "postgres");
+        PreparedStatement read = connection.prepareStatement("select pg_read_file(pg_current_logfile(), ?, "
+            + "(select size from pg_stat_file(pg_current_logfile())) - ?)")) {
+      read.setLong(1, offset);
+      read.setLong(2, offset);
+      try (ResultSet text = read.executeQuery()) {
+        text.next();
+        return text.getString(1);
+      }
+    }
   }
 
   /**
