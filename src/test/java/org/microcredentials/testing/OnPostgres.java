@@ -6,10 +6,15 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -37,15 +42,38 @@ public @interface OnPostgres {
     }
   }
 
-  /** Puts the embedded PostgreSQL's address before the H2 one of {@link ApplicationTest}. */
+  /**
+   * Puts the embedded PostgreSQL's address before the H2 one of {@link ApplicationTest}, and what the {@code postgres}
+   * profile runs on each new connection (application.yaml), so that the tests plan their queries as production does.
+   */
   final class SharedDatabase implements ContextCustomizer {
+
+    /** The property of the {@code postgres} profile that every pooled connection runs first. */
+    static final String CONNECTION_INIT_SQL = "spring.datasource.hikari.connection-init-sql";
 
     @Override
     public void customizeContext(ConfigurableApplicationContext context, MergedContextConfiguration mergedConfig) {
       context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", Map.of(
           "spring.datasource.url", EmbeddedPostgres.jdbcUrl(),
           "spring.datasource.username", "postgres",
-          "spring.datasource.password", "postgres")));
+          "spring.datasource.password", "postgres",
+          CONNECTION_INIT_SQL, productionConnectionInitSql())));
+    }
+
+    /** The {@code postgres} profile's document of application.yaml is the one home of the setting. */
+    static Object productionConnectionInitSql() {
+      try {
+        for (PropertySource<?> document : new YamlPropertySourceLoader().load("application.yaml",
+            new ClassPathResource("application.yaml"))) {
+          if ("postgres".equals(String.valueOf(document.getProperty("spring.config.activate.on-profile")))
+              && document.getProperty(CONNECTION_INIT_SQL) != null) {
+            return document.getProperty(CONNECTION_INIT_SQL);
+          }
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      throw new IllegalStateException("application.yaml's postgres profile sets no " + CONNECTION_INIT_SQL);
     }
 
     @Override
