@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.form.CamundaFormRef;
 import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.microcredentials.process.AsTheApplication;
 import org.microcredentials.process.DeployedThroughRest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,15 +96,7 @@ class StartFormSkills {
    * of an authenticated caller's query.
    */
   Optional<String> offerOpenSkills() {
-    var caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return deployWhereOptionsDiffer();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller.getUserId(), caller.getGroupIds(), caller.getTenantIds());
-      }
-    }
+    return AsTheApplication.call(identity, this::deployWhereOptionsDiffer);
   }
 
   private Optional<String> deployWhereOptionsDiffer() {

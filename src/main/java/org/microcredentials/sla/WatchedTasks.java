@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.microcredentials.process.AsTheApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,9 +40,7 @@ public class WatchedTasks {
   /** The ids of the watched tasks of the models deployed now, in order. */
   public List<String> ids() {
     // The same for everyone who reads the report, whose grants need not include reading the models.
-    var caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
+    return AsTheApplication.call(identity, () -> {
       Set<String> watched = new TreeSet<>();
       Set<String> deployed = new HashSet<>();
       for (ProcessDefinition definition : repository.createProcessDefinitionQuery().list()) {
@@ -51,10 +50,6 @@ public class WatchedTasks {
       }
       watchedByDefinition.keySet().retainAll(deployed);
       return List.copyOf(watched);
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller.getUserId(), caller.getGroupIds(), caller.getTenantIds());
-      }
-    }
+    });
   }
 }
