@@ -5,8 +5,8 @@ import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The rules an organisation tunes without a code change (application.yaml, prefix
- * {@code microcredentials}).
+ * The rules an organisation tunes without a code change (prefix {@code microcredentials}). The defaults in the
+ * constructor are the only place the shipped values are written; docs/operations.md lists them.
  *
  * @param passMark lowest score (0..10) that passes
  * @param monthlyCap self-submissions a candidate may start per calendar month (resubmissions excluded)

@@ -4,8 +4,9 @@ import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * How credentials are published and signed (application.yaml, prefix
- * {@code microcredentials.credentials}).
+ * How credentials are published and signed (prefix {@code microcredentials.credentials}; the defaults below are
+ * the only place they are written, application.yaml maps the environment variables PUBLIC_URL, SIGNING_KEYSTORE, ...
+ * onto these names).
  *
  * @param publicUrl where the application is reached from outside: the base of credential, issuer and key ids
  * @param issuerName the organisation's name as issuer of the Open Badges

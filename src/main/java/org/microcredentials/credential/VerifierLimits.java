@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * What the public verifier ({@code POST /api/credentials/verify}) spends on one anonymous request at
- * most (application.yaml, prefix {@code microcredentials.verifier}). A Data Integrity proof is checked
+ * most (prefix {@code microcredentials.verifier}; the defaults below are the only place they are written). A Data Integrity proof is checked
  * over the document's canonical form, so the document is canonicalized before its signature can be
  * judged: RDF canonicalization (RDFC-1.0) is exponential in the blank nodes that look alike, and a
  * 2 KB document of a few blank nodes all pointing at each other held a core for half a minute.

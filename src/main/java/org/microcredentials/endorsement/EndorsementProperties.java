@@ -5,8 +5,8 @@ import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * The endorsement rules an organisation tunes without a code change (application.yaml, prefix
- * {@code microcredentials.endorsement}).
+ * The endorsement rules an organisation tunes without a code change (prefix {@code microcredentials.endorsement}).
+ * The defaults below are the only place the shipped values are written; docs/operations.md lists them.
  *
  * @param minimumEndorserLevel lowest seniority of an endorser (and of the leader a request asks)
  * @param minimumReviewerLevel lowest seniority of the leader who reviews an endorsement

@@ -9,6 +9,7 @@ import java.util.List;
 import org.apache.catalina.core.StandardHost;
 import org.apache.tomcat.util.buf.EncodedSolidusHandling;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.microcredentials.credential.CredentialProperties;
 import org.microcredentials.framework.Groups;
 import org.microcredentials.framework.IdentityChanged;
 import org.microcredentials.process.TransientFailureFilter;
@@ -89,10 +90,10 @@ class WebSecurity {
   WebSecurity(ProcessEngine engine, WebSecurityProperties properties, ObjectMapper json,
       ObjectProvider<SingleSignOn> singleSignOn,
       @Value("${microcredentials.max-request-bytes:1048576}") long maxRequestBytes,
-      @Value("${microcredentials.credentials.public-url:}") String publicUrl) {
+      CredentialProperties credentials) {
     this.engine = engine;
     // Behind a proxy that rewrites the Host, the pages' origin is the public address people use.
-    this.publicUrl = publicUrl;
+    this.publicUrl = credentials.publicUrl();
     this.json = json;
     this.maxRequestBytes = maxRequestBytes;
     this.clientAddress = new ClientAddress(properties.trustedProxies());

@@ -3,7 +3,6 @@ package org.microcredentials.sla;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Date;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +10,8 @@ import org.springframework.stereotype.Component;
  * due two weeks after it is created; when it is overdue its owner is reminded and the SEM team
  * told; a further week on, the SEM team gets a task to hand the work to someone else. A candidate
  * who leaves a failed application alone for 90 days closes it. All durations are configuration
- * ({@code microcredentials.sla.*}), so process owners and tests change them without code.
+ * ({@code microcredentials.sla.*}, defaults in {@link ServiceLevelProperties}), so process owners and tests change
+ * them without code.
  */
 @Component("sla")
 public class ServiceLevels {
@@ -21,13 +21,10 @@ public class ServiceLevels {
   private final Duration candidateIdleTimeout;
   private final Clock clock;
 
-  ServiceLevels(@Value("${microcredentials.sla.response-time:P14D}") Duration responseTime,
-      @Value("${microcredentials.sla.reassign-after:P7D}") Duration reassignAfter,
-      @Value("${microcredentials.sla.candidate-idle-timeout:P90D}") Duration candidateIdleTimeout,
-      Clock clock) {
-    this.responseTime = responseTime;
-    this.reassignAfter = reassignAfter;
-    this.candidateIdleTimeout = candidateIdleTimeout;
+  ServiceLevels(ServiceLevelProperties properties, Clock clock) {
+    this.responseTime = properties.responseTime();
+    this.reassignAfter = properties.reassignAfter();
+    this.candidateIdleTimeout = properties.candidateIdleTimeout();
     this.clock = clock;
   }
 

@@ -5,8 +5,8 @@ import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * What the Open Badges 3.0 API keeps and answers for callers it does not know yet (application.yaml,
- * prefix {@code microcredentials.wallet}). Registration is open to anyone, as the API requires, and
+ * What the Open Badges 3.0 API keeps and answers for callers it does not know yet (prefix
+ * {@code microcredentials.wallet}; the defaults below are the only place they are written). Registration is open to anyone, as the API requires, and
  * the consent page to anyone with a password: without these bounds each request could leave
  * something behind (a client, a session, a pending consent) for as long as it liked.
  * docs/security.md, "Limits", gives the reasons for each figure.

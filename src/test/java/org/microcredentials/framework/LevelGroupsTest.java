@@ -8,7 +8,7 @@ import org.microcredentials.framework.LevelGroups.Threshold;
 
 class LevelGroupsTest {
 
-  /** As application.yaml sets the minimum levels: assessors and leaders from 4, endorsement reviewers from 5. */
+  /** The minimum levels as shipped (the properties records' defaults): assessors and leaders from 4, endorsement reviewers from 5. */
   private final LevelGroups asConfigured = new LevelGroups(List.of(
       new Threshold(Groups.ENDORSEMENT_REVIEWERS, "Endorsement reviewers", 5),
       new Threshold(Groups.ASSESSORS, "Assessors", 4),

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.lang.reflect.Constructor;
-import java.lang.reflect.Parameter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,14 +27,9 @@ import org.junit.jupiter.api.Test;
 import org.microcredentials.MicroCredentialsProperties;
 import org.microcredentials.credential.CredentialProperties;
 import org.microcredentials.endorsement.EndorsementProperties;
-import org.microcredentials.sla.ServiceLevels;
-import org.springframework.beans.factory.annotation.Value;
+import org.microcredentials.sla.ServiceLevelProperties;
+import org.microcredentials.testing.ApplicationYaml;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.convert.ApplicationConversionService;
-import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.FileSystemResource;
 
 /**
  * The organisation's rules are configuration: a text that wrote one of their values would go on saying "8" or "two
@@ -46,9 +39,9 @@ import org.springframework.core.io.FileSystemResource;
  * model's names and documentation, which Modeler and Cockpit show, do not name the value at all and leave it to the
  * rule (a refusal names it) or name the property.
  *
- * <p>The values are those application.yaml sets (its first document: every profile's), else the defaults of the
- * properties records and of {@link ServiceLevels}' {@code @Value}s. Every way this product writes a value is looked
- * for: a score or pass mark as a lone number, a level as "level 5 or above" or "level 5+", a period as "two weeks",
+ * <p>The values are the defaults of the properties records, their one home, unless application.yaml's document for every
+ * profile sets one (an organisation's choice, which the texts then must not write either). Every way this product
+ * writes a value is looked for: a score or pass mark as a lone number, a level as "level 5 or above" or "level 5+", a period as "two weeks",
  * "14 days" or "a quarter", a cap as "at most 3".
  */
 class TextsQuoteConfiguredRulesTest {
@@ -96,13 +89,11 @@ class TextsQuoteConfiguredRulesTest {
   }
 
   private static Map<String, Pattern> configuredRules() {
-    Binder binder = applicationYaml();
-    MicroCredentialsProperties common = binder.bind("microcredentials", MicroCredentialsProperties.class)
-        .orElseGet(MicroCredentialsProperties::defaults);
-    EndorsementProperties endorsement = binder.bind("microcredentials.endorsement", EndorsementProperties.class)
-        .orElseGet(EndorsementProperties::defaults);
-    CredentialProperties credentials = binder.bind("microcredentials.credentials", CredentialProperties.class)
-        .orElseGet(CredentialProperties::defaults);
+    Binder binder = ApplicationYaml.binder(ApplicationYaml.everyProfile());
+    MicroCredentialsProperties common = binder.bindOrCreate("microcredentials", MicroCredentialsProperties.class);
+    EndorsementProperties endorsement = binder.bindOrCreate("microcredentials.endorsement", EndorsementProperties.class);
+    CredentialProperties credentials = binder.bindOrCreate("microcredentials.credentials", CredentialProperties.class);
+    ServiceLevelProperties serviceLevels = binder.bindOrCreate("microcredentials.sla", ServiceLevelProperties.class);
     Map<String, Pattern> rules = new LinkedHashMap<>();
     rules.put("the pass mark", number(common.passMark()));
     rules.put("the endorsement minimum score", number(endorsement.minimumScore()));
@@ -117,37 +108,10 @@ class TextsQuoteConfiguredRulesTest {
     rules.put("the monthly cap", cap(common.monthlyCap()));
     rules.put("the open endorsement requests' cap", cap(endorsement.openRequestCap()));
     rules.put("the endorsements per candidate cap", cap(endorsement.skillsPerCandidateCap()));
-    serviceLevels(binder).forEach((name, duration) -> rules.put(name, period(days(duration))));
+    rules.put("microcredentials.sla.response-time", period(days(serviceLevels.responseTime())));
+    rules.put("microcredentials.sla.reassign-after", period(days(serviceLevels.reassignAfter())));
+    rules.put("microcredentials.sla.candidate-idle-timeout", period(days(serviceLevels.candidateIdleTimeout())));
     return rules;
-  }
-
-  private static Binder applicationYaml() {
-    try {
-      List<PropertySource<?>> yaml = new YamlPropertySourceLoader()
-          .load("application.yaml", new FileSystemResource("src/main/resources/application.yaml"));
-      return new Binder(ConfigurationPropertySources.from(yaml.get(0)), null,
-          ApplicationConversionService.getSharedInstance());
-    } catch (IOException unreadable) {
-      throw new IllegalStateException(unreadable);
-    }
-  }
-
-  /** The SLA's periods, named by the property, with the defaults {@link ServiceLevels} gives them in its {@code @Value}s. */
-  private static Map<String, Duration> serviceLevels(Binder binder) {
-    Map<String, Duration> periods = new LinkedHashMap<>();
-    Pattern placeholder = Pattern.compile("\\$\\{([^:}]+):([^}]+)}");
-    for (Constructor<?> constructor : ServiceLevels.class.getDeclaredConstructors()) {
-      for (Parameter parameter : constructor.getParameters()) {
-        Value value = parameter.getAnnotation(Value.class);
-        Matcher matcher = value == null ? null : placeholder.matcher(value.value());
-        if (matcher != null && matcher.matches()) {
-          periods.put(matcher.group(1), binder.bind(matcher.group(1), Duration.class)
-              .orElseGet(() -> Duration.parse(matcher.group(2))));
-        }
-      }
-    }
-    assertThat(periods).as("ServiceLevels' configured periods").isNotEmpty();
-    return periods;
   }
 
   private static Period days(Duration duration) {

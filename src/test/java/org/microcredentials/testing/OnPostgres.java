@@ -6,15 +6,10 @@ import java.lang.annotation.Inherited;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.test.context.ContextConfigurationAttributes;
 import org.springframework.test.context.ContextCustomizer;
 import org.springframework.test.context.ContextCustomizerFactory;
@@ -62,18 +57,11 @@ public @interface OnPostgres {
 
     /** The {@code postgres} profile's document of application.yaml is the one home of the setting. */
     static Object productionConnectionInitSql() {
-      try {
-        for (PropertySource<?> document : new YamlPropertySourceLoader().load("application.yaml",
-            new ClassPathResource("application.yaml"))) {
-          if ("postgres".equals(String.valueOf(document.getProperty("spring.config.activate.on-profile")))
-              && document.getProperty(CONNECTION_INIT_SQL) != null) {
-            return document.getProperty(CONNECTION_INIT_SQL);
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      Object initSql = ApplicationYaml.profile("postgres").getProperty(CONNECTION_INIT_SQL);
+      if (initSql == null) {
+        throw new IllegalStateException("application.yaml's postgres profile sets no " + CONNECTION_INIT_SQL);
       }
-      throw new IllegalStateException("application.yaml's postgres profile sets no " + CONNECTION_INIT_SQL);
+      return initSql;
     }
 
     @Override
