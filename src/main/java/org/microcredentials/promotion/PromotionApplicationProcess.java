@@ -60,6 +60,11 @@ public final class PromotionApplicationProcess {
     public static final ProcessVariable<Boolean> INTERVIEW_PASSED = ProcessVariable.flag("interviewPassed");
     public static final ProcessVariable<String> INTERVIEW_NOTES = ProcessVariable.text("interviewNotes");
     public static final ProcessVariable<String> INTERVIEW_SUMMARY = ProcessVariable.text("interviewSummary");
+    /**
+     * The level from which an interview comes first ({@link PromotionApplicationProcess#INTERVIEW_FROM_LEVEL}), a local
+     * variable of the decision: its form names it. Decisions of instances started before it was set read well without.
+     */
+    public static final ProcessVariable<Integer> INTERVIEW_FROM_LEVEL = ProcessVariable.integer("interviewFromLevel");
     public static final ProcessVariable<Boolean> PROMOTED = ProcessVariable.flag("promoted");
     public static final ProcessVariable<String> DECISION_JUSTIFICATION = ProcessVariable.text("decisionJustification");
 

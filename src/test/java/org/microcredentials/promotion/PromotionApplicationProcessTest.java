@@ -235,6 +235,19 @@ class PromotionApplicationProcessTest {
   }
 
   @Test
+  void theDecisionsFormIsToldFromWhichLevelAnInterviewComesFirst() {
+    int version = frameworks.current().version();
+    for (String skill : List.of("iLAN", "iTEST", "iPERF", "iOWN", "iDEL", "iCOMM")) {
+      promotions.holds("alice", skill, 3, 9, version);
+    }
+    ProcessInstance promotion = promotions.apply("alice", 3);
+
+    Task decision = promotions.only(promotion, DECIDE_PROMOTION);
+    assertThat(engine.getTaskService().getVariable(decision.getId(), INTERVIEW_FROM_LEVEL.name()))
+        .isEqualTo(PromotionApplicationProcess.INTERVIEW_FROM_LEVEL);
+  }
+
+  @Test
   void outsideAPromotionWindowTheApplicationWaitsForTheNextOne() {
     // The demo profile's window runs 2026-01-01 to 2027-12-31 (Europe/London): apply before it opens.
     clock.set(Instant.parse("2025-12-20T10:00:00Z"));
