@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.credential.CredentialSource;
+import org.microcredentials.credential.CredentialVariables;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,7 +33,7 @@ public class ApplicationRegister {
   public static String keyOf(DelegateExecution execution) {
     String businessKey = execution.getProcessBusinessKey();
     if (businessKey != null && businessKey.startsWith(PROMOTION_PREFIX)) {
-      String skillCode = ApplicationVariables.SKILL_CODE.from(execution);
+      String skillCode = CredentialVariables.SKILL_CODE.from(execution);
       return skillCode == null ? businessKey : promotionSkillKey(businessKey, skillCode);
     }
     return businessKey;

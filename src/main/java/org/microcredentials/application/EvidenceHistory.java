@@ -1,6 +1,6 @@
 package org.microcredentials.application;
 
-import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.credential.CredentialVariables.*;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;

@@ -9,6 +9,7 @@ import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.FourEyes;
 import org.microcredentials.process.VariableReader;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.review.ScorePolicy;
 import org.springframework.stereotype.Component;
 
@@ -43,7 +44,7 @@ public class EndorsementPolicy {
    * ({@link ScorePolicy#HIGHEST_SCORE}), else bad input (400) naming the field and that range.
    */
   public int requiredScore(VariableScope sent) {
-    return VariableReader.of(sent).requiredWholeNumber(EndorsementProcess.Variables.SCORE, minimumScore(),
+    return VariableReader.of(sent).requiredWholeNumber(ReviewRoundProcess.Variables.SCORE, minimumScore(),
         ScorePolicy.HIGHEST_SCORE);
   }
 

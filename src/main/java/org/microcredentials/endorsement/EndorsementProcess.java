@@ -1,7 +1,9 @@
 package org.microcredentials.endorsement;
 
+import org.microcredentials.credential.CredentialVariables;
 import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.process.ProcessVariable;
+import org.microcredentials.review.ReviewRoundProcess;
 
 /**
  * The contract of {@code processes/endorsement.bpmn}: its key, element ids and variables.
@@ -47,23 +49,22 @@ public final class EndorsementProcess {
     }
   }
 
+  /**
+   * The endorsement's own variables. The candidate, the skill and level, their names and the credential issued are
+   * {@link CredentialVariables}'s; the endorser's score (out of 10) and justification and the reviewer's comment are
+   * the same facts as an assessor's score and justification and a peer reviewer's comment, and keep the review
+   * round's declarations ({@link ReviewRoundProcess.Variables}: {@code score}, {@code justification},
+   * {@code reviewComment}).
+   */
   public static final class Variables {
-    // start
+    // start (with candidateId, skillCode, skillLevel, score and justification)
     public static final ProcessVariable<String> ENDORSER_ID = ProcessVariable.text("endorserId");
-    public static final ProcessVariable<String> CANDIDATE_ID = ProcessVariable.text("candidateId");
-    public static final ProcessVariable<String> SKILL_CODE = ProcessVariable.text("skillCode");
-    public static final ProcessVariable<Integer> SKILL_LEVEL = ProcessVariable.integer("skillLevel");
-    public static final ProcessVariable<Integer> SCORE = ProcessVariable.integer("score");
-    public static final ProcessVariable<String> JUSTIFICATION = ProcessVariable.text("justification");
-    // set at start, for people, forms and notifications
+    // set at start, for people, forms and notifications (with candidateName and skillName)
     public static final ProcessVariable<String> ENDORSER_NAME = ProcessVariable.text("endorserName");
-    public static final ProcessVariable<String> CANDIDATE_NAME = ProcessVariable.text("candidateName");
     public static final ProcessVariable<Integer> CANDIDATE_LEVEL = ProcessVariable.integer("candidateLevel");
     public static final ProcessVariable<String> LINE_MANAGER_ID = ProcessVariable.text("lineManagerId");
-    public static final ProcessVariable<String> SKILL_NAME = ProcessVariable.text("skillName");
-    // review and the further-justification loop
+    // review and the further-justification loop (with reviewComment)
     public static final ProcessVariable<String> REVIEW_DECISION = ProcessVariable.text("reviewDecision");
-    public static final ProcessVariable<String> REVIEW_COMMENT = ProcessVariable.text("reviewComment");
     public static final ProcessVariable<String> ADDITIONAL_JUSTIFICATION =
         ProcessVariable.text("additionalJustification");
     /** Every round so far, as text the reviewer reads: each question and the endorser's answer. */
@@ -73,9 +74,8 @@ public final class EndorsementProcess {
      * reads only variables, and the business key is none.
      */
     public static final ProcessVariable<String> BUSINESS_KEY = ProcessVariable.text("businessKey");
-    // outcome
+    // outcome (with credentialId)
     public static final ProcessVariable<Boolean> APPROVED = ProcessVariable.flag("approved");
-    public static final ProcessVariable<String> CREDENTIAL_ID = ProcessVariable.text("credentialId");
 
     private Variables() {
     }

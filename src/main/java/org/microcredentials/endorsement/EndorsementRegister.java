@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.microcredentials.credential.CredentialVariables;
+import org.microcredentials.review.ReviewRoundProcess;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -182,10 +184,10 @@ public class EndorsementRegister {
   /** Puts the facts back into the instance's variables, so forms and notifications show what is kept. */
   public static void restoreFacts(org.camunda.bpm.engine.delegate.VariableScope scope, Endorsement endorsement) {
     EndorsementProcess.Variables.ENDORSER_ID.on(scope, endorsement.endorserId());
-    EndorsementProcess.Variables.CANDIDATE_ID.on(scope, endorsement.candidateId());
-    EndorsementProcess.Variables.SKILL_CODE.on(scope, endorsement.skillCode());
-    EndorsementProcess.Variables.SKILL_LEVEL.on(scope, endorsement.skillLevel());
-    EndorsementProcess.Variables.SCORE.on(scope, endorsement.score());
+    CredentialVariables.CANDIDATE_ID.on(scope, endorsement.candidateId());
+    CredentialVariables.SKILL_CODE.on(scope, endorsement.skillCode());
+    CredentialVariables.SKILL_LEVEL.on(scope, endorsement.skillLevel());
+    ReviewRoundProcess.Variables.SCORE.on(scope, endorsement.score());
   }
 
   public Status status(String businessKey) {

@@ -1,8 +1,8 @@
 package org.microcredentials.endorsement;
 
-import static org.microcredentials.endorsement.EndorsementProcess.Variables.CANDIDATE_ID;
-import static org.microcredentials.endorsement.EndorsementProcess.Variables.SKILL_CODE;
-import static org.microcredentials.endorsement.EndorsementProcess.Variables.SKILL_LEVEL;
+import static org.microcredentials.credential.CredentialVariables.CANDIDATE_ID;
+import static org.microcredentials.credential.CredentialVariables.SKILL_CODE;
+import static org.microcredentials.credential.CredentialVariables.SKILL_LEVEL;
 import static org.microcredentials.endorsement.EndorsementRequestProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;

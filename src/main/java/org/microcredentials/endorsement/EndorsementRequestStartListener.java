@@ -1,10 +1,10 @@
 package org.microcredentials.endorsement;
 
-import static org.microcredentials.endorsement.EndorsementProcess.Variables.CANDIDATE_ID;
-import static org.microcredentials.endorsement.EndorsementProcess.Variables.CANDIDATE_NAME;
-import static org.microcredentials.endorsement.EndorsementProcess.Variables.SKILL_CODE;
-import static org.microcredentials.endorsement.EndorsementProcess.Variables.SKILL_LEVEL;
-import static org.microcredentials.endorsement.EndorsementProcess.Variables.SKILL_NAME;
+import static org.microcredentials.credential.CredentialVariables.CANDIDATE_ID;
+import static org.microcredentials.credential.CredentialVariables.CANDIDATE_NAME;
+import static org.microcredentials.credential.CredentialVariables.SKILL_CODE;
+import static org.microcredentials.credential.CredentialVariables.SKILL_LEVEL;
+import static org.microcredentials.credential.CredentialVariables.SKILL_NAME;
 import static org.microcredentials.endorsement.EndorsementRequestProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;

@@ -1,6 +1,13 @@
 package org.microcredentials.endorsement;
 
+import static org.microcredentials.credential.CredentialVariables.CANDIDATE_ID;
+import static org.microcredentials.credential.CredentialVariables.CANDIDATE_NAME;
+import static org.microcredentials.credential.CredentialVariables.SKILL_CODE;
+import static org.microcredentials.credential.CredentialVariables.SKILL_LEVEL;
+import static org.microcredentials.credential.CredentialVariables.SKILL_NAME;
 import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.JUSTIFICATION;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.SCORE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.access.ParticipantAccess;

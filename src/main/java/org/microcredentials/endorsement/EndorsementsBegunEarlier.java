@@ -1,6 +1,7 @@
 package org.microcredentials.endorsement;
 
 import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.JUSTIFICATION;
 
 import java.time.Instant;
 import java.util.HashMap;

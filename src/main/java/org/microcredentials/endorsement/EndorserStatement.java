@@ -1,6 +1,6 @@
 package org.microcredentials.endorsement;
 
-import static org.microcredentials.endorsement.EndorsementProcess.Variables.JUSTIFICATION;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.JUSTIFICATION;
 
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,6 +1,6 @@
 package org.microcredentials.endorsement;
 
-import static org.microcredentials.endorsement.EndorsementProcess.Variables.CREDENTIAL_ID;
+import static org.microcredentials.credential.CredentialVariables.CREDENTIAL_ID;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;

@@ -1,6 +1,7 @@
 package org.microcredentials.endorsement;
 
 import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.REVIEW_COMMENT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.process.Actors;

@@ -27,8 +27,7 @@ public final class CredentialExpiryProcess {
     /** Ids of the credentials whose holders this run reminds (a JSON list). */
     public static final ProcessVariable<List<String>> LAPSING_CREDENTIALS =
         ProcessVariable.textList("lapsingCredentials");
-    /** One credential of the list, in each instance of the reminder. */
-    public static final ProcessVariable<String> CREDENTIAL_ID = ProcessVariable.text("credentialId");
+    // and one credential of the list in each instance of the reminder: credentialId, CredentialVariables
     // the reminder's mail (local variables of its step, from CredentialReminders)
     public static final ProcessVariable<String> CREDENTIAL_NAME = ProcessVariable.text("credentialName");
     public static final ProcessVariable<String> LAPSES_ON = ProcessVariable.text("lapsesOn");

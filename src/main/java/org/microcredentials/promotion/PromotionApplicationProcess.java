@@ -45,13 +45,12 @@ public final class PromotionApplicationProcess {
     // start
     public static final ProcessVariable<Integer> TARGET_LEVEL = ProcessVariable.integer("targetLevel");
     public static final ProcessVariable<String> STATEMENT = ProcessVariable.text("statement");
-    // set at start, from the promotion's record (the candidate's id is the application's, ApplicationVariables,
-    // as each assessed skill becomes an application of the candidate)
-    public static final ProcessVariable<String> CANDIDATE_NAME = ProcessVariable.text("candidateName");
+    // set at start, from the promotion's record (with candidateId and candidateName, CredentialVariables, as each
+    // assessed skill becomes an application of the candidate)
     public static final ProcessVariable<Integer> CURRENT_LEVEL = ProcessVariable.integer("currentLevel");
     public static final ProcessVariable<String> EXISTING_CREDENTIALS = ProcessVariable.text("existingCredentials");
     // per assessed skill (the multi-instance element, local to its scope and to the evidence task; its code is the
-    // application's skillCode, ApplicationVariables)
+    // application's skillCode, CredentialVariables)
     public static final ProcessVariable<String> SKILL_CRITERIA = ProcessVariable.text("skillCriteria");
     // after the skills are settled, for the interview and the decision
     public static final ProcessVariable<SpinJsonNode> SKILL_SCORES = ProcessVariable.json("skillScores");
@@ -61,6 +60,11 @@ public final class PromotionApplicationProcess {
     public static final ProcessVariable<Boolean> INTERVIEW_PASSED = ProcessVariable.flag("interviewPassed");
     public static final ProcessVariable<String> INTERVIEW_NOTES = ProcessVariable.text("interviewNotes");
     public static final ProcessVariable<String> INTERVIEW_SUMMARY = ProcessVariable.text("interviewSummary");
+    /**
+     * The level from which an interview comes first ({@link PromotionApplicationProcess#INTERVIEW_FROM_LEVEL}), a local
+     * variable of the decision: its form names it. Decisions of instances started before it was set read well without.
+     */
+    public static final ProcessVariable<Integer> INTERVIEW_FROM_LEVEL = ProcessVariable.integer("interviewFromLevel");
     public static final ProcessVariable<Boolean> PROMOTED = ProcessVariable.flag("promoted");
     public static final ProcessVariable<String> DECISION_JUSTIFICATION = ProcessVariable.text("decisionJustification");
 

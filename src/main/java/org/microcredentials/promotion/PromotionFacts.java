@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * What the promotion model's gateways, its multi-instance and its window timer ask, answered from
  * the promotion's record ({@link PromotionRegister}) and the configured windows, never from a
  * variable: {@code ${promotionFacts.skillsToAssess(execution)}}, {@code ${promotionFacts.interviewRequired(execution)}},
- * {@code ${promotionFacts.windowOpen()}}, {@code ${promotionFacts.nextWindowCheck()}}, and the
+ * the decision form's {@code ${promotionFacts.interviewFromLevel()}}, {@code ${promotionFacts.windowOpen()}}, {@code ${promotionFacts.nextWindowCheck()}}, and the
  * outcome mail's {@code ${promotionFacts.candidateAndLineManager(execution)}}.
  */
 @Component("promotionFacts")
@@ -46,6 +46,11 @@ public class PromotionFacts {
   /** From level 4 (TTL / Senior Engineer II and above) an interview comes before the decision. */
   public boolean interviewRequired(DelegateExecution execution) {
     return PromotionDecision.interviewRequired(promotions.promotion(execution.getProcessBusinessKey()).targetLevel());
+  }
+
+  /** The level from which an interview comes first, for the decision's form: the rule, not a configured value. */
+  public int interviewFromLevel() {
+    return PromotionApplicationProcess.INTERVIEW_FROM_LEVEL;
   }
 
   /** Whether a promotion may be decided now. */

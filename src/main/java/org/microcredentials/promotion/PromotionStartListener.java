@@ -1,9 +1,10 @@
 package org.microcredentials.promotion;
 
+import static org.microcredentials.credential.CredentialVariables.CANDIDATE_NAME;
 import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.microcredentials.application.ApplicationVariables;
+import org.microcredentials.credential.CredentialVariables;
 import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
@@ -33,7 +34,7 @@ class PromotionStartListener extends RuleCheckingExecutionListener {
     PromotionRequest request = PromotionRequest.of(execution);
     PromotionIntake.Accepted accepted = intake.accept(candidateId, request);
     execution.setProcessBusinessKey(accepted.businessKey());
-    ApplicationVariables.CANDIDATE_ID.on(execution, candidateId);
+    CredentialVariables.CANDIDATE_ID.on(execution, candidateId);
     CANDIDATE_NAME.on(execution, accepted.candidate().displayName());
     CURRENT_LEVEL.on(execution, accepted.candidate().seniorityLevel());
     TARGET_LEVEL.on(execution, request.targetLevel());

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.microcredentials.application.ApplicationRegister;
-import org.microcredentials.application.ApplicationVariables;
+import org.microcredentials.credential.CredentialVariables;
 import org.microcredentials.sla.SlaPolicy;
 import org.microcredentials.sla.WatchedTasks;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,7 +34,7 @@ final class EngineHistoryRows {
    */
   private static final String PROMOTION_ROUND_SKILL = """
       v.proc_inst_id_ = p.id_ and v.execution_id_ = p.id_ and v.name_ = '%s' and p.business_key_ like '%s%%'"""
-      .formatted(ApplicationVariables.SKILL_CODE.name(), ApplicationRegister.PROMOTION_PREFIX);
+      .formatted(CredentialVariables.SKILL_CODE.name(), ApplicationRegister.PROMOTION_PREFIX);
 
   /** The skill of the application, endorsement or promotion round a task {@code t} was for, through {@link #SKILL_JOINS}. */
   private static final String TASK_SKILL = "coalesce(a.skill_code, n.skill_code, v.text_)";

@@ -1,5 +1,6 @@
 package org.microcredentials.review;
 
+import static org.microcredentials.credential.CredentialVariables.CREDENTIAL_ID;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;

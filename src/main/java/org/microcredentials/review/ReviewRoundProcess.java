@@ -52,12 +52,13 @@ public final class ReviewRoundProcess {
 
   /**
    * The variables the round writes (for forms and callers) and the names it adds to the application's, which its
-   * caller started it with ({@link org.microcredentials.application.ApplicationVariables},
-   * {@link org.microcredentials.credential.ImpactStatement}).
+   * caller started it with: the candidate's and the skill's, and the credential it issues, are
+   * {@link org.microcredentials.credential.CredentialVariables}'s, the statement's
+   * {@link org.microcredentials.credential.ImpactStatement}'s. The assessor's {@code score} (out of 10) and
+   * {@code justification} and a peer reviewer's {@code reviewComment} are declared here once and also name an
+   * endorser's score and justification and an endorsement reviewer's comment: the same facts in another flow.
    */
   public static final class Variables {
-    public static final ProcessVariable<String> CANDIDATE_NAME = ProcessVariable.text("candidateName");
-    public static final ProcessVariable<String> SKILL_NAME = ProcessVariable.text("skillName");
     // assignment
     public static final ProcessVariable<SpinJsonNode> ELIGIBLE_ASSESSORS = ProcessVariable.json("eligibleAssessors");
     /** The configured lowest level of an assessor, a local variable of the assignment: its form names it. */
@@ -86,7 +87,6 @@ public final class ReviewRoundProcess {
     public static final ProcessVariable<String> MODERATION_JUSTIFICATION =
         ProcessVariable.text("moderationJustification");
     public static final ProcessVariable<Boolean> PASSED = ProcessVariable.flag("passed");
-    public static final ProcessVariable<String> CREDENTIAL_ID = ProcessVariable.text("credentialId");
     /** The justification the candidate receives: the moderator's where the score was moderated. */
     public static final ProcessVariable<String> OUTCOME_JUSTIFICATION = ProcessVariable.text("outcomeJustification");
     // deadlines and reassignment

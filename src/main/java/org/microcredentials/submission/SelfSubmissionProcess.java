@@ -1,6 +1,6 @@
 package org.microcredentials.submission;
 
-import org.microcredentials.application.ApplicationVariables;
+import org.microcredentials.credential.CredentialVariables;
 import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.process.ProcessVariable;
 import org.microcredentials.review.ReviewRoundProcess;
@@ -28,7 +28,7 @@ public final class SelfSubmissionProcess {
 
   /**
    * The self-submission's own start variable. The others it carries are named where they belong: the
-   * application's by {@link ApplicationVariables} and {@link ImpactStatement}, the round's by
+   * application's by {@link CredentialVariables} and {@link ImpactStatement}, the round's by
    * {@link ReviewRoundProcess.Variables}.
    */
   public static final class Variables {

@@ -1,6 +1,6 @@
 package org.microcredentials.submission;
 
-import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.credential.CredentialVariables.*;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 import static org.microcredentials.submission.SelfSubmissionProcess.Variables.REVIEWED_WITH_LINE_MANAGER;
 

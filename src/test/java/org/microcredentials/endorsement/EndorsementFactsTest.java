@@ -2,8 +2,13 @@ package org.microcredentials.endorsement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.microcredentials.credential.CredentialVariables.CANDIDATE_ID;
+import static org.microcredentials.credential.CredentialVariables.SKILL_CODE;
+import static org.microcredentials.credential.CredentialVariables.SKILL_LEVEL;
 import static org.microcredentials.endorsement.EndorsementProcess.Tasks.*;
 import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.REVIEW_COMMENT;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.SCORE;
 
 import java.util.HashMap;
 import java.util.Map;

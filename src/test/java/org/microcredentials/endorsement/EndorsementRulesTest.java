@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
+import static org.microcredentials.credential.CredentialVariables.CANDIDATE_ID;
+import static org.microcredentials.credential.CredentialVariables.SKILL_CODE;
 import static org.microcredentials.endorsement.EndorsementProcess.Tasks.*;
 import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.JUSTIFICATION;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.SCORE;
 
 import java.time.Instant;
 import java.util.List;

@@ -1,6 +1,12 @@
 package org.microcredentials.endorsement;
 
+import static org.microcredentials.credential.CredentialVariables.CANDIDATE_ID;
+import static org.microcredentials.credential.CredentialVariables.SKILL_CODE;
+import static org.microcredentials.credential.CredentialVariables.SKILL_LEVEL;
 import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.JUSTIFICATION;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.REVIEW_COMMENT;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.SCORE;
 
 import java.util.HashMap;
 import java.util.List;

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.microcredentials.credential.ImpactStatement;
+import org.microcredentials.review.ReviewRoundProcess;
 
 class EndorserStatementTest {
 
@@ -36,7 +37,7 @@ class EndorserStatementTest {
     given.put(ImpactStatement.PROBLEM.name(), "Releases failed at night.");
     given.put(ImpactStatement.ACTIONS.name(), "Wrote the rollback plan.");
     given.put(ImpactStatement.RESULTS.name(), "No failed release since March.");
-    given.put(EndorsementProcess.Variables.JUSTIFICATION.name(), "Owned it beyond her level.");
+    given.put(ReviewRoundProcess.Variables.JUSTIFICATION.name(), "Owned it beyond her level.");
     return given;
   }
 }

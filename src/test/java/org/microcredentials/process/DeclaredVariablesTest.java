@@ -11,23 +11,29 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.microcredentials.application.ApplicationVariables;
+import org.microcredentials.credential.CredentialVariables;
 import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.notification.SendNotificationDelegate;
 
 /**
  * Every process variable a model or a form names is declared in Java, once, where its process keeps its names
- * (each process class's {@code Variables}, {@code ApplicationVariables}, {@code ImpactStatement}, the notification
+ * (each process class's {@code Variables}, {@code CredentialVariables}, {@code ImpactStatement}, the notification
  * step's three), each a typed {@link ProcessVariable}: a form field, a form's text or expression, a model's
  * expression, call-activity mapping or input parameter that names anything else names a variable nobody writes, and
  * shows or decides on nothing. Found this way: three forms printed {@code {{businessKey}}}, which no task had, so
  * their headings ended in a blank.
+ *
+ * <p>No name is declared twice anywhere in src/main: each fact has one declaration, in the home where it belongs, and
+ * every other place uses that one (nine names once had two or three, e.g. {@code candidateName} in the review round,
+ * the endorsement and the promotion).
  */
 class DeclaredVariablesTest {
 
@@ -83,6 +89,24 @@ class DeclaredVariablesTest {
       }
     }
     assertThat(untyped).as("String constants where variables are declared; declare each as a ProcessVariable").isEmpty();
+  }
+
+  @Test
+  void everyNameIsDeclaredOnce() throws IOException {
+    Map<String, List<String>> declarations = new TreeMap<>();
+    for (Class<?> declaring : declaringClasses()) {
+      for (Field field : declaring.getDeclaredFields()) {
+        if (declaresVariable(field)) {
+          declarations.computeIfAbsent(value(field), name -> new ArrayList<>())
+              .add(declaring.getName().replaceFirst("^org\\.microcredentials\\.", "") + "." + field.getName());
+        }
+      }
+    }
+    assertThat(declarations).as("the variables found in src/main").containsKey("candidateId");
+    Map<String, List<String>> repeated = new TreeMap<>(declarations);
+    repeated.values().removeIf(places -> places.size() == 1);
+    assertThat(repeated).as("names declared in more than one place; declare each once, where its fact belongs, and "
+        + "use that declaration everywhere else").isEmpty();
   }
 
   @Test
@@ -158,7 +182,7 @@ class DeclaredVariablesTest {
 
   /** The classes that declare variables: each process class's nested {@code Variables}, and the shared homes. */
   static List<Class<?>> homes() throws IOException {
-    List<Class<?>> homes = new ArrayList<>(List.of(ApplicationVariables.class, ImpactStatement.class));
+    List<Class<?>> homes = new ArrayList<>(List.of(CredentialVariables.class, ImpactStatement.class));
     try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
       for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
         if (Files.readString(source).contains("static final class Variables")) {
@@ -168,6 +192,35 @@ class DeclaredVariablesTest {
       }
     }
     return homes;
+  }
+
+  /** Every class of src/main and the classes nested in it, wherever a declaration may be. */
+  private static List<Class<?>> declaringClasses() throws IOException {
+    List<Class<?>> classes = new ArrayList<>();
+    try (Stream<Path> sources = Files.walk(Path.of("src/main/java"))) {
+      for (Path source : sources.filter(path -> path.toString().endsWith(".java")).toList()) {
+        String name = Path.of("src/main/java").relativize(source).toString().replace('/', '.').replaceAll("\\.java$", "");
+        if (!name.endsWith("package-info")) {
+          addWithNested(loadUninitialised(name), classes);
+        }
+      }
+    }
+    return classes;
+  }
+
+  private static void addWithNested(Class<?> type, List<Class<?>> classes) {
+    classes.add(type);
+    for (Class<?> nested : type.getDeclaredClasses()) {
+      addWithNested(nested, classes);
+    }
+  }
+
+  private static Class<?> loadUninitialised(String name) {
+    try {
+      return Class.forName(name, false, DeclaredVariablesTest.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(name, e);
+    }
   }
 
   private static Class<?> load(String name) {

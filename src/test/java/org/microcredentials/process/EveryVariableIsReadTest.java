@@ -25,8 +25,9 @@ import org.junit.jupiter.api.Test;
  * <p>How Java reads are told from writes: every use of the constant's name in {@code src/main/java} but its
  * declaration, the first argument of {@code setVariable}, {@code setVariableLocal}, {@code putValue} or
  * {@code put} (the constant or its {@code name()}) and a typed declaration's {@code on}, {@code localOn} or
- * {@code in} counts as a read ({@code from} and {@code optionalFrom} among them). A name two homes share counts for
- * both: the check is lenient there, not strict.
+ * {@code in} counts as a read ({@code from} and {@code optionalFrom} among them). Constants are told apart by their
+ * simple name only: where two homes have a constant of the same simple name, a read of either counts for both (lenient
+ * there, not strict).
  */
 class EveryVariableIsReadTest {
 
@@ -134,7 +135,8 @@ class EveryVariableIsReadTest {
         }
       }
     }
-    assertThat(names).as("the variables declared").hasSizeGreaterThan(70);
+    // each name once (DeclaredVariablesTest): 69 when the repeats were removed
+    assertThat(names).as("the variables declared").hasSizeGreaterThanOrEqualTo(69);
     return names;
   }
 

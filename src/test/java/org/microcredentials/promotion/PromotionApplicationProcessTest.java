@@ -24,10 +24,10 @@ import org.camunda.spin.json.SpinJsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.microcredentials.application.ApplicationVariables;
 import org.microcredentials.credential.Credential;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialSource;
+import org.microcredentials.credential.CredentialVariables;
 import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.endorsement.EndorsementRequestProcess;
 import org.microcredentials.expiry.CredentialExpiryProcess;
@@ -153,7 +153,7 @@ class PromotionApplicationProcessTest {
     assertThat(promotion.getBusinessKey()).matches("PRO-2026-\\d{6}");
     List<Task> evidence = promotions.tasks(promotion, PROVIDE_PROMOTION_EVIDENCE);
     assertThat(evidence).hasSize(2).allSatisfy(task -> assertThat(task.getAssignee()).isEqualTo("bob"));
-    assertThat(evidence).extracting(task -> engine.getTaskService().getVariableLocal(task.getId(), ApplicationVariables.SKILL_CODE.name()))
+    assertThat(evidence).extracting(task -> engine.getTaskService().getVariableLocal(task.getId(), CredentialVariables.SKILL_CODE.name()))
         .containsExactlyInAnyOrder("iARCH", "iMENT");
     Task architecture = promotions.task(promotion, PROVIDE_PROMOTION_EVIDENCE, "iARCH");
     assertThat((String) engine.getTaskService().getVariable(architecture.getId(), SKILL_CRITERIA.name())).contains("at level 4");
@@ -232,6 +232,19 @@ class PromotionApplicationProcessTest {
     assertThat(promotions.tasks(promotion, INTERVIEW_CANDIDATE)).isEmpty();
     decide(promotion, "erin", true);
     assertThat(seniority("alice")).isEqualTo(3);
+  }
+
+  @Test
+  void theDecisionsFormIsToldFromWhichLevelAnInterviewComesFirst() {
+    int version = frameworks.current().version();
+    for (String skill : List.of("iLAN", "iTEST", "iPERF", "iOWN", "iDEL", "iCOMM")) {
+      promotions.holds("alice", skill, 3, 9, version);
+    }
+    ProcessInstance promotion = promotions.apply("alice", 3);
+
+    Task decision = promotions.only(promotion, DECIDE_PROMOTION);
+    assertThat(engine.getTaskService().getVariable(decision.getId(), INTERVIEW_FROM_LEVEL.name()))
+        .isEqualTo(PromotionApplicationProcess.INTERVIEW_FROM_LEVEL);
   }
 
   @Test

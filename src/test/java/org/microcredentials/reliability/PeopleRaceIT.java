@@ -1,7 +1,7 @@
 package org.microcredentials.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.credential.CredentialVariables.*;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import ch.qos.logback.classic.Level;
@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.microcredentials.credential.CredentialRegister;
+import org.microcredentials.credential.CredentialVariables;
 import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.endorsement.EndorsementRequestProcess;
@@ -352,7 +353,7 @@ class PeopleRaceIT {
       boolean timer = pairNumber % 2 == 1;
       return new Staged(key, task.getId(), "erin",
           Map.of(EndorsementProcess.Variables.REVIEW_DECISION.name(), EndorsementProcess.Decisions.APPROVE,
-              EndorsementProcess.Variables.REVIEW_COMMENT.name(), "Approved."),
+              ReviewRoundProcess.Variables.REVIEW_COMMENT.name(), "Approved."),
           List.of(EndorsementProcess.Elements.ISSUE_CREDENTIAL),
           jobAt(key, timer ? "BoundaryEvent_ReviewOverdue" : EndorsementProcess.Elements.INFORM_LINE_MANAGER),
           timer ? "its SLA timer" : "the line manager's notification job",
@@ -370,7 +371,7 @@ class PeopleRaceIT {
       Task review = taskOf(key, EndorsementProcess.Tasks.REVIEW_ENDORSEMENT);
       app.claim("erin", review);
       completeAs("erin", review.getId(), Map.of(EndorsementProcess.Variables.REVIEW_DECISION.name(),
-          EndorsementProcess.Decisions.REQUEST_JUSTIFICATION, EndorsementProcess.Variables.REVIEW_COMMENT.name(), "Which incidents?"));
+          EndorsementProcess.Decisions.REQUEST_JUSTIFICATION, ReviewRoundProcess.Variables.REVIEW_COMMENT.name(), "Which incidents?"));
       Task task = taskOf(key, EndorsementProcess.Tasks.PROVIDE_JUSTIFICATION);
       return new Staged(key, task.getId(), "frank",
           Map.of(EndorsementProcess.Variables.ADDITIONAL_JUSTIFICATION.name(), "The March outages, see the postmortems."),
@@ -387,7 +388,7 @@ class PeopleRaceIT {
     Supplier<Staged> stage = () -> {
       ProcessInstance request = app.as("alice", () -> engine.getRuntimeService().startProcessInstanceByKey(
           EndorsementRequestProcess.KEY, Map.of(EndorsementRequestProcess.Variables.LEADER_ID.name(), "carol",
-              EndorsementProcess.Variables.SKILL_CODE.name(), "iLAN", EndorsementProcess.Variables.SKILL_LEVEL.name(), 3,
+              CredentialVariables.SKILL_CODE.name(), "iLAN", CredentialVariables.SKILL_LEVEL.name(), 3,
               EndorsementRequestProcess.Variables.MESSAGE.name(),
               "You saw my profiling work on the checkout service.")));
       String key = request.getBusinessKey();
@@ -829,23 +830,23 @@ class PeopleRaceIT {
   }
 
   private static Map<String, Object> endorsementFields() {
-    return Map.of(EndorsementProcess.Variables.SCORE.name(), 9,
+    return Map.of(ReviewRoundProcess.Variables.SCORE.name(), 9,
         ImpactStatement.PROBLEM.name(), "Our services mixed three Java styles and reviews stalled on them.",
         ImpactStatement.ACTIONS.name(), "She wrote the team's language guide and led four sessions.",
         ImpactStatement.RESULTS.name(), "Review turnaround fell from 3 days to 1.",
         ImpactStatement.LINKS.name(), "https://git.example.org/guides/java",
-        EndorsementProcess.Variables.JUSTIFICATION.name(), "I reviewed her pull requests for six months.");
+        ReviewRoundProcess.Variables.JUSTIFICATION.name(), "I reviewed her pull requests for six months.");
   }
 
   /** frank endorses bob for iOWN at level 4; the line manager's notification is due. */
   private ProcessInstance endorsement() {
-    Map<String, Object> variables = new HashMap<>(Map.of(EndorsementProcess.Variables.CANDIDATE_ID.name(), "bob",
-        EndorsementProcess.Variables.SKILL_CODE.name(), "iOWN", EndorsementProcess.Variables.SKILL_LEVEL.name(), 4,
-        EndorsementProcess.Variables.SCORE.name(), 9,
+    Map<String, Object> variables = new HashMap<>(Map.of(CredentialVariables.CANDIDATE_ID.name(), "bob",
+        CredentialVariables.SKILL_CODE.name(), "iOWN", CredentialVariables.SKILL_LEVEL.name(), 4,
+        ReviewRoundProcess.Variables.SCORE.name(), 9,
         ImpactStatement.PROBLEM.name(), "Incidents without owners.",
         ImpactStatement.ACTIONS.name(), "Bob set up the on-call rota and runbooks.",
         ImpactStatement.RESULTS.name(), "Mean time to recovery halved.",
-        EndorsementProcess.Variables.JUSTIFICATION.name(), "Ownership beyond his level."));
+        ReviewRoundProcess.Variables.JUSTIFICATION.name(), "Ownership beyond his level."));
     return app.as("frank", () -> engine.getRuntimeService().startProcessInstanceByKey(EndorsementProcess.KEY, variables));
   }
 

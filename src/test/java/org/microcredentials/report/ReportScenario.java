@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialRevocations;
+import org.microcredentials.credential.CredentialVariables;
 import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.framework.OrganisationAdministration;
@@ -182,15 +183,15 @@ final class ReportScenario {
 
   private ProcessInstance endorse(String endorser, String candidateId, String skillCode, int skillLevel) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(EndorsementProcess.Variables.CANDIDATE_ID.name(), candidateId);
-    variables.put(EndorsementProcess.Variables.SKILL_CODE.name(), skillCode);
-    variables.put(EndorsementProcess.Variables.SKILL_LEVEL.name(), skillLevel);
-    variables.put(EndorsementProcess.Variables.SCORE.name(), 9);
+    variables.put(CredentialVariables.CANDIDATE_ID.name(), candidateId);
+    variables.put(CredentialVariables.SKILL_CODE.name(), skillCode);
+    variables.put(CredentialVariables.SKILL_LEVEL.name(), skillLevel);
+    variables.put(ReviewRoundProcess.Variables.SCORE.name(), 9);
     variables.put(ImpactStatement.PROBLEM.name(), "Reviews stalled on three Java styles.");
     variables.put(ImpactStatement.ACTIONS.name(), "Wrote the language guide and led four sessions.");
     variables.put(ImpactStatement.RESULTS.name(), "Review turnaround fell from 3 days to 1.");
     variables.put(ImpactStatement.LINKS.name(), "https://git.example.org/guides/java");
-    variables.put(EndorsementProcess.Variables.JUSTIFICATION.name(), "Six months of pull requests, well beyond the level.");
+    variables.put(ReviewRoundProcess.Variables.JUSTIFICATION.name(), "Six months of pull requests, well beyond the level.");
     ProcessInstance instance = people.as(endorser,
         () -> engine.getRuntimeService().startProcessInstanceByKey(EndorsementProcess.KEY, variables));
     runMessageJobs(instance.getBusinessKey());
@@ -203,7 +204,7 @@ final class ReportScenario {
     people.claim(reviewer, task);
     people.as(reviewer, () -> {
       engine.getTaskService().complete(task.getId(), Map.of(EndorsementProcess.Variables.REVIEW_DECISION.name(), decision,
-          EndorsementProcess.Variables.REVIEW_COMMENT.name(), "Decided on the evidence."));
+          ReviewRoundProcess.Variables.REVIEW_COMMENT.name(), "Decided on the evidence."));
       return null;
     });
     runMessageJobs(endorsement.getBusinessKey());

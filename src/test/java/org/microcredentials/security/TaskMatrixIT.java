@@ -1,7 +1,7 @@
 package org.microcredentials.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.credential.CredentialVariables.*;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.io.IOException;
@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.credential.CredentialVariables;
 import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.endorsement.EndorsementProcess;
 import org.microcredentials.endorsement.EndorsementRequestProcess;
@@ -167,28 +168,28 @@ class TaskMatrixIT {
    */
   @Test
   void endorsement() {
-    String key = start("frank", EndorsementProcess.KEY, Map.of(EndorsementProcess.Variables.CANDIDATE_ID.name(), "bob",
-        EndorsementProcess.Variables.SKILL_CODE.name(), "iOWN", EndorsementProcess.Variables.SKILL_LEVEL.name(), 4,
-        EndorsementProcess.Variables.SCORE.name(), 9, ImpactStatement.PROBLEM.name(), "Incidents without owners.",
+    String key = start("frank", EndorsementProcess.KEY, Map.of(CredentialVariables.CANDIDATE_ID.name(), "bob",
+        CredentialVariables.SKILL_CODE.name(), "iOWN", CredentialVariables.SKILL_LEVEL.name(), 4,
+        ReviewRoundProcess.Variables.SCORE.name(), 9, ImpactStatement.PROBLEM.name(), "Incidents without owners.",
         ImpactStatement.ACTIONS.name(), "Bob set up the on-call rota and runbooks.",
         ImpactStatement.RESULTS.name(), "Mean time to recovery halved.",
-        EndorsementProcess.Variables.JUSTIFICATION.name(), "Ownership beyond his level."));
+        ReviewRoundProcess.Variables.JUSTIFICATION.name(), "Ownership beyond his level."));
     groupTask(key, EndorsementProcess.Tasks.REVIEW_ENDORSEMENT, Set.of("erin", "ivan", "grace"), "erin",
         Map.of(EndorsementProcess.Variables.REVIEW_DECISION.name(), EndorsementProcess.Decisions.REQUEST_JUSTIFICATION,
-            EndorsementProcess.Variables.REVIEW_COMMENT.name(), "Which incidents?"));
+            ReviewRoundProcess.Variables.REVIEW_COMMENT.name(), "Which incidents?"));
     assignedTask(key, EndorsementProcess.Tasks.PROVIDE_JUSTIFICATION, "frank",
         Map.of(EndorsementProcess.Variables.ADDITIONAL_JUSTIFICATION.name(), "The March outages, see the postmortems."));
     groupTask(key, EndorsementProcess.Tasks.REVIEW_ENDORSEMENT, Set.of("erin", "ivan", "grace"), "ivan",
         Map.of(EndorsementProcess.Variables.REVIEW_DECISION.name(), EndorsementProcess.Decisions.APPROVE,
-            EndorsementProcess.Variables.REVIEW_COMMENT.name(), "Approved."));
+            ReviewRoundProcess.Variables.REVIEW_COMMENT.name(), "Approved."));
   }
 
   /** alice asks carol for an endorsement: only carol answers. */
   @Test
   void endorsementRequest() {
     String key = start("alice", EndorsementRequestProcess.KEY, Map.of(
-        EndorsementRequestProcess.Variables.LEADER_ID.name(), "carol", EndorsementProcess.Variables.SKILL_CODE.name(), "iLAN",
-        EndorsementProcess.Variables.SKILL_LEVEL.name(), 3, EndorsementRequestProcess.Variables.MESSAGE.name(),
+        EndorsementRequestProcess.Variables.LEADER_ID.name(), "carol", CredentialVariables.SKILL_CODE.name(), "iLAN",
+        CredentialVariables.SKILL_LEVEL.name(), 3, EndorsementRequestProcess.Variables.MESSAGE.name(),
         "Would you endorse my Kotlin work?"));
     assignedTask(key, EndorsementRequestProcess.Tasks.CONSIDER_REQUEST, "carol",
         Map.of(EndorsementRequestProcess.Variables.ACCEPT_REQUEST.name(), false,

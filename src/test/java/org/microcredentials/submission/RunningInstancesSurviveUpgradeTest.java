@@ -18,8 +18,8 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.microcredentials.application.ApplicationVariables;
 import org.microcredentials.credential.CredentialRegister;
+import org.microcredentials.credential.CredentialVariables;
 import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.testing.ApplicationTest;
 import org.microcredentials.testing.MutableClock;
@@ -147,8 +147,8 @@ class RunningInstancesSurviveUpgradeTest {
     assertThat(resubmission.getProcessDefinitionId()).isEqualTo(repository().createProcessDefinitionQuery()
         .deploymentId(after.getId()).processDefinitionKey(ResubmissionProcess.KEY).singleResult().getId());
     java.util.Map<String, Object> amended = new java.util.HashMap<>(SelfSubmissions.evidence("iTEST", 1));
-    amended.remove(ApplicationVariables.SKILL_CODE.name());
-    amended.remove(ApplicationVariables.SKILL_LEVEL.name());
+    amended.remove(CredentialVariables.SKILL_CODE.name());
+    amended.remove(CredentialVariables.SKILL_LEVEL.name());
     amended.put(ResubmissionProcess.Variables.RESUBMIT.name(), true);
     amended.put(ResubmissionProcess.Variables.AMENDMENTS.name(), "Added the release figures.");
     app.complete("henry", app.task(instance, ResubmissionProcess.Tasks.AMEND_APPLICATION), amended);

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.init;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.reset;
-import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.credential.CredentialVariables.*;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 import static org.microcredentials.review.ReviewRoundProcess.Tasks.*;
 import static org.microcredentials.testing.ApplicationAssert.assertThatApplication;

@@ -1,6 +1,6 @@
 package org.microcredentials.testing;
 
-import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.credential.CredentialVariables.*;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.util.HashMap;
@@ -9,9 +9,9 @@ import java.util.Map;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.microcredentials.application.ApplicationVariables;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.credential.CredentialSource;
+import org.microcredentials.credential.CredentialVariables;
 import org.microcredentials.promotion.PromotionApplicationProcess;
 import org.microcredentials.review.ReviewRoundProcess;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,7 +98,7 @@ public class Promotions {
   }
 
   public String candidate(ProcessInstance promotion) {
-    return (String) engine.getRuntimeService().getVariable(promotion.getId(), ApplicationVariables.CANDIDATE_ID.name());
+    return (String) engine.getRuntimeService().getVariable(promotion.getId(), CredentialVariables.CANDIDATE_ID.name());
   }
 
   public Task only(ProcessInstance promotion, String taskKey) {

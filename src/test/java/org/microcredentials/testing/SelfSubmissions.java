@@ -1,6 +1,6 @@
 package org.microcredentials.testing;
 
-import static org.microcredentials.application.ApplicationVariables.*;
+import static org.microcredentials.credential.CredentialVariables.*;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import java.util.HashMap;
