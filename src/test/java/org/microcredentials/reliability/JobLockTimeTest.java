@@ -3,7 +3,6 @@ package org.microcredentials.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -14,9 +13,9 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
+import org.microcredentials.testing.ApplicationYaml;
 import org.microcredentials.testing.RunsAlongside;
-import org.springframework.beans.factory.config.YamlPropertiesFactoryBean;
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.env.PropertySource;
 
 /**
  * The job lock time is a trade-off. Short, and a crashed node's work resumes soon (its locks expire);
@@ -59,17 +58,15 @@ class JobLockTimeTest {
 
   @Test
   void ourLockTimeResumesWithin60SecondsAndOutlivesOurSlowestJob() throws Exception {
-    YamlPropertiesFactoryBean yaml = new YamlPropertiesFactoryBean();
-    yaml.setResources(new ClassPathResource("application.yaml"));
-    Properties settings = yaml.getObject();
-    long lockTime = Long.parseLong(settings.getProperty("camunda.bpm.job-execution.lock-time-in-millis"));
-    long maxWait = Long.parseLong(settings.getProperty("camunda.bpm.job-execution.max-wait"));
+    PropertySource<?> settings = ApplicationYaml.everyProfile();
+    long lockTime = Long.parseLong(String.valueOf(settings.getProperty("camunda.bpm.job-execution.lock-time-in-millis")));
+    long maxWait = Long.parseLong(String.valueOf(settings.getProperty("camunda.bpm.job-execution.max-wait")));
     // A crashed node's lock expires after lockTime; an idle node looks for jobs at least every maxWait.
     assertThat(lockTime + maxWait).isLessThanOrEqualTo(60_000);
     // The slowest of our jobs is a mail: a server that stops answering fails it after a connect,
     // read or write timeout. Twice the longest still ends well before the lock does.
     long mailTimeout = Stream.of("connectiontimeout", "timeout", "writetimeout")
-        .mapToLong(name -> Long.parseLong(settings.getProperty("spring.mail.properties[mail.smtp." + name + "]")))
+        .mapToLong(name -> Long.parseLong(String.valueOf(settings.getProperty("spring.mail.properties[mail.smtp." + name + "]"))))
         .max().orElseThrow();
     assertThat(2 * mailTimeout).isLessThan(lockTime);
   }
