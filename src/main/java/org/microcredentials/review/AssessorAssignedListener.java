@@ -27,7 +27,6 @@ class AssessorAssignedListener extends RuleCheckingExecutionListener {
     String actor = actors.completingUser(execution, "Assign an assessor");
     Engineer assessor = steps.assignAssessor(ApplicationRegister.keyOf(execution), actor,
         VariableReader.of(execution).requiredText(ASSESSOR_ID));
-    ASSESSOR_ID.on(execution, assessor.userId());
-    ASSESSOR_NAME.on(execution, assessor.displayName());
+    ReviewRoundSteps.nameAssessor(execution, assessor);
   }
 }

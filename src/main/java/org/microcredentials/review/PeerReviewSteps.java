@@ -1,11 +1,16 @@
 package org.microcredentials.review;
 
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
+
 import java.time.Clock;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.application.PeerReview;
 import org.microcredentials.application.RecordedRound;
+import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Service;
 
 /**
@@ -18,6 +23,21 @@ public class PeerReviewSteps {
 
   /** A reviewer's verdict on the assessor's score: agreement, or another score ({@code proposedScore}) and why. */
   public record Verdict(boolean agrees, Integer proposedScore, String comment) {
+
+    /** The reviewer's form: whether they agree, else the score they propose (required then), and their comment. */
+    static Verdict read(VariableReader form) {
+      boolean agrees = form.requiredBoolean(REVIEW_AGREES);
+      Integer proposedScore = agrees ? null
+          : form.requiredWholeNumber(PROPOSED_SCORE, ScorePolicy.LOWEST_SCORE, ScorePolicy.HIGHEST_SCORE);
+      return new Verdict(agrees, proposedScore, form.optionalText(REVIEW_COMMENT).orElse(null));
+    }
+
+    /** Clears the form's fields, recorded in the review's row, so that the next reviewer starts from an empty form. */
+    static void clearForm(VariableScope execution) {
+      execution.removeVariable(REVIEW_AGREES.name());
+      execution.removeVariable(PROPOSED_SCORE.name());
+      execution.removeVariable(REVIEW_COMMENT.name());
+    }
   }
 
   /**
@@ -28,6 +48,33 @@ public class PeerReviewSteps {
 
     public boolean reviewersAgree() {
       return settled != null;
+    }
+
+    /**
+     * Keeps what clients and forms read: when every reviewer agrees, the outcome ({@code finalScore}, {@code passed});
+     * else the reviews as text for the moderator's form ({@code peerReviewSummary}), written here once, not by each
+     * reviewer, so that reviewers submitting at the same moment share no row.
+     */
+    void keepOn(DelegateExecution execution) {
+      if (decidesOnVariables(execution)) {
+        REVIEWERS_AGREE.on(execution, reviewersAgree());
+      }
+      if (reviewersAgree()) {
+        FINAL_SCORE.on(execution, settled.finalScore());
+        PASSED.on(execution, settled.passed());
+      } else {
+        PEER_REVIEW_SUMMARY.on(execution, reviewsForModerator);
+      }
+    }
+
+    /**
+     * The self-submission and resubmission models of the first release, which ran the review in
+     * themselves, decide at their gateway on the variable {@code reviewersAgree}; an instance of them
+     * still running is finished by this code. The review round decides on the record
+     * ({@code applicationFacts}) and needs no variable. (A process definition id starts with its key.)
+     */
+    private static boolean decidesOnVariables(DelegateExecution execution) {
+      return !execution.getProcessDefinitionId().startsWith(ReviewRoundProcess.KEY + ":");
     }
   }
 

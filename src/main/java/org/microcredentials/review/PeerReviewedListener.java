@@ -1,7 +1,5 @@
 package org.microcredentials.review;
 
-import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
@@ -28,15 +26,9 @@ class PeerReviewedListener extends RuleCheckingExecutionListener {
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Peer review");
-    VariableReader input = VariableReader.of(execution);
-    boolean agrees = input.requiredBoolean(REVIEW_AGREES);
-    Integer proposedScore = agrees ? null
-        : input.requiredWholeNumber(PROPOSED_SCORE, ScorePolicy.LOWEST_SCORE, ScorePolicy.HIGHEST_SCORE);
+    PeerReviewSteps.Verdict verdict = PeerReviewSteps.Verdict.read(VariableReader.of(execution));
     // Each review runs in its own execution of the multi-instance: it names this review's task.
-    steps.review(log.roundOf(execution), execution.getId(), actor,
-        new PeerReviewSteps.Verdict(agrees, proposedScore, input.optionalText(REVIEW_COMMENT).orElse(null)));
-    execution.removeVariable(REVIEW_AGREES.name());
-    execution.removeVariable(PROPOSED_SCORE.name());
-    execution.removeVariable(REVIEW_COMMENT.name());
+    steps.review(log.roundOf(execution), execution.getId(), actor, verdict);
+    PeerReviewSteps.Verdict.clearForm(execution);
   }
 }

@@ -7,9 +7,9 @@ import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
 
 /**
- * When the SEM team is asked to hand overdue work to someone else: who may take it over ({@link WorkReassignment}),
- * as the options of the form's select (assessors for an assessment, reviewers for a review): a variable of the task
- * alone, its form being its one reader.
+ * When the SEM team is asked to hand overdue work to someone else: who may take it over
+ * ({@link WorkReassignment#replacements}), as the options of the form's select: a variable of the task alone, its
+ * form being its one reader.
  */
 @Component
 class ReplacementCandidatesListener implements TaskListener {
@@ -26,9 +26,7 @@ class ReplacementCandidatesListener implements TaskListener {
 
   @Override
   public void notify(DelegateTask task) {
-    RunningRound round = log.roundOf(task.getExecution());
-    ELIGIBLE_REPLACEMENTS.localOn(task, options.of(
-        ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR.equals(task.getTaskDefinitionKey())
-            ? reassignment.assessorReplacements(round) : reassignment.reviewerReplacements(round)));
+    ELIGIBLE_REPLACEMENTS.localOn(task,
+        options.of(reassignment.replacements(log.roundOf(task.getExecution()), task.getTaskDefinitionKey())));
   }
 }

@@ -1,14 +1,19 @@
 package org.microcredentials.review;
 
+import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
+
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.application.ApplicationRegister;
 import org.microcredentials.application.EvidenceHistory;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.process.Holder;
+import org.microcredentials.process.ProcessVariable;
 import org.microcredentials.process.TaskHolder;
+import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Service;
 
 /**
@@ -21,6 +26,83 @@ public class ReviewRoundSteps {
 
   /** A score out of 10 with its justification and, below the pass mark, what to improve. */
   public record Score(int score, String justification, Optional<String> improvementAreas) {
+
+    /** The score a form holds in {@code score} and {@code justification}, with its improvement areas: read in that order. */
+    static Score read(VariableReader form, ProcessVariable<Integer> score, ProcessVariable<String> justification) {
+      int value = form.requiredWholeNumber(score, ScorePolicy.LOWEST_SCORE, ScorePolicy.HIGHEST_SCORE);
+      return new Score(value, form.requiredText(justification), form.optionalText(IMPROVEMENT_AREAS));
+    }
+  }
+
+  /**
+   * The assessor's form ({@code Task_AssessEvidence}, {@code Task_ReassessEvidence}), each field read when the step's
+   * rules come to it: whether more evidence is asked for first; then, asking, the request after the assessor's rule;
+   * scoring, the score before it.
+   */
+  public interface AssessmentForm {
+
+    boolean moreEvidenceRequested();
+
+    /** What the candidate is asked to provide; required where more evidence is requested. */
+    String evidenceRequest();
+
+    Score score();
+
+    static AssessmentForm of(VariableScope execution) {
+      VariableReader form = VariableReader.of(execution);
+      return new AssessmentForm() {
+        @Override
+        public boolean moreEvidenceRequested() {
+          return form.optionalBoolean(MORE_EVIDENCE_REQUESTED, false);
+        }
+
+        @Override
+        public String evidenceRequest() {
+          return form.requiredText(EVIDENCE_REQUEST);
+        }
+
+        @Override
+        public Score score() {
+          return Score.read(form, SCORE, JUSTIFICATION);
+        }
+      };
+    }
+  }
+
+  /** What the assessor decided: more evidence asked for (no score), or the score a new round of peer review starts from. */
+  public record Assessed(boolean moreEvidenceRequested, Integer score) {
+
+    /**
+     * Keeps on the instance what the round's gateways, forms and mails read after the assessment. A new round of peer
+     * review and moderation starts from nothing: an earlier round's review log (kept by earlier releases only;
+     * ReviewsLoggedEarlier and PeerReviewers read it) and its summary for the moderator are emptied where they exist.
+     * Today's rounds write no log, and the summary only when a reviewer disagrees.
+     */
+    void keepOn(VariableScope execution, PeerReviewLog peerReviewLog) {
+      VariableReader form = VariableReader.of(execution);
+      form.keepAs(MORE_EVIDENCE_REQUESTED, moreEvidenceRequested);
+      if (moreEvidenceRequested) {
+        return;
+      }
+      form.keepAs(SCORE, score);
+      if (execution.hasVariable(PEER_REVIEWS.name())) {
+        peerReviewLog.write(execution, PEER_REVIEWS, List.of());
+      }
+      if (execution.hasVariable(PEER_REVIEW_SUMMARY.name())) {
+        PEER_REVIEW_SUMMARY.on(execution, "");
+      }
+      execution.removeVariable(MODERATION_JUSTIFICATION.name());
+    }
+  }
+
+  /** The moderated score, final, and whether it passes. */
+  public record Moderated(int finalScore, boolean passed) {
+
+    /** Keeps the outcome clients and the round's mails read. */
+    void keepOn(VariableScope execution) {
+      FINAL_SCORE.on(execution, finalScore);
+      PASSED.on(execution, passed);
+    }
   }
 
   private final ApplicationRegister applications;
@@ -60,6 +142,21 @@ public class ReviewRoundSteps {
     return assessor;
   }
 
+  /**
+   * The assessor decides on the evidence: asks the candidate for more ({@link #askForMoreEvidence}), or scores it
+   * ({@link #assess}).
+   */
+  public Assessed decideOnEvidence(String businessKey, String actor, AssessmentForm form) {
+    if (form.moreEvidenceRequested()) {
+      askForMoreEvidence(businessKey, actor);
+      form.evidenceRequest();
+      return new Assessed(true, null);
+    }
+    Score assessment = form.score();
+    assess(businessKey, actor, assessment);
+    return new Assessed(false, assessment.score());
+  }
+
   /** The assessor asks the candidate for more evidence: what is asked stays on the instance for the candidate's form. */
   public void askForMoreEvidence(String businessKey, String actor) {
     Holder.ASSESSOR.require(actor, assessorOf(businessKey));
@@ -82,13 +179,19 @@ public class ReviewRoundSteps {
     evidenceHistory.record(businessKey, evidence);
   }
 
-  /** The assessor sets the final score where the reviewers disagreed; whether it passes. */
-  public boolean moderate(String businessKey, String actor, Score moderation) {
+  /** The assessor sets the final score where the reviewers disagreed ({@code finalScore}, {@code moderationJustification}). */
+  public Moderated moderate(String businessKey, String actor, Score moderation) {
     TaskHolder.require(actor, assessorOf(businessKey), "assessor-moderates", "the assessor");
     scorePolicy.checkImprovementAreas(moderation.score(), moderation.improvementAreas());
     applications.recordModeration(businessKey, moderation.score(), moderation.justification(),
         moderation.improvementAreas().orElse(null));
-    return scorePolicy.passes(moderation.score());
+    return new Moderated(moderation.score(), scorePolicy.passes(moderation.score()));
+  }
+
+  /** Keeps the assessor as the round's forms and mails name them: {@code assessorId}, {@code assessorName}. */
+  static void nameAssessor(VariableScope execution, Engineer assessor) {
+    ASSESSOR_ID.on(execution, assessor.userId());
+    ASSESSOR_NAME.on(execution, assessor.displayName());
   }
 
   private String assessorOf(String businessKey) {

@@ -24,12 +24,8 @@ class ScoreModeratedListener extends RuleCheckingExecutionListener {
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Moderate the score");
-    VariableReader input = VariableReader.of(execution);
-    ReviewRoundSteps.Score moderation = new ReviewRoundSteps.Score(
-        input.requiredWholeNumber(FINAL_SCORE, ScorePolicy.LOWEST_SCORE, ScorePolicy.HIGHEST_SCORE),
-        input.requiredText(MODERATION_JUSTIFICATION), input.optionalText(IMPROVEMENT_AREAS));
-    boolean passed = steps.moderate(ApplicationRegister.keyOf(execution), actor, moderation);
-    FINAL_SCORE.on(execution, moderation.score());
-    PASSED.on(execution, passed);
+    ReviewRoundSteps.Score moderation =
+        ReviewRoundSteps.Score.read(VariableReader.of(execution), FINAL_SCORE, MODERATION_JUSTIFICATION);
+    steps.moderate(ApplicationRegister.keyOf(execution), actor, moderation).keepOn(execution);
   }
 }

@@ -3,7 +3,6 @@ package org.microcredentials.review;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.microcredentials.framework.Engineer;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
@@ -11,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Completion of a SEM reassignment task ({@code Task_ReassignAssessor}, {@code Task_ReassignReviewer}): the overdue
- * assessment or review goes to the person chosen ({@link WorkReassignment}).
+ * assessment or review goes to the person chosen ({@link WorkReassignment#reassignOverdueWork}).
  */
 @Component
 class WorkReassignedListener extends RuleCheckingExecutionListener {
@@ -30,12 +29,7 @@ class WorkReassignedListener extends RuleCheckingExecutionListener {
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Reassign overdue work");
     String newAssigneeId = VariableReader.of(execution).requiredText(NEW_ASSIGNEE_ID);
-    if (ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR.equals(execution.getCurrentActivityId())) {
-      Engineer assessor = reassignment.reassignAssessment(log.roundOf(execution), actor, newAssigneeId);
-      ASSESSOR_ID.on(execution, assessor.userId());
-      ASSESSOR_NAME.on(execution, assessor.displayName());
-    } else {
-      reassignment.reassignReview(log.roundOf(execution), actor, newAssigneeId);
-    }
+    reassignment.reassignOverdueWork(log.roundOf(execution), execution.getCurrentActivityId(), actor, newAssigneeId)
+        .ifPresent(assessor -> ReviewRoundSteps.nameAssessor(execution, assessor));
   }
 }

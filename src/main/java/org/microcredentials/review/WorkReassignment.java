@@ -1,6 +1,7 @@
 package org.microcredentials.review;
 
 import java.util.List;
+import java.util.Optional;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
@@ -45,6 +46,24 @@ public class WorkReassignment {
     this.access = access;
   }
 
+  /** Who may take over the work a reassignment task ({@code Task_ReassignAssessor}, {@code Task_ReassignReviewer}) hands over. */
+  public List<Engineer> replacements(RunningRound round, String reassignmentTask) {
+    return reassignsAssessment(reassignmentTask) ? assessorReplacements(round) : reviewerReplacements(round);
+  }
+
+  /**
+   * {@code actor} hands the work a reassignment task is about to {@code newAssigneeId}: the assessment
+   * ({@link #reassignAssessment}, answered with the new assessor) or the open review ({@link #reassignReview}).
+   */
+  public Optional<Engineer> reassignOverdueWork(RunningRound round, String reassignmentTask, String actor,
+      String newAssigneeId) {
+    if (reassignsAssessment(reassignmentTask)) {
+      return Optional.of(reassignAssessment(round, actor, newAssigneeId));
+    }
+    reassignReview(round, actor, newAssigneeId);
+    return Optional.empty();
+  }
+
   /** Who may take over the assessment: the eligible assessors but the one it was given to. */
   public List<Engineer> assessorReplacements(RunningRound round) {
     ApplicationRegister.Application application = applications.application(round.businessKey());
@@ -83,6 +102,11 @@ public class WorkReassignment {
         .orElseThrow(() -> RuleViolation.conflict("review-open", "No review of this application is waiting any more."));
     reviewers.checkReviewer(newcomer, application.candidateId(), application.assessorId(), round, review.getExecutionId());
     handOver(review, newReviewerId);
+  }
+
+  /** The model has one reassignment task for the assessment; the other hands over a review. */
+  private static boolean reassignsAssessment(String reassignmentTask) {
+    return ReviewRoundProcess.Tasks.REASSIGN_ASSESSOR.equals(reassignmentTask);
   }
 
   private ApplicationRegister.Application reassignedBy(RunningRound round, String actor) {
