@@ -21,7 +21,7 @@ import org.microcredentials.process.ProcessVariable;
  * {@code assessorName}, {@code peerReviewSummary} when a reviewer disagrees, {@code finalScore},
  * {@code passed}, {@code outcomeJustification}); the callers decide on {@code applicationFacts} too.
  * {@code peerReviews} and {@code reviewersAgree} are read or written only for instances begun on an
- * earlier release (see {@code ReviewsLoggedEarlier}, {@code EvaluatePeerReviewsDelegate}).
+ * earlier release (see {@code ReviewsLoggedEarlier}, {@code PeerReviewSteps.ReviewsMet}).
  *
  * <p>How a round ends: {@link Elements#END_PASSED} (the credential is issued and the candidate told),
  * {@link Elements#END_FAILED} (the outcome recorded, the candidate told in the assessor's name), or,
