@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * the repository (and, with an anchor into a markdown page, one of its headings); no page points outside
  * the repository (the specification is docs/domain.md and docs/contract.md) or names an internal issue
  * number; README.md starts with the commands that run the application and the tests, the second being
- * the test command .ci/run runs.
+ * the test command .ci/run runs. The rules page names only classes (and their methods) the repository has, so a
+ * reader who follows it to a rule's home finds it.
  */
 class DocumentationLinksTest {
 
@@ -37,6 +38,9 @@ class DocumentationLinksTest {
   private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$");
   private static final Pattern ISSUE_NUMBER = Pattern.compile("(?i)\\bissues?\\s+\\d+");
   private static final Pattern WORK_PERIOD = Pattern.compile("(?i)\\bsessions?\\s+\\d+");
+  private static final Path RULES = DOCS.resolve("rules.md");
+  /** A class in a code span, as the rules page names a rule's home: `FourEyes`, `review/PeerReviewers.checkReviewer`. */
+  private static final Pattern CLASS_NAMED = Pattern.compile("`((?:[a-z]+/)*)([A-Z][a-z][A-Za-z0-9]*)(?:[.#]([a-z][A-Za-z0-9]*))?`");
 
   @Test
   void everyRelativeLinkReachesAFileAndEveryAnchorAHeading() throws IOException {
@@ -147,6 +151,42 @@ class DocumentationLinksTest {
       docs.filter(path -> path.toString().endsWith(".md")).sorted().forEach(pages::add);
     }
     return pages;
+  }
+
+  @Test
+  void theRulesPageNamesOnlyClassesAndMethodsThatExist() throws IOException {
+    List<String> missing = new ArrayList<>();
+    int named = 0;
+    for (String line : prose(RULES)) {
+      Matcher name = CLASS_NAMED.matcher(line);
+      while (name.find()) {
+        named++;
+        Path source = source(name.group(1), name.group(2));
+        if (source == null) {
+          missing.add(name.group() + ": no such class in src/main or src/test");
+        } else if (name.group(3) != null
+            && !Pattern.compile("\\b" + name.group(3) + "\\b").matcher(Files.readString(source)).find()) {
+          missing.add(name.group() + ": " + source + " has no " + name.group(3));
+        }
+      }
+    }
+    assertThat(named).as("classes the rules page names").isGreaterThan(50);
+    assertThat(missing).isEmpty();
+  }
+
+  /** The source of a class, in the package the name gives ({@code review/}) or in any package. */
+  private static Path source(String packagePath, String className) throws IOException {
+    for (Path root : List.of(Path.of("src/main/java/org/microcredentials"), Path.of("src/test/java/org/microcredentials"))) {
+      try (Stream<Path> files = Files.walk(root)) {
+        Path found = files.filter(file -> file.getFileName().toString().equals(className + ".java"))
+            .filter(file -> root.relativize(file).toString().replace('\\', '/').startsWith(packagePath))
+            .findFirst().orElse(null);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   /** The link targets of a page, outside fenced code blocks and code spans. */
