@@ -28,7 +28,7 @@ import org.microcredentials.report.ZonedSql.Grain;
  */
 final class TalliedReport<K extends ReportDefinition.Group<K>, V> {
 
-  /** How many teams' settled tallies a report keeps (the teams read last): a few hundred groups each. */
+  /** How many teams' settled tallies a report keeps (the teams read last): hundreds to a few thousand groups each. */
   static final int TEAMS_KEPT = 16;
 
   private final ReportDefinition<K, V> definition;
