@@ -51,9 +51,8 @@ final class CredentialsBySkillLevelReport implements ReportDefinition.Counts<Ski
     held.parameters.putAll(period.parameters);
     String issuedIn = period.all().formatted("issued_at") + " and " + held.recordedIn("issued_at", from, to);
     String revokedIn = period.all().formatted("revoked_at") + " and " + held.recordedIn("revoked_at", from, to);
-    if (from != null || to != null) {
-      held.add("(" + held.recordedIn("issued_at", from, to) + " or " + held.recordedIn("revoked_at", from, to) + ")");
-    }
+    String source = from != null || to != null ? held.recordedFirst("credential", "(" + held.recordedIn("issued_at",
+        from, to) + " or " + held.recordedIn("revoked_at", from, to) + ")", from) : "credential";
     String sql = (held.with().isEmpty() ? "with " : held.with() + ", ") + """
         per_group (issued_start, issued_in, revoked_start, revoked_in, skill_code, skill_level, framework_version, n) as (
           select issued_start, issued_in, revoked_start, revoked_in, skill_code, skill_level, framework_version,
@@ -62,7 +61,7 @@ final class CredentialsBySkillLevelReport implements ReportDefinition.Counts<Ski
             select %s as issued_start, case when %s then 1 else 0 end as issued_in,
               %s as revoked_start, case when revoked and revoked_at is not null and %s then 1 else 0 end as revoked_in,
               skill_code, skill_level, framework_version
-            from credential %s
+            from %s %s
           ) each_credential
           group by issued_start, issued_in, revoked_start, revoked_in, skill_code, skill_level, framework_version)
         select issued_start as period_start, skill_code, skill_level, framework_version, n as issued, 0 as revoked
@@ -70,7 +69,7 @@ final class CredentialsBySkillLevelReport implements ReportDefinition.Counts<Ski
         union all
         select revoked_start as period_start, skill_code, skill_level, framework_version, 0 as issued, n as revoked
         from per_group where revoked_in = 1""".formatted(zoned.periodStart("issued_at", grain), issuedIn,
-        zoned.periodStart("revoked_at", grain), revokedIn, held.where());
+        zoned.periodStart("revoked_at", grain), revokedIn, source, held.where());
     Map<SkillLevelGroup, long[]> partials = new HashMap<>();
     held.query(jdbc, sql, (rs, row) -> partials.merge(new SkillLevelGroup(ZonedSql.localDay(rs, "period_start"),
         rs.getString("skill_code"), rs.getInt("skill_level"), rs.getInt("framework_version")),

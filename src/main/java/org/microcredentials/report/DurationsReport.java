@@ -85,9 +85,9 @@ final class DurationsReport implements ReportDefinition<DurationsReport.Group, d
     ReportConditions closed = ReportConditions.of(filter, zoned.zone(), "closed_at", "candidate_id", "skill_code");
     closed.add(rows);
     closed.add("closed_at is not null");
-    closed.add(closed.recordedIn("closed_at", from, to));
+    String source = closed.recordedFirst(table, closed.recordedIn("closed_at", from, to), from);
     String sql = closed.with() + "select %s as period_start, skill_code, %s as days from %s %s".formatted(
-        zoned.periodStart("closed_at", grain), ZonedSql.days(startColumn, "closed_at"), table, closed.where());
+        zoned.periodStart("closed_at", grain), ZonedSql.days(startColumn, "closed_at"), source, closed.where());
     Map<Group, List<Double>> days = new HashMap<>();
     closed.query(jdbc, sql, (rs, row) -> days.computeIfAbsent(new Group(ZonedSql.localDay(rs, "period_start"),
         rs.getString("skill_code")), absent -> new ArrayList<>()).add(rs.getDouble("days")));

@@ -44,13 +44,14 @@ final class PassRateReport implements ReportDefinition.Counts<SkillLevelGroup> {
   public Map<SkillLevelGroup, long[]> partials(ReportFilter filter, Instant from, Instant to, Grain grain) {
     ReportConditions decided = ReportConditions.of(filter, zoned.zone(), "closed_at", "candidate_id", "skill_code");
     decided.add("status in ('" + PASSED + "', '" + FAILED + "')");
-    decided.add(decided.recordedIn("closed_at", from, to));
+    String source = decided.recordedFirst("application", decided.recordedIn("closed_at", from, to), from);
     String period = zoned.periodStart("closed_at", grain);
     String sql = decided.with() + """
         select %s as period_start, skill_code, skill_level, framework_version, count(*) as decided,
           sum(case when status = '%s' then 1 else 0 end) as passed
-        from application %s
-        group by %s, skill_code, skill_level, framework_version""".formatted(period, PASSED, decided.where(), period);
+        from %s %s
+        group by %s, skill_code, skill_level, framework_version""".formatted(period, PASSED, source, decided.where(),
+        period);
     Map<SkillLevelGroup, long[]> partials = new HashMap<>();
     decided.query(jdbc, sql, (rs, row) -> partials.put(new SkillLevelGroup(ZonedSql.localDay(rs, "period_start"),
         rs.getString("skill_code"), rs.getInt("skill_level"), rs.getInt("framework_version")),

@@ -20,9 +20,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * The reports. Each report over our tables is defined once ({@link ReportDefinition}: its partial aggregates as one
  * set-based SQL text, and one shaping of them into rows), and given in two forms ({@link TalliedReport}): queried
- * over every row the filter selects ({@link #queried}, and with a team filter), or, without a team, from the
- * per-day tally of the settled past and the same query over the recent days. The SLA report ({@link SlaBreachesReport})
- * reads Camunda's history, through {@link EngineHistoryRows} only, and keeps a tally per person;
+ * over every row the filter selects ({@link #queried}, and for a team with a period), or from the per-day tally of
+ * the settled past and the same query over the recent days (a team's over the whole period: the team's own tally).
+ * The SLA report ({@link SlaBreachesReport}) reads Camunda's history, through {@link EngineHistoryRows} only, and
+ * keeps a tally per person;
  * {@code credentials-and-promotions} (a few rows a day) is queried alone. Months and quarters are those of the
  * organisation's time zone. The SQL is portable between H2 and PostgreSQL ({@code AT TIME ZONE}, {@code EXTRACT},
  * {@code PERCENTILE_CONT ... WITHIN GROUP}, {@code WITH RECURSIVE}) but for the period keys ({@link ZonedSql}); the
@@ -67,28 +68,38 @@ public class Reports {
   }
 
   /**
-   * A report: from the tallies where it has them and the filter names no team (but for {@code sla-breaches},
-   * whose tally is kept per person), otherwise {@link #queried}.
+   * A report: from the tallies where it has them, otherwise {@link #queried}. A team's report over the whole period
+   * reads the team's own settled tallies (made on its first read, and anew when its members change; {@code
+   * sla-breaches} keeps its tally per person and keeps the team's members); a team with a period is queried.
    */
   public Report report(ReportName name, ReportFilter filter) {
-    if (filter.team() != null && name != ReportName.SLA_BREACHES) {
+    boolean wholePeriod = filter.from() == null && filter.to() == null;
+    if (filter.team() != null && name != ReportName.SLA_BREACHES && !wholePeriod) {
       return queried(name, filter);
     }
+    TeamMembership team = filter.team() == null || name == ReportName.SLA_BREACHES
+        || name == ReportName.CREDENTIALS_AND_PROMOTIONS ? null : TeamMembership.of(jdbc, filter.team());
     return switch (name) {
-      case SUBMISSIONS -> submissions(submissions.tallied(filter), promotionSubmissions.queried(filter), filter);
-      case PASS_RATE -> new Report(name.slug(), filter, PassRateReport.COLUMNS, passRate.tallied(filter));
+      case SUBMISSIONS -> submissions(tallied(submissions, filter, team), promotionSubmissions.queried(filter), filter);
+      case PASS_RATE -> new Report(name.slug(), filter, PassRateReport.COLUMNS, tallied(passRate, filter, team));
       case TIME_TO_OUTCOME -> new Report(name.slug(), filter, DurationsReport.OUTCOME_COLUMNS,
-          timeToOutcome.tallied(filter));
+          tallied(timeToOutcome, filter, team));
       case TIME_TO_ENDORSEMENT -> new Report(name.slug(), filter, DurationsReport.ENDORSEMENT_COLUMNS,
-          timeToEndorsement.tallied(filter));
+          tallied(timeToEndorsement, filter, team));
       case SLA_BREACHES -> new Report(name.slug(), filter, SlaBreachesReport.COLUMNS,
-          filter.from() == null && filter.to() == null ? slaBreaches.tallied(filter) : slaBreaches.queried(filter));
+          wholePeriod ? slaBreaches.tallied(filter) : slaBreaches.queried(filter));
       case CREDENTIALS_BY_SKILL_LEVEL -> new Report(name.slug(), filter, CredentialsBySkillLevelReport.COLUMNS,
-          credentialsBySkillLevel.tallied(filter));
+          tallied(credentialsBySkillLevel, filter, team));
       case ENDORSEMENTS_BY_ENDORSER -> new Report(name.slug(), filter, EndorsementsByEndorserReport.COLUMNS,
-          endorsementsByEndorser.tallied(filter));
+          tallied(endorsementsByEndorser, filter, team));
       case CREDENTIALS_AND_PROMOTIONS -> credentialsAndPromotions(filter);
     };
+  }
+
+  /** The report's rows from the organisation's tallies, or from the team's when the filter names one. */
+  private static List<Map<String, Object>> tallied(TalliedReport<?, ?> report, ReportFilter filter,
+      TeamMembership team) {
+    return team == null ? report.tallied(filter) : report.tallied(filter, team);
   }
 
   /**

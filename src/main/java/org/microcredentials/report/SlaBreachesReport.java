@@ -95,8 +95,6 @@ final class SlaBreachesReport {
 
   /** Everyone below the line manager, at any depth (the team filter's rule, as {@link ReportConditions#with()} has it). */
   private Set<String> teamOf(String lineManager) {
-    ReportConditions conditions = new ReportConditions(new ReportFilter(null, null, null, lineManager));
-    return new HashSet<>(jdbc.sql(conditions.with() + "select user_id from team").params(conditions.parameters)
-        .query(String.class).list());
+    return new HashSet<>(ReportConditions.teamMembers(jdbc, lineManager));
   }
 }

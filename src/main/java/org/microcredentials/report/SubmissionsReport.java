@@ -118,9 +118,8 @@ final class SubmissionsReport implements ReportDefinition.Counts<SubmissionsRepo
       Instant to) {
     String started = conditions.recordedIn(startColumn, from, to);
     String closed = conditions.recordedIn(closedColumn, from, to);
-    if (from != null || to != null) {
-      conditions.add("(" + started + " or " + closed + ")");
-    }
+    String source = from != null || to != null ? conditions.recordedFirst(table, "(" + started + " or " + closed + ")",
+        from) : table;
     String period = zoned.periodStart(startColumn, grain);
     return """
         select %s as period_start, %s,
@@ -128,7 +127,7 @@ final class SubmissionsReport implements ReportDefinition.Counts<SubmissionsRepo
           sum(case when status = '%s' and %s then 1 else 0 end) as first_outcome,
           sum(case when status = '%s' and %s then 1 else 0 end) as second_outcome
         from %s %s
-        group by %s%s""".formatted(period, keys, started, first, closed, second, closed, table, conditions.where(),
+        group by %s%s""".formatted(period, keys, started, first, closed, second, closed, source, conditions.where(),
         period, groupKeys == null ? "" : ", " + groupKeys);
   }
 

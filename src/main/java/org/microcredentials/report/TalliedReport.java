@@ -2,7 +2,9 @@ package org.microcredentials.report;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.microcredentials.report.ZonedSql.Grain;
@@ -14,20 +16,37 @@ import org.microcredentials.report.ZonedSql.Grain;
  * <li>{@link #tallied}: the partial aggregates per day of the settled past ({@link SettledTally}, made without a
  * filter, kept in memory), those of the days the filter's period and skill select, with the partial aggregates of
  * the facts recorded after the settled horizon (queried with the filter on every read), shaped by the same function.
- * Without a period the settled days come added up to the report's grain, once per settled tally. The team, which
- * the tally does not tell apart, is left to {@link #queried}.</li>
+ * Without a period the settled days come added up to the report's grain, once per settled tally.</li>
+ * <li>{@link #tallied(ReportFilter, TeamMembership)}, a team's over the whole period: the same, from a settled tally
+ * of that team's facts alone, made at the report's grain on the team's first read (its query over the settled past)
+ * and extended as the horizon moves. It serves only the membership it was made for ({@link TeamMembership}: a
+ * team that changed is tallied anew), and the tallies of the {@value #TEAMS_KEPT} teams read last are kept. A
+ * team with a period is left to {@link #queried}.</li>
  * </ul>
- * The tally lives in this node's memory; a row written with a moment before a day already settled (a back-dated
+ * The tallies live in this node's memory; a row written with a moment before a day already settled (a back-dated
  * import) is missed until the application restarts.
  */
 final class TalliedReport<K extends ReportDefinition.Group<K>, V> {
 
+  /** How many teams' settled tallies a report keeps (the teams read last): hundreds to a few thousand groups each. */
+  static final int TEAMS_KEPT = 16;
+
   private final ReportDefinition<K, V> definition;
+  private final Clock clock;
+  private final ZoneId zone;
   private final SettledTally<K, V> settled;
   private Coarsened<K, V> coarsened;
+  private final Map<String, TeamTally<K, V>> teams = new LinkedHashMap<>(TEAMS_KEPT, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, TeamTally<K, V>> eldest) {
+      return size() > TEAMS_KEPT;
+    }
+  };
 
   TalliedReport(ReportDefinition<K, V> definition, Clock clock, ZonedSql zoned) {
     this.definition = definition;
+    this.clock = clock;
+    this.zone = zoned.zone();
     this.settled = new SettledTally<>(clock, zoned.zone(),
         (from, to) -> definition.partials(ReportFilter.none(), from, to, Grain.DAY), definition::merge);
   }
@@ -50,6 +69,44 @@ final class TalliedReport<K extends ReportDefinition.Group<K>, V> {
     definition.partials(filter, days.horizon(), null, Grain.DAY)
         .forEach((group, value) -> partials.merge(group, value, definition::merge));
     return definition.rows(partials);
+  }
+
+  /**
+   * A team's report over the whole period (the filter names the team, maybe a skill, no period): the team's settled
+   * tally, made at the report's grain for this membership, with the team's facts recorded after its horizon.
+   */
+  List<Map<String, Object>> tallied(ReportFilter filter, TeamMembership team) {
+    if (filter.from() != null || filter.to() != null || !team.lineManager().equals(filter.team())) {
+      throw new IllegalArgumentException("A team's tally serves its team over the whole period: " + filter);
+    }
+    SettledTally.Settled<K, V> days = teamTally(team).settled();
+    Map<K, V> partials = new HashMap<>();
+    days.counts().forEach((group, value) -> {
+      if (selected(group, filter)) {
+        partials.merge(group, value, definition::merge);
+      }
+    });
+    definition.partials(filter, days.horizon(), null, Grain.DAY)
+        .forEach((group, value) -> partials.merge(group, value, definition::merge));
+    return definition.rows(partials);
+  }
+
+  /** The settled tally of the team as it is now: the one kept, or a new one (counted on its first read). */
+  private SettledTally<K, V> teamTally(TeamMembership team) {
+    synchronized (teams) {
+      TeamTally<K, V> kept = teams.get(team.lineManager());
+      if (kept == null || !kept.membership().equals(team)) {
+        ReportFilter teamOnly = new ReportFilter(null, null, null, team.lineManager());
+        kept = new TeamTally<>(team, new SettledTally<>(clock, zone,
+            (from, to) -> definition.partials(teamOnly, from, to, definition.grain()), definition::merge));
+        teams.put(team.lineManager(), kept);
+      }
+      return kept.settled();
+    }
+  }
+
+  /** A team's settled tally and the membership it was made for. */
+  private record TeamTally<K, V>(TeamMembership membership, SettledTally<K, V> settled) {
   }
 
   /** Whether a tallied day and skill fall within the filter's period and skill (as its query's conditions select them). */

@@ -1231,6 +1231,9 @@ public final class Benchmark {
     // the whole organisation's. The filter runs the report's query, not the tallies. bench/reports-at-scale.sql's
     // scale3 leads a tenth of the engineers (scale1 to scale10 report to dave and lead the others between them).
     long teamSize = teamSize(url);
+    if (Boolean.getBoolean("bench.report-plans")) {
+      teamReportPlans(url, http, base);
+    }
     for (ReportName name : ReportName.values()) {
       String path = name.slug() + "?team=" + TEAM_LEAD;
       measureRequests(clients, clients, () -> reportRequest(base, path, "application/json"), http, 200);
@@ -1239,6 +1242,44 @@ public final class Benchmark {
       rows.add(p95Row("report " + name.slug() + " of a team of " + teamSize + " (GET /api/reports/" + path
           + ", JSON, whole period) over " + scale + ", " + clients + " clients", latencies, REPORT_P95_MILLIS));
     }
+  }
+
+  /**
+   * {@code -Dbench.report-plans=true}: the plans of each report filtered by the team as PostgreSQL runs them for the
+   * application ({@code auto_explain}, ANALYZE and BUFFERS, statements of 10 ms or more) for one request each and
+   * for the report's query over every row of the team ({@link Reports#queried}), before the timed rounds, read back
+   * from the server's log and written to {@code target/bench/report-plans.txt}.
+   */
+  private void teamReportPlans(String url, HttpClient http, String base) throws Exception {
+    StringBuilder plans = new StringBuilder();
+    roleSettings(url, List.of("set session_preload_libraries = 'auto_explain'",
+        "set auto_explain.log_min_duration = 10", "set auto_explain.log_analyze = on",
+        "set auto_explain.log_buffers = on"));
+    try {
+      for (ReportName name : ReportName.values()) {
+        String path = name.slug() + "?team=" + TEAM_LEAD;
+        for (boolean request : List.of(true, false)) {
+          long from = serverLogSize(url);
+          if (request) {
+            measureRequests(1, 1, () -> reportRequest(base, path, "application/json"), http, 200);
+          } else {
+            reports.queried(name, new ReportFilter(null, null, null, TEAM_LEAD));
+          }
+          plans.append("-- ").append(path).append(request ? ", a request" : ", its query over every row").append("\n");
+          for (String entry : serverLogFrom(url, from).split("\n(?=\\d{4}-\\d{2}-\\d{2} )")) {
+            if (entry.contains("plan:")) {
+              plans.append(entry).append("\n");
+            }
+          }
+        }
+      }
+    } finally {
+      roleSettings(url, List.of("reset session_preload_libraries", "reset auto_explain.log_min_duration",
+          "reset auto_explain.log_analyze", "reset auto_explain.log_buffers"));
+    }
+    Path file = Path.of("target/bench/report-plans.txt");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, plans, StandardCharsets.UTF_8);
   }
 
   /** The line manager whose team the benchmark filters by (bench/reports-at-scale.sql). */

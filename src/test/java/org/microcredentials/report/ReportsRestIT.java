@@ -280,6 +280,31 @@ class ReportsRestIT {
     }
   }
 
+  /**
+   * A team's report over the whole period comes from the team's own tally, made for its members of that moment: when
+   * bob (carol's) moves to dave's team, dave's report counts bob's decisions at once, as the query does, and stops
+   * counting them when he moves back.
+   */
+  @Test
+  void aTeamsReportFollowsAChangeOfLineManager() {
+    ReportFilter daves = new ReportFilter(null, null, null, "dave");
+    List<Map<String, Object>> before = reports.report(ReportName.PASS_RATE, daves).rows();
+    assertThat(before).extracting(row -> row.get("level")).containsExactly(1);
+    Engineer bob = engineer("bob");
+    try {
+      administration.save("bob", new OrganisationAdministration.EngineerUpdate(bob.displayName(), bob.email(),
+          bob.seniorityLevel(), bob.roleTitle(), "dave"));
+      for (ReportName name : ReportName.values()) {
+        assertThat(reports.report(name, daves).rows()).as(name.slug())
+            .isEqualTo(reports.queried(name, daves).rows());
+      }
+      assertThat(reports.report(ReportName.PASS_RATE, daves).rows()).extracting(row -> row.get("level")).contains(1, 3);
+    } finally {
+      administration.save("bob", update(bob, bob.displayName()));
+    }
+    assertThat(reports.report(ReportName.PASS_RATE, daves).rows()).isEqualTo(before);
+  }
+
   @Test
   void anUnknownReportOrABadPeriodIsRefused() {
     ResponseEntity<Map<String, Object>> unknown = rest.withBasicAuth("erin", "erin")
