@@ -25,9 +25,9 @@ class AssessorAssignedListener extends RuleCheckingExecutionListener {
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Assign an assessor");
-    Engineer assessor = steps.assignAssessor(ApplicationRegister.keyOf(execution), actor,
-        VariableReader.of(execution).requiredText(ASSESSOR_ID));
-    ASSESSOR_ID.on(execution, assessor.userId());
+    VariableReader input = VariableReader.of(execution);
+    Engineer assessor = steps.assignAssessor(ApplicationRegister.keyOf(execution), actor, input.requiredText(ASSESSOR_ID));
+    input.keepAs(ASSESSOR_ID, assessor.userId());
     ASSESSOR_NAME.on(execution, assessor.displayName());
   }
 }

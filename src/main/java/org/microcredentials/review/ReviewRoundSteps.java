@@ -46,7 +46,9 @@ public class ReviewRoundSteps {
   /** Who may assess the application: the people the SEM team picks the assessor from. */
   public List<Engineer> eligibleAssessors(String businessKey) {
     ApplicationRegister.Application application = applications.application(businessKey);
-    return reviewPolicy.eligibleAssessors(organisation.all(), application.candidateId(), application.skillLevel());
+    // Only those senior enough are read (of 100,000 engineers, the few who may assess); the rules then decide on each.
+    return reviewPolicy.eligibleAssessors(organisation.allFromLevel(reviewPolicy.lowestAssessorLevel(application.skillLevel())),
+        application.candidateId(), application.skillLevel());
   }
 
   /** A SEM-team member assigns an eligible assessor; the assessor, as the organisation knows them. */
