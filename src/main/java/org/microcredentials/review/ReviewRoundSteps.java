@@ -46,7 +46,7 @@ public class ReviewRoundSteps {
   /** Who may assess the application: the people the SEM team picks the assessor from. */
   public List<Engineer> eligibleAssessors(String businessKey) {
     ApplicationRegister.Application application = applications.application(businessKey);
-    // Only those senior enough are read (of 100,000 engineers, the few who may assess); the rules then decide on each.
+    // Only the engineers senior enough to assess are read, not the whole organisation; the rules then decide on each.
     return reviewPolicy.eligibleAssessors(organisation.allFromLevel(reviewPolicy.lowestAssessorLevel(application.skillLevel())),
         application.candidateId(), application.skillLevel());
   }
