@@ -3,7 +3,10 @@ package org.microcredentials.application;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.credential.CredentialSource;
 import org.microcredentials.credential.CredentialVariables;
@@ -11,6 +14,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The applications: what the monthly cap and the one-open-application rule count, and the facts a
@@ -70,6 +75,96 @@ public class ApplicationRegister {
     this.jdbc = jdbc;
   }
 
+  /** The application's row as this register reads it: the facts, the round's number and its moderated score. */
+  private record Row(Application application, int reviewRound, Integer moderatedScore) {
+  }
+
+  /**
+   * What the current transaction read of the applications. One command asks for the same row many times (the guard
+   * of a claim, the listener of a task's creation, the step's rule, the gateway after it, the round's evaluation): it
+   * is read once, and read again after any write of this register in the transaction. Kept with the transaction's
+   * synchronizations, so it ends with the transaction and stays apart from one suspended around it; a command the
+   * engine runs again is a new transaction and reads afresh. A row another transaction commits meanwhile is seen as the
+   * first read found it, as under repeatable read: no rule here depends on reading that sooner (the peer reviews'
+   * key and the engine's optimistic locking decide races).
+   */
+  private static final class ReadInTransaction implements TransactionSynchronization {
+    final Map<String, Optional<Row>> rows = new HashMap<>();
+    final Map<String, List<PeerReview>> reviews = new HashMap<>();
+  }
+
+  private static Optional<ReadInTransaction> readInTransaction(boolean create) {
+    if (!TransactionSynchronizationManager.isSynchronizationActive() || !TransactionSynchronizationManager.isActualTransactionActive()) {
+      return Optional.empty();
+    }
+    for (TransactionSynchronization each : TransactionSynchronizationManager.getSynchronizations()) {
+      if (each instanceof ReadInTransaction read) {
+        return Optional.of(read);
+      }
+    }
+    if (!create) {
+      return Optional.empty();
+    }
+    ReadInTransaction read = new ReadInTransaction();
+    TransactionSynchronizationManager.registerSynchronization(read);
+    return Optional.of(read);
+  }
+
+  /** Every write of this register: what the transaction read of the applications is read again. */
+  private static void forgetReads() {
+    readInTransaction(false).ifPresent(read -> {
+      read.rows.clear();
+      read.reviews.clear();
+    });
+  }
+
+  private Optional<Row> row(String businessKey) {
+    Optional<ReadInTransaction> read = readInTransaction(true);
+    if (read.isPresent()) {
+      Optional<Row> known = read.get().rows.get(businessKey);
+      if (known != null) {
+        return known;
+      }
+    }
+    Optional<Row> row = jdbc.sql("""
+            select business_key, candidate_id, skill_code, skill_level, framework_version, status, assessor_id, assessed_score, source,
+              review_round, moderated_score
+            from application where business_key = ?""")
+        .param(businessKey)
+        .query((rs, number) -> new Row(new Application(rs.getString("business_key"), rs.getString("candidate_id"),
+            rs.getString("skill_code"), rs.getInt("skill_level"), rs.getInt("framework_version"),
+            Status.valueOf(rs.getString("status")), rs.getString("assessor_id"),
+            (Integer) rs.getObject("assessed_score", Integer.class), CredentialSource.valueOf(rs.getString("source"))),
+            rs.getInt("review_round"), (Integer) rs.getObject("moderated_score", Integer.class)))
+        .optional();
+    read.ifPresent(known -> known.rows.put(businessKey, row));
+    return row;
+  }
+
+  private Row existingRow(String businessKey) {
+    return row(businessKey).orElseThrow(() -> new IllegalStateException("No application " + businessKey));
+  }
+
+  /** The peer reviews of the application's current round, in the order they were given. */
+  private List<PeerReview> reviews(String businessKey, int reviewRound) {
+    Optional<ReadInTransaction> read = readInTransaction(true);
+    if (read.isPresent()) {
+      List<PeerReview> known = read.get().reviews.get(businessKey);
+      if (known != null) {
+        return known;
+      }
+    }
+    List<PeerReview> reviews = List.copyOf(jdbc.sql("""
+            select reviewer_id, agrees, proposed_score, review_comment from peer_review
+            where business_key = ? and review_round = ? order by reviewed_at, reviewer_id""")
+        .params(businessKey, reviewRound)
+        .query((rs, row) -> new PeerReview(rs.getString("reviewer_id"), rs.getBoolean("agrees"),
+            (Integer) rs.getObject("proposed_score", Integer.class), rs.getString("review_comment")))
+        .list());
+    read.ifPresent(known -> known.reviews.put(businessKey, reviews));
+    return reviews;
+  }
+
   /** Self-submissions the candidate made from {@code start} (inclusive) to {@code end} (exclusive). */
   public long countSubmitted(String candidateId, Instant start, Instant end) {
     return jdbc.sql("""
@@ -86,6 +181,7 @@ public class ApplicationRegister {
 
   /** Registers a new application and returns its business key, e.g. {@code APP-2026-000123}. */
   public String register(String candidateId, String skillCode, int skillLevel, int frameworkVersion, Instant submittedAt) {
+    forgetReads();
     String provisionalKey = "NEW-" + java.util.UUID.randomUUID().toString().substring(0, 24);
     KeyHolder keys = new GeneratedKeyHolder();
     jdbc.sql("""
@@ -105,6 +201,7 @@ public class ApplicationRegister {
    */
   public String registerPromotionSkill(String promotionKey, String candidateId, String skillCode, int targetLevel,
       int frameworkVersion, Instant submittedAt) {
+    forgetReads();
     String key = promotionSkillKey(promotionKey, skillCode);
     jdbc.sql("""
             insert into application (business_key, candidate_id, skill_code, skill_level, framework_version, status, submitted_at,
@@ -131,15 +228,7 @@ public class ApplicationRegister {
     if (businessKey == null) {
       return java.util.Optional.empty();
     }
-    return jdbc.sql("""
-            select business_key, candidate_id, skill_code, skill_level, framework_version, status, assessor_id, assessed_score, source
-            from application where business_key = ?""")
-        .param(businessKey)
-        .query((rs, row) -> new Application(rs.getString("business_key"), rs.getString("candidate_id"),
-            rs.getString("skill_code"), rs.getInt("skill_level"), rs.getInt("framework_version"),
-            Status.valueOf(rs.getString("status")), rs.getString("assessor_id"),
-            (Integer) rs.getObject("assessed_score", Integer.class), CredentialSource.valueOf(rs.getString("source"))))
-        .optional();
+    return row(businessKey).map(Row::application);
   }
 
   /** The version of the evidence the assessor last scored, if they scored one. */
@@ -150,12 +239,12 @@ public class ApplicationRegister {
 
   /** The application's review round: 1 for the first assessment, one more for each resubmission. */
   public int reviewRound(String businessKey) {
-    return jdbc.sql("select review_round from application where business_key = ?").param(businessKey)
-        .query(Integer.class).single();
+    return existingRow(businessKey).reviewRound();
   }
 
   /** The assessor's score of this round; a new assessment starts the round's review and moderation afresh. */
   public void recordAssessment(String businessKey, int score, String justification, String improvementAreas) {
+    forgetReads();
     jdbc.sql("""
             update application set assessed_score = ?, assessment_justification = ?, round_improvement_areas = ?,
               moderated_score = null, moderation_justification = null,
@@ -168,6 +257,7 @@ public class ApplicationRegister {
 
   /** A resubmission: the application is under assessment again, and the next round starts with nothing assessed, reviewed or moderated. */
   public void startNextRound(String businessKey) {
+    forgetReads();
     jdbc.sql("""
             update application set status = 'OPEN', review_round = review_round + 1, assessed_score = null, assessment_justification = null,
               round_improvement_areas = null, moderated_score = null, moderation_justification = null
@@ -177,6 +267,7 @@ public class ApplicationRegister {
 
   /** One peer review of the current round; a second by the same person fails on the key, however requests race. */
   public void recordPeerReview(String businessKey, PeerReview review, Instant reviewedAt) {
+    forgetReads();
     jdbc.sql("""
             insert into peer_review (business_key, review_round, reviewer_id, agrees, proposed_score, review_comment, reviewed_at)
             select business_key, review_round, ?, ?, ?, ?, ? from application where business_key = ?""")
@@ -185,6 +276,7 @@ public class ApplicationRegister {
   }
 
   public void recordModeration(String businessKey, int finalScore, String justification, String improvementAreas) {
+    forgetReads();
     jdbc.sql("""
             update application set moderated_score = ?, moderation_justification = ?,
               round_improvement_areas = coalesce(?, round_improvement_areas)
@@ -194,23 +286,10 @@ public class ApplicationRegister {
 
   /** The current round as recorded: what the evaluation, the gateways and the issuing step decide on. */
   public RecordedRound round(String businessKey) {
-    List<PeerReview> reviews = jdbc.sql("""
-            select r.reviewer_id, r.agrees, r.proposed_score, r.review_comment from peer_review r
-            join application a on a.business_key = r.business_key and a.review_round = r.review_round
-            where r.business_key = ? order by r.reviewed_at, r.reviewer_id""")
-        .param(businessKey)
-        .query((rs, row) -> new PeerReview(rs.getString("reviewer_id"), rs.getBoolean("agrees"),
-            (Integer) rs.getObject("proposed_score", Integer.class), rs.getString("review_comment")))
-        .list();
-    return jdbc.sql("""
-            select candidate_id, assessor_id, skill_level, assessed_score, moderated_score
-            from application where business_key = ?""")
-        .param(businessKey)
-        .query((rs, row) -> new RecordedRound(businessKey, rs.getString("candidate_id"), rs.getString("assessor_id"),
-            rs.getInt("skill_level"), (Integer) rs.getObject("assessed_score", Integer.class), reviews,
-            (Integer) rs.getObject("moderated_score", Integer.class)))
-        .optional()
-        .orElseThrow(() -> new IllegalStateException("No application " + businessKey));
+    Row row = existingRow(businessKey);
+    Application application = row.application();
+    return new RecordedRound(businessKey, application.candidateId(), application.assessorId(), application.skillLevel(),
+        application.assessedScore(), reviews(businessKey, row.reviewRound()), row.moderatedScore());
   }
 
 
@@ -227,11 +306,13 @@ public class ApplicationRegister {
   }
 
   public void assignAssessor(String businessKey, String assessorId) {
+    forgetReads();
     jdbc.sql("update application set assessor_id = ? where business_key = ?").params(assessorId, businessKey).update();
   }
 
   public void recordOutcome(String businessKey, Status status, int finalScore, String justification,
       String improvementAreas, Instant closedAt) {
+    forgetReads();
     jdbc.sql("""
             update application set status = ?, final_score = ?, justification = ?, improvement_areas = ?, closed_at = ?
             where business_key = ?""")
@@ -242,13 +323,13 @@ public class ApplicationRegister {
 
   /** Closes an application for good, keeping the outcome of its last round. */
   public void close(String businessKey, Status status, Instant closedAt) {
+    forgetReads();
     jdbc.sql("update application set status = ?, closed_at = ? where business_key = ?")
         .params(status.name(), utc(closedAt), businessKey).update();
   }
 
   public Status status(String businessKey) {
-    return Status.valueOf(jdbc.sql("select status from application where business_key = ?")
-        .param(businessKey).query(String.class).single());
+    return existingRow(businessKey).application().status();
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -59,7 +59,10 @@ public class EvidenceHistory {
 
   /** The evidence as the candidate last submitted it: what a credential carries. */
   public Evidence latest(String businessKey) {
-    return version(businessKey, latestVersion(businessKey))
+    return jdbc.sql("""
+            select problem, actions, results, links, amendments from evidence_version where business_key = ?
+            order by version desc fetch first 1 rows only""")
+        .param(businessKey).query(Evidence.class).optional()
         .orElseThrow(() -> new IllegalStateException("Application " + businessKey + " has no recorded evidence"));
   }
 

@@ -70,6 +70,12 @@ public class Organisation {
         .query(ENGINEER).list();
   }
 
+  /** The engineers at {@code level} or above, in the order of {@link #all()}. */
+  public List<Engineer> allFromLevel(int level) {
+    return jdbc.sql("select " + COLUMNS + " from engineer where seniority_level >= ? order by seniority_level desc, user_id")
+        .param(level).query(ENGINEER).list();
+  }
+
   public List<Engineer> atOrAboveLevel(int level) {
     return jdbc.sql("select " + COLUMNS + " from engineer where seniority_level >= ? order by seniority_level, user_id")
         .param(level).query(ENGINEER).list();

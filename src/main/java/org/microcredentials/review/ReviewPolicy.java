@@ -49,7 +49,12 @@ public class ReviewPolicy {
   }
 
   private boolean seniorEnoughToAssess(Engineer person, int appliedLevel) {
-    return person.seniorityLevel() >= minimumLevel && person.seniorityLevel() >= appliedLevel;
+    return person.seniorityLevel() >= lowestAssessorLevel(appliedLevel);
+  }
+
+  /** The lowest seniority that may assess an application at {@code appliedLevel}: the minimum, and the applied level. */
+  public int lowestAssessorLevel(int appliedLevel) {
+    return Math.max(minimumLevel, appliedLevel);
   }
 
   public List<Engineer> eligibleAssessors(Collection<Engineer> people, String candidateId, int appliedLevel) {

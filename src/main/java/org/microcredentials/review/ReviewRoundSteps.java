@@ -128,7 +128,9 @@ public class ReviewRoundSteps {
   /** Who may assess the application: the people the SEM team picks the assessor from. */
   public List<Engineer> eligibleAssessors(String businessKey) {
     ApplicationRegister.Application application = applications.application(businessKey);
-    return reviewPolicy.eligibleAssessors(organisation.all(), application.candidateId(), application.skillLevel());
+    // Only the engineers senior enough to assess are read, not the whole organisation; the rules then decide on each.
+    return reviewPolicy.eligibleAssessors(organisation.allFromLevel(reviewPolicy.lowestAssessorLevel(application.skillLevel())),
+        application.candidateId(), application.skillLevel());
   }
 
   /** A SEM-team member assigns an eligible assessor; the assessor, as the organisation knows them. */
@@ -190,7 +192,8 @@ public class ReviewRoundSteps {
 
   /** Keeps the assessor as the round's forms and mails name them: {@code assessorId}, {@code assessorName}. */
   static void nameAssessor(VariableScope execution, Engineer assessor) {
-    ASSESSOR_ID.on(execution, assessor.userId());
+    // The assignment's form sent this very id: written again, it would be one more variable update and its history.
+    VariableReader.of(execution).keepAs(ASSESSOR_ID, assessor.userId());
     ASSESSOR_NAME.on(execution, assessor.displayName());
   }
 

@@ -46,6 +46,15 @@ class ReviewPolicyTest {
         .containsExactly("grace");
   }
 
+  @ParameterizedTest
+  @CsvSource({"1,4", "3,4", "4,4", "5,5", "6,6"})
+  void theLowestLevelThatMayAssessIsLevelFourOrTheAppliedLevelWhicheverIsHigher(int appliedLevel, int lowest) {
+    // The assignment reads only the engineers from this level: no one below it may assess.
+    assertThat(policy.lowestAssessorLevel(appliedLevel)).isEqualTo(lowest);
+    assertThat(policy.mayAssess(engineer("carol", lowest), "alice", appliedLevel)).isTrue();
+    assertThat(policy.mayAssess(engineer("bob", lowest - 1), "alice", appliedLevel)).isFalse();
+  }
+
   @Test
   void anAssessorBelowTheAppliedLevelIsRefused() {
     assertThatThrownBy(() -> policy.checkAssessor(engineer("carol", 4), "bob", 5))
