@@ -1,20 +1,17 @@
 package org.microcredentials.credential;
 
-import static org.microcredentials.credential.CredentialVariables.CANDIDATE_ID;
-import static org.microcredentials.credential.CredentialVariables.CANDIDATE_NAME;
 import static org.microcredentials.credential.CredentialVariables.SKILL_CODE;
 import static org.microcredentials.credential.CredentialVariables.SKILL_LEVEL;
 import static org.microcredentials.credential.CredentialVariables.SKILL_NAME;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Seniority;
 import org.microcredentials.framework.Skill;
 import org.microcredentials.process.VariableReader;
 
 /**
  * The skill and level a start names (a self-submission, an endorsement, an endorsement request), read and checked
- * alike by each, and what each then shows of the candidate and the skill on its forms and mails.
+ * alike by each, and what the endorsements then show of the skill on their forms and mails.
  */
 public record RequestedSkill(String code, int level) {
 
@@ -22,12 +19,6 @@ public record RequestedSkill(String code, int level) {
   public static RequestedSkill sent(VariableReader input) {
     String code = input.requiredText(SKILL_CODE);
     return new RequestedSkill(code, input.requiredWholeNumber(SKILL_LEVEL, Seniority.LOWEST, Seniority.HIGHEST));
-  }
-
-  /** Who the accepted start is about, as forms and mails name them. */
-  public static void showCandidate(VariableScope scope, String candidateId, Engineer candidate) {
-    CANDIDATE_ID.on(scope, candidateId);
-    CANDIDATE_NAME.on(scope, candidate.displayName());
   }
 
   /** The level as read and the skill's name, as forms and mails show them. */

@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.credential.ImpactStatement;
+import org.microcredentials.credential.CredentialVariables;
 import org.microcredentials.credential.RequestedSkill;
 import org.microcredentials.process.VariableReader;
 import org.microcredentials.credential.AlreadyHeld;
@@ -74,7 +75,7 @@ public class EndorsementIntake {
       execution.setProcessBusinessKey(businessKey);
       ENDORSER_ID.on(execution, sent.endorserId());
       ENDORSER_NAME.on(execution, endorser.displayName());
-      RequestedSkill.showCandidate(execution, sent.candidateId(), candidate);
+      CredentialVariables.showCandidate(execution, sent.candidateId(), candidate);
       CANDIDATE_LEVEL.on(execution, candidate.seniorityLevel());
       String lineManagerId = candidate.lineManagerId();
       LINE_MANAGER_ID.on(execution, lineManagerId == null ? "" : lineManagerId);
@@ -102,7 +103,7 @@ public class EndorsementIntake {
     /** The instance takes the request's business key and what the leader's form and the mails show. */
     public void showOn(DelegateExecution execution) {
       execution.setProcessBusinessKey(businessKey);
-      RequestedSkill.showCandidate(execution, sent.candidateId(), candidate);
+      CredentialVariables.showCandidate(execution, sent.candidateId(), candidate);
       LEADER_ID.on(execution, sent.leaderId());
       LEADER_NAME.on(execution, leader.displayName());
       sent.skill().showOn(execution, skill);

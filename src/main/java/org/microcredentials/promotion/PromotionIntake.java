@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.RuleViolation;
-import org.microcredentials.credential.RequestedSkill;
+import org.microcredentials.credential.CredentialVariables;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
@@ -41,7 +41,7 @@ class PromotionIntake {
     /** The instance takes the application's business key and what its forms show. */
     void showOn(DelegateExecution execution) {
       execution.setProcessBusinessKey(businessKey);
-      RequestedSkill.showCandidate(execution, candidateId, candidate);
+      CredentialVariables.showCandidate(execution, candidateId, candidate);
       CURRENT_LEVEL.on(execution, candidate.seniorityLevel());
       TARGET_LEVEL.on(execution, request.targetLevel());
       STATEMENT.on(execution, request.statement().orElse(""));

@@ -9,6 +9,7 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.credential.ImpactStatement;
+import org.microcredentials.credential.CredentialVariables;
 import org.microcredentials.credential.RequestedSkill;
 import org.microcredentials.process.VariableReader;
 import org.microcredentials.credential.AlreadyHeld;
@@ -51,7 +52,7 @@ public class SubmissionIntake {
     public void showOn(DelegateExecution execution) {
       VariableReader input = VariableReader.of(execution);
       execution.setProcessBusinessKey(businessKey);
-      RequestedSkill.showCandidate(execution, sent.candidateId(), candidate);
+      CredentialVariables.showCandidate(execution, sent.candidateId(), candidate);
       input.keepAs(SKILL_LEVEL, sent.skill().level());
       SKILL_NAME.on(execution, skill.name());
       input.keepAs(REVIEWED_WITH_LINE_MANAGER, sent.reviewedWithLineManager());
