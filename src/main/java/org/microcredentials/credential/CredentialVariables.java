@@ -1,5 +1,7 @@
 package org.microcredentials.credential;
 
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.microcredentials.framework.Engineer;
 import org.microcredentials.process.ProcessVariable;
 
 /**
@@ -22,6 +24,12 @@ public final class CredentialVariables {
    * each instance of the reminder's subprocess, one of the run's lapsing credentials.
    */
   public static final ProcessVariable<String> CREDENTIAL_ID = ProcessVariable.text("credentialId");
+
+  /** Whom an accepted start is about, as forms and mails name them: the same two variables for every flow. */
+  public static void showCandidate(VariableScope scope, String candidateId, Engineer candidate) {
+    CANDIDATE_ID.on(scope, candidateId);
+    CANDIDATE_NAME.on(scope, candidate.displayName());
+  }
 
   private CredentialVariables() {
   }

@@ -1,5 +1,18 @@
 package org.microcredentials.endorsement;
 
+import static org.microcredentials.credential.CredentialVariables.CANDIDATE_ID;
+import static org.microcredentials.endorsement.EndorsementProcess.Variables.CANDIDATE_LEVEL;
+import static org.microcredentials.endorsement.EndorsementProcess.Variables.ENDORSER_ID;
+import static org.microcredentials.endorsement.EndorsementProcess.Variables.ENDORSER_NAME;
+import static org.microcredentials.endorsement.EndorsementProcess.Variables.JUSTIFICATION_HISTORY;
+import static org.microcredentials.endorsement.EndorsementProcess.Variables.LINE_MANAGER_ID;
+import static org.microcredentials.endorsement.EndorsementRequestProcess.Variables.LEADER_ID;
+import static org.microcredentials.endorsement.EndorsementRequestProcess.Variables.LEADER_NAME;
+import static org.microcredentials.endorsement.EndorsementRequestProcess.Variables.MESSAGE;
+import static org.microcredentials.endorsement.EndorsementRequestProcess.Variables.REQUEST_EXPIRY;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.JUSTIFICATION;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.SCORE;
+
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,13 +21,18 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.credential.AlreadyHeld;
+import org.microcredentials.credential.CredentialVariables;
+import org.microcredentials.credential.ImpactStatement;
+import org.microcredentials.credential.RequestedSkill;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
 import org.microcredentials.framework.Skill;
 import org.microcredentials.framework.SkillFramework;
 import org.microcredentials.framework.SkillFrameworkRepository;
+import org.microcredentials.process.VariableReader;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 
@@ -26,12 +44,71 @@ import org.springframework.stereotype.Service;
 @Service
 public class EndorsementIntake {
 
+  /**
+   * What a leader sends to endorse an engineer, read and checked in the order the start refuses it.
+   *
+   * @param answeredRequest the business key of the accepted request this endorsement answers (it inherits that key),
+   *     or empty for an endorsement a leader starts of their own accord
+   * @param statement the endorser's evidence and justification, as the credential will carry them
+   *     ({@link EndorserStatement})
+   */
+  public record SentEndorsement(String endorserId, String candidateId, RequestedSkill skill, int score,
+      Optional<String> answeredRequest, String statement) {
+
+    static SentEndorsement of(DelegateExecution execution, String endorserId, EndorsementPolicy policy) {
+      VariableReader input = VariableReader.of(execution);
+      String candidateId = input.requiredText(CANDIDATE_ID);
+      RequestedSkill skill = RequestedSkill.sent(input);
+      int score = policy.requiredScore(execution);
+      ImpactStatement.required(execution);
+      input.requiredText(JUSTIFICATION);
+      return new SentEndorsement(endorserId, candidateId, skill, score, EndorsementRequestProcess.answeredBy(execution),
+          EndorserStatement.of(execution::getVariable, endorserId));
+    }
+  }
+
   public record AcceptedEndorsement(String businessKey, Engineer endorser, Engineer candidate, Skill skill,
-      int frameworkVersion) {
+      int frameworkVersion, SentEndorsement sent) {
+
+    /** The instance takes the endorsement's business key and what the review's forms and mails show. */
+    public void showOn(DelegateExecution execution) {
+      execution.setProcessBusinessKey(businessKey);
+      ENDORSER_ID.on(execution, sent.endorserId());
+      ENDORSER_NAME.on(execution, endorser.displayName());
+      CredentialVariables.showCandidate(execution, sent.candidateId(), candidate);
+      CANDIDATE_LEVEL.on(execution, candidate.seniorityLevel());
+      String lineManagerId = candidate.lineManagerId();
+      LINE_MANAGER_ID.on(execution, lineManagerId == null ? "" : lineManagerId);
+      sent.skill().showOn(execution, skill);
+      SCORE.on(execution, sent.score());
+      JUSTIFICATION_HISTORY.on(execution, "");
+    }
+  }
+
+  /** What a candidate sends to ask a leader for an endorsement, read and checked in the order the start refuses it. */
+  public record SentRequest(String candidateId, String leaderId, RequestedSkill skill, String message) {
+
+    static SentRequest of(DelegateExecution execution, String candidateId) {
+      VariableReader input = VariableReader.of(execution);
+      String leaderId = input.requiredText(LEADER_ID);
+      RequestedSkill skill = RequestedSkill.sent(input);
+      return new SentRequest(candidateId, leaderId, skill, input.requiredText(MESSAGE));
+    }
   }
 
   /** @param expiry how long the request waits for the leader's answer */
-  public record AcceptedRequest(String businessKey, Engineer candidate, Engineer leader, Skill skill, Duration expiry) {
+  public record AcceptedRequest(String businessKey, Engineer candidate, Engineer leader, Skill skill, Duration expiry,
+      SentRequest sent) {
+
+    /** The instance takes the request's business key and what the leader's form and the mails show. */
+    public void showOn(DelegateExecution execution) {
+      execution.setProcessBusinessKey(businessKey);
+      CredentialVariables.showCandidate(execution, sent.candidateId(), candidate);
+      LEADER_ID.on(execution, sent.leaderId());
+      LEADER_NAME.on(execution, leader.displayName());
+      sent.skill().showOn(execution, skill);
+      REQUEST_EXPIRY.on(execution, expiry.toString());
+    }
   }
 
   private final Organisation organisation;
@@ -56,14 +133,13 @@ public class EndorsementIntake {
     this.clock = clock;
   }
 
-  /**
-   * @param answeredRequest the business key of the accepted request this endorsement answers (it
-   *     inherits that key), or empty for an endorsement a leader starts of their own accord
-   * @param statement the endorser's evidence and justification, as the credential will carry them
-   *     ({@link EndorserStatement})
-   */
-  public AcceptedEndorsement acceptEndorsement(String endorserId, String candidateId, String skillCode, int skillLevel,
-      int score, Optional<String> answeredRequest, String statement) {
+  /** Every endorsement rule, checked before anything is kept; an accepted endorsement is recorded with its statement. */
+  public AcceptedEndorsement acceptEndorsement(SentEndorsement sent) {
+    String endorserId = sent.endorserId();
+    String candidateId = sent.candidateId();
+    String skillCode = sent.skill().code();
+    int skillLevel = sent.skill().level();
+    Optional<String> answeredRequest = sent.answeredRequest();
     Engineer endorser = organisation.find(endorserId).orElseThrow(() -> RuleViolation.forbidden("endorser-level",
         endorserId + " is not an engineer of the organisation and may not endorse."));
     policy.checkEndorser(endorser, candidateId);
@@ -94,7 +170,7 @@ public class EndorsementIntake {
     policy.checkEndorsementCap(endorserId, candidateId, skillCode,
         endorsements.skillsEndorsedSince(endorserId, candidateId, policy.capPeriodStart(now)));
     EndorsementRegister.NewEndorsement endorsement = new EndorsementRegister.NewEndorsement(endorserId, candidateId,
-        skillCode, skillLevel, score, framework.version(), now);
+        skillCode, skillLevel, sent.score(), framework.version(), now);
     String businessKey;
     if (answeredRequest.isPresent()) {
       checkAnswers(answeredRequest.get(), endorserId, candidateId, skillCode, skillLevel);
@@ -103,12 +179,16 @@ public class EndorsementIntake {
     } else {
       businessKey = endorsements.register(endorsement);
     }
-    endorsements.recordEvidence(businessKey, statement);
-    return new AcceptedEndorsement(businessKey, endorser, candidate, skill, framework.version());
+    endorsements.recordEvidence(businessKey, sent.statement());
+    return new AcceptedEndorsement(businessKey, endorser, candidate, skill, framework.version(), sent);
   }
 
-  public AcceptedRequest acceptRequest(String candidateId, String leaderId, String skillCode, int skillLevel,
-      String message) {
+  /** The leader asked may endorse the candidate for a level an endorsement could give, within the open-request cap. */
+  public AcceptedRequest acceptRequest(SentRequest sent) {
+    String candidateId = sent.candidateId();
+    String leaderId = sent.leaderId();
+    String skillCode = sent.skill().code();
+    int skillLevel = sent.skill().level();
     // The lock makes two requests of one candidate count one after the other.
     Engineer candidate = organisation.lock(candidateId);
     Engineer leader = organisation.find(leaderId).orElseThrow(() -> RuleViolation.invalid("known-leader",
@@ -119,8 +199,9 @@ public class EndorsementIntake {
     policy.checkAboveSeniority(candidate, skillCode, skillLevel);
     alreadyHeld.refuseIfHeld(candidateId, skillCode, skillLevel);
     policy.checkOpenRequestCap(candidateId, requests.countOpen(candidateId));
-    String businessKey = requests.register(candidateId, leaderId, skillCode, skillLevel, message, clock.instant());
-    return new AcceptedRequest(businessKey, candidate, leader, skill, properties.requestExpiry());
+    String businessKey = requests.register(candidateId, leaderId, skillCode, skillLevel, sent.message(),
+        clock.instant());
+    return new AcceptedRequest(businessKey, candidate, leader, skill, properties.requestExpiry(), sent);
   }
 
   private void checkAnswers(String requestKey, String endorserId, String candidateId, String skillCode, int skillLevel) {

@@ -1,9 +1,7 @@
 package org.microcredentials.endorsement;
 
-import static org.microcredentials.credential.CredentialVariables.CANDIDATE_ID;
-import static org.microcredentials.credential.CredentialVariables.SKILL_CODE;
-import static org.microcredentials.credential.CredentialVariables.SKILL_LEVEL;
-import static org.microcredentials.endorsement.EndorsementRequestProcess.Variables.*;
+import static org.microcredentials.endorsement.EndorsementRequestProcess.Variables.ACCEPT_REQUEST;
+import static org.microcredentials.endorsement.EndorsementRequestProcess.Variables.DECLINE_MESSAGE;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.process.Actors;
@@ -30,16 +28,9 @@ class EndorsementRequestConsideredListener extends RuleCheckingExecutionListener
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Consider the endorsement request");
-    String businessKey = execution.getProcessBusinessKey();
     VariableReader input = VariableReader.of(execution);
-    boolean accepted = input.requiredBoolean(ACCEPT_REQUEST);
-    EndorsementRequestRegister.Request request = accepted
-        ? steps.accept(businessKey, actor)
-        : steps.decline(businessKey, actor, input.requiredText(DECLINE_MESSAGE));
-    ACCEPT_REQUEST.on(execution, accepted);
-    // The endorsement is for whom and what the candidate asked, whatever the form sends.
-    CANDIDATE_ID.on(execution, request.candidateId());
-    SKILL_CODE.on(execution, request.skillCode());
-    SKILL_LEVEL.on(execution, request.skillLevel());
+    EndorsementRequestSteps.Considered considered = steps.consider(execution.getProcessBusinessKey(), actor,
+        input.requiredBoolean(ACCEPT_REQUEST), () -> input.requiredText(DECLINE_MESSAGE));
+    considered.showOn(execution);
   }
 }

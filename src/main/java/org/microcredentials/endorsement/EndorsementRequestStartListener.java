@@ -1,18 +1,9 @@
 package org.microcredentials.endorsement;
 
-import static org.microcredentials.credential.CredentialVariables.CANDIDATE_ID;
-import static org.microcredentials.credential.CredentialVariables.CANDIDATE_NAME;
-import static org.microcredentials.credential.CredentialVariables.SKILL_CODE;
-import static org.microcredentials.credential.CredentialVariables.SKILL_LEVEL;
-import static org.microcredentials.credential.CredentialVariables.SKILL_NAME;
-import static org.microcredentials.endorsement.EndorsementRequestProcess.Variables.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.access.ParticipantAccess;
-import org.microcredentials.framework.Seniority;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
-import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,23 +28,9 @@ class EndorsementRequestStartListener extends RuleCheckingExecutionListener {
   @Override
   protected void check(DelegateExecution execution) {
     String candidateId = actors.requireCurrentUser("ask for an endorsement");
-    VariableReader input = VariableReader.of(execution);
-    String leaderId = input.requiredText(LEADER_ID);
-    String skillCode = input.requiredText(SKILL_CODE);
-    int skillLevel = input.requiredWholeNumber(SKILL_LEVEL, Seniority.LOWEST, Seniority.HIGHEST);
-    String message = input.requiredText(MESSAGE);
-
-    EndorsementIntake.AcceptedRequest accepted = intake.acceptRequest(candidateId, leaderId, skillCode, skillLevel,
-        message);
-
-    execution.setProcessBusinessKey(accepted.businessKey());
-    CANDIDATE_ID.on(execution, candidateId);
+    EndorsementIntake.AcceptedRequest accepted = intake.acceptRequest(
+        EndorsementIntake.SentRequest.of(execution, candidateId));
+    accepted.showOn(execution);
     access.letFollow(execution, candidateId);
-    CANDIDATE_NAME.on(execution, accepted.candidate().displayName());
-    LEADER_ID.on(execution, leaderId);
-    LEADER_NAME.on(execution, accepted.leader().displayName());
-    SKILL_LEVEL.on(execution, skillLevel);
-    SKILL_NAME.on(execution, accepted.skill().name());
-    REQUEST_EXPIRY.on(execution, accepted.expiry().toString());
   }
 }

@@ -1,6 +1,13 @@
 package org.microcredentials.endorsement;
 
+import static org.microcredentials.credential.CredentialVariables.CANDIDATE_ID;
+import static org.microcredentials.credential.CredentialVariables.SKILL_CODE;
+import static org.microcredentials.credential.CredentialVariables.SKILL_LEVEL;
+import static org.microcredentials.endorsement.EndorsementRequestProcess.Variables.ACCEPT_REQUEST;
+
 import java.time.Clock;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.microcredentials.process.Holder;
 import org.springframework.stereotype.Service;
 
@@ -18,6 +25,26 @@ class EndorsementRequestSteps {
   EndorsementRequestSteps(EndorsementRequestRegister requests, Clock clock) {
     this.requests = requests;
     this.clock = clock;
+  }
+
+  /** The leader's answer, and the request as the candidate asked it. */
+  record Considered(boolean accepted, EndorsementRequestRegister.Request request) {
+
+    /** The answer, and for whom and what the endorsement is, as the candidate asked, whatever the form sends. */
+    void showOn(VariableScope scope) {
+      ACCEPT_REQUEST.on(scope, accepted);
+      CANDIDATE_ID.on(scope, request.candidateId());
+      SKILL_CODE.on(scope, request.skillCode());
+      SKILL_LEVEL.on(scope, request.skillLevel());
+    }
+  }
+
+  /**
+   * The leader asked accepts ({@link #accept}) or declines ({@link #decline}); a decline's message is read only then.
+   */
+  Considered consider(String businessKey, String actor, boolean accepted, Supplier<String> declineMessage) {
+    return new Considered(accepted,
+        accepted ? accept(businessKey, actor) : decline(businessKey, actor, declineMessage.get()));
   }
 
   /** The leader asked accepts: the endorsement they fill in starts next, checked by its own rules. */

@@ -1,6 +1,6 @@
 package org.microcredentials.endorsement;
 
-import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
+import static org.microcredentials.endorsement.EndorsementProcess.Variables.REVIEW_DECISION;
 import static org.microcredentials.review.ReviewRoundProcess.Variables.REVIEW_COMMENT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,12 +28,8 @@ class EndorsementReviewedListener extends RuleCheckingExecutionListener {
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Review the endorsement");
     VariableReader input = VariableReader.of(execution);
-    String decision = input.requiredText(REVIEW_DECISION);
-    EndorsementSteps.Reviewed reviewed = steps.review(EndorsementInstance.of(execution), actor, decision,
-        input.optionalText(REVIEW_COMMENT));
-    EndorsementRegister.restoreFacts(execution, reviewed.endorsement());
-    REVIEW_DECISION.on(execution, decision);
-    reviewed.asked().ifPresentOrElse(asked -> JUSTIFICATION_HISTORY.on(execution, asked.history()),
-        () -> APPROVED.on(execution, reviewed.approved()));
+    EndorsementSteps.Reviewed reviewed = steps.review(EndorsementInstance.of(execution), actor,
+        input.requiredText(REVIEW_DECISION), input.optionalText(REVIEW_COMMENT));
+    reviewed.showOn(execution);
   }
 }

@@ -1,8 +1,15 @@
 package org.microcredentials.endorsement;
 
+import static org.microcredentials.endorsement.EndorsementProcess.Variables.APPROVED;
+import static org.microcredentials.endorsement.EndorsementProcess.Variables.JUSTIFICATION_HISTORY;
+import static org.microcredentials.endorsement.EndorsementProcess.Variables.REVIEW_DECISION;
+import static org.microcredentials.review.ReviewRoundProcess.Variables.REVIEW_COMMENT;
+
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.credential.Credential;
 import org.microcredentials.credential.CredentialRegister;
@@ -28,11 +35,28 @@ class EndorsementSteps {
   }
 
   /** What a review decided: approved (or withdrawn), or a question to the endorser. */
-  record Reviewed(EndorsementRegister.Endorsement endorsement, boolean approved, Optional<Justification> asked) {
+  record Reviewed(EndorsementRegister.Endorsement endorsement, boolean approved, Optional<Justification> asked,
+      String decision) {
+
+    /** The endorsement's facts as kept, the decision, and the rounds so far after a question or else the outcome. */
+    void showOn(VariableScope scope) {
+      EndorsementRegister.restoreFacts(scope, endorsement);
+      REVIEW_DECISION.on(scope, decision);
+      asked.ifPresentOrElse(question -> JUSTIFICATION_HISTORY.on(scope, question.history()),
+          () -> APPROVED.on(scope, approved));
+    }
   }
 
   /** The endorser's answer added: every round so far, as the reviewer's form shows them. */
   record Justified(EndorsementRegister.Endorsement endorsement, String history) {
+
+    /** The facts as kept and every round so far; the reviewer's next form starts with a fresh decision. */
+    void showOn(VariableScope scope) {
+      EndorsementRegister.restoreFacts(scope, endorsement);
+      JUSTIFICATION_HISTORY.on(scope, history);
+      scope.removeVariable(REVIEW_DECISION.name());
+      scope.removeVariable(REVIEW_COMMENT.name());
+    }
   }
 
   private final EndorsementRegister endorsements;
@@ -71,6 +95,15 @@ class EndorsementSteps {
     return endorsement;
   }
 
+  /**
+   * Who never sees a task of the endorsement: from the one its model gives to {@link Holder#ENDORSEMENT_REVIEWER},
+   * its endorser and its candidate ({@link #hiddenFromReview}); from any other, nobody, and the business key is not
+   * even asked (a task may be one outside any process).
+   */
+  List<String> hiddenFromTask(Optional<Holder> holder, Supplier<String> businessKey) {
+    return holder.orElse(null) == Holder.ENDORSEMENT_REVIEWER ? hiddenFromReview(businessKey.get()) : List.of();
+  }
+
   /** Who never sees the endorsement's review: its endorser and its candidate. */
   List<String> hiddenFromReview(String businessKey) {
     EndorsementRegister.Endorsement endorsement = endorsements.endorsement(businessKey);
@@ -93,16 +126,16 @@ class EndorsementSteps {
         endorsements.recordJustificationRequested(businessKey);
         String history = endorsements.appendJustificationHistory(businessKey,
             "Round " + round + ", " + actor + " asked: " + question);
-        return new Reviewed(endorsement, false, Optional.of(new Justification(round, history)));
+        return new Reviewed(endorsement, false, Optional.of(new Justification(round, history)), decision);
       }
       case EndorsementProcess.Decisions.WITHDRAW -> {
         required(comment, "why the endorsement is withdrawn");
         endorsements.recordOutcome(businessKey, EndorsementRegister.Status.WITHDRAWN, actor, clock.instant());
-        return new Reviewed(endorsement, false, Optional.empty());
+        return new Reviewed(endorsement, false, Optional.empty(), decision);
       }
       case EndorsementProcess.Decisions.APPROVE -> {
         endorsements.recordApproval(businessKey, actor, clock.instant());
-        return new Reviewed(endorsement, true, Optional.empty());
+        return new Reviewed(endorsement, true, Optional.empty(), decision);
       }
       default -> throw RuleViolation.invalid("review-decision",
           "'reviewDecision' must be one of approve, request-justification or withdraw, not '" + decision + "'.");

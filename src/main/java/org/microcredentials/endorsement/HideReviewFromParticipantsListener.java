@@ -27,9 +27,8 @@ class HideReviewFromParticipantsListener implements TaskListener, UserTaskRules 
 
   @Override
   public void created(DelegateTask task) {
-    if (ModelledHolder.of(task).orElse(null) == Holder.ENDORSEMENT_REVIEWER) {
-      access.hideFrom(task, steps.hiddenFromReview(task.getExecution().getProcessBusinessKey()));
-    }
+    access.hideFrom(task,
+        steps.hiddenFromTask(ModelledHolder.of(task), () -> task.getExecution().getProcessBusinessKey()));
   }
 
   /** Bound by the earlier model versions: the review is hidden by {@link #created} already. */

@@ -1,7 +1,6 @@
 package org.microcredentials.endorsement;
 
-import static org.microcredentials.endorsement.EndorsementProcess.Variables.*;
-import static org.microcredentials.review.ReviewRoundProcess.Variables.REVIEW_COMMENT;
+import static org.microcredentials.endorsement.EndorsementProcess.Variables.ADDITIONAL_JUSTIFICATION;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.process.Actors;
@@ -29,10 +28,6 @@ class JustificationProvidedListener extends RuleCheckingExecutionListener {
     String actor = actors.completingUser(execution, "Provide further justification");
     String added = VariableReader.of(execution).requiredText(ADDITIONAL_JUSTIFICATION);
     EndorsementSteps.Justified justified = steps.justify(EndorsementInstance.of(execution), actor, added);
-    EndorsementRegister.restoreFacts(execution, justified.endorsement());
-    JUSTIFICATION_HISTORY.on(execution, justified.history());
-    // The reviewer's next form starts with a fresh decision.
-    execution.removeVariable(REVIEW_DECISION.name());
-    execution.removeVariable(REVIEW_COMMENT.name());
+    justified.showOn(execution);
   }
 }

@@ -1,16 +1,12 @@
 package org.microcredentials.promotion;
 
-import static org.microcredentials.credential.CredentialVariables.*;
-import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
+import static org.microcredentials.credential.CredentialVariables.SKILL_CODE;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.microcredentials.application.ApplicationRegister;
-import org.microcredentials.credential.ImpactStatement;
-import org.microcredentials.process.ProcessVariable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +20,6 @@ import org.springframework.stereotype.Component;
 @Component("assessedSkillScope")
 class AssessedSkillVariablesListener implements ExecutionListener, TaskListener {
 
-  /** The impact statement's fields: each skill's evidence starts empty in its own scope. */
-  private static final List<ProcessVariable<String>> EVIDENCE_FIELDS =
-      List.of(ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS, ImpactStatement.LINKS);
-
   private final PromotionSkills skills;
 
   AssessedSkillVariablesListener(PromotionSkills skills) {
@@ -36,12 +28,7 @@ class AssessedSkillVariablesListener implements ExecutionListener, TaskListener 
 
   @Override
   public void notify(DelegateExecution scope) {
-    PromotionSkills.SkillToAssess skill = skills.skillToAssess(ApplicationRegister.keyOf(scope));
-    SKILL_CODE.localOn(scope, skill.skillCode());
-    SKILL_NAME.localOn(scope, skill.skillName());
-    SKILL_LEVEL.localOn(scope, skill.skillLevel());
-    PromotionApplicationProcess.Variables.SKILL_CRITERIA.localOn(scope, skill.criteria());
-    EVIDENCE_FIELDS.forEach(field -> field.localOn(scope, null));
+    skills.skillToAssess(ApplicationRegister.keyOf(scope)).showOn(scope);
   }
 
   @Override

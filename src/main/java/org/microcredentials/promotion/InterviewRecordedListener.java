@@ -1,11 +1,8 @@
 package org.microcredentials.promotion;
 
-import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
-import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,10 +23,8 @@ class InterviewRecordedListener extends RuleCheckingExecutionListener {
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Interview the candidate");
-    VariableReader input = VariableReader.of(execution);
     PromotionSteps.Interview interview = steps.recordInterview(execution.getProcessBusinessKey(), actor,
-        () -> new PromotionSteps.Interview(input.requiredBoolean(INTERVIEW_PASSED), input.requiredText(INTERVIEW_NOTES)));
-    INTERVIEW_PASSED.on(execution, interview.passed());
-    INTERVIEW_SUMMARY.on(execution, interview.summary(actor));
+        () -> PromotionSteps.Interview.asSent(execution));
+    interview.showOn(execution, actor);
   }
 }

@@ -1,11 +1,8 @@
 package org.microcredentials.promotion;
 
-import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
-import org.microcredentials.process.VariableReader;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,9 +23,8 @@ class PromotionDecidedListener extends RuleCheckingExecutionListener {
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Decide the promotion");
-    VariableReader input = VariableReader.of(execution);
     PromotionSteps.Decision decision = steps.decide(execution.getProcessBusinessKey(), actor,
-        () -> new PromotionSteps.Decision(input.requiredBoolean(PROMOTED), input.requiredText(DECISION_JUSTIFICATION)));
-    PROMOTED.on(execution, decision.promoted());
+        () -> PromotionSteps.Decision.asSent(execution));
+    decision.showOn(execution);
   }
 }

@@ -1,9 +1,16 @@
 package org.microcredentials.promotion;
 
+import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.CURRENT_LEVEL;
+import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.EXISTING_CREDENTIALS;
+import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.STATEMENT;
+import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.TARGET_LEVEL;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.RuleViolation;
+import org.microcredentials.credential.CredentialVariables;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
@@ -28,7 +35,18 @@ class PromotionIntake {
    * An accepted application: its business key, the candidate as the organisation knows them, and what its forms show
    * of the credentials valid for promotion ({@link PromotionTexts}).
    */
-  record Accepted(String businessKey, Engineer candidate, String existingCredentials) {
+  record Accepted(String businessKey, Engineer candidate, String existingCredentials, String candidateId,
+      PromotionRequest request) {
+
+    /** The instance takes the application's business key and what its forms show. */
+    void showOn(DelegateExecution execution) {
+      execution.setProcessBusinessKey(businessKey);
+      CredentialVariables.showCandidate(execution, candidateId, candidate);
+      CURRENT_LEVEL.on(execution, candidate.seniorityLevel());
+      TARGET_LEVEL.on(execution, request.targetLevel());
+      STATEMENT.on(execution, request.statement().orElse(""));
+      EXISTING_CREDENTIALS.on(execution, existingCredentials);
+    }
   }
 
   private final Organisation organisation;
@@ -89,6 +107,6 @@ class PromotionIntake {
         promotions.addAssessedSkill(businessKey, skill.skillCode(), applicationKey);
       }
     }
-    return new Accepted(businessKey, candidate, texts.credentials(eligible.credentials()));
+    return new Accepted(businessKey, candidate, texts.credentials(eligible.credentials()), candidateId, request);
   }
 }

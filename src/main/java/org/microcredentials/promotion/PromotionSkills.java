@@ -1,11 +1,26 @@
 package org.microcredentials.promotion;
 
+import static org.microcredentials.credential.CredentialVariables.SKILL_CODE;
+import static org.microcredentials.credential.CredentialVariables.SKILL_LEVEL;
+import static org.microcredentials.credential.CredentialVariables.SKILL_NAME;
+import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.ALL_SKILLS_PASSED;
+import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.INTERVIEW_SUMMARY;
+import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.SKILL_CRITERIA;
+import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.SKILL_SCORES;
+import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.SKILL_SUMMARY;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.spin.Spin;
 import org.microcredentials.application.ApplicationRegister;
+import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.framework.SkillFramework;
 import org.microcredentials.framework.SkillFrameworkRepository;
+import org.microcredentials.process.ProcessVariable;
 import org.microcredentials.review.ScorePolicy;
 import org.springframework.stereotype.Service;
 
@@ -20,6 +35,19 @@ class PromotionSkills {
 
   /** A skill the candidate gives evidence for and a round assesses, as its forms show it. */
   record SkillToAssess(String skillCode, String skillName, int skillLevel, String criteria) {
+
+    /** The impact statement's fields: each skill's evidence starts empty in its own scope. */
+    private static final List<ProcessVariable<String>> EVIDENCE_FIELDS =
+        List.of(ImpactStatement.PROBLEM, ImpactStatement.ACTIONS, ImpactStatement.RESULTS, ImpactStatement.LINKS);
+
+    /** The skill, local to its assessment scope, as its forms show it; its evidence starts empty there. */
+    void showOn(VariableScope scope) {
+      SKILL_CODE.localOn(scope, skillCode);
+      SKILL_NAME.localOn(scope, skillName);
+      SKILL_LEVEL.localOn(scope, skillLevel);
+      SKILL_CRITERIA.localOn(scope, criteria);
+      EVIDENCE_FIELDS.forEach(field -> field.localOn(scope, null));
+    }
   }
 
   /**
@@ -27,6 +55,16 @@ class PromotionSkills {
    * skill's score, source and feedback as text, whether every one is at the pass mark, and the interview as it stands.
    */
   record Summary(Map<String, Integer> scores, String text, boolean allPassed, String interview) {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The outcomes as the interview's and the decision's forms, the gateway and clients read them. */
+    void showOn(VariableScope scope) throws JsonProcessingException {
+      SKILL_SCORES.on(scope, Spin.JSON(JSON.writeValueAsString(scores)));
+      SKILL_SUMMARY.on(scope, text);
+      ALL_SKILLS_PASSED.on(scope, allPassed);
+      INTERVIEW_SUMMARY.on(scope, interview);
+    }
   }
 
   private final ApplicationRegister applications;

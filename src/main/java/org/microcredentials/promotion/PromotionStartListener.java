@@ -1,10 +1,6 @@
 package org.microcredentials.promotion;
 
-import static org.microcredentials.credential.CredentialVariables.CANDIDATE_NAME;
-import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.*;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.microcredentials.credential.CredentialVariables;
 import org.microcredentials.access.ParticipantAccess;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
@@ -31,15 +27,8 @@ class PromotionStartListener extends RuleCheckingExecutionListener {
   @Override
   protected void check(DelegateExecution execution) {
     String candidateId = actors.requireCurrentUser("apply for promotion");
-    PromotionRequest request = PromotionRequest.of(execution);
-    PromotionIntake.Accepted accepted = intake.accept(candidateId, request);
-    execution.setProcessBusinessKey(accepted.businessKey());
-    CredentialVariables.CANDIDATE_ID.on(execution, candidateId);
-    CANDIDATE_NAME.on(execution, accepted.candidate().displayName());
-    CURRENT_LEVEL.on(execution, accepted.candidate().seniorityLevel());
-    TARGET_LEVEL.on(execution, request.targetLevel());
-    STATEMENT.on(execution, request.statement().orElse(""));
-    EXISTING_CREDENTIALS.on(execution, accepted.existingCredentials());
+    PromotionIntake.Accepted accepted = intake.accept(candidateId, PromotionRequest.of(execution));
+    accepted.showOn(execution);
     access.letFollow(execution, candidateId);
   }
 }

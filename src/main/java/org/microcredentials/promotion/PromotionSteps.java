@@ -1,9 +1,17 @@
 package org.microcredentials.promotion;
 
+import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.DECISION_JUSTIFICATION;
+import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.INTERVIEW_NOTES;
+import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.INTERVIEW_PASSED;
+import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.INTERVIEW_SUMMARY;
+import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.PROMOTED;
+
 import java.time.Clock;
 import java.util.function.Supplier;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.OrganisationAdministration;
+import org.microcredentials.process.VariableReader;
 import org.microcredentials.review.ScorePolicy;
 import org.springframework.stereotype.Service;
 
@@ -21,14 +29,37 @@ class PromotionSteps {
   /** The interview's form: whether the interview passed, and the interviewer's notes. */
   record Interview(boolean passed, String notes) {
 
+    /** The interview as the interviewer's form sends it: whether it passed, then the notes. */
+    static Interview asSent(VariableScope sent) {
+      VariableReader input = VariableReader.of(sent);
+      return new Interview(input.requiredBoolean(INTERVIEW_PASSED), input.requiredText(INTERVIEW_NOTES));
+    }
+
     /** The interview as the decision's form shows it. */
     String summary(String interviewerId) {
       return (passed ? "Passed" : "Not passed") + " (" + interviewerId + "): " + notes;
+    }
+
+    /** The outcome as the decision's gateway reads it, and the interview as the decision's form shows it. */
+    void showOn(VariableScope scope, String interviewerId) {
+      INTERVIEW_PASSED.on(scope, passed);
+      INTERVIEW_SUMMARY.on(scope, summary(interviewerId));
     }
   }
 
   /** The decision's form: whether the candidate is promoted, and why. */
   record Decision(boolean promoted, String justification) {
+
+    /** The decision as the decider's form sends it: promoted or not, then why. */
+    static Decision asSent(VariableScope sent) {
+      VariableReader input = VariableReader.of(sent);
+      return new Decision(input.requiredBoolean(PROMOTED), input.requiredText(DECISION_JUSTIFICATION));
+    }
+
+    /** The outcome as the model's gateway and the mails read it. */
+    void showOn(VariableScope scope) {
+      PROMOTED.on(scope, promoted);
+    }
   }
 
   private final PromotionRegister promotions;

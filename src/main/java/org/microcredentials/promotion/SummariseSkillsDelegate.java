@@ -1,11 +1,7 @@
 package org.microcredentials.promotion;
 
-import static org.microcredentials.promotion.PromotionApplicationProcess.Variables.*;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.spin.Spin;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +13,6 @@ import org.springframework.stereotype.Component;
 @Component
 class SummariseSkillsDelegate implements JavaDelegate {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final PromotionSkills skills;
 
   SummariseSkillsDelegate(PromotionSkills skills) {
@@ -27,10 +21,6 @@ class SummariseSkillsDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) throws Exception {
-    PromotionSkills.Summary summary = skills.summarise(execution.getProcessBusinessKey());
-    SKILL_SCORES.on(execution, Spin.JSON(JSON.writeValueAsString(summary.scores())));
-    SKILL_SUMMARY.on(execution, summary.text());
-    ALL_SKILLS_PASSED.on(execution, summary.allPassed());
-    INTERVIEW_SUMMARY.on(execution, summary.interview());
+    skills.summarise(execution.getProcessBusinessKey()).showOn(execution);
   }
 }

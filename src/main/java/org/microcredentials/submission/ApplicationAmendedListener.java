@@ -1,12 +1,9 @@
 package org.microcredentials.submission;
 
-import static org.microcredentials.review.ReviewRoundProcess.Variables.*;
-import static org.microcredentials.submission.ResubmissionProcess.Variables.*;
+import static org.microcredentials.submission.ResubmissionProcess.Variables.RESUBMIT;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.application.ApplicationRegister;
-import org.microcredentials.application.EvidenceHistory;
-import org.microcredentials.credential.ImpactStatement;
 import org.microcredentials.process.Actors;
 import org.microcredentials.process.RuleCheckingExecutionListener;
 import org.microcredentials.process.VariableReader;
@@ -31,16 +28,9 @@ class ApplicationAmendedListener extends RuleCheckingExecutionListener {
   @Override
   protected void check(DelegateExecution execution) {
     String actor = actors.completingUser(execution, "Amend the application");
-    String businessKey = ApplicationRegister.keyOf(execution);
-    VariableReader input = VariableReader.of(execution);
-    if (!input.requiredBoolean(RESUBMIT)) {
-      steps.letGo(businessKey, actor);
-      return;
-    }
-    String amendments = input.requiredText(AMENDMENTS);
-    ImpactStatement.required(execution);
-    String changes = steps.resubmit(businessKey, actor, EvidenceHistory.Evidence.of(execution, amendments));
-    CHANGES_SINCE_LAST_ASSESSMENT.on(execution, changes);
-    MORE_EVIDENCE_REQUESTED.on(execution, false);
+    boolean resubmit = VariableReader.of(execution).requiredBoolean(RESUBMIT);
+    ResubmissionSteps.Amended amended = steps.amend(ApplicationRegister.keyOf(execution), actor, resubmit,
+        () -> ResubmissionSteps.amendedAsSent(execution));
+    amended.showOn(execution);
   }
 }

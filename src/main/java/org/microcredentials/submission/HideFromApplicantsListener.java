@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * On creation of a group task of an application, applied to every one by {@code UserTaskEventListener}: it is hidden
- * from whom {@link FourEyes#hiddenFromApplicationTask} names (its candidate; on a peer review, a task its model gives
+ * from whom {@link ApplicationTaskViewers} and {@link FourEyes#hiddenFromApplicationTask} name (its candidate; on a peer review, a task its model gives
  * to {@link Holder#PEER_REVIEWER}, its assessor too), as the application's record names them, though they may be in the
  * group.
  *
@@ -24,23 +24,19 @@ import org.springframework.stereotype.Component;
 @Component
 class HideFromApplicantsListener implements TaskListener, UserTaskRules {
 
-  private final ApplicationRegister applications;
+  private final ApplicationTaskViewers viewers;
   private final ParticipantAccess access;
 
-  HideFromApplicantsListener(ApplicationRegister applications, ParticipantAccess access) {
-    this.applications = applications;
+  HideFromApplicantsListener(ApplicationTaskViewers viewers, ParticipantAccess access) {
+    this.viewers = viewers;
     this.access = access;
   }
 
   @Override
   public void created(DelegateTask task) {
     String groups = ((UserTask) task.getBpmnModelElementInstance()).getCamundaCandidateGroups();
-    if (groups == null || groups.isBlank()) {
-      return;
-    }
-    boolean peerReview = ModelledHolder.of(task).orElse(null) == Holder.PEER_REVIEWER;
-    applications.find(ApplicationRegister.keyOf(task.getExecution())).ifPresent(application -> access.hideFrom(task,
-        FourEyes.hiddenFromApplicationTask(application.candidateId(), application.assessorId(), peerReview)));
+    access.hideFrom(task, viewers.hiddenFrom(groups, () -> ModelledHolder.of(task),
+        () -> ApplicationRegister.keyOf(task.getExecution())));
   }
 
   @Override

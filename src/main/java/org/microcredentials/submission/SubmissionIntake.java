@@ -1,8 +1,17 @@
 package org.microcredentials.submission;
 
+import static org.microcredentials.credential.CredentialVariables.SKILL_LEVEL;
+import static org.microcredentials.credential.CredentialVariables.SKILL_NAME;
+import static org.microcredentials.submission.SelfSubmissionProcess.Variables.REVIEWED_WITH_LINE_MANAGER;
+
 import java.time.Clock;
 import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.microcredentials.RuleViolation;
+import org.microcredentials.credential.ImpactStatement;
+import org.microcredentials.credential.CredentialVariables;
+import org.microcredentials.credential.RequestedSkill;
+import org.microcredentials.process.VariableReader;
 import org.microcredentials.credential.AlreadyHeld;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
@@ -21,7 +30,33 @@ import org.microcredentials.application.EvidenceHistory;
 @Service
 public class SubmissionIntake {
 
-  public record Accepted(String businessKey, Engineer candidate, Skill skill, int frameworkVersion) {
+  /** What a candidate sends to apply, read and checked in the order the start refuses it. */
+  public record Sent(String candidateId, RequestedSkill skill, EvidenceHistory.Evidence evidence,
+      boolean reviewedWithLineManager) {
+
+    static Sent of(DelegateExecution execution, String candidateId) {
+      VariableReader input = VariableReader.of(execution);
+      RequestedSkill skill = RequestedSkill.sent(input);
+      ImpactStatement.required(execution);
+      boolean reviewedWithLineManager = input.optionalBoolean(REVIEWED_WITH_LINE_MANAGER, false);
+      return new Sent(candidateId, skill, EvidenceHistory.Evidence.of(execution, null), reviewedWithLineManager);
+    }
+  }
+
+  public record Accepted(String businessKey, Engineer candidate, Skill skill, int frameworkVersion, Sent sent) {
+
+    /**
+     * The instance takes the application's business key and what its round and forms show; the level and the flag
+     * as read, kept without a second history entry when the client sent them so.
+     */
+    public void showOn(DelegateExecution execution) {
+      VariableReader input = VariableReader.of(execution);
+      execution.setProcessBusinessKey(businessKey);
+      CredentialVariables.showCandidate(execution, sent.candidateId(), candidate);
+      input.keepAs(SKILL_LEVEL, sent.skill().level());
+      SKILL_NAME.on(execution, skill.name());
+      input.keepAs(REVIEWED_WITH_LINE_MANAGER, sent.reviewedWithLineManager());
+    }
   }
 
   private final Organisation organisation;
@@ -44,7 +79,10 @@ public class SubmissionIntake {
   }
 
   /** The candidate applies for a skill at a level with their evidence. */
-  public Accepted accept(String candidateId, String skillCode, int skillLevel, EvidenceHistory.Evidence evidence) {
+  public Accepted accept(Sent sent) {
+    String candidateId = sent.candidateId();
+    String skillCode = sent.skill().code();
+    int skillLevel = sent.skill().level();
     // The lock makes two submissions of one candidate count one after the other.
     Engineer candidate = organisation.lock(candidateId);
     SkillFramework framework = frameworks.current();
@@ -58,7 +96,7 @@ public class SubmissionIntake {
     SubmissionLimits.Month month = limits.monthOf(now);
     limits.checkMonthlyCap(applications.countSubmitted(candidateId, month.start(), month.end()), month);
     String businessKey = applications.register(candidateId, skillCode, skillLevel, framework.version(), now);
-    evidenceHistory.record(businessKey, evidence);
-    return new Accepted(businessKey, candidate, skill, framework.version());
+    evidenceHistory.record(businessKey, sent.evidence());
+    return new Accepted(businessKey, candidate, skill, framework.version(), sent);
   }
 }

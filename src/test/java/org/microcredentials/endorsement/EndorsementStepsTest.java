@@ -20,6 +20,7 @@ import org.microcredentials.RuleViolation;
 import org.microcredentials.credential.CredentialRegister;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.Organisation;
+import org.microcredentials.process.Holder;
 
 /** The rules of an endorsement's steps, on the record as kept (the register and the people are doubles). */
 class EndorsementStepsTest {
@@ -98,5 +99,19 @@ class EndorsementStepsTest {
       assertThat(violation.rule()).isEqualTo(rule);
       assertThat(violation.httpStatus()).isEqualTo(status);
     });
+  }
+
+  @Test
+  void theReviewIsHiddenFromTheEndorserAndTheCandidate() {
+    assertThat(steps.hiddenFromTask(Optional.of(Holder.ENDORSEMENT_REVIEWER), () -> KEY))
+        .containsExactly("carol", "alice");
+  }
+
+  @Test
+  void anyOtherTaskIsHiddenFromNobodyWithoutAskingItsKey() {
+    assertThat(steps.hiddenFromTask(Optional.of(Holder.ENDORSER), () -> {
+      throw new AssertionError("the key is asked only of the review");
+    })).isEmpty();
+    assertThat(steps.hiddenFromTask(Optional.empty(), () -> null)).isEmpty();
   }
 }
