@@ -30,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -65,6 +66,7 @@ import org.microcredentials.report.ReportName;
 import org.microcredentials.report.Reports;
 import org.microcredentials.review.ReviewRoundProcess;
 import org.microcredentials.submission.SelfSubmissionProcess;
+import org.microcredentials.testing.ApplicationYaml;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
@@ -180,7 +182,7 @@ public final class Benchmark {
       String url = admin.replaceFirst("/postgres\\?", "/bench?");
       String commitLoop = admin.replaceFirst("/postgres\\?", "/commit_loop?");
       if (profileOnly()) {
-        try (ConfigurableApplicationContext app = application(url)) {
+        try (ConfigurableApplicationContext app = application(url, settings)) {
           engine = app.getBean(ProcessEngine.class);
           deployReference(app);
           databaseWorkPerFlow(url);
@@ -188,7 +190,7 @@ public final class Benchmark {
         return report();
       }
       if (scaleOnly()) {
-        try (ConfigurableApplicationContext app = application(url)) {
+        try (ConfigurableApplicationContext app = application(url, settings)) {
           engine = app.getBean(ProcessEngine.class);
           reports = app.getBean(Reports.class);
           events = app;
@@ -199,7 +201,7 @@ public final class Benchmark {
       }
       Double pgbenchTps = settings.pgbench() ? pgbench(postgres.getPort()) : null;
 
-      try (ConfigurableApplicationContext app = application(url)) {
+      try (ConfigurableApplicationContext app = application(url, settings)) {
         engine = app.getBean(ProcessEngine.class);
         reports = app.getBean(Reports.class);
         events = app;
@@ -235,7 +237,7 @@ public final class Benchmark {
 
   private Report report() {
     String experiment = System.getProperty("bench.app-args", "").strip();
-    Report report = new Report(machine() + "; load average (1, 5, 15 min) at start " + loadAtStart + ", at end "
+    Report report = new Report(machine(settings) + "; load average (1, 5, 15 min) at start " + loadAtStart + ", at end "
         + loadAverage() + (experiment.isEmpty() ? "" : "; application arguments: " + experiment)
         + (scaleOnly() ? "; only the data at scale (-Dbench.only=scale)" : "")
         + (profileOnly() ? "; only the database work per flow (-Dbench.only=profile)" : ""), settings, List.copyOf(rows),
@@ -1399,7 +1401,13 @@ public final class Benchmark {
 
   // --- the application ---------------------------------------------------------------------------
 
-  private static ConfigurableApplicationContext application(String jdbcUrl) {
+  /**
+   * The application on the benchmark's database. Its connections plan as the {@code postgres} profile of
+   * application.yaml has them plan in production ({@code spring.datasource.hikari.connection-init-sql}, read from
+   * there), except in a run that compares {@code enable_material} on and off: that comparison switches the setting for
+   * the application's role, which a connection's own {@code SET} would override.
+   */
+  private static ConfigurableApplicationContext application(String jdbcUrl, Settings settings) {
     List<String> arguments = new ArrayList<>(List.of("--server.port=0",
             "--spring.datasource.url=" + jdbcUrl,
             "--spring.datasource.username=postgres",
@@ -1411,6 +1419,7 @@ public final class Benchmark {
             "--microcredentials.monthly-cap=1000000",
             // Mail goes to the log notifier; its INFO lines must not dominate the figures.
             "--logging.level.notifications=WARN"));
+    productionConnectionInitSql(settings).ifPresent(sql -> arguments.add("--" + CONNECTION_INIT_SQL + "=" + sql));
     // A tuning experiment without a code change: -Dbench.app-args="--camunda.bpm.history-level=audit ..."
     String experiment = System.getProperty("bench.app-args", "").strip();
     if (!experiment.isEmpty()) {
@@ -1434,7 +1443,17 @@ public final class Benchmark {
     return Runtime.getRuntime().availableProcessors();
   }
 
-  private static String machine() {
+  private static final String CONNECTION_INIT_SQL = "spring.datasource.hikari.connection-init-sql";
+
+  /** What every pooled connection runs first, as in production; none while enable_material is being compared. */
+  private static Optional<String> productionConnectionInitSql(Settings settings) {
+    if (settings.enableMaterialComparison()) {
+      return Optional.empty();
+    }
+    return Optional.of(String.valueOf(ApplicationYaml.profile("postgres").getProperty(CONNECTION_INIT_SQL)));
+  }
+
+  private static String machine(Settings settings) {
     String cpu = "unknown CPU";
     try {
       cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
@@ -1444,7 +1463,8 @@ public final class Benchmark {
     }
     return cores() + " cores (" + cpu + "), " + (Runtime.getRuntime().maxMemory() >> 20) + " MB max heap, Java "
         + System.getProperty("java.version") + ", " + System.getProperty("os.name") + ", PostgreSQL 17 (zonky, fsync=on, "
-        + "synchronous_commit=on)";
+        + "synchronous_commit=on; the application's connections: "
+        + productionConnectionInitSql(settings).orElse("PostgreSQL's planner defaults, to compare enable_material") + ")";
   }
 
   private static String format(double value) {
