@@ -76,11 +76,6 @@ public class Organisation {
         .param(level).query(ENGINEER).list();
   }
 
-  public List<Engineer> atOrAboveLevel(int level) {
-    return jdbc.sql("select " + COLUMNS + " from engineer where seniority_level >= ? order by seniority_level, user_id")
-        .param(level).query(ENGINEER).list();
-  }
-
   /** Adds the engineer, or updates their level, role and line manager. */
   public void save(Engineer engineer) {
     int updated = jdbc.sql("""

@@ -6,6 +6,7 @@ import org.microcredentials.MicroCredentialsProperties;
 import org.microcredentials.RuleViolation;
 import org.microcredentials.framework.Engineer;
 import org.microcredentials.framework.FourEyes;
+import org.microcredentials.framework.Organisation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,6 +56,14 @@ public class ReviewPolicy {
   /** The lowest seniority that may assess an application at {@code appliedLevel}: the minimum, and the applied level. */
   public int lowestAssessorLevel(int appliedLevel) {
     return Math.max(minimumLevel, appliedLevel);
+  }
+
+  /**
+   * Who may assess an application at {@code appliedLevel}: only the engineers senior enough are read
+   * ({@link #lowestAssessorLevel}, in the organisation's order), then every rule decides on each.
+   */
+  public List<Engineer> eligibleAssessors(Organisation organisation, String candidateId, int appliedLevel) {
+    return eligibleAssessors(organisation.allFromLevel(lowestAssessorLevel(appliedLevel)), candidateId, appliedLevel);
   }
 
   public List<Engineer> eligibleAssessors(Collection<Engineer> people, String candidateId, int appliedLevel) {

@@ -128,9 +128,7 @@ public class ReviewRoundSteps {
   /** Who may assess the application: the people the SEM team picks the assessor from. */
   public List<Engineer> eligibleAssessors(String businessKey) {
     ApplicationRegister.Application application = applications.application(businessKey);
-    // Only the engineers senior enough to assess are read, not the whole organisation; the rules then decide on each.
-    return reviewPolicy.eligibleAssessors(organisation.allFromLevel(reviewPolicy.lowestAssessorLevel(application.skillLevel())),
-        application.candidateId(), application.skillLevel());
+    return reviewPolicy.eligibleAssessors(organisation, application.candidateId(), application.skillLevel());
   }
 
   /** A SEM-team member assigns an eligible assessor; the assessor, as the organisation knows them. */

@@ -67,7 +67,7 @@ public class WorkReassignment {
   /** Who may take over the assessment: the eligible assessors but the one it was given to. */
   public List<Engineer> assessorReplacements(RunningRound round) {
     ApplicationRegister.Application application = applications.application(round.businessKey());
-    return reviewPolicy.eligibleAssessors(organisation.all(), application.candidateId(), application.skillLevel())
+    return reviewPolicy.eligibleAssessors(organisation, application.candidateId(), application.skillLevel())
         .stream().filter(person -> !person.userId().equals(application.assessorId())).toList();
   }
 

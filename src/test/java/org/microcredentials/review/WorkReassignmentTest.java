@@ -45,7 +45,7 @@ class WorkReassignmentTest {
         1, ApplicationRegister.Status.OPEN, "carol", 9, CredentialSource.SELF_SUBMISSION));
     when(organisation.all()).thenReturn(List.of(CAROL, ERIN, FRANK));
     when(organisation.find("erin")).thenReturn(Optional.of(ERIN));
-    when(reviewPolicy.eligibleAssessors(any(), anyString(), anyInt())).thenReturn(List.of(CAROL, ERIN));
+    when(reviewPolicy.eligibleAssessors(any(Organisation.class), anyString(), anyInt())).thenReturn(List.of(CAROL, ERIN));
     when(reviewers.mayReview(any(), anyString(), anyString(), any())).thenReturn(List.of(FRANK));
     when(tasks.createTaskQuery().processInstanceId("instance-1").active().listPage(0, 50)).thenReturn(List.of());
   }
