@@ -189,6 +189,19 @@ public final class Benchmark {
         }
         return report();
       }
+      if (flowsOnly()) {
+        try (ConfigurableApplicationContext app = application(url, settings)) {
+          engine = app.getBean(ProcessEngine.class);
+          deployReference(app);
+          List<Double> databaseSlices = new ArrayList<>();
+          throughput(() -> databaseSlices.add(databaseLimit(commitLoop)));
+          rows.add(new Row("database: JDBC UPDATE+INSERT commits/s, " + cores() + " clients, " + databaseSlices.size()
+              + " slices of " + seconds(settings.databaseSlice()) + " before, between and after the flow cells",
+              spreadFigure(databaseSlices), "", null));
+          databaseWorkPerFlow(url);
+        }
+        return report();
+      }
       if (scaleOnly()) {
         try (ConfigurableApplicationContext app = application(url, settings)) {
           engine = app.getBean(ProcessEngine.class);
@@ -240,7 +253,8 @@ public final class Benchmark {
     Report report = new Report(machine(settings) + "; load average (1, 5, 15 min) at start " + loadAtStart + ", at end "
         + loadAverage() + (experiment.isEmpty() ? "" : "; application arguments: " + experiment)
         + (scaleOnly() ? "; only the data at scale (-Dbench.only=scale)" : "")
-        + (profileOnly() ? "; only the database work per flow (-Dbench.only=profile)" : ""), settings, List.copyOf(rows),
+        + (profileOnly() ? "; only the database work per flow (-Dbench.only=profile)" : "")
+        + (flowsOnly() ? "; only the flow cells and the database work per flow (-Dbench.only=flows)" : ""), settings, List.copyOf(rows),
         Instant.now());
     System.out.println("\n" + report.markdown());
     return report;
@@ -254,6 +268,15 @@ public final class Benchmark {
   /** {@code -Dbench.only=profile}: only what each flow asks of the database (a minute or two). */
   static boolean profileOnly() {
     return "profile".equals(System.getProperty("bench.only", "").strip());
+  }
+
+  /**
+   * {@code -Dbench.only=flows}: only the flow cells (with the database's slices between them) and the database work per
+   * flow, for profiling a flow (a few minutes). With {@code -Dbench.jfr=<file>} the flow cells are recorded by Java
+   * Flight Recorder (settings {@code profile}); the workers' threads are named after the model and the width.
+   */
+  static boolean flowsOnly() {
+    return "flows".equals(System.getProperty("bench.only", "").strip());
   }
 
   /** Writes the table between the markers of docs/performance.md, leaving the rest of the page. */
@@ -282,54 +305,85 @@ public final class Benchmark {
    */
   private List<Double> throughput(Probe betweenCells) throws Exception {
     List<Double> engineTps = new ArrayList<>();
-    betweenCells.run();
-    for (int workers : settings.workers()) {
-      // Reference and ours back to back at each width, so drift on a shared machine hits both alike.
-      double[] reference = measureFlows(workers, this::referenceFlow);
-      double[] ours = measureFlows(workers, this::selfSubmissionFlow);
-      double ratio = ours[0] / reference[0];
-      rows.add(new Row("flows/s, " + workers + " worker(s): reference model", format(reference[0])
-          + " (" + format(reference[1]) + " tx/s)", "", null));
-      rows.add(new Row("flows/s, " + workers + " worker(s): self-submission", format(ours[0])
-          + " (" + format(ours[1]) + " tx/s)", "", null));
-      rows.add(new Row("self-submission / reference, " + workers + " worker(s)", format2(ratio), ">= 0.80",
-          ratio >= 0.8));
-      engineTps.add(ours[1]);
+    String jfr = System.getProperty("bench.jfr", "").strip();
+    jdk.jfr.Recording recording = null;
+    if (!jfr.isEmpty()) {
+      recording = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+      recording.setDestination(Path.of(jfr));
+      recording.start();
+    }
+    try {
       betweenCells.run();
+      for (int workers : settings.workers()) {
+        // Reference and ours back to back at each width, so drift on a shared machine hits both alike.
+        double[] reference = measureFlows(workers, "reference", this::referenceFlow);
+        double[] ours = measureFlows(workers, "self-submission", this::selfSubmissionFlow);
+        double ratio = ours[0] / reference[0];
+        rows.add(new Row("flows/s, " + workers + " worker(s): reference model", format(reference[0])
+            + " (" + format(reference[1]) + " tx/s)", "", null));
+        rows.add(new Row("flows/s, " + workers + " worker(s): self-submission", format(ours[0])
+            + " (" + format(ours[1]) + " tx/s)", "", null));
+        rows.add(new Row("self-submission / reference, " + workers + " worker(s)", format2(ratio), ">= 0.80",
+            ratio >= 0.8));
+        rows.add(new Row("a worker's time per flow, " + workers + " worker(s): reference model / self-submission",
+            format2(reference[2]) + " / " + format2(ours[2]) + " ms, of which the JVM's CPU in the worker "
+            + format2(reference[3]) + " / " + format2(ours[3]) + " ms", "", null));
+        engineTps.add(ours[1]);
+        betweenCells.run();
+      }
+    } finally {
+      if (recording != null) {
+        recording.stop(); // written to its destination
+        recording.close();
+      }
     }
     return engineTps;
   }
 
-  /** Flows/s and transactions/s of complete flows driven by {@code workers} threads for one cell. */
-  private double[] measureFlows(int workers, Runnable flow) throws Exception {
-    runFor(workers, settings.warmUp(), flow);
+  /**
+   * Flows/s and transactions/s of complete flows driven by {@code workers} threads for one cell, and per flow: a
+   * worker's wall time and the CPU time of the JVM in the worker's thread (the engine, our code and the driver; not
+   * the database server's).
+   */
+  private double[] measureFlows(int workers, String model, Runnable flow) throws Exception {
+    runFor(workers, model + "-warmup", settings.warmUp(), flow);
     long before = transactions.get();
     long started = System.nanoTime();
-    long flows = runFor(workers, settings.cell(), flow);
-    double seconds = (System.nanoTime() - started) / 1e9;
-    return new double[] {flows / seconds, (transactions.get() - before) / seconds};
+    long[] flowsAndCpu = runFor(workers, model + "-" + workers, settings.cell(), flow);
+    long nanos = System.nanoTime() - started;
+    double seconds = nanos / 1e9;
+    long flows = Math.max(1, flowsAndCpu[0]);
+    return new double[] {flowsAndCpu[0] / seconds, (transactions.get() - before) / seconds,
+        workers * nanos / 1e6 / flows, flowsAndCpu[1] / 1e6 / flows};
   }
 
-  private long runFor(int workers, Duration duration, Runnable flow) throws Exception {
-    ExecutorService pool = Executors.newFixedThreadPool(workers);
+  /** Flows done and the CPU time of the workers' threads, each thread named {@code flows-<model>-<i>}. */
+  private long[] runFor(int workers, String model, Duration duration, Runnable flow) throws Exception {
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(workers,
+        task -> new Thread(task, "flows-" + model + "-" + threads.incrementAndGet()));
     long deadline = System.nanoTime() + duration.toNanos();
-    List<Future<Long>> counts = new ArrayList<>();
+    java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    List<Future<long[]>> counts = new ArrayList<>();
     for (int i = 0; i < workers; i++) {
       counts.add(pool.submit(() -> {
+        long cpuBefore = cpu.getCurrentThreadCpuTime();
         long done = 0;
         while (System.nanoTime() < deadline) {
           flow.run();
           done++;
         }
-        return done;
+        return new long[] {done, cpu.getCurrentThreadCpuTime() - cpuBefore};
       }));
     }
     long flows = 0;
-    for (Future<Long> count : counts) {
-      flows += count.get();
+    long cpuNanos = 0;
+    for (Future<long[]> count : counts) {
+      flows += count.get()[0];
+      cpuNanos += count.get()[1];
     }
     pool.shutdown();
-    return flows;
+    return new long[] {flows, cpuNanos};
   }
 
   /** Per thread: the candidate it applies for, and which skill and level comes next. */

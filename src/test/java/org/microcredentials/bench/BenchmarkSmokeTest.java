@@ -21,6 +21,7 @@ class BenchmarkSmokeTest {
 
     assertThat(report.rows()).extracting(Benchmark.Row::measure).anySatisfy(
             measure -> assertThat(measure).startsWith("self-submission / reference"))
+        .anySatisfy(measure -> assertThat(measure).startsWith("a worker's time per flow"))
         .anySatisfy(measure -> assertThat(measure).startsWith("engine tx/s"))
         .anySatisfy(measure -> assertThat(measure).startsWith("database: JDBC"))
         .anySatisfy(measure -> assertThat(measure).startsWith("POST /engine-rest/task/{id}/complete (self-submission"))

@@ -12,14 +12,15 @@ import org.junit.jupiter.api.Test;
  * (p95 <= 200 ms each at 4 clients, for the whole organisation and for one team) fails the run, after the
  * table is printed and written.
  * {@code -Dbench.only=scale} runs only the bulk load and the queries at scale, {@code -Dbench.only=profile} only what
- * each flow asks of the database; both then leave docs/performance.md alone.
+ * each flow asks of the database, {@code -Dbench.only=flows} only the flow cells and that (with {@code -Dbench.jfr=<file>},
+ * recorded by Java Flight Recorder); all three then leave docs/performance.md alone.
  */
 class PerformanceBenchmark {
 
   @Test
   void measureAndWriteDocsPerformance() throws Exception {
     Benchmark.Report report = new Benchmark(Benchmark.Settings.full()).run();
-    if (Benchmark.profileOnly()) {
+    if (Benchmark.profileOnly() || Benchmark.flowsOnly()) {
       assertThat(report.rows()).filteredOn(row -> row.measure().startsWith("database statements per flow")).hasSize(1);
       return;
     }
