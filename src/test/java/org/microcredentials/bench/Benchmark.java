@@ -195,9 +195,7 @@ public final class Benchmark {
           deployReference(app);
           List<Double> databaseSlices = new ArrayList<>();
           throughput(() -> databaseSlices.add(databaseLimit(commitLoop)));
-          rows.add(new Row("database: JDBC UPDATE+INSERT commits/s, " + cores() + " clients, " + databaseSlices.size()
-              + " slices of " + seconds(settings.databaseSlice()) + " before, between and after the flow cells",
-              spreadFigure(databaseSlices), "", null));
+          rows.add(databaseSlicesRow(databaseSlices));
           databaseWorkPerFlow(url);
         }
         return report();
@@ -223,9 +221,7 @@ public final class Benchmark {
         List<Double> databaseSlices = new ArrayList<>();
         List<Double> engineTps = throughput(() -> databaseSlices.add(databaseLimit(commitLoop)));
         rows.add(engineShareRow(engineTps.stream().mapToDouble(Double::doubleValue).max().orElse(0), databaseSlices));
-        rows.add(new Row("database: JDBC UPDATE+INSERT commits/s, " + cores() + " clients, " + databaseSlices.size()
-            + " slices of " + seconds(settings.databaseSlice()) + " before, between and after the flow cells",
-            spreadFigure(databaseSlices), "", null));
+        rows.add(databaseSlicesRow(databaseSlices));
         if (pgbenchTps != null) {
           rows.add(new Row("database: pgbench simple-update TPS, " + cores() + " clients", format(pgbenchTps), "", null));
         }
@@ -254,8 +250,8 @@ public final class Benchmark {
         + loadAverage() + (experiment.isEmpty() ? "" : "; application arguments: " + experiment)
         + (scaleOnly() ? "; only the data at scale (-Dbench.only=scale)" : "")
         + (profileOnly() ? "; only the database work per flow (-Dbench.only=profile)" : "")
-        + (flowsOnly() ? "; only the flow cells and the database work per flow (-Dbench.only=flows)" : ""), settings, List.copyOf(rows),
-        Instant.now());
+        + (flowsOnly() ? "; only the flow cells and the database work per flow (-Dbench.only=flows)" : ""), settings,
+        List.copyOf(rows), Instant.now());
     System.out.println("\n" + report.markdown());
     return report;
   }
@@ -689,6 +685,12 @@ public final class Benchmark {
     Collections.sort(sorted);
     int middle = sorted.size() / 2;
     return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+  }
+
+  private Row databaseSlicesRow(List<Double> databaseSlices) {
+    return new Row("database: JDBC UPDATE+INSERT commits/s, " + cores() + " clients, " + databaseSlices.size()
+        + " slices of " + seconds(settings.databaseSlice()) + " before, between and after the flow cells",
+        spreadFigure(databaseSlices), "", null);
   }
 
   private static String spreadFigure(List<Double> slices) {
