@@ -140,7 +140,8 @@ public class Reports {
    * Per target level (the correlation between credentials and careers): promotion applications started
    * in the period, how many were promoted, not promoted or are still open, and the median number of
    * credentials the candidates held (issued and not revoked) on the day they applied, as the register wrote it then.
-   * The filter's team is {@code team}'s members, as this read walked them, or with {@code team} null walked by the query.
+   * The filter's team is {@code team}'s members, as this read walked them, or with {@code team} null walked by the
+   * query.
    */
   Report credentialsAndPromotions(ReportFilter filter, TeamMembership team) {
     ReportConditions started = SubmissionsReport.promotionConditions(filter, team, zoned);

@@ -93,7 +93,8 @@ final class SubmissionsReport implements ReportDefinition.Counts<SubmissionsRepo
       parameters.putAll(promotions.parameters);
       with = promotions.with();
     }
-    // Every branch binds the same parameters (:start, :end, :skill, :team or :teamMembers, the window) to the same values.
+    // Every branch binds the same parameters (:start, :end, :skill, :team or :teamMembers, the window) to the same
+    // values.
     Map<Group, long[]> partials = new HashMap<>();
     jdbc.sql(with + String.join("\nunion all\n", branches)).params(parameters)
         .query((rs, row) -> partials.merge(new Group(ZonedSql.localDay(rs, "period_start"), rs.getString("source"),
