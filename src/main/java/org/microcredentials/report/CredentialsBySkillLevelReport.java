@@ -38,16 +38,17 @@ final class CredentialsBySkillLevelReport implements ReportDefinition.Counts<Ski
   }
 
   @Override
-  public Map<SkillLevelGroup, long[]> partials(ReportFilter filter, Instant from, Instant to, Grain grain) {
+  public Map<SkillLevelGroup, long[]> partials(ReportFilter filter, TeamMembership team, Instant from, Instant to,
+      Grain grain) {
     // Each credential of the skill and team is read once (its issue and its revocation from the same row:
     // reading the table twice doubled the heap reads of a team's 100,000 credentials), counted per period
     // of each moment, whether each moment is in the period and window, skill, level and version; the few
     // groups are then split into issued and revoked.
     ReportConditions held = ReportConditions.of(new ReportFilter(null, null, filter.skillCode(), filter.team()),
-        zoned.zone(), null, "holder_id", "skill_code");
+        team, zoned.zone(), null, "holder_id", "skill_code");
     // The period on either moment: the column left as %1$s, the same :start and :end for both.
     ReportConditions period = ReportConditions.of(new ReportFilter(filter.from(), filter.to(), null, null),
-        zoned.zone(), "%1$s", null, null);
+        null, zoned.zone(), "%1$s", null, null);
     held.parameters.putAll(period.parameters);
     String issuedIn = period.all().formatted("issued_at") + " and " + held.recordedIn("issued_at", from, to);
     String revokedIn = period.all().formatted("revoked_at") + " and " + held.recordedIn("revoked_at", from, to);

@@ -81,8 +81,10 @@ final class DurationsReport implements ReportDefinition<DurationsReport.Group, d
   }
 
   @Override
-  public Map<Group, double[]> partials(ReportFilter filter, Instant from, Instant to, Grain grain) {
-    ReportConditions closed = ReportConditions.of(filter, zoned.zone(), "closed_at", "candidate_id", "skill_code");
+  public Map<Group, double[]> partials(ReportFilter filter, TeamMembership team, Instant from, Instant to,
+      Grain grain) {
+    ReportConditions closed = ReportConditions.of(filter, team, zoned.zone(), "closed_at", "candidate_id",
+        "skill_code");
     closed.add(rows);
     closed.add("closed_at is not null");
     String source = closed.recordedFirst(table, closed.recordedIn("closed_at", from, to), from);

@@ -50,8 +50,10 @@ final class EndorsementsByEndorserReport implements ReportDefinition.Counts<Endo
   }
 
   @Override
-  public Map<Group, long[]> partials(ReportFilter filter, Instant from, Instant to, Grain grain) {
-    ReportConditions started = ReportConditions.of(filter, zoned.zone(), "started_at", "endorser_id", "skill_code");
+  public Map<Group, long[]> partials(ReportFilter filter, TeamMembership team, Instant from, Instant to,
+      Grain grain) {
+    ReportConditions started = ReportConditions.of(filter, team, zoned.zone(), "started_at", "endorser_id",
+        "skill_code");
     String sql = started.with() + SubmissionsReport.startsAndOutcomes(zoned, grain, "endorser_id, candidate_id, skill_code",
         "endorser_id, candidate_id, skill_code", "endorsement", "started_at", "closed_at",
         EndorsementRegister.Status.APPROVED.name(), EndorsementRegister.Status.WITHDRAWN.name(), started, from, to);

@@ -96,7 +96,7 @@ final class EngineHistoryRows {
     }
     boolean skillRead = bySkill || filter.skillCode() != null;
     String skill = skillRead ? TASK_SKILL : "cast(null as varchar(16))";
-    ReportConditions held = new ReportConditions(filter);
+    ReportConditions held = new ReportConditions(filter, null);
     List<String> where = new ArrayList<>(List.of("l.type_ = 'assignee'", "l.user_id_ is not null",
         "t.due_date_ is not null", "t.task_def_key_ in (:watchedTasks)"));
     held.bind("watchedTasks", watched);

@@ -41,8 +41,10 @@ final class PassRateReport implements ReportDefinition.Counts<SkillLevelGroup> {
   }
 
   @Override
-  public Map<SkillLevelGroup, long[]> partials(ReportFilter filter, Instant from, Instant to, Grain grain) {
-    ReportConditions decided = ReportConditions.of(filter, zoned.zone(), "closed_at", "candidate_id", "skill_code");
+  public Map<SkillLevelGroup, long[]> partials(ReportFilter filter, TeamMembership team, Instant from, Instant to,
+      Grain grain) {
+    ReportConditions decided = ReportConditions.of(filter, team, zoned.zone(), "closed_at", "candidate_id",
+        "skill_code");
     decided.add("status in ('" + PASSED + "', '" + FAILED + "')");
     String source = decided.recordedFirst("application", decided.recordedIn("closed_at", from, to), from);
     String period = zoned.periodStart("closed_at", grain);

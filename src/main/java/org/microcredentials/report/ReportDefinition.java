@@ -30,9 +30,11 @@ interface ReportDefinition<K extends ReportDefinition.Group<K>, V> {
 
   /**
    * Per period of {@code grain} and group, the partial aggregates of the facts recorded in [from, to) ({@code null}:
-   * open; both open, every fact) that {@code filter} selects: its period (the report's moment), skill and team.
+   * open; both open, every fact) that {@code filter} selects: its period (the report's moment), skill and team. The
+   * team's members are {@code team}'s, as this read walked them, or with {@code team} null the query walks the team
+   * itself ({@link ReportConditions}).
    */
-  Map<K, V> partials(ReportFilter filter, Instant from, Instant to, Grain grain);
+  Map<K, V> partials(ReportFilter filter, TeamMembership team, Instant from, Instant to, Grain grain);
 
   /** The coarsest grain the rows can be made from (a month for a monthly report). */
   Grain grain();

@@ -77,10 +77,13 @@ public class Reports {
     if (filter.team() != null && name != ReportName.SLA_BREACHES && !wholePeriod) {
       return queried(name, filter);
     }
-    TeamMembership team = filter.team() == null || name == ReportName.SLA_BREACHES
-        || name == ReportName.CREDENTIALS_AND_PROMOTIONS ? null : TeamMembership.of(jdbc, filter.team());
+    // The team walked once for the read: who it is (its tally's membership) and what its recent facts are checked
+    // against; sla-breaches walks it once for its members' tallies.
+    TeamMembership team = filter.team() == null || name == ReportName.SLA_BREACHES ? null
+        : TeamMembership.of(jdbc, filter.team());
     return switch (name) {
-      case SUBMISSIONS -> submissions(tallied(submissions, filter, team), promotionSubmissions.queried(filter), filter);
+      case SUBMISSIONS -> submissions(tallied(submissions, filter, team), promotionSubmissions.queried(filter, team),
+          filter);
       case PASS_RATE -> new Report(name.slug(), filter, PassRateReport.COLUMNS, tallied(passRate, filter, team));
       case TIME_TO_OUTCOME -> new Report(name.slug(), filter, DurationsReport.OUTCOME_COLUMNS,
           tallied(timeToOutcome, filter, team));
@@ -92,7 +95,7 @@ public class Reports {
           tallied(credentialsBySkillLevel, filter, team));
       case ENDORSEMENTS_BY_ENDORSER -> new Report(name.slug(), filter, EndorsementsByEndorserReport.COLUMNS,
           tallied(endorsementsByEndorser, filter, team));
-      case CREDENTIALS_AND_PROMOTIONS -> credentialsAndPromotions(filter);
+      case CREDENTIALS_AND_PROMOTIONS -> credentialsAndPromotions(filter, team);
     };
   }
 
@@ -129,7 +132,7 @@ public class Reports {
           credentialsBySkillLevel.queried(filter));
       case ENDORSEMENTS_BY_ENDORSER -> new Report(name.slug(), filter, EndorsementsByEndorserReport.COLUMNS,
           endorsementsByEndorser.queried(filter));
-      case CREDENTIALS_AND_PROMOTIONS -> credentialsAndPromotions(filter);
+      case CREDENTIALS_AND_PROMOTIONS -> credentialsAndPromotions(filter, null);
     };
   }
 
@@ -137,9 +140,11 @@ public class Reports {
    * Per target level (the correlation between credentials and careers): promotion applications started
    * in the period, how many were promoted, not promoted or are still open, and the median number of
    * credentials the candidates held (issued and not revoked) on the day they applied, as the register wrote it then.
+   * The filter's team is {@code team}'s members, as this read walked them, or with {@code team} null walked by the
+   * query.
    */
-  Report credentialsAndPromotions(ReportFilter filter) {
-    ReportConditions started = SubmissionsReport.promotionConditions(filter, zoned);
+  Report credentialsAndPromotions(ReportFilter filter, TeamMembership team) {
+    ReportConditions started = SubmissionsReport.promotionConditions(filter, team, zoned);
     String sql = started.with() + """
         select target_level, count(*) as applications,
           sum(case when status = '%s' then 1 else 0 end) as promoted,

@@ -93,8 +93,8 @@ final class SlaBreachesReport {
     return rows;
   }
 
-  /** Everyone below the line manager, at any depth (the team filter's rule, as {@link ReportConditions#with()} has it). */
+  /** Everyone below the line manager, at any depth (the team filter's rule, {@link TeamMembership#of}: walked once). */
   private Set<String> teamOf(String lineManager) {
-    return new HashSet<>(ReportConditions.teamMembers(jdbc, lineManager));
+    return new HashSet<>(TeamMembership.of(jdbc, lineManager).members());
   }
 }

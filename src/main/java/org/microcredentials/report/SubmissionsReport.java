@@ -61,12 +61,13 @@ final class SubmissionsReport implements ReportDefinition.Counts<SubmissionsRepo
   }
 
   @Override
-  public Map<Group, long[]> partials(ReportFilter filter, Instant from, Instant to, Grain grain) {
+  public Map<Group, long[]> partials(ReportFilter filter, TeamMembership team, Instant from, Instant to,
+      Grain grain) {
     Map<String, Object> parameters = new HashMap<>();
     List<String> branches = new ArrayList<>();
     String with = "";
     if (sources.contains(SELF_SUBMISSION)) {
-      ReportConditions applications = ReportConditions.of(filter, zoned.zone(), "submitted_at", "candidate_id",
+      ReportConditions applications = ReportConditions.of(filter, team, zoned.zone(), "submitted_at", "candidate_id",
           "skill_code");
       applications.add("source = '" + SELF_SUBMISSION + "'");
       branches.add(startsAndOutcomes(zoned, grain, "'" + SELF_SUBMISSION + "' as source, skill_code", "skill_code",
@@ -76,7 +77,7 @@ final class SubmissionsReport implements ReportDefinition.Counts<SubmissionsRepo
       with = applications.with();
     }
     if (sources.contains(ENDORSEMENT)) {
-      ReportConditions endorsements = ReportConditions.of(filter, zoned.zone(), "started_at", "candidate_id",
+      ReportConditions endorsements = ReportConditions.of(filter, team, zoned.zone(), "started_at", "candidate_id",
           "skill_code");
       branches.add(startsAndOutcomes(zoned, grain, "'" + ENDORSEMENT + "' as source, skill_code", "skill_code",
           "endorsement", "started_at", "closed_at", EndorsementRegister.Status.APPROVED.name(),
@@ -85,14 +86,15 @@ final class SubmissionsReport implements ReportDefinition.Counts<SubmissionsRepo
       with = endorsements.with();
     }
     if (sources.contains(PROMOTION)) {
-      ReportConditions promotions = promotionConditions(filter, zoned);
+      ReportConditions promotions = promotionConditions(filter, team, zoned);
       branches.add(startsAndOutcomes(zoned, grain, "'" + PROMOTION + "' as source, cast(null as varchar(16)) as skill_code",
           null, "promotion_application p", "p.started_at", "p.decided_at", PromotionRegister.Status.PROMOTED.name(),
           PromotionRegister.Status.NOT_PROMOTED.name(), promotions, from, to));
       parameters.putAll(promotions.parameters);
       with = promotions.with();
     }
-    // Every branch binds the same parameters (:start, :end, :skill, :team, the window) to the same values.
+    // Every branch binds the same parameters (:start, :end, :skill, :team or :teamMembers, the window) to the same
+    // values.
     Map<Group, long[]> partials = new HashMap<>();
     jdbc.sql(with + String.join("\nunion all\n", branches)).params(parameters)
         .query((rs, row) -> partials.merge(new Group(ZonedSql.localDay(rs, "period_start"), rs.getString("source"),
@@ -103,8 +105,8 @@ final class SubmissionsReport implements ReportDefinition.Counts<SubmissionsRepo
   }
 
   /** Promotion applications {@code p} by start, candidate, and a skill their level required. */
-  static ReportConditions promotionConditions(ReportFilter filter, ZonedSql zoned) {
-    return ReportConditions.withSkillCondition(filter, zoned.zone(), "p.started_at", "p.candidate_id",
+  static ReportConditions promotionConditions(ReportFilter filter, TeamMembership team, ZonedSql zoned) {
+    return ReportConditions.withSkillCondition(filter, team, zoned.zone(), "p.started_at", "p.candidate_id",
         "exists (select 1 from promotion_skill s where s.business_key = p.business_key and s.skill_code = :skill)");
   }
 

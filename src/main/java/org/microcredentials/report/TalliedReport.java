@@ -48,12 +48,17 @@ final class TalliedReport<K extends ReportDefinition.Group<K>, V> {
     this.clock = clock;
     this.zone = zoned.zone();
     this.settled = new SettledTally<>(clock, zoned.zone(),
-        (from, to) -> definition.partials(ReportFilter.none(), from, to, Grain.DAY), definition::merge);
+        (from, to) -> definition.partials(ReportFilter.none(), null, from, to, Grain.DAY), definition::merge);
   }
 
-  /** The report from its query over every row the filter selects. */
+  /** The report from its query over every row the filter selects (a team walked by the query). */
   List<Map<String, Object>> queried(ReportFilter filter) {
-    return definition.rows(definition.partials(filter, null, null, definition.grain()));
+    return queried(filter, null);
+  }
+
+  /** The same, for the filter's team as this read walked it ({@code null}: walked by the query). */
+  List<Map<String, Object>> queried(ReportFilter filter, TeamMembership team) {
+    return definition.rows(definition.partials(filter, team, null, null, definition.grain()));
   }
 
   /** The report from the tally of the settled days and the query of the recent ones; for a filter without a team. */
@@ -66,14 +71,15 @@ final class TalliedReport<K extends ReportDefinition.Group<K>, V> {
         partials.merge(group, value, definition::merge);
       }
     });
-    definition.partials(filter, days.horizon(), null, Grain.DAY)
+    definition.partials(filter, null, days.horizon(), null, Grain.DAY)
         .forEach((group, value) -> partials.merge(group, value, definition::merge));
     return definition.rows(partials);
   }
 
   /**
    * A team's report over the whole period (the filter names the team, maybe a skill, no period): the team's settled
-   * tally, made at the report's grain for this membership, with the team's facts recorded after its horizon.
+   * tally, made at the report's grain for this membership, with the team's facts recorded after its horizon, checked
+   * against the members this read walked (the team is not walked again).
    */
   List<Map<String, Object>> tallied(ReportFilter filter, TeamMembership team) {
     if (filter.from() != null || filter.to() != null || !team.lineManager().equals(filter.team())) {
@@ -86,7 +92,7 @@ final class TalliedReport<K extends ReportDefinition.Group<K>, V> {
         partials.merge(group, value, definition::merge);
       }
     });
-    definition.partials(filter, days.horizon(), null, Grain.DAY)
+    definition.partials(filter, team, days.horizon(), null, Grain.DAY)
         .forEach((group, value) -> partials.merge(group, value, definition::merge));
     return definition.rows(partials);
   }
@@ -95,18 +101,19 @@ final class TalliedReport<K extends ReportDefinition.Group<K>, V> {
   private SettledTally<K, V> teamTally(TeamMembership team) {
     synchronized (teams) {
       TeamTally<K, V> kept = teams.get(team.lineManager());
-      if (kept == null || !kept.membership().equals(team)) {
+      if (kept == null || !kept.digest().equals(team.digest())) {
+        // Counted by the query with the team it walks: the tally is kept for days, its members' list is not.
         ReportFilter teamOnly = new ReportFilter(null, null, null, team.lineManager());
-        kept = new TeamTally<>(team, new SettledTally<>(clock, zone,
-            (from, to) -> definition.partials(teamOnly, from, to, definition.grain()), definition::merge));
+        kept = new TeamTally<>(team.digest(), new SettledTally<>(clock, zone,
+            (from, to) -> definition.partials(teamOnly, null, from, to, definition.grain()), definition::merge));
         teams.put(team.lineManager(), kept);
       }
       return kept.settled();
     }
   }
 
-  /** A team's settled tally and the membership it was made for. */
-  private record TeamTally<K, V>(TeamMembership membership, SettledTally<K, V> settled) {
+  /** A team's settled tally and the digest of the membership it was made for ({@link TeamMembership#digest}). */
+  private record TeamTally<K, V>(String digest, SettledTally<K, V> settled) {
   }
 
   /** Whether a tallied day and skill fall within the filter's period and skill (as its query's conditions select them). */
