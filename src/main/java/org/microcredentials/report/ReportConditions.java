@@ -110,17 +110,19 @@ final class ReportConditions {
   }
 
   /**
-   * Everyone below the line manager, at any depth, for a query that walks the team itself; {@code union}, not
-   * {@code union all}: each engineer once, so that on PostgreSQL a cycle in line management ends the walk, as
-   * {@link TeamMembership#of}'s does (H2's recursive query does not end on a cycle, even so).
+   * Everyone below the line manager, down to {@link TeamMembership#DEEPEST_LEVEL} levels, for a query that walks the
+   * team itself. The depth ends the walk on a cycle in line management on both databases (neither H2's recursive
+   * query nor, with the depth in its rows, PostgreSQL's ends otherwise); an engineer on a cycle comes once a lap,
+   * which the conditions' {@code in (select user_id from team)} reads as once.
    */
   String with() {
     return filter.team() == null || team != null ? "" : """
-        with recursive team (user_id) as (
-          select user_id from engineer where line_manager_id = :team
-          union
-          select e.user_id from engineer e join team t on e.line_manager_id = t.user_id)
-        """;
+        with recursive team (user_id, depth) as (
+          select user_id, 1 from engineer where line_manager_id = :team
+          union all
+          select e.user_id, t.depth + 1 from engineer e join team t on e.line_manager_id = t.user_id
+          where t.depth < %d)
+        """.formatted(TeamMembership.DEEPEST_LEVEL);
   }
 
   /**

@@ -20,6 +20,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 record TeamMembership(String lineManager, List<String> members, String digest) {
 
   /**
+   * How many levels below its line manager a team reaches: far beyond any organisation's line (a handful of levels),
+   * and the bound that ends a walk over a cycle in line management, which a directory or an administrator can write.
+   */
+  static final int DEEPEST_LEVEL = 100;
+
+  /**
    * Everyone below the line manager, at any depth, as {@link ReportConditions#with()}'s recursive query has them, one
    * level at a time: each level is one lookup of the reports of the level's managers in the line-manager index
    * ({@code line_manager_id = any(:managers)}; with {@code V31} the index alone), each with whether they manage
@@ -28,12 +34,12 @@ record TeamMembership(String lineManager, List<String> members, String digest) {
    * load, where the recursive query merged the whole index at each step: 72-138 ms). Not a scalar subquery for the
    * first report with {@code fetch first 1 rows only}: PostgreSQL planned it as a scan of the table per member,
    * expecting to stop early, and most members manage nobody (tens of seconds). Each engineer is taken once, so a
-   * cycle in line management ends the walk.
+   * cycle in line management ends the walk; as in the query, no deeper than {@link #DEEPEST_LEVEL} levels.
    */
   static TeamMembership of(JdbcClient jdbc, String lineManager) {
     Set<String> members = new HashSet<>();
     List<String> managers = List.of(lineManager);
-    while (!managers.isEmpty()) {
+    for (int level = 1; level <= DEEPEST_LEVEL && !managers.isEmpty(); level++) {
       List<String> nextManagers = new ArrayList<>();
       jdbc.sql("""
               select e.user_id, case when exists (select 1 from engineer r where r.line_manager_id = e.user_id)

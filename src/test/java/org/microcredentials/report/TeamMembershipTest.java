@@ -1,7 +1,9 @@
 package org.microcredentials.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.h2.jdbcx.JdbcDataSource;
@@ -11,7 +13,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A team walked one level at a time ({@link TeamMembership#of}) is the team the full query walks
- * ({@link ReportConditions#with()}), at any depth, and the walk ends on a cycle in line management.
+ * ({@link ReportConditions#with()}), at any depth down to {@link TeamMembership#DEEPEST_LEVEL}, and both walks end
+ * on a cycle in line management.
  */
 class TeamMembershipTest {
 
@@ -41,9 +44,25 @@ class TeamMembershipTest {
   void aCycleInLineManagementEndsTheWalkWithEveryoneOnItOnce() {
     jdbc.sql("update engineer set line_manager_id = 'eve' where user_id = 'bob'").update();
 
-    // Not compared with the query: H2's recursive query does not end on a cycle, even with union (PostgreSQL's does).
-    assertThat(TeamMembership.of(jdbc, "bob").members()).containsExactly("bob", "dan", "eve");
-    assertThat(TeamMembership.of(jdbc, "ann").members()).containsExactly("cid");
+    assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+      assertThat(TeamMembership.of(jdbc, "bob").members()).containsExactly("bob", "dan", "eve")
+          .isEqualTo(walkedByTheQuery("bob"));
+      assertThat(TeamMembership.of(jdbc, "ann").members()).containsExactly("cid").isEqualTo(walkedByTheQuery("ann"));
+    });
+  }
+
+  @Test
+  void aTeamReachesTheDeepestLevelAndNoFurther() {
+    // A line of DEEPEST_LEVEL + 1 engineers below fay: l1 reports to fay, l2 to l1, and so on.
+    String manager = "fay";
+    for (int level = 1; level <= TeamMembership.DEEPEST_LEVEL + 1; level++) {
+      engineers("l" + level, manager);
+      manager = "l" + level;
+    }
+
+    List<String> members = TeamMembership.of(jdbc, "fay").members();
+    assertThat(members).hasSize(TeamMembership.DEEPEST_LEVEL).contains("l1", "l" + TeamMembership.DEEPEST_LEVEL)
+        .doesNotContain("l" + (TeamMembership.DEEPEST_LEVEL + 1)).isEqualTo(walkedByTheQuery("fay"));
   }
 
   @Test
@@ -58,7 +77,8 @@ class TeamMembershipTest {
 
   private List<String> walkedByTheQuery(String lineManager) {
     ReportConditions conditions = new ReportConditions(new ReportFilter(null, null, null, lineManager), null);
-    return jdbc.sql(conditions.with() + "select user_id from team order by user_id").params(conditions.parameters)
+    return jdbc.sql(conditions.with() + "select distinct user_id from team order by user_id")
+        .params(conditions.parameters)
         .query(String.class).list();
   }
 
