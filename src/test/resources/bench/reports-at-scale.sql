@@ -25,6 +25,9 @@ select 'scale' || g, 'Scale ' || g, 'scale' || g || '@example.org',
   case when g <= 10 then 'dave' else 'scale' || (1 + g % 10) end
 from generate_series(1, {{engineers}}) g;
 
+-- Written here by hand, not through the application: the organisation has changed (V32).
+update organisation_version set version = version + 1 where id = 1;
+
 insert into application (business_key, candidate_id, skill_code, skill_level, framework_version, status, submitted_at,
   assessor_id, assessed_score, final_score, review_round, closed_at)
 select business_key, candidate_id, skill_code, skill_level, 1,

@@ -76,7 +76,21 @@ public class Organisation {
         .param(level).query(ENGINEER).list();
   }
 
-  /** Adds the engineer, or updates their level, role and line manager. */
+  /**
+   * A number that grows with every {@link #save} once its transaction commits: what was read of the organisation (a
+   * line manager's team) still holds while it is unchanged.
+   */
+  public long version() {
+    return jdbc.sql("select version from organisation_version where id = 1").query(Long.class).single();
+  }
+
+  /**
+   * Adds the engineer, or updates their level, role and line manager, and moves the organisation's {@link #version}
+   * in the same transaction. The version last: the paths that hold engineers' rows before they save (a promotion's
+   * level change, {@link #lock}; the directory's sync, which locks them all) take it after those rows, as this does,
+   * so no writer holds the version while it waits for an engineer's row. Two writers of different engineers wait for
+   * each other at the version, the second until the first commits.
+   */
   public void save(Engineer engineer) {
     int updated = jdbc.sql("""
             update engineer set display_name = ?, email = ?, seniority_level = ?, role_title = ?, line_manager_id = ?
@@ -90,5 +104,6 @@ public class Organisation {
               engineer.roleTitle(), engineer.lineManagerId())
           .update();
     }
+    jdbc.sql("update organisation_version set version = version + 1 where id = 1").update();
   }
 }

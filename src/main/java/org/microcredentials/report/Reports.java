@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.microcredentials.MicroCredentialsProperties;
+import org.microcredentials.framework.Organisation;
 import org.microcredentials.promotion.PromotionRegister;
 import org.microcredentials.sla.WatchedTasks;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,7 @@ public class Reports {
   private final JdbcClient jdbc;
   private final ZoneId zone;
   private final ZonedSql zoned;
+  private final TeamMemberships teams;
   private final SlaBreachesReport slaBreaches;
   private final TalliedReport<SubmissionsReport.Group, long[]> submissions;
   private final TalliedReport<SubmissionsReport.Group, long[]> promotionSubmissions;
@@ -48,11 +50,12 @@ public class Reports {
   private final TalliedReport<DurationsReport.Group, double[]> timeToEndorsement;
 
   Reports(JdbcClient jdbc, MicroCredentialsProperties properties, Clock clock, DataSource dataSource,
-      PlatformTransactionManager transactions, WatchedTasks watchedTasks) {
+      PlatformTransactionManager transactions, WatchedTasks watchedTasks, Organisation organisation) {
     this.jdbc = jdbc;
     this.zone = properties.timeZone();
     this.zoned = new ZonedSql(zone, dataSource);
-    this.slaBreaches = new SlaBreachesReport(jdbc, clock, zone, transactions, watchedTasks);
+    this.teams = new TeamMemberships(jdbc, organisation::version);
+    this.slaBreaches = new SlaBreachesReport(jdbc, clock, zone, transactions, watchedTasks, teams);
     this.submissions = new TalliedReport<>(new SubmissionsReport(jdbc, zoned, SubmissionsReport.TALLIED), clock, zoned);
     this.promotionSubmissions = new TalliedReport<>(new SubmissionsReport(jdbc, zoned, SubmissionsReport.PROMOTIONS),
         clock, zoned);
@@ -80,7 +83,7 @@ public class Reports {
     // The team walked once for the read: who it is (its tally's membership) and what its recent facts are checked
     // against; sla-breaches walks it once for its members' tallies.
     TeamMembership team = filter.team() == null || name == ReportName.SLA_BREACHES ? null
-        : TeamMembership.of(jdbc, filter.team());
+        : teams.of(filter.team());
     return switch (name) {
       case SUBMISSIONS -> submissions(tallied(submissions, filter, team), promotionSubmissions.queried(filter, team),
           filter);

@@ -36,14 +36,16 @@ final class SlaBreachesReport {
   static final List<String> COLUMNS = List.of("person", "name", "tasks", "overdue", "escalated");
 
   private final JdbcClient jdbc;
+  private final TeamMemberships teams;
   private final Clock clock;
   private final EngineHistoryRows history;
   private final SettledTally<TaskHolder, long[]> settled;
   private final UnsettledSlaTally unsettled;
 
   SlaBreachesReport(JdbcClient jdbc, Clock clock, ZoneId zone, PlatformTransactionManager transactions,
-      WatchedTasks watchedTasks) {
+      WatchedTasks watchedTasks, TeamMemberships teams) {
     this.jdbc = jdbc;
+    this.teams = teams;
     this.clock = clock;
     this.history = new EngineHistoryRows(jdbc, zone, watchedTasks);
     // Its groups keep no dates, so it may settle up to a few minutes ago: what is read on every request
@@ -93,8 +95,8 @@ final class SlaBreachesReport {
     return rows;
   }
 
-  /** Everyone below the line manager, at any depth (the team filter's rule, {@link TeamMembership#of}: walked once). */
+  /** Everyone below the line manager, at any depth (the team filter's rule, {@link TeamMembership#of}). */
   private Set<String> teamOf(String lineManager) {
-    return new HashSet<>(TeamMembership.of(jdbc, lineManager).members());
+    return new HashSet<>(teams.of(lineManager).members());
   }
 }
